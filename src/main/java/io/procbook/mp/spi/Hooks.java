@@ -1,0 +1,72 @@
+package io.procbook.mp.spi;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The one place where a host installs its hooks into the runtime. All methods are safe for use by many
+ * threads; a hook installed later replaces the one before (listeners and class path entries accumulate).
+ */
+public final class Hooks {
+
+    private static volatile ClassSource classSource;
+    private static volatile OutputRouter outputRouter;
+    private static final List<ProcessListener> LISTENERS = new CopyOnWriteArrayList<>();
+    private static final List<Path> EXTRA_CLASSPATH = new CopyOnWriteArrayList<>();
+
+    private Hooks() { }
+
+    /**
+     * Installs the source of host-defined classes.
+     *
+     * @param source the source, or {@code null} to remove it
+     */
+    public static void setClassSource(ClassSource source) { classSource = source; }
+
+    /** @return the installed class source, or {@code null} when there is no host */
+    public static ClassSource classSource() { return classSource; }
+
+    /**
+     * Installs the router for children's output.
+     *
+     * @param router the router, or {@code null} to copy children's output to this process's stdout/stderr
+     */
+    public static void setOutputRouter(OutputRouter router) { outputRouter = router; }
+
+    /** @return the installed output router, or {@code null} */
+    public static OutputRouter outputRouter() { return outputRouter; }
+
+    /**
+     * Adds a listener told of every child's start and exit.
+     *
+     * @param listener the listener
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public static void addListener(ProcessListener listener) { LISTENERS.add(Objects.requireNonNull(listener)); }
+
+    /**
+     * Removes a listener added before; does nothing if it was not added.
+     *
+     * @param listener the listener
+     */
+    public static void removeListener(ProcessListener listener) { LISTENERS.remove(listener); }
+
+    /** @return the current listeners, a snapshot safe to iterate */
+    public static List<ProcessListener> listeners() { return List.copyOf(LISTENERS); }
+
+    /**
+     * Adds a jar or class directory to the class path of every child started from now on.
+     *
+     * @param entry the jar or directory
+     * @throws NullPointerException if {@code entry} is null
+     */
+    public static void addClasspath(Path entry) {
+        Path abs = Objects.requireNonNull(entry).toAbsolutePath().normalize();
+        if (!EXTRA_CLASSPATH.contains(abs)) EXTRA_CLASSPATH.add(abs);
+    }
+
+    /** @return the extra class path entries added so far, in order */
+    public static List<Path> extraClasspath() { return List.copyOf(EXTRA_CLASSPATH); }
+}

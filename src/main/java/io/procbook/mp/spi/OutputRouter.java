@@ -1,0 +1,16 @@
+package io.procbook.mp.spi;
+
+/**
+ * Decides where a child's standard output and error go. Consulted on the thread that starts the child, once
+ * per child, before the child runs user code.
+ */
+public interface OutputRouter {
+
+    /**
+     * Returns the sink for this child's output.
+     *
+     * @param child the child being started
+     * @return the sink; {@code null} to copy the child's output to this process's {@code System.out}/{@code err}
+     */
+    OutputSink sinkFor(ChildProcess child);
+}

@@ -1,0 +1,17 @@
+package io.procbook.mp.spi;
+
+/**
+ * Receives a child's output, already decoded as UTF-8, in the order the child wrote it per stream.
+ * Called from runtime threads; implementations must be safe for use by many threads and must not block for
+ * long (the child would stall on a full pipe).
+ */
+public interface OutputSink {
+
+    /**
+     * Accepts a chunk of a child's output.
+     *
+     * @param stderr {@code true} for standard error, {@code false} for standard output
+     * @param text   the text, possibly several lines or part of one
+     */
+    void write(boolean stderr, String text);
+}

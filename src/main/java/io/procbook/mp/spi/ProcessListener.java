@@ -1,0 +1,24 @@
+package io.procbook.mp.spi;
+
+/**
+ * Told when the runtime starts a child and when a child exits. {@link #started} runs on the thread that
+ * started the child (so a host can attribute the child to whatever that thread belongs to, e.g. a notebook
+ * cell); {@link #exited} runs on a runtime thread. Implementations must be quick and must not throw.
+ */
+public interface ProcessListener {
+
+    /**
+     * Called once the child's operating-system process exists, before its user code is known to run.
+     *
+     * @param child the child
+     */
+    default void started(ChildProcess child) { }
+
+    /**
+     * Called once after the child's process has exited and been reaped.
+     *
+     * @param child    the child
+     * @param exitCode its exit code (negative: the number of the signal that killed it)
+     */
+    default void exited(ChildProcess child, int exitCode) { }
+}

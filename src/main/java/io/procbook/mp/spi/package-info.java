@@ -1,0 +1,14 @@
+/**
+ * Hooks through which a host (the Jupyter kernel) plugs into the {@code io.procbook.mp} runtime.
+ *
+ * <p>The runtime knows nothing of Jupyter. A host installs, through {@link io.procbook.mp.spi.Hooks}:
+ * <ul>
+ *   <li>a {@link io.procbook.mp.spi.ClassSource}: the bytecode (and live static state) of classes that are
+ *       not on the class path, such as JShell's cell wrapper classes, so that children can load them;</li>
+ *   <li>an {@link io.procbook.mp.spi.OutputRouter}: where each child's standard output and error go;</li>
+ *   <li>{@link io.procbook.mp.spi.ProcessListener}s: who is told when a child starts and exits;</li>
+ *   <li>extra class path entries that every child started afterwards must have.</li>
+ * </ul>
+ * With no host, children load classes from the inherited class path and inherit the parent's stdout/stderr.
+ */
+package io.procbook.mp.spi;
