@@ -1,0 +1,84 @@
+package io.procbook.conformance;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The kernel as a user gets it: installed by ./install.sh from the packaged jar into a private prefix, with
+ * Jupyter's data, runtime and config directories private too, so a test run touches nothing of the user's.
+ */
+final class InstalledKernel implements AutoCloseable {
+
+    final Path root;
+    final Path prefix;
+    final Map<String, String> env;
+
+    private InstalledKernel(Path root) {
+        this.root = root;
+        this.prefix = root.resolve("prefix");
+        this.env = Map.of(
+                "JUPYTER_PATH", prefix.resolve("share/jupyter").toString(),
+                "JUPYTER_DATA_DIR", root.resolve("data").toString(),
+                "JUPYTER_RUNTIME_DIR", root.resolve("runtime").toString(),
+                "JUPYTER_CONFIG_DIR", root.resolve("config").toString(),
+                "XDG_DATA_HOME", root.resolve("xdg").toString(),
+                "PYDEVD_DISABLE_FILE_VALIDATION", "1");
+    }
+
+    static InstalledKernel install() throws Exception {
+        Path jar = Path.of("target/procbook.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) throw new IllegalStateException("no " + jar + ": run through 'mvn verify'");
+        InstalledKernel k = new InstalledKernel(Files.createTempDirectory("procbook-it-"));
+        Result r = k.run(List.of("./install.sh", "--prefix", k.prefix.toString(), "--jar", jar.toString()), 300);
+        if (r.exit != 0) throw new IllegalStateException("install.sh failed:\n" + r.output);
+        System.out.println(r.output);
+        return k;
+    }
+
+    /** The python that has Debian's Jupyter packages (a pyenv python earlier on PATH usually has none). */
+    static String python() {
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+    }
+
+    record Result(int exit, String output) { }
+
+    Result run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Path log = Files.createTempFile(root, "run-", ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly().waitFor();
+            return new Result(-1, Files.readString(log, StandardCharsets.UTF_8) + "\n[timed out after " + timeoutSeconds + " s]");
+        }
+        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /** Java processes still running from this install (kernels and their children): must be none. */
+    List<ProcessHandle> leftovers() {
+        String marker = prefix.toString();
+        List<ProcessHandle> found = new ArrayList<>();
+        ProcessHandle.allProcesses()
+                .filter(h -> h.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                .forEach(found::add);
+        return found;
+    }
+
+    @Override
+    public void close() throws IOException {
+        leftovers().forEach(ProcessHandle::destroyForcibly);
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

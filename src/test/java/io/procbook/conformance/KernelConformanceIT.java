@@ -1,0 +1,72 @@
+package io.procbook.conformance;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real clients against the installed kernel: the jupyter_kernel_test suite and nbclient running every
+ * notebook in notebooks/. Needs Debian's python3-jupyter-kernel-test and python3-nbclient (.ci/run installs
+ * them); their absence is a failure with that message, not a skip.
+ */
+class KernelConformanceIT {
+
+    private static InstalledKernel kernel;
+
+    @BeforeAll
+    static void install() throws Exception {
+        kernel = InstalledKernel.install();
+        InstalledKernel.Result probe = kernel.run(List.of(InstalledKernel.python(), "-c",
+                "import jupyter_kernel_test, nbclient, nbformat"), 60);
+        assertEquals(0, probe.exit(), "the Jupyter test packages are missing (apt-get install "
+                + "python3-jupyter-kernel-test python3-nbclient): " + probe.output());
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        if (kernel == null) return;
+        try {
+            assertNoProcessLeft();
+        } finally {
+            kernel.close();
+        }
+    }
+
+    @Test
+    void jupyterKernelTestSuitePasses() throws Exception {
+        InstalledKernel.Result r = kernel.run(List.of(InstalledKernel.python(),
+                Path.of("src/test/conformance/test_procbook_kernel.py").toAbsolutePath().toString()), 600);
+        System.out.println(r.output());
+        assertEquals(0, r.exit(), "jupyter_kernel_test failed:\n" + r.output());
+        assertTrue(r.output().contains("OK"), r.output());
+    }
+
+    @Test
+    void everyNotebookRunsUnderNbclient() throws Exception {
+        InstalledKernel.Result r = kernel.run(List.of(InstalledKernel.python(),
+                Path.of("src/test/conformance/run_notebooks.py").toAbsolutePath().toString(),
+                Path.of("notebooks").toAbsolutePath().toString()), 1200);
+        System.out.println(r.output());
+        assertEquals(0, r.exit(), "a notebook failed:\n" + r.output());
+    }
+
+    /** Kernels are shut down by their clients; they and every child they started must be gone soon after. */
+    private static void assertNoProcessLeft() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        List<ProcessHandle> left = kernel.leftovers();
+        while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
+            left.get(0).onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            left = kernel.leftovers();
+        }
+        assertTrue(left.isEmpty(), "processes left behind: " + left.stream()
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList());
+    }
+}
