@@ -1,0 +1,54 @@
+package io.procbook.monitor;
+
+import java.util.List;
+
+/** A small inline CPU history: an SVG polyline for HTML, block characters for text. */
+final class Sparkline {
+
+    static final int SLOTS = 40;
+    private static final int WIDTH = 120;
+    private static final int HEIGHT = 20;
+    private static final String BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+
+    private Sparkline() { }
+
+    /** @return an inline SVG of the newest {@link #SLOTS} samples, right-aligned, 0 to at least 100 % */
+    static String svg(List<Sample> samples, String colour) {
+        List<Sample> window = samples.subList(Math.max(0, samples.size() - SLOTS), samples.size());
+        double top = scale(window);
+        double slot = (double) WIDTH / (SLOTS - 1);
+        StringBuilder points = new StringBuilder(window.size() * 12);
+        for (int i = 0; i < window.size(); i++) {
+            double x = WIDTH - (window.size() - 1 - i) * slot;
+            double y = HEIGHT - 1 - window.get(i).cpuPercent() / top * (HEIGHT - 2);
+            Format.decimal(points, x).append(',');
+            Format.decimal(points, y).append(' ');
+            if (window.size() == 1) Format.decimal(Format.decimal(points, x - slot).append(','), y);
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
+            + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" style=\"vertical-align:middle\">"
+            + "<line x1=\"0\" y1=\"" + (HEIGHT - 0.5) + "\" x2=\"" + WIDTH + "\" y2=\"" + (HEIGHT - 0.5)
+            + "\" stroke=\"#ddd\" stroke-width=\"1\"/>"
+            + "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\" points=\"" + points.toString().trim()
+            + "\"/></svg>";
+    }
+
+    /** @return the newest {@code width} samples as block characters */
+    static String text(List<Sample> samples, int width) {
+        List<Sample> window = samples.subList(Math.max(0, samples.size() - width), samples.size());
+        double top = scale(window);
+        StringBuilder out = new StringBuilder(window.size());
+        for (Sample s : window) {
+            int level = (int) Math.round(s.cpuPercent() / top * (BLOCKS.length() - 1));
+            out.append(BLOCKS.charAt(Math.max(0, Math.min(BLOCKS.length() - 1, level))));
+        }
+        return out.toString();
+    }
+
+    // a process with several busy threads goes above 100 %: scale to it rather than clipping
+    private static double scale(List<Sample> window) {
+        double top = 100;
+        for (Sample s : window) top = Math.max(top, s.cpuPercent());
+        return top;
+    }
+}
