@@ -71,7 +71,7 @@ final class Series {
     List<Sample> spread(int max) {
         int intervals = size - 1;
         if (intervals <= 0) return List.of();
-        int stride = (intervals + max - 1) / max;
+        int stride = intervals <= max ? 1 : (int) (((long) intervals + max - 1) / max);
         List<Sample> out = new ArrayList<>(intervals / stride + 1);
         // walk back from the newest point so that it is always included
         int first = (size - 1) - (intervals / stride) * stride;

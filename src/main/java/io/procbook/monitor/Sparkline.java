@@ -12,25 +12,26 @@ final class Sparkline {
 
     private Sparkline() { }
 
-    /** @return an inline SVG of the newest {@link #SLOTS} samples, right-aligned, 0 to at least 100 % */
+    /**
+     * @return an inline SVG of the newest {@link #SLOTS} samples, right-aligned, 0 to at least 100 %. Slots
+     *         before the first sample count as 0 %, so an idle row draws the same picture at every tick and
+     *         causes no display update.
+     */
     static String svg(List<Sample> samples, String colour) {
         List<Sample> window = samples.subList(Math.max(0, samples.size() - SLOTS), samples.size());
         double top = scale(window);
         double slot = (double) WIDTH / (SLOTS - 1);
-        StringBuilder points = new StringBuilder(window.size() * 12);
-        for (int i = 0; i < window.size(); i++) {
-            double x = WIDTH - (window.size() - 1 - i) * slot;
-            double y = HEIGHT - 1 - window.get(i).cpuPercent() / top * (HEIGHT - 2);
-            Format.decimal(points, x).append(',');
-            Format.decimal(points, y).append(' ');
-            if (window.size() == 1) Format.decimal(Format.decimal(points, x - slot).append(','), y);
+        StringBuilder points = new StringBuilder(SLOTS * 12);
+        int padding = SLOTS - window.size();
+        for (int i = 0; i < SLOTS; i++) {
+            double percent = i < padding ? 0 : window.get(i - padding).cpuPercent();
+            Format.decimal(points, i * slot).append(',');
+            Format.decimal(points, HEIGHT - 1 - percent / top * (HEIGHT - 2)).append(' ');
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
             + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" style=\"vertical-align:middle\">"
-            + "<line x1=\"0\" y1=\"" + (HEIGHT - 0.5) + "\" x2=\"" + WIDTH + "\" y2=\"" + (HEIGHT - 0.5)
-            + "\" stroke=\"#ddd\" stroke-width=\"1\"/>"
-            + "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\" points=\"" + points.toString().trim()
-            + "\"/></svg>";
+            + "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\" points=\""
+            + points.toString().trim() + "\"/></svg>";
     }
 
     /** @return the newest {@code width} samples as block characters */
