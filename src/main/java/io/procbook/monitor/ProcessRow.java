@@ -17,8 +17,12 @@ final class ProcessRow extends Row {
     private final String name;
     private volatile Integer exitCode;
     private volatile long exitMillis = -1;
+    /** How long to wait for {@link ChildProcess#onExit()} once the process is gone from /proc, before giving up. */
+    private static final long EXIT_GRACE_MILLIS = 2000;
+
     private boolean gone;
     private long goneMillis = -1;
+    private boolean abandoned;
 
     /** Opens the probe and takes the baseline reading on the calling thread. */
     ProcessRow(ChildProcess child, long nowMillis, LongSupplier clockMillis) {
@@ -49,17 +53,21 @@ final class ProcessRow extends Row {
         Integer code = exitCode;
         if (code != null) return code < 0 ? "killed(" + SIGNALS.getOrDefault(-code, "signal " + -code) + ")"
                                            : "exited(" + code + ")";
-        return gone ? "exited" : "running";
+        return abandoned ? "exited" : "running";
     }
 
-    @Override boolean running() { return !gone && exitCode == null; }
+    /** The exit code decides; a process gone from /proc is still "running" until its exit code arrives. */
+    @Override boolean running() { return exitCode == null && !abandoned; }
 
     @Override
-    long endMillis() { return exitCode != null ? exitMillis : goneMillis; }
+    long endMillis() { return exitCode != null ? exitMillis : abandoned ? goneMillis : -1; }
 
     @Override
     void sample(long atMillis) {
-        if (gone) return;
+        if (gone) {
+            if (exitCode == null && atMillis - goneMillis > EXIT_GRACE_MILLIS) abandoned = true;
+            return;
+        }
         boolean exited = exitCode != null;
         // one more reading after the exit is known: a zombie not yet reaped still shows its final CPU time
         if (probe.read()) {

@@ -29,8 +29,21 @@ final class Series {
         rss = new long[initial];
     }
 
-    /** Appends a point; {@code cpuNanos} is cumulative and must not decrease. */
+    /**
+     * Readings closer together than this are merged: CPU time comes in 10 ms clock ticks, so over a few
+     * milliseconds (an extra reading at cell end, just after a regular one) the percentage would be noise.
+     */
+    static final long MIN_INTERVAL_MILLIS = 100;
+
+    /**
+     * Appends a point; {@code cpuNanos} is cumulative and must not decrease. A point less than
+     * {@link #MIN_INTERVAL_MILLIS} after the newest one replaces it (or is dropped if the newest is the baseline).
+     */
     void add(long atMillis, long cpuNanos, long rssBytes) {
+        if (size > 0 && atMillis - millis[size - 1] < MIN_INTERVAL_MILLIS) {
+            if (size == 1) return;
+            size--;
+        }
         if (size == millis.length) {
             if (size >= capacity) thin();
             else grow(Math.min(capacity, size * 2));

@@ -18,18 +18,33 @@ class ProcessSamplingTest {
     }
 
     @Test
-    void aBusyLoopingChildUsesAboutOneCore() throws Exception {
+    void aBusyLoopingChildUsesAboutOneCoreAsTheJdkAlsoMeasures() throws Exception {
         TestChild child = TestChild.java("busy", "busy");
         monitor.watchProcess(child);
-        // skip the JVM's start-up (JIT threads): measure from the next sample over at least 1.5 s
-        int from = Await.snapshot(monitor, s -> s.rows().get(0).samples().size() >= 2, 10_000)
-            .rows().get(0).samples().size() - 1;
-        MonitorSnapshot s = Await.snapshot(monitor, x -> Await.spanSince(x.rows().get(0), from) >= 1500, 20_000);
-        double percent = Await.percentSince(s.rows().get(0), from);
-        assertTrue(percent > 50 && percent < 150, "busy child measured at " + percent + " %");
-        assertTrue(s.rows().get(0).lastRssBytes() > 1 << 20, "a JVM has megabytes resident: " + s.rows().get(0));
-        assertEquals("running", s.rows().get(0).state());
-        assertEquals(child.pid(), s.rows().get(0).id());
+        // skip the JVM's start-up (JIT threads): measure from the next tick over at least 1.5 s
+        Await.snapshot(monitor, s -> s.rows().get(0).samples().size() >= 1, 10_000);
+        assertTrue(Sampler.instance().awaitTicks(1, 10_000));
+        long cpu0 = jdkCpuNanos(child);
+        long wall0 = System.nanoTime();
+        int from = monitor.snapshot().rows().get(0).samples().size() - 1;
+        Await.snapshot(monitor, x -> Await.spanSince(x.rows().get(0), from) >= 1500, 20_000);
+        assertTrue(Sampler.instance().awaitTicks(1, 10_000));
+        long cpu1 = jdkCpuNanos(child);
+        long wall1 = System.nanoTime();
+        MonitorSnapshot s = monitor.snapshot();
+        SeriesSnapshot row = s.rows().get(0);
+
+        double jdk = (cpu1 - cpu0) * 100.0 / (wall1 - wall0);
+        double measured = Await.percentSince(row, from);
+        assertEquals(jdk, measured, 25, "monitor and ProcessHandle.info() disagree");
+        Await.assertAboutOneCore(s, row, from);
+        assertTrue(row.lastRssBytes() > 1 << 20, "a JVM has megabytes resident: " + row.lastRssBytes());
+        assertEquals("running", row.state());
+        assertEquals(child.pid(), row.id());
+    }
+
+    private static long jdkCpuNanos(TestChild child) {
+        return child.process().info().totalCpuDuration().orElseThrow().toNanos();
     }
 
     @Test
