@@ -13,10 +13,10 @@ final class Bundles {
 
     private Bundles() { }
 
-    static Map<String, Object> live(MonitorSnapshot s) {
+    static Map<String, Object> live(LiveModel m) {
         Map<String, Object> bundle = new LinkedHashMap<>();
-        bundle.put(TEXT, TextRenderer.live(s));
-        bundle.put(HTML, HtmlRenderer.live(s));
+        bundle.put(TEXT, TextRenderer.live(m));
+        bundle.put(HTML, HtmlRenderer.live(m));
         return Collections.unmodifiableMap(bundle);
     }
 

@@ -30,7 +30,6 @@ public final class CellMonitor implements AutoCloseable {
 
     /** Minimum time between two updates of the display. */
     public static final long MIN_UPDATE_MILLIS = 250;
-    private static final int LIVE_SAMPLES = Sparkline.SLOTS;
     private static final int CHART_POINTS = 360;
     private static final ThreadMXBean THREADS = threadBean();
 
@@ -40,6 +39,7 @@ public final class CellMonitor implements AutoCloseable {
     private final long startEpochMillis = System.currentTimeMillis();
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final List<Row> rows = new ArrayList<>();
+    private final List<Row> visibleRows = new ArrayList<>();
     private final Map<Thread, ThreadRow> threadRows = new IdentityHashMap<>();
     private final Series total = new Series(Row.HISTORY);
     private final Series machine = new Series(Row.HISTORY);
@@ -47,6 +47,7 @@ public final class CellMonitor implements AutoCloseable {
     private Predicate<Thread> threadFilter;
     private Thread[] threadScratch = new Thread[64];
     private Map<String, Object> shownBundle;
+    private Object shownModel;
     private long shownAtNanos;
     private boolean forceShow;
     private boolean finished;
@@ -149,8 +150,8 @@ public final class CellMonitor implements AutoCloseable {
     }
 
     /**
-     * Stops monitoring at once: takes a last reading, renders the summary of what was recorded (if the display
-     * was shown) and releases everything. Later calls to the watch methods are ignored.
+     * Stops monitoring at once: takes a last reading, renders the summary of what was recorded (if there is
+     * anything to show) and releases everything. Later calls to the watch methods are ignored.
      */
     @Override
     public synchronized void close() {
@@ -159,7 +160,7 @@ public final class CellMonitor implements AutoCloseable {
         finished = true;
         threadFilter = null;
         sampleAll(nowMillis(now), -1);
-        if (shownBundle != null) publish(now, true);
+        publish(now, true);
         closed = true;
         detach();
     }
@@ -194,6 +195,10 @@ public final class CellMonitor implements AutoCloseable {
     }
 
     private void sampleAll(long now, long machineNanos) {
+        // once nothing runs the totals stop too, so that a finished cell's summary does not keep growing
+        boolean anyRunning = false;
+        for (Row r : rows) anyRunning |= r.running();
+        if (!anyRunning && !total.isEmpty()) return;
         long cpu = 0;
         long rss = 0;
         boolean rssKnown = false;
@@ -214,13 +219,22 @@ public final class CellMonitor implements AutoCloseable {
     }
 
     private void publish(long nowNanos, boolean last) {
-        boolean visible = forceShow || rows.stream().anyMatch(this::shown);
-        if (!visible) return;
+        boolean anyProcess = false;
+        visibleRows.clear();
+        for (Row r : rows) {
+            if (shown(r)) visibleRows.add(r);
+            anyProcess |= r instanceof ProcessRow;
+        }
+        if (!forceShow && visibleRows.isEmpty()) return;
         if (shownBundle != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_MILLIS * 1_000_000) return;
-        boolean summary = last || (!busy() && rows.stream().anyMatch(r -> r instanceof ProcessRow));
-        Map<String, Object> bundle = summary
-            ? Bundles.summary(snapshot(false, s -> s.spread(CHART_POINTS)))
-            : Bundles.live(snapshot(true, s -> s.tail(LIVE_SAMPLES)));
+        boolean summary = last || (!busy() && anyProcess);
+        // compare what would be shown before rendering it: most ticks of an idle cell change nothing visible
+        Object model = summary ? summaryKey()
+                               : LiveModel.of(visibleRows, total, cores, total.isEmpty() ? nowMillis() : total.lastMillis());
+        if (model.equals(shownModel)) return;
+        Map<String, Object> bundle = summary ? Bundles.summary(snapshot(false, s -> s.spread(CHART_POINTS)))
+                                             : Bundles.live((LiveModel) model);
+        shownModel = model;
         if (bundle.equals(shownBundle)) return;
         if (shownBundle == null) {
             Monitor.noteShown(this);
@@ -230,6 +244,13 @@ public final class CellMonitor implements AutoCloseable {
         }
         shownBundle = bundle;
         shownAtNanos = nowNanos;
+    }
+
+    /** The summary changes only when a reading is added or a state changes (an exit code arriving late). */
+    private String summaryKey() {
+        StringBuilder key = new StringBuilder("summary ").append(total.lastMillis()).append(' ').append(rows.size());
+        for (Row r : rows) key.append(' ').append(shown(r)).append(r.state()).append(r.series.lastMillis());
+        return key.toString();
     }
 
     /** @return whether a process is running or a watched thread may be computing */
@@ -246,7 +267,7 @@ public final class CellMonitor implements AutoCloseable {
     private MonitorSnapshot snapshot(boolean live, Function<Series, List<Sample>> pick) {
         List<SeriesSnapshot> out = new ArrayList<>(rows.size());
         for (Row r : rows) if (shown(r)) out.add(r.snapshot(pick));
-        long now = total.isEmpty() ? nowMillis() : lastMillis();
+        long now = total.isEmpty() ? nowMillis() : total.lastMillis();
         long start = total.isEmpty() ? now : total.startMillis();
         SeriesSnapshot sum = new SeriesSnapshot(SeriesSnapshot.Kind.TOTAL, "total", 0, live ? "running" : "finished",
                                                 live, start, live ? -1 : now, pick.apply(total));
@@ -254,11 +275,6 @@ public final class CellMonitor implements AutoCloseable {
             : new SeriesSnapshot(SeriesSnapshot.Kind.MACHINE, "machine", 0, "", live, machine.startMillis(), -1,
                                  pick.apply(machine));
         return new MonitorSnapshot(title, cores, startEpochMillis, now, live, out, sum, whole);
-    }
-
-    private long lastMillis() {
-        List<Sample> last = total.tail(1);
-        return last.isEmpty() ? total.startMillis() : last.get(0).millis();
     }
 
     private void discoverThreads(long now) {

@@ -21,7 +21,8 @@ final class Chart {
 
     static String svg(MonitorSnapshot s) {
         List<SeriesSnapshot> rows = s.rows();
-        int legendItems = rows.size() + 1 + (s.machine() == null ? 0 : 1);
+        SeriesSnapshot machine = s.machine() == null || s.machine().samples().isEmpty() ? null : s.machine();
+        int legendItems = rows.size() + 1 + (machine == null ? 0 : 1);
         int legendRows = (legendItems + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS;
         int height = TOP + PLOT_HEIGHT + AXIS + legendRows * LEGEND_ROW + 6;
 
@@ -31,7 +32,7 @@ final class Chart {
         double yMax = limit;
         for (SeriesSnapshot r : rows) yMax = Math.max(yMax, r.peakPercent());
         yMax = Math.max(yMax, s.total().peakPercent());
-        if (s.machine() != null) yMax = Math.max(yMax, s.machine().peakPercent());
+        if (machine != null) yMax = Math.max(yMax, machine.peakPercent());
         double yStep = niceStep(yMax / 5, 100);
         yMax = Math.ceil(yMax / yStep) * yStep;
         Axes axes = new Axes(t0, t1, yMax);
@@ -67,14 +68,14 @@ final class Chart {
         Format.decimal(out, limitY - 4).append("\" text-anchor=\"end\" fill=\"").append(Palette.LIMIT).append("\">")
             .append(Format.count(s.cores(), "core", "cores")).append(" = ").append(Format.percent(limit)).append("</text>");
 
-        if (s.machine() != null) series(out, axes, s.machine(), Palette.MACHINE, 1, "3 3");
+        if (machine != null) series(out, axes, machine, Palette.MACHINE, 1, "3 3");
         for (int i = 0; i < rows.size(); i++) series(out, axes, rows.get(i), Palette.colour(i), 1.5, null);
         series(out, axes, s.total(), Palette.TOTAL, 2.5, null);
 
         int item = 0;
         for (int i = 0; i < rows.size(); i++) legend(out, item++, height, legendRows, Palette.colour(i), label(rows.get(i)));
         legend(out, item++, height, legendRows, Palette.TOTAL, "total");
-        if (s.machine() != null) legend(out, item, height, legendRows, Palette.MACHINE, "whole machine");
+        if (machine != null) legend(out, item, height, legendRows, Palette.MACHINE, "whole machine");
         return out.append("</svg>").toString();
     }
 
@@ -94,7 +95,7 @@ final class Chart {
         if (dash != null) out.append(" stroke-dasharray=\"").append(dash).append('"');
         out.append(" points=\"");
         List<Sample> samples = r.samples();
-        if (!samples.isEmpty()) point(out, axes, r.startMillis(), samples.get(0).cpuPercent());
+        point(out, axes, r.startMillis(), samples.isEmpty() ? 0 : samples.get(0).cpuPercent());
         for (Sample p : samples) point(out, axes, p.millis(), p.cpuPercent());
         out.append("\"><title>").append(Escape.markup(label(r))).append("</title></polyline>");
     }

@@ -5,13 +5,10 @@ final class Headlines {
 
     private Headlines() { }
 
-    /** e.g. {@code CPU 173 % of 200 % · 2 processes running, 1 busy thread} */
-    static String live(MonitorSnapshot s) {
-        int processes = s.rows(SeriesSnapshot.Kind.PROCESS).size();
-        long running = s.rows(SeriesSnapshot.Kind.PROCESS).stream().filter(SeriesSnapshot::running).count();
-        int threads = s.rows(SeriesSnapshot.Kind.THREAD).size();
-        StringBuilder out = new StringBuilder("CPU ").append(Format.percent(s.total().lastPercent())).append(" of ")
-            .append(Format.percent(s.cores() * 100.0));
+    /** e.g. {@code CPU 173 % of 200 % · 2 processes (1 running) · 1 busy thread} */
+    static String live(double totalPercent, int cores, int processes, int running, int threads) {
+        StringBuilder out = new StringBuilder("CPU ").append(Format.percent(totalPercent)).append(" of ")
+            .append(Format.percent(cores * 100.0));
         if (processes > 0) out.append(" \u00b7 ").append(Format.count(processes, "process", "processes"))
             .append(" (").append(running).append(" running)");
         if (threads > 0) out.append(" \u00b7 ").append(Format.count(threads, "busy thread", "busy threads"));

@@ -20,36 +20,32 @@ final class HtmlRenderer {
 
     private HtmlRenderer() { }
 
-    static String live(MonitorSnapshot s) {
-        StringBuilder out = new StringBuilder(4096 + s.rows().size() * 1200).append(BOX);
-        out.append("<div style=\"font-weight:600\">procbook monitor \u00b7 ").append(Escape.markup(Headlines.live(s)))
+    static String live(LiveModel m) {
+        StringBuilder out = new StringBuilder(4096 + m.lines().size() * 1000).append(BOX);
+        out.append("<div style=\"font-weight:600\">procbook monitor \u00b7 ").append(Escape.markup(m.headline()))
             .append("</div>").append(TABLE).append("<thead><tr>");
         for (String h : List.of("", "name", "pid", "state", "CPU", "CPU time", "memory", "elapsed", "CPU history")) {
             out.append(TH).append(h).append("</th>");
         }
         out.append("</tr></thead><tbody>");
-        List<SeriesSnapshot> rows = s.rows();
-        for (int i = 0; i < rows.size(); i++) {
-            SeriesSnapshot r = rows.get(i);
-            boolean process = r.kind() == SeriesSnapshot.Kind.PROCESS;
-            out.append("<tr>").append(TD).append(swatch(Palette.colour(i))).append("</td>")
+        for (LiveModel.Line r : m.lines()) {
+            out.append("<tr>").append(TD).append(swatch(r.colour())).append("</td>")
                 .append(TD).append(Escape.markup(r.name())).append("</td>")
-                .append(TD_NUM).append(process ? Long.toString(r.id()) : "thread").append("</td>")
+                .append(TD_NUM).append(r.pid()).append("</td>")
                 .append(TD).append(Escape.markup(r.state())).append("</td>")
-                .append(TD_NUM).append(r.running() ? Format.percent(r.lastPercent()) : "\u2013").append("</td>")
-                .append(TD_NUM).append(Format.cpu(r.cpuNanos())).append("</td>")
-                .append(TD_NUM).append(Format.bytes(r.lastRssBytes())).append("</td>")
-                .append(TD_NUM).append(process ? Format.duration(r.elapsedMillis(s.nowMillis())) : "").append("</td>")
-                .append(TD).append(Sparkline.svg(r.samples(), Palette.colour(i))).append("</td></tr>");
+                .append(TD_NUM).append(r.cpuNow()).append("</td>")
+                .append(TD_NUM).append(r.cpuTime()).append("</td>")
+                .append(TD_NUM).append(r.memory()).append("</td>")
+                .append(TD_NUM).append(r.elapsed()).append("</td>")
+                .append(TD).append(Sparkline.svg(r.spark(), r.colour())).append("</td></tr>");
         }
-        double limit = s.cores() * 100.0;
-        double now = s.total().lastPercent();
-        out.append(TOTAL_ROW).append(TD).append(swatch(Palette.TOTAL)).append("</td>").append(TD).append("total</td>")
-            .append(TD).append("</td>").append(TD).append(bar(now / limit)).append("</td>")
-            .append(TD_NUM).append(Format.percent(now)).append(" of ").append(Format.percent(limit)).append("</td>")
-            .append(TD_NUM).append(Format.cpu(s.totalCpuNanos())).append("</td>")
-            .append(TD_NUM).append(Format.bytes(s.total().lastRssBytes())).append("</td>")
-            .append(TD).append("</td>").append(TD).append(Sparkline.svg(s.total().samples(), Palette.TOTAL))
+        LiveModel.Line t = m.total();
+        out.append(TOTAL_ROW).append(TD).append(swatch(t.colour())).append("</td>").append(TD).append("total</td>")
+            .append(TD).append("</td>").append(TD).append(bar(m.totalBarPercent())).append("</td>")
+            .append(TD_NUM).append(t.cpuNow()).append("</td>")
+            .append(TD_NUM).append(t.cpuTime()).append("</td>")
+            .append(TD_NUM).append(t.memory()).append("</td>")
+            .append(TD).append("</td>").append(TD).append(Sparkline.svg(t.spark(), t.colour()))
             .append("</td></tr></tbody></table></div>");
         return out.toString();
     }
@@ -94,8 +90,7 @@ final class HtmlRenderer {
             + "\"></span>";
     }
 
-    private static String bar(double fraction) {
-        long width = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
+    private static String bar(int width) {
         return "<div style=\"width:100px;height:8px;background:#eee;border-radius:2px\"><div style=\"width:" + width
             + "px;height:8px;background:#4e79a7;border-radius:2px\"></div></div>";
     }

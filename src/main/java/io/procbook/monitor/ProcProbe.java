@@ -12,12 +12,14 @@ final class ProcProbe implements ProcessProbe {
     private static final int UTIME_FIELD = 14;
     private static final int STIME_FIELD = 15;
     private static final int STATE_FIELD = 3;
+    private static final int STATUS_EVERY = 4;
 
     private final ProcFile stat;
     private final ProcFile status;
     private long cpuNanos;
     private long rssBytes = -1;
     private boolean running;
+    private int reads;
 
     private ProcProbe(ProcFile stat, ProcFile status) {
         this.stat = stat;
@@ -57,7 +59,8 @@ final class ProcProbe implements ProcessProbe {
         long utime = ProcFile.number(b, fieldStart(b, state, UTIME_FIELD - STATE_FIELD));
         long stime = ProcFile.number(b, fieldStart(b, state, STIME_FIELD - STATE_FIELD));
         if (utime >= 0 && stime >= 0) cpuNanos = ClockTicks.toNanos(utime + stime);
-        if (status.reload()) {
+        // resident memory moves slowly and status is the larger file to generate and scan: read it once a second
+        if (reads++ % STATUS_EVERY == 0 && status.reload()) {
             int at = ProcFile.afterLinePrefix(status.bytes(), VM_RSS);
             long kib = at < 0 ? -1 : ProcFile.number(status.bytes(), at);
             rssBytes = kib < 0 ? -1 : kib * 1024; // status reports kB meaning KiB

@@ -57,6 +57,9 @@ final class Series {
     /** @return whether there is a baseline point */
     boolean isEmpty() { return size == 0; }
 
+    /** @return the time of the newest point */
+    long lastMillis() { return size == 0 ? -1 : millis[size - 1]; }
+
     /** @return the time of the baseline point */
     long startMillis() { return millis[0]; }
 
@@ -69,16 +72,22 @@ final class Series {
         return cpu[size - 1] - cpu[Math.max(0, size - 1 - back)];
     }
 
+    /** @return the number of intervals between kept points */
+    int intervals() { return Math.max(0, size - 1); }
+
+    /**
+     * @param back 0 for the newest interval, 1 for the one before ...
+     * @return the CPU % of that interval, 0 if there is none
+     */
+    double percent(int back) {
+        int at = size - 1 - back;
+        if (at < 1) return 0;
+        long dt = millis[at] - millis[at - 1];
+        return dt <= 0 ? 0 : (cpu[at] - cpu[at - 1]) / 1e4 / dt;
+    }
+
     /** @return the newest resident memory, or -1 */
     long lastRss() { return size == 0 ? -1 : rss[size - 1]; }
-
-    /** @return the newest {@code count} samples (fewer if there are fewer), oldest first */
-    List<Sample> tail(int count) {
-        int from = Math.max(1, size - count);
-        List<Sample> out = new ArrayList<>(Math.max(0, size - from));
-        for (int i = from; i < size; i++) out.add(sample(i - 1, i));
-        return out;
-    }
 
     /** @return at most {@code max} samples spanning the whole history, each averaging the CPU since the previous */
     List<Sample> spread(int max) {

@@ -1,55 +1,57 @@
 package io.procbook.monitor;
 
-import java.util.List;
-
-/** A small inline CPU history: an SVG polyline for HTML, block characters for text. */
+/**
+ * A small inline CPU history. {@link #levels} reduces the newest samples to what can be seen (one height per
+ * slot, right-aligned, slots before the first sample at 0); {@link #svg} and {@link #text} draw those levels.
+ */
 final class Sparkline {
 
     static final int SLOTS = 40;
-    private static final int WIDTH = 120;
-    private static final int HEIGHT = 20;
+    private static final int SLOT_WIDTH = 3;
+    private static final int WIDTH = (SLOTS - 1) * SLOT_WIDTH;
+    private static final int LEVELS = 18;
+    private static final int HEIGHT = LEVELS + 2;
     private static final String BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588";
+    private static final int TEXT_SLOTS = 20;
 
     private Sparkline() { }
 
     /**
-     * @return an inline SVG of the newest {@link #SLOTS} samples, right-aligned, 0 to at least 100 %. Slots
-     *         before the first sample count as 0 %, so an idle row draws the same picture at every tick and
-     *         causes no display update.
+     * @return one char per slot whose value is the height 0..{@value #LEVELS} of the newest intervals, scaled 0 to
+     *         at least 100 % (a process with several busy threads goes higher: scaled to its peak, not clipped)
      */
-    static String svg(List<Sample> samples, String colour) {
-        List<Sample> window = samples.subList(Math.max(0, samples.size() - SLOTS), samples.size());
-        double top = scale(window);
-        double slot = (double) WIDTH / (SLOTS - 1);
-        StringBuilder points = new StringBuilder(SLOTS * 12);
-        int padding = SLOTS - window.size();
+    static String levels(Series series) {
+        int shown = Math.min(SLOTS, series.intervals());
+        double top = 100;
+        for (int back = 0; back < shown; back++) top = Math.max(top, series.percent(back));
+        char[] out = new char[SLOTS];
         for (int i = 0; i < SLOTS; i++) {
-            double percent = i < padding ? 0 : window.get(i - padding).cpuPercent();
-            Format.decimal(points, i * slot).append(',');
-            Format.decimal(points, HEIGHT - 1 - percent / top * (HEIGHT - 2)).append(' ');
+            int back = SLOTS - 1 - i;
+            double percent = back < shown ? series.percent(back) : 0;
+            out[i] = (char) Math.round(Math.max(0, percent) / top * LEVELS);
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
-            + "\" viewBox=\"0 0 " + WIDTH + " " + HEIGHT + "\" style=\"vertical-align:middle\">"
-            + "<polyline fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"1.5\" points=\""
-            + points.toString().trim() + "\"/></svg>";
+        return new String(out);
     }
 
-    /** @return the newest {@code width} samples as block characters */
-    static String text(List<Sample> samples, int width) {
-        List<Sample> window = samples.subList(Math.max(0, samples.size() - width), samples.size());
-        double top = scale(window);
-        StringBuilder out = new StringBuilder(window.size());
-        for (Sample s : window) {
-            int level = (int) Math.round(s.cpuPercent() / top * (BLOCKS.length() - 1));
-            out.append(BLOCKS.charAt(Math.max(0, Math.min(BLOCKS.length() - 1, level))));
+    static String svg(String levels, String colour) {
+        StringBuilder out = new StringBuilder(160 + SLOTS * 8)
+            .append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
+            .append(HEIGHT).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+            .append("\" style=\"vertical-align:middle\"><polyline fill=\"none\" stroke=\"").append(colour)
+            .append("\" stroke-width=\"1.5\" points=\"");
+        for (int i = 0; i < levels.length(); i++) {
+            if (i > 0) out.append(' ');
+            out.append(i * SLOT_WIDTH).append(',').append(HEIGHT - 1 - levels.charAt(i));
+        }
+        return out.append("\"/></svg>").toString();
+    }
+
+    /** @return the newest slots as block characters */
+    static String text(String levels) {
+        StringBuilder out = new StringBuilder(TEXT_SLOTS);
+        for (int i = Math.max(0, levels.length() - TEXT_SLOTS); i < levels.length(); i++) {
+            out.append(BLOCKS.charAt(levels.charAt(i) * (BLOCKS.length() - 1) / LEVELS));
         }
         return out.toString();
-    }
-
-    // a process with several busy threads goes above 100 %: scale to it rather than clipping
-    private static double scale(List<Sample> window) {
-        double top = 100;
-        for (Sample s : window) top = Math.max(top, s.cpuPercent());
-        return top;
     }
 }

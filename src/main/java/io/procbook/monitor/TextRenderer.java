@@ -1,26 +1,25 @@
 package io.procbook.monitor;
 
-import java.util.List;
-import java.util.Locale;
-
 /** The text/plain form of the monitor, for consoles: a headline and one aligned line per row. */
 final class TextRenderer {
 
     private static final int NAME = 22;
-    private static final int SPARK = 20;
 
     private TextRenderer() { }
 
-    static String live(MonitorSnapshot s) {
-        StringBuilder out = new StringBuilder(256 + s.rows().size() * 120)
-            .append("procbook monitor \u00b7 ").append(Headlines.live(s));
-        for (SeriesSnapshot r : s.rows()) {
-            boolean process = r.kind() == SeriesSnapshot.Kind.PROCESS;
-            out.append('\n').append(String.format(Locale.ROOT, "  %-" + NAME + "s %-11s %-16s %6s  cpu %8s  %10s  %9s  %s",
-                clip(r.name()), process ? "pid " + r.id() : "thread", r.state(),
-                r.running() ? Format.percent(r.lastPercent()) : "-", Format.cpu(r.cpuNanos()),
-                Format.bytes(r.lastRssBytes()), process ? Format.duration(r.elapsedMillis(s.nowMillis())) : "",
-                Sparkline.text(r.samples(), SPARK)).stripTrailing());
+    static String live(LiveModel m) {
+        StringBuilder out = new StringBuilder(256 + m.lines().size() * 120)
+            .append("procbook monitor \u00b7 ").append(m.headline());
+        for (LiveModel.Line r : m.lines()) {
+            out.append("\n  ");
+            Format.left(out, clip(r.name()), NAME).append(' ');
+            Format.left(out, r.process() ? "pid " + r.pid() : "thread", 11).append(' ');
+            Format.left(out, r.state(), 16).append(' ');
+            Format.right(out, r.cpuNow(), 6).append("  cpu ");
+            Format.right(out, r.cpuTime(), 8).append("  ");
+            Format.right(out, r.memory(), 10).append("  ");
+            Format.right(out, r.elapsed(), 9).append("  ");
+            out.append(Sparkline.text(r.spark()));
         }
         return out.toString();
     }
@@ -28,14 +27,17 @@ final class TextRenderer {
     static String summary(MonitorSnapshot s) {
         StringBuilder out = new StringBuilder(256 + s.rows().size() * 120)
             .append("procbook monitor \u00b7 finished \u00b7 ").append(Headlines.summary(s));
-        List<SeriesSnapshot> rows = s.rows();
-        for (SeriesSnapshot r : rows) {
+        for (SeriesSnapshot r : s.rows()) {
             boolean process = r.kind() == SeriesSnapshot.Kind.PROCESS;
-            out.append('\n').append(String.format(Locale.ROOT,
-                "  %-" + NAME + "s %-11s %-16s cpu %8s  avg %6s  peak %6s  %10s  %8s",
-                clip(r.name()), process ? "pid " + r.id() : "thread", r.state(), Format.cpu(r.cpuNanos()),
-                Format.percent(r.averagePercent(s.nowMillis())), Format.percent(r.peakPercent()),
-                Format.bytes(r.peakRssBytes()), Format.wall(r.elapsedMillis(s.nowMillis()))).stripTrailing());
+            out.append("\n  ");
+            Format.left(out, clip(r.name()), NAME).append(' ');
+            Format.left(out, process ? "pid " + r.id() : "thread", 11).append(' ');
+            Format.left(out, r.state(), 16).append(" cpu ");
+            Format.right(out, Format.cpu(r.cpuNanos()), 8).append("  avg ");
+            Format.right(out, Format.percent(r.averagePercent(s.nowMillis())), 6).append("  peak ");
+            Format.right(out, Format.percent(r.peakPercent()), 6).append("  ");
+            Format.right(out, Format.bytes(r.peakRssBytes()), 10).append("  ");
+            Format.right(out, Format.wall(r.elapsedMillis(s.nowMillis())), 8);
         }
         return out.toString();
     }

@@ -55,8 +55,8 @@ class SamplerLifecycleTest {
         first.finish();
         a.kill();
         a.onExit().get(10, TimeUnit.SECONDS);
-        Await.snapshot(first, s -> !s.live(), 10_000);
-        assertTrue(first.isDone());
+        Await.snapshot(first, s -> first.isDone(), 10_000);
+        assertFalse(first.snapshot().live());
 
         TestChild late = TestChild.start("late", "sleep", "30");
         first.watchProcess(late);

@@ -15,8 +15,11 @@ class SeriesTest {
         s.add(1000, 5_000_000_000L, 10);  // baseline: earlier CPU does not count
         s.add(1250, 5_250_000_000L, 20);  // 250 ms CPU in 250 ms: one core
         s.add(1500, 5_750_000_000L, 30);  // 500 ms in 250 ms: two cores
-        List<Sample> samples = s.tail(10);
+        List<Sample> samples = s.spread(10);
         assertEquals(2, samples.size());
+        assertEquals(200, s.percent(0), 1e-9);
+        assertEquals(100, s.percent(1), 1e-9);
+        assertEquals(0, s.percent(2), "no interval before the baseline");
         assertEquals(100, samples.get(0).cpuPercent(), 1e-9);
         assertEquals(200, samples.get(1).cpuPercent(), 1e-9);
         assertEquals(750_000_000L, samples.get(1).cpuNanos());
@@ -55,6 +58,18 @@ class SeriesTest {
         assertEquals(1000 * 250L, few.get(few.size() - 1).millis());
         for (Sample x : few) assertEquals(40, x.cpuPercent(), 1e-9);
         assertEquals(List.of(), new Series(8).spread(10));
+    }
+
+    @Test
+    void readingsCloserThanTheMinimumIntervalAreMerged() {
+        Series s = new Series(100);
+        s.add(0, 0, -1);
+        s.add(5, 1_000_000, -1);        // right after the baseline: dropped
+        s.add(250, 250_000_000L, -1);
+        s.add(260, 260_000_000L, -1);   // an extra reading at cell end: replaces the one before
+        assertEquals(1, s.intervals());
+        assertEquals(260, s.lastMillis());
+        assertEquals(100, s.percent(0), 1e-9);
     }
 
     @Test
