@@ -85,6 +85,10 @@ class DisplayTest {
         Map<String, Object> all = view.awaitLast(b -> String.valueOf(b.get(Bundles.TEXT)).contains("4 processes"), 10_000);
         String html = String.valueOf(all.get(Bundles.HTML));
         for (int i = 0; i < 4; i++) assertTrue(html.contains("Worker-" + i), "row of Worker-" + i);
+        String limit = "of " + Runtime.getRuntime().availableProcessors() * 100 + " %";
+        assertTrue(html.contains(limit) && String.valueOf(all.get(Bundles.TEXT)).contains(limit), "total against the cores");
+        assertFalse(html.contains("<script") || html.contains("<link") || html.contains("class=\""),
+                    "self-contained: inline styles, no scripts or stylesheets");
         assertEquals(1, view.shows());
     }
 
