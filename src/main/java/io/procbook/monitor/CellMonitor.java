@@ -314,7 +314,8 @@ public final class CellMonitor implements AutoCloseable {
     private void detach() {
         attached = false;
         Sampler.instance().detach(this);
-        for (Row r : rows) if (!r.running()) r.release();
+        // detached when done (nothing runs) or closed (nothing will be read again): no descriptor is needed
+        for (Row r : rows) r.release();
     }
 
     private long nowMillis() { return nowMillis(System.nanoTime()); }

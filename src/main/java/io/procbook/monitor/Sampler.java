@@ -35,8 +35,10 @@ final class Sampler {
     void attach(CellMonitor monitor) {
         synchronized (lock) {
             if (!monitors.add(monitor) || thread != null) return;
-            thread = new Thread(this::run, THREAD_NAME);
+            // no inherited thread locals: the first watcher may be a cell's thread, and the sampler belongs to none
+            thread = new Thread(null, this::run, THREAD_NAME, 0, false);
             thread.setDaemon(true);
+            thread.setContextClassLoader(Sampler.class.getClassLoader());
             thread.start();
         }
     }

@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -65,5 +71,30 @@ class SamplerLifecycleTest {
         assertTrue(s.live());
         late.kill();
         Await.snapshot(first, x -> !x.live(), 10_000);
+    }
+
+    @Test
+    void closingReleasesTheProcFilesOfProcessesStillRunning() throws Exception {
+        TestChild a = TestChild.start("a", "sleep", "30");
+        first.watchProcess(a);
+        String mark = "/proc/" + a.pid() + "/";
+        assertTrue(openFiles().stream().anyMatch(f -> f.startsWith(mark)), "watching keeps " + mark + "stat open");
+        first.close();
+        assertTrue(a.isAlive());
+        assertFalse(openFiles().stream().anyMatch(f -> f.startsWith(mark)), "closed monitors keep no descriptor");
+    }
+
+    private static List<String> openFiles() throws IOException {
+        List<String> targets = new ArrayList<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                try {
+                    targets.add(Files.readSymbolicLink(fd).toString());
+                } catch (IOException e) {
+                    // the descriptor used to list the directory is gone by now
+                }
+            }
+        }
+        return targets;
     }
 }
