@@ -105,9 +105,9 @@ public final class CellMonitor implements AutoCloseable {
 
     /**
      * Watches every platform thread of this JVM that {@code filter} accepts, looking for new ones at every
-     * sample until {@link #finish()}. The filter runs on the sampler thread and must be quick; an exception
-     * counts as "no". Meant for "threads started by this cell": a filter that accepts the cell's own
-     * evaluation thread would show every computing cell.
+     * sample until {@link #finish()}. Filters add up: a thread is watched if any of them accepts it. A filter
+     * runs on the sampler thread and must be quick; an exception counts as "no". Meant for "threads started by
+     * this cell": a filter that accepts the cell's own evaluation thread would show every computing cell.
      *
      * @param filter which threads belong here
      * @throws NullPointerException if {@code filter} is null
@@ -117,9 +117,25 @@ public final class CellMonitor implements AutoCloseable {
         if (!Monitor.isEnabled()) return;
         synchronized (this) {
             if (closed) return;
-            threadFilter = filter;
+            threadFilter = threadFilter == null ? filter : threadFilter.or(filter);
             attach();
         }
+    }
+
+    /**
+     * Watches every thread in {@code group} or its subgroups. A thread joins the group of the thread that
+     * creates it (and executors' default thread factories the group of the thread that creates them), so a
+     * cell run in a group of its own gets all the threads its code starts.
+     *
+     * @param group the group
+     * @throws NullPointerException if {@code group} is null
+     */
+    public void watchThreadGroup(ThreadGroup group) {
+        Objects.requireNonNull(group, "group");
+        watchThreads(t -> {
+            for (ThreadGroup g = t.getThreadGroup(); g != null; g = g.getParent()) if (g == group) return true;
+            return false;
+        });
     }
 
     /**

@@ -7,7 +7,11 @@
  *   <li>At cell start, if {@link io.procbook.monitor.Monitor#isEnabled()}: create a
  *       {@link io.procbook.monitor.CellMonitor} with a {@link io.procbook.monitor.MonitorView} bound to the cell's
  *       output ({@code show} = display_data with a new display_id, {@code update} = update_display_data with the
- *       same display_id), and call {@code watchThreads(t -> cellOf(t) == thisCell && t != evaluationThread)}.</li>
+ *       same display_id). Tell it the cell's threads: e.g. evaluate the cell in a thread of a new
+ *       {@link java.lang.ThreadGroup} and call {@code watchThreadGroup} with a subgroup in which the cell's code
+ *       creates threads, or {@code watchThreads(filter)}; add
+ *       {@code t -> t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool()} to see
+ *       parallel streams.</li>
  *   <li>Install one {@link io.procbook.mp.spi.ProcessListener} with {@link io.procbook.mp.spi.Hooks#addListener};
  *       in {@code started(child)} (it runs on the starting thread) look up that thread's cell and call its
  *       monitor's {@code watchProcess(child)}. Exits are taken from {@code child.onExit()}.</li>

@@ -79,4 +79,24 @@ class ThreadSamplingTest {
         assertEquals("ended", after.rows().get(0).state());
         assertEquals(1, after.rows().size(), "neither the idle nor the foreign thread has a row: " + after.rows());
     }
+
+    @Test
+    void aThreadGroupBringsTheThreadsItsThreadsStartAndFiltersAddUp() throws Exception {
+        ThreadGroup cell = new ThreadGroup("cell-9");
+        // the spinner inherits the group of the thread creating it
+        Thread starter = new Thread(cell, () -> spinner("started-by-the-cell").start(), "cell-9-evaluation");
+        monitor.watchThreadGroup(cell);
+        monitor.watchThreads(t -> t.getName().equals("named-elsewhere"));
+        starter.start();
+        starter.join(10_000);
+        Thread named = spinner("named-elsewhere");
+        named.start();
+        Thread outsider = spinner("outsider");
+        outsider.start();
+        MonitorSnapshot s = Await.snapshot(monitor, x -> x.rows().size() == 2, 20_000);
+        assertEquals(java.util.Set.of("started-by-the-cell", "named-elsewhere"),
+                     java.util.Set.of(s.rows().get(0).name(), s.rows().get(1).name()));
+        assertTrue(Sampler.instance().awaitTicks(4, 10_000));
+        assertEquals(2, monitor.snapshot().rows().size(), "the outsider never joins");
+    }
 }
