@@ -123,19 +123,21 @@ public final class CellMonitor implements AutoCloseable {
     }
 
     /**
-     * Watches every thread in {@code group} or its subgroups. A thread joins the group of the thread that
-     * creates it (and executors' default thread factories the group of the thread that creates them), so a
-     * cell run in a group of its own gets all the threads its code starts.
+     * A thread filter for {@link #watchThreads}: threads in {@code group} or its subgroups. A thread joins the
+     * group of the thread that creates it (executors' default thread factories: of the thread that creates the
+     * factory), so evaluating a cell in a thread of a group of its own gathers every thread its code starts;
+     * combine with {@code .and(t -> t != evaluationThread)} to leave the evaluating thread itself out.
      *
      * @param group the group
+     * @return the filter
      * @throws NullPointerException if {@code group} is null
      */
-    public void watchThreadGroup(ThreadGroup group) {
+    public static Predicate<Thread> inGroup(ThreadGroup group) {
         Objects.requireNonNull(group, "group");
-        watchThreads(t -> {
+        return t -> {
             for (ThreadGroup g = t.getThreadGroup(); g != null; g = g.getParent()) if (g == group) return true;
             return false;
-        });
+        };
     }
 
     /**

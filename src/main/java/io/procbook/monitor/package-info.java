@@ -8,8 +8,8 @@
  *       {@link io.procbook.monitor.CellMonitor} with a {@link io.procbook.monitor.MonitorView} bound to the cell's
  *       output ({@code show} = display_data with a new display_id, {@code update} = update_display_data with the
  *       same display_id). Tell it the cell's threads: e.g. evaluate the cell in a thread of a new
- *       {@link java.lang.ThreadGroup} and call {@code watchThreadGroup} with a subgroup in which the cell's code
- *       creates threads, or {@code watchThreads(filter)}; add
+ *       {@link java.lang.ThreadGroup} {@code g} and call
+ *       {@code watchThreads(CellMonitor.inGroup(g).and(t -> t != evaluationThread))}; add
  *       {@code t -> t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool()} to see
  *       parallel streams.</li>
  *   <li>Install one {@link io.procbook.mp.spi.ProcessListener} with {@link io.procbook.mp.spi.Hooks#addListener};

@@ -81,11 +81,11 @@ class ThreadSamplingTest {
     }
 
     @Test
-    void aThreadGroupBringsTheThreadsItsThreadsStartAndFiltersAddUp() throws Exception {
+    void aThreadGroupGathersTheThreadsACellStartsAndFiltersAddUp() throws Exception {
         ThreadGroup cell = new ThreadGroup("cell-9");
         // the spinner inherits the group of the thread creating it
         Thread starter = new Thread(cell, () -> spinner("started-by-the-cell").start(), "cell-9-evaluation");
-        monitor.watchThreadGroup(cell);
+        monitor.watchThreads(CellMonitor.inGroup(cell).and(t -> !t.getName().equals("cell-9-evaluation")));
         monitor.watchThreads(t -> t.getName().equals("named-elsewhere"));
         starter.start();
         starter.join(10_000);
