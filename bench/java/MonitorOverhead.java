@@ -61,9 +61,11 @@ public class MonitorOverhead {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             @SuppressWarnings("deprecation") long id = sampler.getId();
 
+            long start = System.nanoTime();
             Thread.sleep(WARMUP_MILLIS); // a fixed window is the measurement here, not synchronisation
             int updates0 = view.updates.get();
             long cpu0 = threads.getThreadCpuTime(id);
+            double warmupPercent = cpu0 * 100.0 / (System.nanoTime() - start);
             long wall0 = System.nanoTime();
             Thread.sleep(MEASURE_MILLIS);
             long cpu1 = threads.getThreadCpuTime(id);
@@ -72,10 +74,11 @@ public class MonitorOverhead {
 
             double percent = (cpu1 - cpu0) * 100.0 / (wall1 - wall0);
             System.out.println(String.format(Locale.ROOT,
-                "{\"bench\":\"monitor_overhead\",\"impl\":\"procbook\",\"processes\":%d,\"warmup_s\":%.0f,\"seconds\":%.1f,"
+                "{\"bench\":\"monitor_overhead\",\"impl\":\"procbook\",\"processes\":%d,\"warmup_s\":%.0f,"
+                    + "\"warmup_cpu_percent_of_core\":%.3f,\"seconds\":%.1f,"
                     + "\"cpu_percent_of_core\":%.3f,\"sampler_cpu_ms\":%.1f,\"display_updates\":%d,"
                     + "\"display_bytes\":%d,\"cores\":%d}",
-                PROCESSES, WARMUP_MILLIS / 1e3, (wall1 - wall0) / 1e9, percent, (cpu1 - cpu0) / 1e6, updates, view.lastLength,
+                PROCESSES, WARMUP_MILLIS / 1e3, warmupPercent, (wall1 - wall0) / 1e9, percent, (cpu1 - cpu0) / 1e6, updates, view.lastLength,
                 Runtime.getRuntime().availableProcessors()));
         } finally {
             monitor.close();

@@ -16,6 +16,7 @@ final class Chart {
     private static final int AXIS = 34;
     private static final int LEGEND_ROW = 18;
     private static final int LEGEND_COLUMNS = 3;
+    private static final int LEGEND_CHARS = 30;
 
     private Chart() { }
 
@@ -113,7 +114,9 @@ final class Chart {
         line(out, x, y - 4, x + 18, y - 4, colour, 2.5, null);
         out.append("<text x=\"");
         Format.decimal(out, x + 24).append("\" y=\"");
-        Format.decimal(out, y).append("\">").append(Escape.markup(text)).append("</text>");
+        // a long name would run into the next legend column
+        String shown = text.length() <= LEGEND_CHARS ? text : text.substring(0, LEGEND_CHARS - 1) + "\u2026";
+        Format.decimal(out, y).append("\">").append(Escape.markup(shown)).append("</text>");
     }
 
     private static void line(StringBuilder out, double x1, double y1, double x2, double y2, String colour, double width,
