@@ -1,0 +1,89 @@
+package io.procbook.monitor;
+
+import io.procbook.mp.spi.ChildProcess;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** A watched child process: CPU and memory from a {@link ProcessProbe}, its fate from {@link ChildProcess#onExit()}. */
+final class ProcessRow extends Row {
+
+    private static final Map<Integer, String> SIGNALS = Map.of(
+        1, "SIGHUP", 2, "SIGINT", 3, "SIGQUIT", 6, "SIGABRT", 9, "SIGKILL", 11, "SIGSEGV", 13, "SIGPIPE",
+        14, "SIGALRM", 15, "SIGTERM");
+
+    private final ChildProcess child;
+    private final ProcessProbe probe;
+    private final long pid;
+    private final String name;
+    private volatile Integer exitCode;
+    private volatile long exitMillis = -1;
+    /** How long to wait for {@link ChildProcess#onExit()} once the process is gone from /proc, before giving up. */
+    private static final long EXIT_GRACE_MILLIS = 2000;
+
+    private boolean gone;
+    private long goneMillis = -1;
+    private boolean abandoned;
+
+    /** Opens the probe and takes the baseline reading on the calling thread. */
+    ProcessRow(ChildProcess child, long nowMillis, LongSupplier clockMillis) {
+        this.child = child;
+        this.pid = child.pid();
+        this.name = child.name();
+        this.probe = ProcessProbe.open(pid);
+        if (probe.read()) {
+            series.add(nowMillis, probe.cpuNanos(), probe.rssBytes());
+        } else {
+            series.add(nowMillis, 0, -1);
+            markGone(nowMillis);
+        }
+        child.onExit().whenComplete((code, error) -> {
+            exitMillis = clockMillis.getAsLong();
+            exitCode = code; // written last: readers that see the code also see the time
+        });
+    }
+
+    ChildProcess child() { return child; }
+
+    @Override SeriesSnapshot.Kind kind() { return SeriesSnapshot.Kind.PROCESS; }
+    @Override String name() { return name; }
+    @Override long id() { return pid; }
+
+    @Override
+    String state() {
+        Integer code = exitCode;
+        if (code != null) return code < 0 ? "killed(" + SIGNALS.getOrDefault(-code, "signal " + -code) + ")"
+                                           : "exited(" + code + ")";
+        return abandoned ? "exited" : "running";
+    }
+
+    /** The exit code decides; a process gone from /proc is still "running" until its exit code arrives. */
+    @Override boolean running() { return exitCode == null && !abandoned; }
+
+    @Override
+    long endMillis() { return exitCode != null ? exitMillis : abandoned ? goneMillis : -1; }
+
+    @Override
+    void sample(long atMillis) {
+        if (gone) {
+            if (exitCode == null && atMillis - goneMillis > EXIT_GRACE_MILLIS) abandoned = true;
+            return;
+        }
+        boolean exited = exitCode != null;
+        // one more reading after the exit is known: a zombie not yet reaped still shows its final CPU time
+        if (probe.read()) {
+            series.add(atMillis, probe.cpuNanos(), probe.rssBytes());
+            if (exited || !probe.running()) markGone(atMillis);
+        } else {
+            markGone(atMillis);
+        }
+    }
+
+    private void markGone(long atMillis) {
+        gone = true;
+        goneMillis = atMillis;
+        probe.close();
+    }
+
+    @Override
+    void release() { probe.close(); }
+}

@@ -1,0 +1,52 @@
+package io.procbook.monitor;
+
+import java.lang.management.ThreadMXBean;
+
+/** A watched thread of this JVM: CPU time from {@link ThreadMXBean}, counted from when watching began. */
+final class ThreadRow extends Row {
+
+    /** A thread is shown once it has used this much CPU: idle helpers and short bursts stay out of the table. */
+    static final long BUSY_NANOS = 100_000_000L;
+
+    private final ThreadMXBean threads;
+    private final Thread thread;
+    private final long tid;
+    private String name;
+    private long endMillis = -1;
+
+    @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+, the build targets 17
+    ThreadRow(Thread thread, long nowMillis, ThreadMXBean threads) {
+        this.threads = threads;
+        this.thread = thread;
+        this.tid = thread.getId();
+        this.name = thread.getName();
+        long cpu = threads.getThreadCpuTime(tid);
+        series.add(nowMillis, Math.max(0, cpu), -1);
+        if (cpu < 0) endMillis = nowMillis;
+    }
+
+    @Override SeriesSnapshot.Kind kind() { return SeriesSnapshot.Kind.THREAD; }
+    @Override String name() { return name; }
+    @Override long id() { return tid; }
+    @Override String state() { return running() ? "running" : "ended"; }
+    @Override boolean running() { return endMillis < 0; }
+    @Override long endMillis() { return endMillis; }
+
+    /** @return whether it has used enough CPU to deserve a row */
+    boolean busy() { return series.cpuSinceStart() >= BUSY_NANOS; }
+
+    /** @return whether it may be using CPU right now: alive and not blocked, waiting or sleeping */
+    boolean active() { return running() && thread.getState() == Thread.State.RUNNABLE; }
+
+    @Override
+    void sample(long atMillis) {
+        if (!running()) return;
+        long cpu = threads.getThreadCpuTime(tid);
+        if (cpu < 0 || !thread.isAlive()) {
+            endMillis = atMillis;
+            return;
+        }
+        name = thread.getName();
+        series.add(atMillis, cpu, -1);
+    }
+}

@@ -1,0 +1,166 @@
+package io.procbook.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class DisplayTest {
+
+    private final RecordingView view = new RecordingView();
+    private final CellMonitor monitor = new CellMonitor("display test", view);
+    private final CountDownLatch busy = new CountDownLatch(1);
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private static volatile long sink;
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        busy.countDown();
+        stop.countDown();
+        monitor.close();
+        TestChild.killAllAndAssertGone();
+    }
+
+    @Test
+    void oneShowThenUpdatesAtMostFourPerSecondAndNoneWithoutChange() throws Exception {
+        Thread worker = new Thread(() -> {
+            try {
+                busy.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long x = 1;
+            while (stop.getCount() > 0) {
+                for (int i = 0; i < 100_000; i++) x = x * 31 + i;
+                sink = x;
+            }
+        }, "worker");
+        worker.setDaemon(true);
+        worker.start();
+        monitor.watchThread(worker);
+        monitor.show();
+        assertEquals(1, view.shows());
+        assertTrue(Sampler.instance().awaitTicks(8, 10_000), "sampler ticks");
+        assertEquals(0, view.updates(), "nothing changed while the thread waited");
+
+        busy.countDown();
+        view.awaitCalls(8, 20_000);
+        stop.countDown();
+        worker.join(10_000);
+        monitor.finish();
+        Map<String, Object> last = view.awaitBundleWith(Bundles.SVG, 10_000);
+        assertTrue(String.valueOf(last.get(Bundles.HTML)).contains("<svg"), "summary HTML embeds the chart");
+
+        List<RecordingView.Call> calls = view.calls();
+        assertEquals(1, calls.stream().filter(RecordingView.Call::show).count());
+        assertTrue(calls.get(0).show(), "show comes first");
+        List<RecordingView.Call> updates = calls.stream().filter(c -> !c.show()).toList();
+        double seconds = (updates.get(updates.size() - 1).nanos() - calls.get(0).nanos()) / 1e9;
+        assertTrue(updates.size() <= 4 * seconds + 2, updates.size() + " updates in " + seconds + " s");
+        // ticks start at least 250 ms apart; the sends follow them with some scheduling delay, so any one
+        // second holds at most five (four intervals) unless a send is delayed by more than a whole tick
+        for (int i = 0; i < updates.size(); i++) {
+            long from = updates.get(i).nanos();
+            long inSecond = updates.stream().filter(u -> u.nanos() >= from && u.nanos() < from + 1_000_000_000L).count();
+            assertTrue(inSecond <= 5, inSecond + " updates within one second");
+        }
+        for (int i = 1; i < calls.size(); i++) {
+            assertFalse(calls.get(i).bundle().equals(calls.get(i - 1).bundle()), "an update repeated the content");
+        }
+    }
+
+    @Test
+    void manyProcessesShareOneDisplay() throws Exception {
+        for (int i = 0; i < 4; i++) monitor.watchProcess(TestChild.start("Worker-" + i, "sleep", "30"));
+        Map<String, Object> all = view.awaitLast(b -> String.valueOf(b.get(Bundles.TEXT)).contains("4 processes"), 10_000);
+        String html = String.valueOf(all.get(Bundles.HTML));
+        for (int i = 0; i < 4; i++) assertTrue(html.contains("Worker-" + i), "row of Worker-" + i);
+        String limit = "of " + Runtime.getRuntime().availableProcessors() * 100 + " %";
+        assertTrue(html.contains(limit) && String.valueOf(all.get(Bundles.TEXT)).contains(limit), "total against the cores");
+        assertFalse(html.contains("<script") || html.contains("<link") || html.contains("class=\""),
+                    "self-contained: inline styles, no scripts or stylesheets");
+        assertEquals(1, view.shows());
+    }
+
+    @Test
+    void whenAllProcessesEndTheSummaryChartHasOneSeriesPerProcessAndTheTotal() throws Exception {
+        List<TestChild> children = List.of(TestChild.start("A", "sleep", "30"), TestChild.start("B", "sleep", "30"),
+                                           TestChild.start("C", "sleep", "30"));
+        for (TestChild c : children) monitor.watchProcess(c);
+        view.awaitCalls(1, 10_000);
+        for (TestChild c : children) c.kill();
+        Map<String, Object> summary = view.awaitBundleWith(Bundles.SVG, 10_000);
+        Document svg = parse(String.valueOf(summary.get(Bundles.SVG)));
+        assertEquals("svg", svg.getDocumentElement().getLocalName());
+        NodeList lines = svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "polyline");
+        int processes = 0;
+        int totals = 0;
+        for (int i = 0; i < lines.getLength(); i++) {
+            Element line = (Element) lines.item(i);
+            String kind = line.getAttribute("data-kind");
+            if (kind.equals("process")) processes++;
+            if (kind.equals("total")) totals++;
+            assertFalse(line.getAttribute("points").isBlank(), "series " + kind + " has points");
+        }
+        assertEquals(3, processes);
+        assertEquals(1, totals);
+        assertTrue(String.valueOf(summary.get(Bundles.TEXT)).contains("killed(SIGKILL)"));
+    }
+
+    @Test
+    void namesAreEscapedInHtmlTextAndSvg() throws Exception {
+        String evil = "<img src=x onerror=alert(1)>&\"'";
+        TestChild child = TestChild.start(evil, "sleep", "30");
+        monitor.watchProcess(child);
+        view.awaitCalls(1, 10_000);
+        String live = String.valueOf(view.last().get(Bundles.HTML));
+        assertFalse(live.contains("<img"), "raw name in the HTML");
+        assertTrue(live.contains("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;"), "escaped name in the HTML");
+        child.kill();
+        Map<String, Object> summary = view.awaitBundleWith(Bundles.SVG, 10_000);
+        assertFalse(String.valueOf(summary.get(Bundles.HTML)).contains("<img"));
+        Document svg = parse(String.valueOf(summary.get(Bundles.SVG)));
+        assertTrue(svg.getDocumentElement().getTextContent().contains(evil), "the name survives as text");
+    }
+
+    @Test
+    void finishWithNothingRunningLeavesTheSummaryBeforeReturning() throws Exception {
+        TestChild child = TestChild.start("short", "sleep", "30");
+        monitor.watchProcess(child);
+        view.awaitCalls(1, 10_000);
+        child.kill();
+        child.onExit().get(10, TimeUnit.SECONDS);
+        monitor.finish();
+        assertNotNull(view.last().get(Bundles.SVG), "summary rendered by finish() itself");
+        assertTrue(monitor.isDone());
+    }
+
+    @Test
+    void aCellThatWatchesNothingShowsNothing() throws Exception {
+        monitor.watchThreads(t -> false);
+        assertTrue(Sampler.instance().awaitTicks(3, 10_000));
+        monitor.finish();
+        assertEquals(List.of(), view.calls());
+        assertTrue(monitor.isDone());
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,102 @@
+package io.procbook.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ThreadSamplingTest {
+
+    private final RecordingView view = new RecordingView();
+    private final CellMonitor monitor = new CellMonitor("thread test", view);
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private static volatile long sink;
+
+    @AfterEach
+    void cleanUp() {
+        stop.countDown();
+        monitor.close();
+    }
+
+    private Thread spinner(String name) {
+        Thread t = new Thread(() -> {
+            long x = 1;
+            while (stop.getCount() > 0) {
+                for (int i = 0; i < 100_000; i++) x = x * 31 + i;
+                sink = x;
+            }
+        }, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private Thread sleeper(String name) {
+        Thread t = new Thread(() -> {
+            try {
+                stop.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Test
+    void aBusyThreadShowsAtAboutOneCore() throws Exception {
+        Thread busy = spinner("spinner");
+        busy.start();
+        monitor.watchThread(busy);
+        int from = Await.snapshot(monitor, s -> s.rows().size() == 1 && s.rows().get(0).samples().size() >= 2, 10_000)
+            .rows().get(0).samples().size() - 1;
+        MonitorSnapshot s = Await.snapshot(monitor, x -> Await.spanSince(x.rows().get(0), from) >= 1500, 20_000);
+        SeriesSnapshot row = s.rows().get(0);
+        Await.assertAboutOneCore(s, row, from);
+        assertEquals(SeriesSnapshot.Kind.THREAD, row.kind());
+        assertEquals("spinner", row.name());
+    }
+
+    @Test
+    void aFilterFindsThreadsStartedLaterAndIdleThreadsGetNoRow() throws Exception {
+        monitor.watchThreads(t -> t.getName().startsWith("cell-7-"));
+        Thread idle = sleeper("cell-7-idle");
+        Thread busy = spinner("cell-7-busy");
+        Thread other = spinner("not-mine");
+        idle.start();
+        busy.start();
+        other.start();
+        MonitorSnapshot s = Await.snapshot(monitor, x -> x.rows().size() == 1 && x.rows().get(0).cpuNanos() > 300_000_000L,
+                                           20_000);
+        assertEquals("cell-7-busy", s.rows().get(0).name());
+        assertTrue(s.total().cpuNanos() >= s.rows().get(0).cpuNanos());
+        stop.countDown();
+        busy.join(10_000);
+        monitor.finish();
+        MonitorSnapshot after = Await.snapshot(monitor, x -> !x.live(), 10_000);
+        assertEquals("ended", after.rows().get(0).state());
+        assertEquals(1, after.rows().size(), "neither the idle nor the foreign thread has a row: " + after.rows());
+    }
+
+    @Test
+    void aThreadGroupGathersTheThreadsACellStartsAndFiltersAddUp() throws Exception {
+        ThreadGroup cell = new ThreadGroup("cell-9");
+        // the spinner inherits the group of the thread creating it
+        Thread starter = new Thread(cell, () -> spinner("started-by-the-cell").start(), "cell-9-evaluation");
+        monitor.watchThreads(CellMonitor.inGroup(cell).and(t -> !t.getName().equals("cell-9-evaluation")));
+        monitor.watchThreads(t -> t.getName().equals("named-elsewhere"));
+        starter.start();
+        starter.join(10_000);
+        Thread named = spinner("named-elsewhere");
+        named.start();
+        Thread outsider = spinner("outsider");
+        outsider.start();
+        MonitorSnapshot s = Await.snapshot(monitor, x -> x.rows().size() == 2, 20_000);
+        assertEquals(java.util.Set.of("started-by-the-cell", "named-elsewhere"),
+                     java.util.Set.of(s.rows().get(0).name(), s.rows().get(1).name()));
+        assertTrue(Sampler.instance().awaitTicks(4, 10_000));
+        assertEquals(2, monitor.snapshot().rows().size(), "the outsider never joins");
+    }
+}
