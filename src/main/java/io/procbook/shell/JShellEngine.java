@@ -103,7 +103,7 @@ public final class JShellEngine implements Engine {
     }
 
     private static void addRuntimeToClasspath(JShell js) {
-        Path where = RuntimeImports.location(JShellEngine.class.getClassLoader(), RuntimeImports.RUNTIME_PACKAGE);
+        Path where = RuntimeImports.ownLocation();
         if (where == null) return;
         String cp = System.getProperty("java.class.path", "");
         for (String entry : cp.split(java.io.File.pathSeparator)) {

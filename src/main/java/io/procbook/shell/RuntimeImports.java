@@ -6,8 +6,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.net.URI;
+import java.net.URL;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -47,30 +52,17 @@ final class RuntimeImports {
     }
 
     /**
-     * The public top-level types of a package, in name order, from the jar or directory that holds it
-     * (not its subpackages).
+     * The public top-level types of a package, in name order, from every jar or directory that holds part of
+     * it (not its subpackages).
      */
     static List<String> publicTypes(String packageName, ClassLoader loader) {
-        Path root = location(loader, packageName);
-        if (root == null) return List.of();
         String dir = packageName.replace('.', '/');
-        List<String> names = new ArrayList<>();
+        Set<String> names = new TreeSet<>();
         try {
-            if (Files.isDirectory(root)) {
-                Path pkg = root.resolve(dir);
-                if (Files.isDirectory(pkg)) {
-                    try (Stream<Path> files = Files.list(pkg)) {
-                        files.map(p -> p.getFileName().toString()).forEach(names::add);
-                    }
-                }
-            } else {
-                try (JarFile jar = new JarFile(root.toFile())) {
-                    jar.stream().map(JarEntry::getName)
-                            .filter(n -> n.startsWith(dir + "/") && n.indexOf('/', dir.length() + 1) < 0)
-                            .map(n -> n.substring(dir.length() + 1))
-                            .forEach(names::add);
-                }
-            }
+            List<URL> roots = Collections.list(loader.getResources(dir));
+            Path own = ownLocation();
+            if (roots.isEmpty() && own != null) roots = List.of(own.toUri().toURL()); // jars without directory entries
+            for (URL url : roots) names.addAll(classFiles(url, dir));
         } catch (IOException e) {
             return List.of();
         }
@@ -79,25 +71,45 @@ final class RuntimeImports {
                 .map(n -> packageName + "." + n.substring(0, n.length() - ".class".length()))
                 .filter(n -> !n.endsWith(".package-info") && !n.endsWith(".module-info"))
                 .filter(n -> isPublic(n, loader))
-                .sorted()
                 .toList();
     }
 
-    /** @return the jar or class directory holding the package, or null if it is on no file path */
-    static Path location(ClassLoader loader, String packageName) {
-        var url = loader.getResource(packageName.replace('.', '/'));
+    /** File names directly inside the package directory {@code dir} of a root given as a resource URL. */
+    private static List<String> classFiles(URL url, String dir) throws IOException {
         try {
-            if (url != null && "file".equals(url.getProtocol())) {
-                Path pkg = Path.of(url.toURI());
-                Path root = pkg;
-                for (int i = 0; i < packageName.split("\\.").length; i++) root = root.getParent();
-                return root;
+            if ("file".equals(url.getProtocol())) {
+                Path p = Path.of(url.toURI());
+                if (Files.isDirectory(p) && p.endsWith(dir)) {
+                    try (Stream<Path> files = Files.list(p)) {
+                        return files.map(f -> f.getFileName().toString()).toList();
+                    }
+                }
+                if (Files.isDirectory(p)) return classFiles(p.resolve(dir).toUri().toURL(), dir);
+                return jarEntries(p, dir);
             }
-            if (url != null && "jar".equals(url.getProtocol())) {
+            if ("jar".equals(url.getProtocol())) {
                 String s = url.toString();
-                return Path.of(new java.net.URI(s.substring("jar:".length(), s.indexOf("!/"))));
+                return jarEntries(Path.of(new URI(s.substring("jar:".length(), s.indexOf("!/")))), dir);
             }
-            // Jars without directory entries: fall back to where this engine's own classes come from.
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a file we can list
+        }
+        return List.of();
+    }
+
+    private static List<String> jarEntries(Path jarPath, String dir) throws IOException {
+        if (!Files.isRegularFile(jarPath)) return List.of();
+        try (JarFile jar = new JarFile(jarPath.toFile())) {
+            return jar.stream().map(JarEntry::getName)
+                    .filter(n -> n.startsWith(dir + "/") && n.indexOf('/', dir.length() + 1) < 0)
+                    .map(n -> n.substring(dir.length() + 1))
+                    .toList();
+        }
+    }
+
+    /** @return the jar or class directory the engine (and with it the runtime library) was loaded from */
+    static Path ownLocation() {
+        try {
             CodeSource cs = RuntimeImports.class.getProtectionDomain().getCodeSource();
             return cs == null ? null : Path.of(cs.getLocation().toURI());
         } catch (URISyntaxException | IllegalArgumentException e) {

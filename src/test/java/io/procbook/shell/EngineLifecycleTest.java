@@ -1,0 +1,71 @@
+package io.procbook.shell;
+
+import io.procbook.display.MimeBundle;
+import io.procbook.mp.spi.Hooks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class EngineLifecycleTest {
+
+    @AfterEach
+    void cleanUp() {
+        FakeChild.killAll();
+    }
+
+    @Test
+    void closeTerminatesEveryChildAndUnhooksTheRuntime() throws Exception {
+        PrintStream before = System.out;
+        JShellEngine engine = new JShellEngine();
+        try {
+            assertSame(engine.classRegistry(), Hooks.classSource());
+            assertNotNull(Hooks.outputRouter());
+            assertEquals("ok", engine.execute("var c = io.procbook.shell.FakeChild.start();", new RecordingOutput(), false).status());
+        } finally {
+            engine.close();
+        }
+        FakeChild child = FakeChild.STARTED.get(0);
+        // close() waits for its children: the child is gone when close returns.
+        assertFalse(child.isAlive());
+        assertNotNull(child.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertNull(Hooks.classSource());
+        assertNull(Hooks.outputRouter());
+        assertTrue(Hooks.listeners().isEmpty());
+        assertSame(before, System.out);
+        engine.close(); // a second close is harmless
+        assertEquals("error", engine.execute("1", new RecordingOutput(), false).status());
+    }
+
+    @Test
+    void cellsSeeTheRuntimeAndDisplayTypesBySimpleName() {
+        try (JShellEngine engine = new JShellEngine()) {
+            for (String type : RuntimeImports.publicTypes(RuntimeImports.RUNTIME_PACKAGE, getClass().getClassLoader())) {
+                String simple = type.substring(type.lastIndexOf('.') + 1);
+                var o = engine.execute(simple + ".class.getName()", new RecordingOutput(), false);
+                assertEquals("\"" + type + "\"", o.result().get("text/plain"), simple);
+            }
+            var o = engine.execute("MimeBundle.class.getName()", new RecordingOutput(), false);
+            assertEquals("\"" + MimeBundle.class.getName() + "\"", o.result().get("text/plain"));
+        }
+    }
+
+    @Test
+    void backgroundThreadExceptionsAreShownInTheirCell() throws Exception {
+        try (JShellEngine engine = new JShellEngine()) {
+            RecordingOutput out = new RecordingOutput();
+            assertEquals("ok", engine.execute("""
+                    void fail() { throw new IllegalStateException("in the background"); }
+                    var t = new Thread(() -> fail(), "worker-1");
+                    t.start();
+                    t.join();
+                    """, out, false).status());
+            String err = out.stderr();
+            assertTrue(err.startsWith("Exception in thread \"worker-1\" java.lang.IllegalStateException: in the background\n"), err);
+            assertTrue(err.contains("    at fail (cell code)"), err);
+            assertFalse(err.contains("$JShell$"), err);
+        }
+    }
+}
