@@ -70,15 +70,16 @@ public final class JShellEngine implements Engine {
     /** Starts an engine; returns at once (JShell starts in the background). */
     public JShellEngine() {
         StandardStreams.acquire();
-        Hooks.setClassSource(registry);
-        Hooks.setOutputRouter(children);
-        Hooks.addListener(children);
-        Display.setTargetLocator(CellBinding::current);
         daemonThreads("procbook-jshell-start").newThread(this::start).start();
     }
 
     private void start() {
         try {
+            // Installed before the first cell can run (cells wait for `ready`), but off the caller's clock.
+            Hooks.setClassSource(registry);
+            Hooks.setOutputRouter(children);
+            Hooks.addListener(children);
+            Display.setTargetLocator(CellBinding::current);
             JShell js = JShell.builder()
                     .executionEngine(RecordingExecutionControl.provider(registry, c -> control = c), Map.of())
                     .build();
@@ -242,10 +243,17 @@ public final class JShellEngine implements Engine {
 
     private ExecuteOutcome interrupted(Cell cell) {
         String message = "the cell was interrupted";
-        return ExecuteOutcome.error(INTERRUPTED, message, List.of(INTERRUPTED + ": " + message));
+        List<String> traceback = new ArrayList<>(List.of(INTERRUPTED + ": " + message));
+        if (control.lastRunAbandoned()) {
+            traceback.add("(its thread ignored the stop and is left running; restart the kernel to end it)");
+        }
+        return ExecuteOutcome.error(INTERRUPTED, message, traceback);
     }
 
     private static ExecuteOutcome startFailure(Exception e) {
+        if (e instanceof IllegalStateException) {
+            return ExecuteOutcome.error("EngineClosed", e.getMessage(), List.of("EngineClosed: " + e.getMessage()));
+        }
         Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         return ExecuteOutcome.error("EngineStartError", "JShell could not start: " + t,
                 Tracebacks.ofLiveThrowable(t));
@@ -371,12 +379,14 @@ public final class JShellEngine implements Engine {
         if (closed) return;
         closed = true;
         interrupt();
-        children.terminateAll();
+        JShell js = null;
         try {
-            ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS).close();
+            js = ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             // JShell never started: nothing to close
         }
+        children.terminateAll();
+        if (js != null) js.close();
         if (Hooks.classSource() == registry) Hooks.setClassSource(null);
         if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
         Hooks.removeListener(children);

@@ -50,6 +50,7 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     private volatile Runnable userCodeLeave = () -> { };
     private volatile Run current;
     private volatile Object lastValue;
+    private volatile boolean abandoned;
     private boolean cancelChecked;
     private volatile Field cancelFlag;
 
@@ -127,17 +128,24 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         Thread t = threads.newThread(run);
         run.thread = t;
         current = run;
+        abandoned = false;
         try {
             t.start();
             run.awaitEnd();
         } finally {
             current = null;
             setCancel(false);
+            abandoned = t.isAlive();
         }
         if (run.stopRequested || run.stopped) throw new StoppedException();
         if (run.failure instanceof Exception e) throw e;
         if (run.failure instanceof Error e) throw e;
         return run.result;
+    }
+
+    /** @return {@code true} if the last stopped snippet ignored the stop and was left running */
+    boolean lastRunAbandoned() {
+        return abandoned;
     }
 
     @Override

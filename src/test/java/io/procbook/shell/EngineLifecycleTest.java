@@ -21,9 +21,10 @@ class EngineLifecycleTest {
         PrintStream before = System.out;
         JShellEngine engine = new JShellEngine();
         try {
+            assertEquals("ok", engine.execute("var c = io.procbook.shell.FakeChild.start();", new RecordingOutput(), false).status());
+            // Installed by the time a cell runs.
             assertSame(engine.classRegistry(), Hooks.classSource());
             assertNotNull(Hooks.outputRouter());
-            assertEquals("ok", engine.execute("var c = io.procbook.shell.FakeChild.start();", new RecordingOutput(), false).status());
         } finally {
             engine.close();
         }
@@ -36,7 +37,7 @@ class EngineLifecycleTest {
         assertTrue(Hooks.listeners().isEmpty());
         assertSame(before, System.out);
         engine.close(); // a second close is harmless
-        assertEquals("error", engine.execute("1", new RecordingOutput(), false).status());
+        assertEquals("EngineClosed", engine.execute("1", new RecordingOutput(), false).ename());
     }
 
     @Test

@@ -95,6 +95,15 @@ class JShellEngineTest {
     }
 
     @Test
+    void unfinishedCodeIsACompileErrorAtItsEnd() {
+        ExecuteOutcome o = run("int ok1 = 1;\nint broken = (1 + 2");
+        assertEquals(JShellEngine.COMPILE_ERROR, o.ename());
+        assertTrue(o.traceback().get(0).startsWith("line 2: "), o.traceback().toString());
+        assertEquals("    int broken = (1 + 2", o.traceback().get(1));
+        assertTrue(o.traceback().get(2).endsWith("^"), o.traceback().toString());
+    }
+
+    @Test
     void failingSnippetStopsTheRestOfTheCell() {
         RecordingOutput out = new RecordingOutput();
         ExecuteOutcome o = run("System.out.println(\"before\");\nint q1 = Integer.parseInt(\"x\");\nSystem.out.println(\"after\");", out);
