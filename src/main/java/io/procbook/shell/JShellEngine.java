@@ -34,7 +34,20 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A cell's snippets run in order on a thread of the cell's own (inherited by every thread it starts); the
  * first one that fails to compile or throws ends the cell. The value of the cell's last snippet becomes the
  * result when it is an expression typed without a closing semicolon (IPython's rule: {@code list.add(x);}
- * shows nothing, {@code list} shows the list; assignments and declarations show nothing).
+ * shows nothing, {@code list} shows the list; assignments and declarations show nothing). A {@code null} value
+ * shows as {@code null}; a void call shows nothing. Values are rendered by {@link Renderers}.
+ *
+ * <p>Errors: a compile error is named {@value #COMPILE_ERROR} and shows, per error, the cell line, a caret under
+ * the spot and the message; a runtime exception is named by its class's simple name and shows a stack trace in
+ * which snippet frames read {@code at greet (line 3)} (or {@code earlier cell, line 3: <code>}) and JShell's
+ * wrapper classes and reflection are gone.
+ *
+ * <p>Interrupt: the cell ends with an error named {@value #INTERRUPTED}. Its snippet thread is stopped
+ * ({@code Thread.stop} on JDK 17; on JDK 21+ the stop checks JShell weaves into every loop and method entry of
+ * cell code), every thread of the cell is interrupted, and the children it started are terminated (see
+ * {@link InterruptPolicy}). On JDK 21+ the stop check is global for the instant of the stop: a background
+ * thread of another cell that is running cell code at that moment is stopped too. A thread that ignores all of
+ * this (blocked in native code) is left behind after two seconds so that the next cell can run.
  */
 public final class JShellEngine implements Engine {
 

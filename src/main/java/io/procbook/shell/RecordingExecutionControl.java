@@ -51,6 +51,7 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     private volatile Run current;
     private volatile Object lastValue;
     private volatile boolean abandoned;
+    private volatile ClassLoader cellLoader;
     private boolean cancelChecked;
     private volatile Field cancelFlag;
 
@@ -107,6 +108,9 @@ public class RecordingExecutionControl extends LocalExecutionControl {
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        // Libraries that look classes up through the context loader (ServiceLoader, JDBC, serializers) then
+        // see cell classes and jars added to JShell's class path.
+        cellLoader = doitMethod.getDeclaringClass().getClassLoader();
         Object value = run(() -> doitMethod.invoke(null));
         lastValue = value;
         // JShell only shows this string, which the engine does not use; the value is rendered from the object.
@@ -126,6 +130,8 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         setCancel(false);
         Run run = new Run(code);
         Thread t = threads.newThread(run);
+        ClassLoader loader = cellLoader;
+        if (loader != null) t.setContextClassLoader(loader);
         run.thread = t;
         current = run;
         abandoned = false;

@@ -150,6 +150,12 @@ class JShellEngineTest {
     }
 
     @Test
+    void cellThreadsSeeCellClassesThroughTheContextLoader() {
+        assertEquals("ok", run("class Marker { }").status());
+        assertEquals("true", plain(run("Thread.currentThread().getContextClassLoader() == Marker.class.getClassLoader()")));
+    }
+
+    @Test
     void unresolvedDependencyIsNotedOnStderr() {
         RecordingOutput out = new RecordingOutput();
         assertEquals("ok", run("void later() { notYetDefined(); }", out).status());
