@@ -1,6 +1,7 @@
 package io.procbook.shell;
 
 import io.procbook.display.Display;
+import io.procbook.display.DisplayHandle;
 import io.procbook.display.MimeBundle;
 import io.procbook.display.Renderers;
 import io.procbook.mp.spi.Hooks;
@@ -193,7 +194,9 @@ public final class JShellEngine implements Engine {
                 hasValue = i == pieces.size() - 1 && main != null && piece.endsWithoutSemicolon() && showsValue(main.snippet());
                 if (hasValue) value = control.takeLastValue();
             }
-            if (!hasValue || silent) return ExecuteOutcome.ok(null);
+            // display(x) as a cell's last line shows x once, not x and then its handle (IPython's display()
+            // returns None for the same reason).
+            if (!hasValue || silent || value instanceof DisplayHandle) return ExecuteOutcome.ok(null);
             return render(value);
         }
 

@@ -202,6 +202,9 @@ class JShellEngineTest {
         assertTrue(second.update());
         assertEquals("2", second.data().get("text/plain"));
         assertEquals(List.of(true), out.clears);
+        RecordingOutput last = new RecordingOutput();
+        assertNull(plain(run("display(\"shown once\")", last)), "a display call is not also the cell's result");
+        assertEquals(1, last.displays.size());
     }
 
     @Test
