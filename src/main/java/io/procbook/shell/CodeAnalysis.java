@@ -100,28 +100,12 @@ final class CodeAnalysis {
 
     /** How deeply the code's brackets are open, strings and comments aside: the indent of the next line. */
     static int openBrackets(String code) {
-        int depth = 0;
-        for (int i = 0; i < code.length(); i++) {
-            char ch = code.charAt(i);
-            char next = i + 1 < code.length() ? code.charAt(i + 1) : 0;
-            if (ch == '/' && next == '/') {
-                while (i < code.length() && code.charAt(i) != '\n') i++;
-            } else if (ch == '/' && next == '*') {
-                int end = code.indexOf("*/", i + 2);
-                i = end < 0 ? code.length() : end + 1;
-            } else if (ch == '"' || ch == '\'') {
-                i++;
-                while (i < code.length() && code.charAt(i) != ch) {
-                    if (code.charAt(i) == '\\') i++;
-                    i++;
-                }
-            } else if (ch == '{' || ch == '(' || ch == '[') {
-                depth++;
-            } else if (ch == '}' || ch == ')' || ch == ']') {
-                depth = Math.max(0, depth - 1);
-            }
-        }
-        return depth;
+        int[] depth = {0};
+        CodeChars.scan(code, c -> {
+            if (c == '{' || c == '(' || c == '[') depth[0]++;
+            else if (c == '}' || c == ')' || c == ']') depth[0] = Math.max(0, depth[0] - 1);
+        });
+        return depth[0];
     }
 
     /** @return the char offset of a code-point offset, clamped to the code */

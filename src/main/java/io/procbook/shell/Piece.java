@@ -25,32 +25,9 @@ record Piece(String source, int start, Completeness completeness) {
 
     /** The last character of the code that is not whitespace or in a comment ({@code 0} if none). */
     static char lastCodeChar(String code) {
-        char last = 0;
-        int n = code.length();
-        for (int i = 0; i < n; i++) {
-            char ch = code.charAt(i);
-            char next = i + 1 < n ? code.charAt(i + 1) : 0;
-            if (ch == '/' && next == '/') {
-                while (i < n && code.charAt(i) != '\n') i++;
-            } else if (ch == '/' && next == '*') {
-                int end = code.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 1;
-            } else if (code.startsWith("\"\"\"", i)) {
-                int end = code.indexOf("\"\"\"", i + 3);
-                i = end < 0 ? n : end + 2;
-                last = '"';
-            } else if (ch == '"' || ch == '\'') {
-                i++;
-                while (i < n && code.charAt(i) != ch) {
-                    if (code.charAt(i) == '\\') i++;
-                    i++;
-                }
-                last = ch;
-            } else if (!Character.isWhitespace(ch)) {
-                last = ch;
-            }
-        }
-        return last;
+        int[] last = {0};
+        CodeChars.scan(code, c -> last[0] = c);
+        return (char) last[0];
     }
 
     /**

@@ -1,9 +1,7 @@
 package io.procbook.shell;
 
 import io.procbook.shell.Engine.ExecuteOutcome;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletableFuture;
@@ -11,19 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class InterruptTest {
-
-    static JShellEngine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = new JShellEngine();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+class InterruptTest extends SharedEngine {
 
     @AfterEach
     void cleanUp() {
@@ -83,16 +69,21 @@ class InterruptTest {
         assertUsable();
     }
 
-    @Test
-    void childrenOfTheInterruptedCellAreTerminated() throws Exception {
-        RecordingOutput out = new RecordingOutput();
+    /** Interrupts a cell that started a child and then sleeps; returns the child. */
+    static FakeChild interruptCellWithChild(RecordingOutput out) throws Exception {
         ExecuteOutcome o = interruptOnceStarted("""
                 var child = io.procbook.shell.FakeChild.start();
                 System.out.println("started");
                 Thread.sleep(100000);
                 """, out);
         assertEquals(JShellEngine.INTERRUPTED, o.ename());
-        FakeChild child = FakeChild.STARTED.get(0);
+        return FakeChild.STARTED.get(0);
+    }
+
+    @Test
+    void childrenOfTheInterruptedCellAreTerminated() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        FakeChild child = interruptCellWithChild(out);
         child.onExit().get(20, TimeUnit.SECONDS);
         assertFalse(child.isAlive());
         // The child's output went to the cell that started it.
@@ -104,13 +95,7 @@ class InterruptTest {
     @Test
     void childrenSurviveWhenThePolicyIsOff() throws Exception {
         InterruptPolicy.setTerminateChildren(false);
-        ExecuteOutcome o = interruptOnceStarted("""
-                var child2 = io.procbook.shell.FakeChild.start();
-                System.out.println("started");
-                Thread.sleep(100000);
-                """, new RecordingOutput());
-        assertEquals(JShellEngine.INTERRUPTED, o.ename());
-        FakeChild child = FakeChild.STARTED.get(0);
+        FakeChild child = interruptCellWithChild(new RecordingOutput());
         // It was not terminated: it is still running well after the kill grace period would have ended.
         assertThrows(java.util.concurrent.TimeoutException.class,
                 () -> child.onExit().get(ChildTracker.KILL_AFTER_MILLIS + 1000, TimeUnit.MILLISECONDS));

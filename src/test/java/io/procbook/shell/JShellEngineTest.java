@@ -1,27 +1,13 @@
 package io.procbook.shell;
 
 import io.procbook.shell.Engine.ExecuteOutcome;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class JShellEngineTest {
-
-    static JShellEngine engine;
-
-    @BeforeAll
-    static void start() {
-        engine = new JShellEngine();
-    }
-
-    @AfterAll
-    static void stop() {
-        engine.close();
-    }
+class JShellEngineTest extends SharedEngine {
 
     static ExecuteOutcome run(String code, RecordingOutput out) {
         return engine.execute(code, out, false);
