@@ -80,6 +80,9 @@ public final class JShellEngine implements Engine {
     private volatile Cell running;
     private volatile Cell latest;
     private volatile boolean closed;
+    /** Orders start-up against close: what start installs, close removes, whichever runs first. */
+    private final Object lifecycle = new Object();
+    private JShell jshell;
 
     /** Starts an engine; returns at once (JShell starts in the background). */
     public JShellEngine() {
@@ -89,21 +92,23 @@ public final class JShellEngine implements Engine {
 
     private void start() {
         try {
-            // Installed before the first cell can run (cells wait for `ready`), but off the caller's clock.
-            Hooks.setClassSource(registry);
-            Hooks.setOutputRouter(children);
-            Hooks.addListener(children);
-            Display.setTargetLocator(CellBinding::current);
+            synchronized (lifecycle) {
+                if (closed) return;
+                // Installed before the first cell can run (cells wait for `ready`), but off the caller's clock.
+                Hooks.setClassSource(registry);
+                Hooks.setOutputRouter(children);
+                Hooks.addListener(children);
+                Display.setTargetLocator(CellBinding::current);
+            }
             JShell js = JShell.builder()
                     .executionEngine(RecordingExecutionControl.provider(registry, c -> control = c), Map.of())
                     .build();
             addRuntimeToClasspath(js);
-            RecordingExecutionControl c = control;
-            c.onUserCode(this::releaseCompiler, this::reacquireCompiler);
+            control.onUserCode(this::releaseCompiler, this::reacquireCompiler);
             for (String imp : RuntimeImports.statements(JShellEngine.class.getClassLoader())) {
                 for (SnippetEvent e : js.eval(imp)) {
                     if (e.status() != Snippet.Status.VALID) {
-                        StandardStreams.realOut().println("procbook: startup import failed: " + imp);
+                        StandardStreams.realErr().println("procbook: startup import failed: " + imp);
                     }
                 }
             }
@@ -111,6 +116,13 @@ public final class JShellEngine implements Engine {
             // Exercise compile, load and run once, so that the first cell does not pay for it.
             js.eval("if (true) { }");
             js.sourceCodeAnalysis().completionSuggestions("System.out.pr", 13, new int[1]);
+            synchronized (lifecycle) {
+                if (closed) {
+                    js.close(); // closed while starting: nobody else will
+                    return;
+                }
+                jshell = js;
+            }
             ready.complete(js);
         } catch (Throwable t) {
             ready.completeExceptionally(t);
@@ -129,7 +141,12 @@ public final class JShellEngine implements Engine {
 
     private JShell awaitReady() throws ExecutionException, TimeoutException, InterruptedException {
         if (closed) throw new IllegalStateException("the engine is closed");
-        return ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+            return ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (closed) throw new IllegalStateException("the engine is closed");
+            throw e;
+        }
     }
 
     @Override
@@ -392,21 +409,23 @@ public final class JShellEngine implements Engine {
 
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
-        interrupt();
-        JShell js = null;
-        try {
-            js = ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // JShell never started: nothing to close
+        synchronized (lifecycle) {
+            if (closed) return;
+            closed = true;
         }
+        // Whoever waits for a start that will not come gets an answer now.
+        ready.completeExceptionally(new IllegalStateException("the engine is closed"));
+        interrupt();
         children.terminateAll();
+        JShell js;
+        synchronized (lifecycle) {
+            js = jshell;
+            if (Hooks.classSource() == registry) Hooks.setClassSource(null);
+            if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
+            Hooks.removeListener(children);
+            Display.setTargetLocator(null);
+        }
         if (js != null) js.close();
-        if (Hooks.classSource() == registry) Hooks.setClassSource(null);
-        if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
-        Hooks.removeListener(children);
-        Display.setTargetLocator(null);
         Cell last = latest;
         if (last != null) CellBinding.forget(last);
         scheduler.shutdownNow();

@@ -47,6 +47,11 @@ final class StandardStreams {
         return out != null ? out.real() : System.out;
     }
 
+    /** @return the process's real standard error (not routed) */
+    static synchronized PrintStream realErr() {
+        return err != null ? err.real() : System.err;
+    }
+
     /** @return the process's real standard input */
     static synchronized InputStream realIn() {
         return in != null ? in.real() : System.in;

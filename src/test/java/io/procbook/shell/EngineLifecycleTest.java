@@ -41,6 +41,18 @@ class EngineLifecycleTest {
     }
 
     @Test
+    void closeRightAfterStartLeavesNothingBehind() {
+        PrintStream before = System.out;
+        JShellEngine engine = new JShellEngine();
+        engine.close();
+        assertSame(before, System.out);
+        assertNull(Hooks.classSource());
+        assertNull(Hooks.outputRouter());
+        assertTrue(Hooks.listeners().isEmpty());
+        assertEquals("EngineClosed", engine.execute("1", new RecordingOutput(), false).ename());
+    }
+
+    @Test
     void cellsSeeTheRuntimeAndDisplayTypesBySimpleName() {
         try (JShellEngine engine = new JShellEngine()) {
             for (String type : RuntimeImports.publicTypes(RuntimeImports.RUNTIME_PACKAGE, getClass().getClassLoader())) {
