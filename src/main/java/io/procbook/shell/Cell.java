@@ -19,6 +19,7 @@ final class Cell implements DisplayTarget {
     private final CellThreadGroup threads;
     private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
     private volatile boolean interrupted;
+    private volatile int terminatedChildren;
 
     Cell(int number, CellOutput out) {
         this.number = number;
@@ -37,6 +38,11 @@ final class Cell implements DisplayTarget {
     boolean interrupted() { return interrupted; }
 
     void markInterrupted() { interrupted = true; }
+
+    /** @return how many of its children an interrupt terminated */
+    int terminatedChildren() { return terminatedChildren; }
+
+    void childrenTerminated(int count) { terminatedChildren += count; }
 
     @Override
     public void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update) {

@@ -62,17 +62,22 @@ final class ChildTracker implements ProcessListener, OutputRouter {
         return (stderr, text) -> out.stream(stderr ? "stderr" : "stdout", text);
     }
 
-    /** Terminates the cell's children now and kills those still alive after a grace period; returns at once. */
+    /**
+     * Terminates the cell's children now and kills those still alive after a grace period; returns at once.
+     *
+     * @return how many were alive and got terminated
+     */
     int terminate(Cell cell) {
-        List<ChildProcess> children = List.copyOf(cell.children());
-        for (ChildProcess c : children) {
+        int count = 0;
+        for (ChildProcess c : List.copyOf(cell.children())) {
             if (!c.isAlive()) continue;
+            count++;
             c.terminate();
             scheduler.schedule(() -> {
                 if (c.isAlive()) c.kill();
             }, KILL_AFTER_MILLIS, TimeUnit.MILLISECONDS);
         }
-        return children.size();
+        return count;
     }
 
     /** Terminates every child, kills those still alive after a grace period, and waits briefly for them. */

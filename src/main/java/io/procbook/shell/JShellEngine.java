@@ -275,7 +275,9 @@ public final class JShellEngine implements Engine {
     }
 
     private ExecuteOutcome interrupted(Cell cell) {
-        String message = "the cell was interrupted";
+        int terminated = cell.terminatedChildren();
+        String message = "the cell was interrupted" + (terminated == 0 ? ""
+                : "; " + terminated + " child process" + (terminated == 1 ? "" : "es") + " it started terminated");
         List<String> traceback = new ArrayList<>(List.of(INTERRUPTED + ": " + message));
         if (control.lastRunAbandoned()) {
             traceback.add("(its thread ignored the stop and is left running; restart the kernel to end it)");
@@ -399,7 +401,7 @@ public final class JShellEngine implements Engine {
         cell.markInterrupted();
         RecordingExecutionControl c = control;
         if (c != null) c.stop();
-        if (InterruptPolicy.terminateChildren()) children.terminate(cell);
+        if (InterruptPolicy.terminateChildren()) cell.childrenTerminated(children.terminate(cell));
     }
 
     @Override
@@ -430,6 +432,33 @@ public final class JShellEngine implements Engine {
         if (last != null) CellBinding.forget(last);
         scheduler.shutdownNow();
         StandardStreams.release();
+    }
+
+    /**
+     * Makes a jar or class directory visible to cells from the next snippet on (and to the context class
+     * loader of their threads), and puts it on the class path of every child process started afterwards.
+     *
+     * @param entry the jar or directory
+     * @throws IllegalArgumentException if it does not exist
+     * @throws IllegalStateException    if the engine is closed or JShell could not start
+     */
+    public void addToClasspath(Path entry) {
+        if (!java.nio.file.Files.exists(entry)) throw new IllegalArgumentException("no such jar or directory: " + entry);
+        JShell js;
+        try {
+            js = awaitReady();
+        } catch (Exception e) {
+            throw new IllegalStateException("the engine is not usable: " + e.getMessage(), e);
+        }
+        evalLock.lock();
+        compilerLock.lock();
+        try {
+            js.addToClasspath(entry.toAbsolutePath().toString());
+        } finally {
+            compilerLock.unlock();
+            evalLock.unlock();
+        }
+        Hooks.addClasspath(entry);
     }
 
     /** The bytecode registry of this session's classes (also installed as the runtime's class source). */

@@ -41,6 +41,28 @@ class EngineLifecycleTest {
     }
 
     @Test
+    void addedClassDirectoriesAreVisibleToCellsAndChildren(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path src = dir.resolve("src/demo/Greeter.java");
+        java.nio.file.Files.createDirectories(src.getParent());
+        java.nio.file.Files.writeString(src, "package demo; public class Greeter { public String hi() { return \"hi from a jar\"; } }");
+        java.nio.file.Path classes = dir.resolve("classes");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString());
+        assertEquals(0, rc);
+        try (JShellEngine engine = new JShellEngine()) {
+            assertEquals(JShellEngine.COMPILE_ERROR, engine.execute("new demo.Greeter()", new RecordingOutput(), false).ename());
+            engine.addToClasspath(classes);
+            var o = engine.execute("new demo.Greeter().hi()", new RecordingOutput(), false);
+            assertEquals("\"hi from a jar\"", o.result().get("text/plain"));
+            var viaContext = engine.execute("Class.forName(\"demo.Greeter\", true, Thread.currentThread().getContextClassLoader()).getName()",
+                    new RecordingOutput(), false);
+            assertEquals("\"demo.Greeter\"", viaContext.result().get("text/plain"));
+            assertTrue(Hooks.extraClasspath().contains(classes.toAbsolutePath().normalize()));
+            assertThrows(IllegalArgumentException.class, () -> engine.addToClasspath(dir.resolve("missing.jar")));
+        }
+    }
+
+    @Test
     void closeRightAfterStartLeavesNothingBehind() {
         PrintStream before = System.out;
         JShellEngine engine = new JShellEngine();

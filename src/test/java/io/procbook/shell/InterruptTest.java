@@ -26,6 +26,7 @@ class InterruptTest extends SharedEngine {
         engine.interrupt();
         ExecuteOutcome o = outcome.get(20, TimeUnit.SECONDS);
         runner.join();
+        assertEquals(1, o.traceback().size(), () -> "not abandoned: " + o.traceback());
         // Stopped for real, not left behind: no thread of any cell is still alive.
         RecordingOutput.await("the cell's threads to end", () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("cell-") && t.isAlive()));
@@ -77,6 +78,9 @@ class InterruptTest extends SharedEngine {
                 Thread.sleep(100000);
                 """, out);
         assertEquals(JShellEngine.INTERRUPTED, o.ename());
+        String expected = InterruptPolicy.terminateChildren()
+                ? "the cell was interrupted; 1 child process it started terminated" : "the cell was interrupted";
+        assertEquals(expected, o.evalue());
         return FakeChild.STARTED.get(0);
     }
 
