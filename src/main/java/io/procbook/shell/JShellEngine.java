@@ -398,10 +398,12 @@ public final class JShellEngine implements Engine {
     public void interrupt() {
         Cell cell = running;
         if (cell == null) return;
+        // Children first (it does not block): the outcome, built as soon as the cell sees the interrupt, says
+        // how many were terminated.
+        if (InterruptPolicy.terminateChildren()) cell.childrenTerminated(children.terminate(cell));
         cell.markInterrupted();
         RecordingExecutionControl c = control;
         if (c != null) c.stop();
-        if (InterruptPolicy.terminateChildren()) cell.childrenTerminated(children.terminate(cell));
     }
 
     @Override
