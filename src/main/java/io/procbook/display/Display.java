@@ -50,6 +50,11 @@ public final class Display {
         return show(Objects.requireNonNull(bundle, "bundle"));
     }
 
+    /** Clears the calling cell's output area at once. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
+
     /**
      * Clears the calling cell's output area.
      *

@@ -45,11 +45,12 @@ class DisplayTest {
         h.update("two");
         h.clearOutput(false);
         Display.clearOutput(true);
+        Display.clearOutput();
         assertEquals(3, target.events.size());
         assertEquals("[1]", target.events.get(0).data().get("text/plain"));
         assertNotEquals(target.events.get(0).id(), target.events.get(1).id());
         assertEquals(new Event(Map.of("text/plain", "\"two\""), h.id(), true), target.events.get(2));
-        assertEquals(List.of(false, true), target.clears);
+        assertEquals(List.of(false, true, false), target.clears);
     }
 
     @Test
