@@ -19,10 +19,17 @@ class InterruptTest extends SharedEngine {
 
     /** Runs the cell on its own thread, waits until it printed "started", interrupts it, returns the outcome. */
     static ExecuteOutcome interruptOnceStarted(String cell, RecordingOutput out) throws Exception {
+        return interruptOnceStarted(cell, out, () -> { });
+    }
+
+    /** The same, doing {@code whileRunning} before the interrupt, while the cell is still running. */
+    static ExecuteOutcome interruptOnceStarted(String cell, RecordingOutput out, Runnable whileRunning) throws Exception {
         CompletableFuture<ExecuteOutcome> outcome = new CompletableFuture<>();
         Thread runner = new Thread(() -> outcome.complete(engine.execute(cell, out, false)), "test-execute");
         runner.start();
         RecordingOutput.await("the cell to start", () -> out.stdout().contains("started"));
+        whileRunning.run();
+        assertFalse(outcome.isDone(), "the cell still runs");
         engine.interrupt();
         ExecuteOutcome o = outcome.get(20, TimeUnit.SECONDS);
         runner.join();
@@ -62,6 +69,16 @@ class InterruptTest extends SharedEngine {
         ExecuteOutcome o = interruptOnceStarted("System.out.println(\"started\");\nThread.sleep(100000);", new RecordingOutput());
         assertEquals(JShellEngine.INTERRUPTED, o.ename());
         assertUsable();
+    }
+
+    @Test
+    void completionInspectionAndIsCompleteWorkWhileACellRuns() throws Exception {
+        ExecuteOutcome o = interruptOnceStarted("System.out.println(\"started\");\nThread.sleep(100000);", new RecordingOutput(), () -> {
+            assertTrue(engine.complete("System.out.printl", 17).matches().contains("println("));
+            assertTrue(engine.inspect("String", 6, 0).found());
+            assertEquals("incomplete", engine.isComplete("void f() {").status());
+        });
+        assertEquals(JShellEngine.INTERRUPTED, o.ename());
     }
 
     @Test
