@@ -1,18 +1,479 @@
 package io.procbook.shell;
 
+import io.procbook.display.Display;
+import io.procbook.display.DisplayHandle;
+import io.procbook.display.MimeBundle;
+import io.procbook.display.Renderers;
+import io.procbook.mp.spi.Hooks;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** Placeholder so the kernel compiles while the engine is built; replaced by the real JShell engine. */
+/**
+ * The notebook's Java: a JShell session running in this JVM.
+ *
+ * <p>Construction returns at once; JShell is built, given its imports and warmed up on a background thread, and
+ * the first request waits for that. While an engine is open, {@code System.out}, {@code System.err} and
+ * {@code System.in} are the cell-routing streams and the runtime library's hooks point here.
+ *
+ * <p>A cell's snippets run in order on a thread of the cell's own (inherited by every thread it starts); the
+ * first one that fails to compile or throws ends the cell. The value of the cell's last snippet becomes the
+ * result when it is an expression typed without a closing semicolon (IPython's rule: {@code list.add(x);}
+ * shows nothing, {@code list} shows the list; assignments and declarations show nothing). A {@code null} value
+ * shows as {@code null}; a void call shows nothing. Values are rendered by {@link Renderers}.
+ *
+ * <p>Errors: a compile error is named {@value #COMPILE_ERROR} and shows, per error, the cell line, a caret under
+ * the spot and the message; a runtime exception is named by its class's simple name and shows a stack trace in
+ * which snippet frames read {@code at greet (line 3)} (or {@code earlier cell, line 3: <code>}) and JShell's
+ * wrapper classes and reflection are gone.
+ *
+ * <p>Interrupt: the cell ends with an error named {@value #INTERRUPTED}. Its snippet thread is stopped
+ * ({@code Thread.stop} on JDK 17; on JDK 21+ the stop checks JShell weaves into every loop and method entry of
+ * cell code), every thread of the cell is interrupted, and the children it started are terminated (see
+ * {@link InterruptPolicy}). On JDK 21+ the stop check is global for the instant of the stop: a background
+ * thread of another cell that is running cell code at that moment is stopped too. A thread that ignores all of
+ * this (blocked in native code) is left behind after two seconds so that the next cell can run.
+ */
 public final class JShellEngine implements Engine {
-    public JShellEngine() { }
-    private static UnsupportedOperationException todo() { return new UnsupportedOperationException("engine not built yet"); }
-    @Override public ExecuteOutcome execute(String code, CellOutput out, boolean silent) { throw todo(); }
-    @Override public ExecuteOutcome evaluateExpression(String expression) { throw todo(); }
-    @Override public Completion complete(String code, int cursor) { return new Completion(List.of(), cursor, cursor, Map.of()); }
-    @Override public Inspection inspect(String code, int cursor, int detailLevel) { return new Inspection(false, Map.of()); }
-    @Override public Completeness isComplete(String code) { return new Completeness("unknown", ""); }
-    @Override public void interrupt() { }
-    @Override public String languageVersion() { return Runtime.version().toString(); }
-    @Override public void close() { }
+
+    static final String INTERRUPTED = "InterruptedException";
+    static final String COMPILE_ERROR = "CompileError";
+    private static final long READY_TIMEOUT_SECONDS = 120;
+    private static final CellOutput DISCARD = new CellOutput() {
+        @Override public void stream(String name, String text) { }
+        @Override public void display(Map<String, Object> d, Map<String, Object> m, String id, boolean u) { }
+        @Override public void clearOutput(boolean wait) { }
+        @Override public String input(String prompt, boolean password) {
+            throw new IllegalStateException("input is not available while evaluating user expressions");
+        }
+    };
+
+    private final ClassRegistry registry = new ClassRegistry();
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            daemonThreads("procbook-engine-timer"));
+    private final ChildTracker children = new ChildTracker(scheduler);
+    private final CompletableFuture<JShell> ready = new CompletableFuture<>();
+    /** Held for a whole execution: JShell evaluates one thing at a time. */
+    private final ReentrantLock evalLock = new ReentrantLock();
+    /** Guards JShell's compiler state; let go while user code runs so completion works during a long cell. */
+    private final ReentrantLock compilerLock = new ReentrantLock();
+    private final AtomicInteger cellCount = new AtomicInteger();
+    private volatile RecordingExecutionControl control;
+    private volatile CodeAnalysis analysis;
+    private volatile Cell running;
+    private volatile Cell latest;
+    private volatile boolean closed;
+    /** Orders start-up against close: what start installs, close removes, whichever runs first. */
+    private final Object lifecycle = new Object();
+    private JShell jshell;
+
+    /** Starts an engine; returns at once (JShell starts in the background). */
+    public JShellEngine() {
+        StandardStreams.acquire();
+        daemonThreads("procbook-jshell-start").newThread(this::start).start();
+    }
+
+    private void start() {
+        try {
+            synchronized (lifecycle) {
+                if (closed) return;
+                // Installed before the first cell can run (cells wait for `ready`), but off the caller's clock.
+                Hooks.setClassSource(registry);
+                Hooks.setOutputRouter(children);
+                Hooks.addListener(children);
+                Display.setTargetLocator(CellBinding::current);
+            }
+            JShell js = JShell.builder()
+                    .executionEngine(RecordingExecutionControl.provider(registry, c -> control = c), Map.of())
+                    .build();
+            addRuntimeToClasspath(js);
+            control.onUserCode(this::releaseCompiler, this::reacquireCompiler);
+            for (String imp : RuntimeImports.statements(JShellEngine.class.getClassLoader())) {
+                for (SnippetEvent e : js.eval(imp)) {
+                    if (e.status() != Snippet.Status.VALID) {
+                        StandardStreams.realErr().println("procbook: startup import failed: " + imp);
+                    }
+                }
+            }
+            analysis = new CodeAnalysis(js.sourceCodeAnalysis());
+            // Exercise compile, load and run once, so that the first cell does not pay for it.
+            js.eval("if (true) { }");
+            js.sourceCodeAnalysis().completionSuggestions("System.out.pr", 13, new int[1]);
+            synchronized (lifecycle) {
+                if (closed) {
+                    js.close(); // closed while starting: nobody else will
+                    return;
+                }
+                jshell = js;
+            }
+            ready.complete(js);
+        } catch (Throwable t) {
+            ready.completeExceptionally(t);
+        }
+    }
+
+    private static void addRuntimeToClasspath(JShell js) {
+        Path where = RuntimeImports.ownLocation();
+        if (where == null) return;
+        String cp = System.getProperty("java.class.path", "");
+        for (String entry : cp.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty() && Path.of(entry).toAbsolutePath().normalize().equals(where.toAbsolutePath().normalize())) return;
+        }
+        js.addToClasspath(where.toString());
+    }
+
+    private JShell awaitReady() throws ExecutionException, TimeoutException, InterruptedException {
+        if (closed) throw new IllegalStateException("the engine is closed");
+        try {
+            return ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (closed) throw new IllegalStateException("the engine is closed");
+            throw e;
+        }
+    }
+
+    @Override
+    public ExecuteOutcome execute(String code, CellOutput out, boolean silent) {
+        JShell js;
+        try {
+            js = awaitReady();
+        } catch (Exception e) {
+            return startFailure(e);
+        }
+        Cell cell = new Cell(cellCount.incrementAndGet(), out);
+        evalLock.lock();
+        compilerLock.lock();
+        try {
+            latest = cell;
+            running = cell;
+            CellBinding.running(cell);
+            control.setSnippetThreads(snippetThreads(cell));
+            return new CellRun(js, cell, code, silent).run();
+        } finally {
+            running = null;
+            compilerLock.unlock();
+            evalLock.unlock();
+        }
+    }
+
+    /** Runs one cell's snippets. */
+    private final class CellRun {
+        private final JShell js;
+        private final Cell cell;
+        private final String code;
+        private final boolean silent;
+        private final LineMap lines;
+
+        CellRun(JShell js, Cell cell, String code, boolean silent) {
+            this.js = js;
+            this.cell = cell;
+            this.code = code;
+            this.silent = silent;
+            this.lines = new LineMap(code);
+        }
+
+        ExecuteOutcome run() {
+            List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), code);
+            Object value = null;
+            boolean hasValue = false;
+            for (int i = 0; i < pieces.size(); i++) {
+                if (cell.interrupted()) return interrupted(cell);
+                Piece piece = pieces.get(i);
+                control.takeLastValue();
+                List<SnippetEvent> events = js.eval(piece.source());
+                if (cell.interrupted()) return interrupted(cell);
+                SnippetEvent main = null;
+                for (SnippetEvent e : events) {
+                    if (e.causeSnippet() != null) continue;
+                    if (main == null) main = e;
+                    ExecuteOutcome failed = failure(e, piece);
+                    if (failed != null) return failed;
+                    origins.record(e.snippet(), cell.number(), lines, piece.start());
+                    noteUnresolved(e);
+                }
+                hasValue = i == pieces.size() - 1 && main != null && piece.endsWithoutSemicolon() && showsValue(main.snippet());
+                if (hasValue) value = control.takeLastValue();
+            }
+            // display(x) as a cell's last line shows x once, not x and then its handle (IPython's display()
+            // returns None for the same reason).
+            if (!hasValue || silent || value instanceof DisplayHandle) return ExecuteOutcome.ok(null);
+            return render(value);
+        }
+
+        private ExecuteOutcome failure(SnippetEvent e, Piece piece) {
+            if (e.status() == Snippet.Status.REJECTED) {
+                List<Diag> errors = js.diagnostics(e.snippet()).filter(Diag::isError).toList();
+                if (errors.isEmpty()) {
+                    return ExecuteOutcome.error(COMPILE_ERROR, "the snippet was rejected",
+                            List.of("line " + (lines.lineOf(piece.start()) + 1) + ": the snippet was rejected"));
+                }
+                return ExecuteOutcome.error(COMPILE_ERROR, CompileErrors.message(errors.get(0)),
+                        CompileErrors.format(lines, piece, errors));
+            }
+            if (e.exception() != null) {
+                // Record first: the trace points into this very snippet.
+                origins.record(e.snippet(), cell.number(), lines, piece.start());
+                Throwable t = e.exception();
+                return ExecuteOutcome.error(Tracebacks.simpleName(t), t.getMessage() == null ? "" : t.getMessage(),
+                        Tracebacks.ofSnippetException(t, origins, cell.number()));
+            }
+            return null;
+        }
+
+        private void noteUnresolved(SnippetEvent e) {
+            Snippet.Status s = e.status();
+            if ((s != Snippet.Status.RECOVERABLE_DEFINED && s != Snippet.Status.RECOVERABLE_NOT_DEFINED)
+                    || !(e.snippet() instanceof DeclarationSnippet d)) {
+                return;
+            }
+            List<String> missing = js.unresolvedDependencies(d).toList();
+            String what = d.kind().name().toLowerCase(java.util.Locale.ROOT).replace("type_decl", "type") + " " + d.name();
+            String note = missing.isEmpty()
+                    ? "note: " + what + " was declared, but cannot be used until its errors are fixed\n"
+                    : "note: " + what + " was declared, but cannot be used until " + String.join(", ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " declared\n";
+            cell.output().stream("stderr", note);
+        }
+
+        private ExecuteOutcome render(Object value) {
+            try {
+                MimeBundle bundle = (MimeBundle) control.run(() -> Renderers.render(value));
+                return ExecuteOutcome.ok(bundle.data());
+            } catch (jdk.jshell.spi.ExecutionControl.StoppedException e) {
+                return interrupted(cell);
+            } catch (Exception e) {
+                Throwable t = e;
+                return ExecuteOutcome.error(Tracebacks.simpleName(t), t.getMessage() == null ? "" : t.getMessage(),
+                        Tracebacks.ofLiveThrowable(t));
+            }
+        }
+    }
+
+    /** Expressions show their value; declarations, assignments and statements do not. */
+    private static boolean showsValue(Snippet s) {
+        return switch (s.subKind()) {
+            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
+            default -> false;
+        };
+    }
+
+    private ExecuteOutcome interrupted(Cell cell) {
+        int terminated = cell.terminatedChildren();
+        String message = "the cell was interrupted" + (terminated == 0 ? ""
+                : "; " + terminated + " child process" + (terminated == 1 ? "" : "es") + " it started terminated");
+        List<String> traceback = new ArrayList<>(List.of(INTERRUPTED + ": " + message));
+        if (control.lastRunAbandoned()) {
+            traceback.add("(its thread ignored the stop and is left running; restart the kernel to end it)");
+        }
+        return ExecuteOutcome.error(INTERRUPTED, message, traceback);
+    }
+
+    private static ExecuteOutcome startFailure(Exception e) {
+        if (e instanceof IllegalStateException) {
+            return ExecuteOutcome.error("EngineClosed", e.getMessage(), List.of("EngineClosed: " + e.getMessage()));
+        }
+        Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return ExecuteOutcome.error("EngineStartError", "JShell could not start: " + t,
+                Tracebacks.ofLiveThrowable(t));
+    }
+
+    private ThreadFactory snippetThreads(Cell cell) {
+        return task -> {
+            Thread t = new Thread(cell.threads(), () -> {
+                CellBinding.bind(cell);
+                if (!cell.interrupted()) task.run();
+            }, "cell-" + cell.number());
+            // A thread a cell forgot must not keep the kernel from exiting.
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private void releaseCompiler() {
+        if (compilerLock.isHeldByCurrentThread()) compilerLock.unlock();
+    }
+
+    private void reacquireCompiler() {
+        if (evalLock.isHeldByCurrentThread() && !compilerLock.isHeldByCurrentThread()) compilerLock.lock();
+    }
+
+    @Override
+    public ExecuteOutcome evaluateExpression(String expression) {
+        JShell js;
+        try {
+            js = awaitReady();
+        } catch (Exception e) {
+            return startFailure(e);
+        }
+        Cell cell = new Cell(0, DISCARD);
+        evalLock.lock();
+        compilerLock.lock();
+        try {
+            control.setSnippetThreads(snippetThreads(cell));
+            List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), expression);
+            if (pieces.size() != 1) {
+                return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
+            }
+            CellRun run = new CellRun(js, cell, expression, false);
+            control.takeLastValue();
+            List<SnippetEvent> events = js.eval(pieces.get(0).source());
+            SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+            if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
+            ExecuteOutcome failed = run.failure(main, pieces.get(0));
+            if (failed != null) return failed;
+            Object value = control.takeLastValue();
+            ExecuteOutcome result = showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
+            // Leave no $N behind for something the user never typed in a cell.
+            if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) js.drop(main.snippet());
+            return result;
+        } finally {
+            compilerLock.unlock();
+            evalLock.unlock();
+        }
+    }
+
+    @Override
+    public Completion complete(String code, int cursor) {
+        CodeAnalysis a = analysisOrNull();
+        if (a == null) return new Completion(List.of(), cursor, cursor, Map.of());
+        compilerLock.lock();
+        try {
+            return a.complete(code, cursor);
+        } finally {
+            compilerLock.unlock();
+        }
+    }
+
+    @Override
+    public Inspection inspect(String code, int cursor, int detailLevel) {
+        CodeAnalysis a = analysisOrNull();
+        if (a == null) return new Inspection(false, Map.of());
+        compilerLock.lock();
+        try {
+            return a.inspect(code, cursor, detailLevel);
+        } finally {
+            compilerLock.unlock();
+        }
+    }
+
+    @Override
+    public Completeness isComplete(String code) {
+        CodeAnalysis a = analysisOrNull();
+        if (a == null) return new Completeness("unknown", "");
+        compilerLock.lock();
+        try {
+            return a.isComplete(code);
+        } finally {
+            compilerLock.unlock();
+        }
+    }
+
+    private CodeAnalysis analysisOrNull() {
+        try {
+            awaitReady();
+            return analysis;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        Cell cell = running;
+        if (cell == null) return;
+        // Children first (it does not block): the outcome, built as soon as the cell sees the interrupt, says
+        // how many were terminated.
+        if (InterruptPolicy.terminateChildren()) cell.childrenTerminated(children.terminate(cell));
+        cell.markInterrupted();
+        RecordingExecutionControl c = control;
+        if (c != null) c.stop();
+    }
+
+    @Override
+    public String languageVersion() {
+        return System.getProperty("java.version");
+    }
+
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) return;
+            closed = true;
+        }
+        // Whoever waits for a start that will not come gets an answer now.
+        ready.completeExceptionally(new IllegalStateException("the engine is closed"));
+        interrupt();
+        children.terminateAll();
+        JShell js;
+        synchronized (lifecycle) {
+            js = jshell;
+            if (Hooks.classSource() == registry) Hooks.setClassSource(null);
+            if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
+            Hooks.removeListener(children);
+            Display.setTargetLocator(null);
+        }
+        if (js != null) js.close();
+        Cell last = latest;
+        if (last != null) CellBinding.forget(last);
+        scheduler.shutdownNow();
+        StandardStreams.release();
+    }
+
+    /**
+     * Makes a jar or class directory visible to cells from the next snippet on (and to the context class
+     * loader of their threads), and puts it on the class path of every child process started afterwards.
+     *
+     * @param entry the jar or directory
+     * @throws IllegalArgumentException if it does not exist
+     * @throws IllegalStateException    if the engine is closed or JShell could not start
+     */
+    public void addToClasspath(Path entry) {
+        if (!java.nio.file.Files.exists(entry)) throw new IllegalArgumentException("no such jar or directory: " + entry);
+        JShell js;
+        try {
+            js = awaitReady();
+        } catch (Exception e) {
+            throw new IllegalStateException("the engine is not usable: " + e.getMessage(), e);
+        }
+        evalLock.lock();
+        compilerLock.lock();
+        try {
+            js.addToClasspath(entry.toAbsolutePath().toString());
+        } finally {
+            compilerLock.unlock();
+            evalLock.unlock();
+        }
+        Hooks.addClasspath(entry);
+    }
+
+    /** The bytecode registry of this session's classes (also installed as the runtime's class source). */
+    public ClassRegistry classRegistry() {
+        return registry;
+    }
+
+    /** Engine threads belong to no cell, whichever thread happens to create them. */
+    private static ThreadFactory daemonThreads(String name) {
+        return r -> {
+            Thread t = new Thread(null, r, name, 0, false);
+            t.setDaemon(true);
+            return t;
+        };
+    }
 }

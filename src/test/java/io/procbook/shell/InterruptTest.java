@@ -1,0 +1,125 @@
+package io.procbook.shell;
+
+import io.procbook.shell.Engine.ExecuteOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class InterruptTest extends SharedEngine {
+
+    @AfterEach
+    void cleanUp() {
+        InterruptPolicy.setTerminateChildren(true);
+        FakeChild.killAll();
+    }
+
+    /** Runs the cell on its own thread, waits until it printed "started", interrupts it, returns the outcome. */
+    static ExecuteOutcome interruptOnceStarted(String cell, RecordingOutput out) throws Exception {
+        return interruptOnceStarted(cell, out, () -> { });
+    }
+
+    /** The same, doing {@code whileRunning} before the interrupt, while the cell is still running. */
+    static ExecuteOutcome interruptOnceStarted(String cell, RecordingOutput out, Runnable whileRunning) throws Exception {
+        CompletableFuture<ExecuteOutcome> outcome = new CompletableFuture<>();
+        Thread runner = new Thread(() -> outcome.complete(engine.execute(cell, out, false)), "test-execute");
+        runner.start();
+        RecordingOutput.await("the cell to start", () -> out.stdout().contains("started"));
+        whileRunning.run();
+        assertFalse(outcome.isDone(), "the cell still runs");
+        engine.interrupt();
+        ExecuteOutcome o = outcome.get(20, TimeUnit.SECONDS);
+        runner.join();
+        assertEquals(1, o.traceback().size(), () -> "not abandoned: " + o.traceback());
+        // Stopped for real, not left behind: no thread of any cell is still alive.
+        RecordingOutput.await("the cell's threads to end", () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("cell-") && t.isAlive()));
+        return o;
+    }
+
+    static void assertUsable() {
+        ExecuteOutcome next = engine.execute("int after = 40;\nafter + 2", new RecordingOutput(), false);
+        assertEquals("ok", next.status());
+        assertEquals("42", next.result().get("text/plain"));
+    }
+
+    @Test
+    void busyLoopIsStopped() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        ExecuteOutcome o = interruptOnceStarted("System.out.println(\"started\");\nlong n = 0;\nwhile (true) { n++; }\nSystem.out.println(\"never\");", out);
+        assertEquals("error", o.status());
+        assertEquals(JShellEngine.INTERRUPTED, o.ename());
+        assertFalse(out.stdout().contains("never"));
+        assertUsable();
+    }
+
+    @Test
+    void busyLoopInAMethodFromAnEarlierCellIsStopped() throws Exception {
+        assertEquals("ok", engine.execute("long spin() { long n = 0; while (true) { n++; } }", new RecordingOutput(), false).status());
+        ExecuteOutcome o = interruptOnceStarted("System.out.println(\"started\");\nspin();", new RecordingOutput());
+        assertEquals(JShellEngine.INTERRUPTED, o.ename());
+        assertUsable();
+    }
+
+    @Test
+    void sleepIsStopped() throws Exception {
+        ExecuteOutcome o = interruptOnceStarted("System.out.println(\"started\");\nThread.sleep(100000);", new RecordingOutput());
+        assertEquals(JShellEngine.INTERRUPTED, o.ename());
+        assertUsable();
+    }
+
+    @Test
+    void completionInspectionAndIsCompleteWorkWhileACellRuns() throws Exception {
+        ExecuteOutcome o = interruptOnceStarted("System.out.println(\"started\");\nThread.sleep(100000);", new RecordingOutput(), () -> {
+            assertTrue(engine.complete("System.out.printl", 17).matches().contains("println("));
+            assertTrue(engine.inspect("String", 6, 0).found());
+            assertEquals("incomplete", engine.isComplete("void f() {").status());
+        });
+        assertEquals(JShellEngine.INTERRUPTED, o.ename());
+    }
+
+    @Test
+    void interruptWithNothingRunningChangesNothing() {
+        engine.interrupt();
+        assertUsable();
+    }
+
+    /** Interrupts a cell that started a child and then sleeps; returns the child. */
+    static FakeChild interruptCellWithChild(RecordingOutput out) throws Exception {
+        ExecuteOutcome o = interruptOnceStarted("""
+                var child = io.procbook.shell.FakeChild.start();
+                System.out.println("started");
+                Thread.sleep(100000);
+                """, out);
+        assertEquals(JShellEngine.INTERRUPTED, o.ename());
+        String expected = InterruptPolicy.terminateChildren()
+                ? "the cell was interrupted; 1 child process it started terminated" : "the cell was interrupted";
+        assertEquals(expected, o.evalue());
+        return FakeChild.STARTED.get(0);
+    }
+
+    @Test
+    void childrenOfTheInterruptedCellAreTerminated() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        FakeChild child = interruptCellWithChild(out);
+        child.onExit().get(20, TimeUnit.SECONDS);
+        assertFalse(child.isAlive());
+        // The child's output went to the cell that started it.
+        assertTrue(out.stdout().contains("child " + child.pid() + " says hi\n"), out.stdout());
+        assertEquals("child complains\n", out.stderr());
+        assertUsable();
+    }
+
+    @Test
+    void childrenSurviveWhenThePolicyIsOff() throws Exception {
+        InterruptPolicy.setTerminateChildren(false);
+        FakeChild child = interruptCellWithChild(new RecordingOutput());
+        // It was not terminated: it is still running well after the kill grace period would have ended.
+        assertThrows(java.util.concurrent.TimeoutException.class,
+                () -> child.onExit().get(ChildTracker.KILL_AFTER_MILLIS + 1000, TimeUnit.MILLISECONDS));
+        assertTrue(child.isAlive());
+    }
+}
