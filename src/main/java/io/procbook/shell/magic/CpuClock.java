@@ -1,0 +1,58 @@
+package io.procbook.shell.magic;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time of this JVM together with its child processes, for {@code %time}.
+ *
+ * <p>On Linux the total is: this process's user and system time, plus its reaped children's (cutime,
+ * cstime), plus everything each live descendant has used (its own and its reaped children's). A child alive
+ * at the first sample and reaped before the second then counts exactly what it used in between, with no
+ * double counting. Elsewhere only this JVM's own CPU time is known.
+ */
+final class CpuClock {
+
+    /** User and system CPU time in seconds. */
+    record Sample(double user, double system) {
+        Sample minus(Sample o) {
+            return new Sample(user - o.user, system - o.system);
+        }
+    }
+
+    // Linux's USER_HZ: fixed at 100 on every architecture Java runs on (sysconf(_SC_CLK_TCK) is a constant).
+    private static final double TICKS_PER_SECOND = 100.0;
+    private static final boolean PROC = Files.isReadable(Path.of("/proc/self/stat"));
+
+    private CpuClock() { }
+
+    static Sample now() {
+        if (!PROC) {
+            var os = ManagementFactory.getOperatingSystemMXBean();
+            double cpu = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() / 1e9 : 0;
+            return new Sample(cpu, 0);
+        }
+        long[] self = ticks(ProcessHandle.current().pid());
+        double user = self[0] + self[2], sys = self[1] + self[3];
+        for (ProcessHandle h : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+            long[] t = ticks(h.pid());
+            user += t[0] + t[2];
+            sys += t[1] + t[3];
+        }
+        return new Sample(user / TICKS_PER_SECOND, sys / TICKS_PER_SECOND);
+    }
+
+    /** utime, stime, cutime, cstime of a process; zeros if it is gone. */
+    private static long[] ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[]{Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14])};
+        } catch (IOException | RuntimeException gone) {
+            return new long[4];
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.procbook.shell.magic;
+
+import io.procbook.shell.CellOutput;
+import io.procbook.shell.Engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a magic may do to the session it runs in; the engine implements it once per cell. */
+public interface MagicContext {
+
+    /** @return the running cell's output */
+    CellOutput out();
+
+    /**
+     * Runs Java source as part of the cell, exactly as if it had been typed there.
+     *
+     * @param code one or more snippets
+     * @return the outcome; {@code result} holds the last expression's value
+     */
+    Engine.ExecuteOutcome run(String code);
+
+    /**
+     * Adds a jar or class directory to JShell's class path and to every child process started from now on.
+     *
+     * @param entry an existing jar or directory
+     */
+    void addClasspath(Path entry);
+
+    /** @return the session's variables, in definition order */
+    List<Variable> variables();
+
+    /**
+     * Drops every variable of the session (methods and classes stay).
+     *
+     * @return how many were dropped
+     */
+    int reset();
+
+    /**
+     * Turns the live monitor on or off for the cells that follow.
+     *
+     * @param on {@code true} to show it for every cell
+     */
+    void monitor(boolean on);
+
+    /** One notebook variable, as {@code %who} lists it. */
+    record Variable(String name, String type, String value) { }
+}

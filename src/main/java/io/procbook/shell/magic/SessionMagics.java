@@ -1,0 +1,72 @@
+package io.procbook.shell.magic;
+
+import io.procbook.shell.Engine;
+
+import java.util.List;
+import java.util.function.BiFunction;
+
+/** {@code %who}, {@code %reset} and {@code %monitor}: magics about the session itself. */
+final class SessionMagics {
+
+    private SessionMagics() { }
+
+    static Magic who() {
+        return simple("who", "%who", "List the notebook's variables with their types and values.", (args, ctx) -> {
+            List<MagicContext.Variable> vars = ctx.variables();
+            if (vars.isEmpty()) {
+                ctx.out().stream("stdout", "No variables.\n");
+                return Engine.ExecuteOutcome.ok(null);
+            }
+            int wn = Math.max(8, vars.stream().mapToInt(v -> v.name().length()).max().orElse(0));
+            int wt = Math.max(4, vars.stream().mapToInt(v -> v.type().length()).max().orElse(0));
+            StringBuilder sb = new StringBuilder(pad("Variable", wn) + "  " + pad("Type", wt) + "  Value\n");
+            sb.append("-".repeat(wn)).append("  ").append("-".repeat(wt)).append("  -----\n");
+            for (MagicContext.Variable v : vars) {
+                String value = v.value().length() > 60 ? v.value().substring(0, 57) + "..." : v.value();
+                sb.append(pad(v.name(), wn)).append("  ").append(pad(v.type(), wt)).append("  ")
+                  .append(value.replace('\n', ' ')).append('\n');
+            }
+            ctx.out().stream("stdout", sb.toString());
+            return Engine.ExecuteOutcome.ok(null);
+        });
+    }
+
+    static Magic reset() {
+        return simple("reset", "%reset", "Drop every variable of the notebook (methods, classes and imports stay).",
+                (args, ctx) -> {
+                    int n = ctx.reset();
+                    ctx.out().stream("stdout", "Dropped " + n + " variable" + (n == 1 ? "" : "s") + ".\n");
+                    return Engine.ExecuteOutcome.ok(null);
+                });
+    }
+
+    static Magic monitor() {
+        return simple("monitor", "%monitor on|off",
+                "Show (on) or stop showing (off) the live CPU monitor for every cell that follows.", (args, ctx) -> {
+                    switch (args.strip().toLowerCase(java.util.Locale.ROOT)) {
+                        case "on" -> ctx.monitor(true);
+                        case "off" -> ctx.monitor(false);
+                        default -> throw new MagicException("usage: %monitor on|off");
+                    }
+                    ctx.out().stream("stdout", "Monitor " + args.strip().toLowerCase(java.util.Locale.ROOT) + ".\n");
+                    return Engine.ExecuteOutcome.ok(null);
+                });
+    }
+
+    private static String pad(String s, int w) {
+        return s + " ".repeat(Math.max(0, w - s.length()));
+    }
+
+    private static Magic simple(String name, String usage, String summary,
+                                BiFunction<String, MagicContext, Engine.ExecuteOutcome> body) {
+        return new Magic() {
+            @Override public String name() { return name; }
+            @Override public boolean cellMagic() { return false; }
+            @Override public String usage() { return usage; }
+            @Override public String summary() { return summary; }
+            @Override public Engine.ExecuteOutcome run(String args, String cellBody, MagicContext ctx) {
+                return body.apply(args, ctx);
+            }
+        };
+    }
+}

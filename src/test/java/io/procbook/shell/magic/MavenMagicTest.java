@@ -1,0 +1,76 @@
+package io.procbook.shell.magic;
+
+import io.procbook.shell.Engine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class MavenMagicTest {
+
+    private final JShellContext ctx = new JShellContext();
+    private final Magics magics = Magics.standard();
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    @Test
+    void resolvesFromTheLocalCacheAndTheClassIsUsable() {
+        // Gson 2.11.0 is one of this project's own dependencies, so the build has put it in ~/.m2 already.
+        Engine.ExecuteOutcome o = magics.run("%maven com.google.code.gson:gson:2.11.0", ctx);
+        assertEquals("ok", o.status(), o.evalue());
+        assertTrue(ctx.classpath.stream().anyMatch(p -> p.getFileName().toString().equals("gson-2.11.0.jar")),
+                ctx.classpath.toString());
+        assertEquals("\"{\\\"a\\\":1}\"", ctx.run("new com.google.gson.Gson().toJson(java.util.Map.of(\"a\", 1))")
+                .result().get("text/plain"));
+        int before = ctx.classpath.size();
+        assertEquals("ok", magics.run("%maven com.google.code.gson:gson:2.11.0", ctx).status());
+        assertEquals(before, ctx.classpath.size(), "resolving again adds nothing twice");
+        assertTrue(ctx.out.stdout.toString().contains("already on the class path"));
+    }
+
+    @Test
+    void downloadsFromCentralWithItsDependenciesIntoTheGivenCache() throws Exception {
+        Path repo = Files.createTempDirectory("m2-");
+        try {
+            List<String> progress = new ArrayList<>();
+            List<Path> files = new MavenResolver(repo).resolve(
+                    List.of("com.google.guava:failureaccess:1.0.2"), List.of(), progress::add);
+            assertEquals(1, files.size(), files.toString());
+            assertTrue(Files.size(files.get(0)) > 1000);
+            assertTrue(files.get(0).startsWith(repo));
+            assertTrue(progress.stream().anyMatch(l -> l.startsWith("Downloaded ") && l.contains("failureaccess-1.0.2.jar")),
+                    progress.toString());
+            // Transitive: commons-text pulls in commons-lang3.
+            List<Path> withDeps = new MavenResolver(repo).resolve(
+                    List.of("org.apache.commons:commons-text:1.10.0"), List.of(), line -> { });
+            assertTrue(withDeps.stream().anyMatch(p -> p.getFileName().toString().startsWith("commons-lang3-")),
+                    withDeps.toString());
+        } finally {
+            try (var walk = Files.walk(repo)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void errorsNameTheArtifactAndLeaveTheSessionUsable() {
+        Engine.ExecuteOutcome missing = magics.run("%maven io.procbook.nothing:does-not-exist:9.9", ctx);
+        assertEquals("error", missing.status());
+        assertTrue(missing.evalue().contains("io.procbook.nothing:does-not-exist:9.9"), missing.evalue());
+        assertEquals("error", magics.run("%maven just-a-word", ctx).status());
+        assertEquals("error", magics.run("%maven", ctx).status());
+        assertEquals("error", magics.run("%maven --repo", ctx).status());
+        assertEquals("error", magics.run("%maven --repo notaurl g:a:1", ctx).status());
+        assertTrue(ctx.classpath.isEmpty());
+        assertEquals("2", ctx.run("1 + 1").result().get("text/plain"));
+    }
+}
