@@ -27,7 +27,7 @@ final class Kernel {
     private final Engine engine;
     private final Runnable exitAction;
     private final ZMQ.Context ctx;
-    private final ProblemLog problems = new ProblemLog();
+    private final ProblemLog problems;
     private final IopubPublisher publisher;
     private final Heartbeat heartbeat;
     private final ShellLoop shell;
@@ -43,8 +43,9 @@ final class Kernel {
     /** The ports the kernel listens on (the connection file's, or the chosen ones where it said 0). */
     record Ports(int shell, int iopub, int stdin, int control, int hb) { }
 
-    private Kernel(ConnectionInfo info, Engine engine, History history, Runnable exitAction) {
+    private Kernel(ConnectionInfo info, Engine engine, History history, ProblemLog problems, Runnable exitAction) {
         this.engine = engine;
+        this.problems = problems;
         this.exitAction = exitAction;
         this.ctx = ZMQ.context(1);
         WireCodec codec = new WireCodec(new Signer(info.key(), info.signatureScheme()));
@@ -85,7 +86,12 @@ final class Kernel {
      *                               running then
      */
     static Kernel start(ConnectionInfo info, Engine engine, History history, Runnable exitAction) {
-        Kernel k = new Kernel(info, engine, history, exitAction);
+        return start(info, engine, history, new ProblemLog(), exitAction);
+    }
+
+    /** As {@link #start(ConnectionInfo, Engine, History, Runnable)}, reporting bad input to {@code problems}. */
+    static Kernel start(ConnectionInfo info, Engine engine, History history, ProblemLog problems, Runnable exitAction) {
+        Kernel k = new Kernel(info, engine, history, problems, exitAction);
         k.bindAll();
         return k;
     }

@@ -3,6 +3,7 @@ package io.procbook.kernel;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Logs each {@link Problem} kind the first time it happens and only counts later occurrences, so that a client
@@ -10,8 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ProblemLog {
     private final Map<Problem, AtomicLong> counts = new EnumMap<>(Problem.class);
+    private final Consumer<String> log;
 
     ProblemLog() {
+        this(Log::warn);
+    }
+
+    ProblemLog(Consumer<String> log) {
+        this.log = log;
         for (Problem p : Problem.values()) {
             counts.put(p, new AtomicLong());
         }
@@ -19,7 +26,7 @@ final class ProblemLog {
 
     void report(Problem problem, String detail) {
         if (counts.get(problem).getAndIncrement() == 0) {
-            Log.warn(problem.description + " (" + detail + "); further ones are counted, not logged");
+            log.accept(problem.description + " (" + detail + "); further ones are counted, not logged");
         }
     }
 

@@ -11,6 +11,7 @@ final class KernelFixture implements AutoCloseable {
 
     final FakeEngine engine = new FakeEngine();
     final CountDownLatch exited = new CountDownLatch(1);
+    final java.util.List<String> problemLog = new java.util.concurrent.CopyOnWriteArrayList<>();
     final Kernel kernel;
     final TestClient client;
 
@@ -20,7 +21,7 @@ final class KernelFixture implements AutoCloseable {
 
     KernelFixture(History history, String key) {
         ConnectionInfo info = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, key, "hmac-sha256");
-        kernel = Kernel.start(info, engine, history, exited::countDown);
+        kernel = Kernel.start(info, engine, history, new ProblemLog(problemLog::add), exited::countDown);
         client = new TestClient(kernel.ports(), key);
         client.awaitIopubConnected();
     }
