@@ -82,7 +82,7 @@ final class ControlLoop {
             problems.report(e.problem, e.getMessage());
             return;
         }
-        dispatcher.handle(request, RequestDispatcher.Channel.CONTROL, reply -> send(socket, reply));
+        dispatcher.handle(request, RequestDispatcher.Channel.CONTROL, reply -> send(socket, reply), () -> { });
     }
 
     private void send(ZMQ.Socket socket, Message reply) {

@@ -37,11 +37,14 @@ final class ExecutionHandler {
     /**
      * Runs the request's cell and replies.
      *
+     * @param beforeAbortingReply run just before the reply when the cell failed with stop_on_error: the client
+     *                            may send more requests as soon as it sees the reply, and those must not count
+     *                            as "already queued"
      * @return true when the cell failed and the request asked to stop on error, i.e. requests already queued
      *         behind it are to be aborted
      * @throws BadRequestException when the content lacks code or has ill-typed options (nothing ran)
      */
-    boolean execute(Message request, Consumer<Message> reply) {
+    boolean execute(Message request, Consumer<Message> reply, Runnable beforeAbortingReply) {
         JsonObject c = request.content();
         String code = Json.requiredString(c, "code");
         boolean silent = Json.bool(c, "silent", false);
@@ -86,8 +89,12 @@ final class ExecutionHandler {
             error.entrySet().forEach(e -> content.add(e.getKey(), e.getValue()));
         }
         publisher.flush(request.header());   // printed text is queued before the reply leaves on the shell socket
+        boolean abortQueued = !"ok".equals(status) && !"aborted".equals(status) && stopOnError;
+        if (abortQueued) {
+            beforeAbortingReply.run();
+        }
         reply.accept(factory.reply(request, "execute_reply", content));
-        return !"ok".equals(status) && !"aborted".equals(status) && stopOnError;
+        return abortQueued;
     }
 
     /** The reply to an execute request skipped because an earlier cell failed (as ipykernel answers it). */

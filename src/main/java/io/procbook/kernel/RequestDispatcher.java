@@ -46,9 +46,10 @@ final class RequestDispatcher {
     /**
      * Serves a request and sends its reply (if it has one) through {@code reply}.
      *
+     * @param beforeAbortingReply see {@link ExecutionHandler#execute}
      * @return true when it was an execute request that failed with stop_on_error set
      */
-    boolean handle(Message request, Channel channel, Consumer<Message> reply) {
+    boolean handle(Message request, Channel channel, Consumer<Message> reply, Runnable beforeAbortingReply) {
         String type = request.msgType();
         status(request, "busy");
         boolean abortQueued = false;
@@ -59,7 +60,7 @@ final class RequestDispatcher {
                     if (channel != Channel.SHELL) {
                         throw new BadRequestException("execute_request is served on the shell channel only");
                     }
-                    abortQueued = execution.execute(request, reply);
+                    abortQueued = execution.execute(request, reply, beforeAbortingReply);
                 }
                 case "kernel_info_request" -> reply.accept(factory.reply(request, "kernel_info_reply",
                         KernelInfo.content(engine.languageVersion())));

@@ -72,12 +72,9 @@ final class ShellWorker {
                 dispatcher.abort(request, shell::sendShell);
                 continue;
             }
-            boolean failed = dispatcher.handle(request, RequestDispatcher.Channel.SHELL, shell::sendShell);
-            if (failed && !aborting) {
-                aborting = true;
-                // Everything the shell thread reads before the barrier was queued before the failure was known.
-                shell.afterDrain(() -> queue.add(BARRIER));
-            }
+            // Everything the shell thread reads before the barrier arrived before the client saw the failure.
+            aborting |= dispatcher.handle(request, RequestDispatcher.Channel.SHELL, shell::sendShell,
+                    () -> shell.afterDrain(() -> queue.add(BARRIER)));
             Thread.interrupted();   // an interrupt aimed at the finished cell must not hit the next one
         }
     }
