@@ -1,6 +1,7 @@
 package io.procbook.kernel;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +53,20 @@ final class History {
             entries.subList(0, entries.size() - maxEntries).clear();
         }
         if (file != null) {
+            // File channels close themselves when used by an interrupted thread, and the caller may be a cell
+            // thread that was just interrupted: write with the flag cleared, then restore it.
+            boolean interrupted = Thread.interrupted();
             try {
                 file.append(e);
+            } catch (ClosedByInterruptException ex) {
+                interrupted = true;   // interrupted during the write: this entry stays in memory only
             } catch (IOException | RuntimeException ex) {
                 Log.warn("history file " + file.path() + " cannot be written, keeping history in memory only", ex);
                 file = null;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

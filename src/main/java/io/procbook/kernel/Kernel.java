@@ -125,6 +125,11 @@ final class Kernel {
         return worker.backlog();
     }
 
+    /** Whether the shell thread can still be woken (see {@link ShellLoop}); tests check it after interrupts. */
+    boolean shellWakeable() {
+        return shell.wakeChannelOpen();
+    }
+
     ProblemLog problems() {
         return problems;
     }

@@ -10,6 +10,7 @@ import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -18,6 +19,9 @@ import java.util.function.Consumer;
  * the shell worker and the stdin broker) and sends what other threads queue for these sockets. Other threads
  * wake it through a pipe that its poller watches next to the sockets, since ZMQ sockets must not be touched by
  * more than one thread.
+ *
+ * <p>Only a private waker thread writes to that pipe: a pipe is an interruptible channel, and a write by an
+ * interrupted thread (a cell thread after an interrupt_request, say) would close it for good.
  */
 final class ShellLoop {
     private final ZMQ.Context ctx;
@@ -30,7 +34,9 @@ final class ShellLoop {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Object> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final Semaphore wakeRequests = new Semaphore(0);
     private final Pipe wakePipe;
+    private final Thread waker;
     private volatile boolean stopping;
 
     private record Outgoing(boolean stdin, Message message) { }
@@ -51,10 +57,13 @@ final class ShellLoop {
         }
         this.thread = new Thread(this::run, "procbook-shell");
         this.thread.setDaemon(true);
+        this.waker = new Thread(this::runWaker, "procbook-shell-waker");
+        this.waker.setDaemon(true);
     }
 
     /** Starts the thread; completes with {shell port, stdin port} once both are bound. */
     CompletableFuture<int[]> start() {
+        waker.start();
         thread.start();
         return bound;
     }
@@ -82,20 +91,38 @@ final class ShellLoop {
     /** Sends what is queued, closes both sockets and ends the thread (waits at most the timeout). */
     void stop(long timeoutMs) throws InterruptedException {
         stopping = true;
-        wake();
+        wakeRequests.release();
         thread.join(timeoutMs);
+        waker.join(timeoutMs);
     }
 
     boolean isAlive() {
-        return thread.isAlive();
+        return thread.isAlive() || waker.isAlive();
+    }
+
+    /** Whether the wake-up pipe still works (it must survive interrupted callers). */
+    boolean wakeChannelOpen() {
+        return wakePipe.sink().isOpen() && wakePipe.source().isOpen();
     }
 
     private void wake() {
         if (wakePending.compareAndSet(false, true)) {
+            wakeRequests.release();
+        }
+    }
+
+    private void runWaker() {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        while (!stopping) {
+            wakeRequests.acquireUninterruptibly();
+            wakeRequests.drainPermits();
             try {
-                wakePipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
+                wakePipe.sink().write(one.clear());
             } catch (IOException e) {
-                Log.warn("shell wake-up pipe failed", e);
+                if (!stopping) {
+                    Log.warn("shell wake-up pipe failed", e);
+                }
+                return;
             }
         }
     }

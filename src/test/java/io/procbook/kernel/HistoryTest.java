@@ -76,6 +76,17 @@ class HistoryTest {
     }
 
     @Test
+    void anInterruptedCallerDoesNotBreakTheFile() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        History h = History.persistent(new HistoryFile(file, 100));
+        Thread.currentThread().interrupt();
+        h.add(1, "while interrupted");
+        assertTrue(Thread.interrupted(), "the caller's interrupt is kept");
+        h.add(2, "after");
+        assertEquals(List.of("while interrupted", "after"), inputs(History.persistent(new HistoryFile(file, 100)).tail(5)));
+    }
+
+    @Test
     void damagedLinesAreSkipped() throws Exception {
         Path file = dir.resolve("history.jsonl");
         Files.writeString(file, "{\"session\":3,\"line\":1,\"input\":\"ok\"}\nnot json\n{\"session\":\"x\"}\n"
