@@ -130,6 +130,11 @@ final class Kernel {
         return shell.wakeChannelOpen();
     }
 
+    /** The shell thread's wake-up pipe; a test closes it to see the shell thread recover. */
+    java.nio.channels.Pipe shellWakePipe() {
+        return shell.wakePipe();
+    }
+
     ProblemLog problems() {
         return problems;
     }

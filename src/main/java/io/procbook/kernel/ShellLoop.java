@@ -10,7 +10,6 @@ import java.nio.channels.Pipe;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -20,10 +19,14 @@ import java.util.function.Consumer;
  * wake it through a pipe that its poller watches next to the sockets, since ZMQ sockets must not be touched by
  * more than one thread.
  *
- * <p>Only a private waker thread writes to that pipe: a pipe is an interruptible channel, and a write by an
- * interrupted thread (a cell thread after an interrupt_request, say) would close it for good.
+ * <p>A pipe is an interruptible channel: a write by a thread that is interrupted at that moment (a cell thread
+ * hit by interrupt_request) closes it. Writers clear their interrupt status around the write, which leaves only
+ * an interrupt arriving during the write itself; for that case the shell thread also wakes every
+ * {@link #RECOVERY_POLL_MS} ms, and replaces a closed pipe.
  */
 final class ShellLoop {
+    static final long RECOVERY_POLL_MS = 250;
+
     private final ZMQ.Context ctx;
     private final ConnectionInfo info;
     private final WireCodec codec;
@@ -34,9 +37,7 @@ final class ShellLoop {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Object> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
-    private final Semaphore wakeRequests = new Semaphore(0);
-    private final Pipe wakePipe;
-    private final Thread waker;
+    private volatile Pipe wakePipe;
     private volatile boolean stopping;
 
     private record Outgoing(boolean stdin, Message message) { }
@@ -49,21 +50,13 @@ final class ShellLoop {
         this.problems = problems;
         this.onShell = onShell;
         this.onStdin = onStdin;
-        try {
-            this.wakePipe = Pipe.open();
-            this.wakePipe.source().configureBlocking(false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the shell thread's wake-up pipe", e);
-        }
+        this.wakePipe = newPipe();
         this.thread = new Thread(this::run, "procbook-shell");
         this.thread.setDaemon(true);
-        this.waker = new Thread(this::runWaker, "procbook-shell-waker");
-        this.waker.setDaemon(true);
     }
 
     /** Starts the thread; completes with {shell port, stdin port} once both are bound. */
     CompletableFuture<int[]> start() {
-        waker.start();
         thread.start();
         return bound;
     }
@@ -91,39 +84,49 @@ final class ShellLoop {
     /** Sends what is queued, closes both sockets and ends the thread (waits at most the timeout). */
     void stop(long timeoutMs) throws InterruptedException {
         stopping = true;
-        wakeRequests.release();
+        wake();
         thread.join(timeoutMs);
-        waker.join(timeoutMs);
     }
 
     boolean isAlive() {
-        return thread.isAlive() || waker.isAlive();
+        return thread.isAlive();
     }
 
-    /** Whether the wake-up pipe still works (it must survive interrupted callers). */
+    /** Whether the wake-up pipe is usable (tests check that interrupted callers do not break it). */
     boolean wakeChannelOpen() {
-        return wakePipe.sink().isOpen() && wakePipe.source().isOpen();
+        Pipe p = wakePipe;
+        return p.sink().isOpen() && p.source().isOpen();
+    }
+
+    /** The current wake-up pipe; tests close it to check that the shell thread recovers. */
+    Pipe wakePipe() {
+        return wakePipe;
     }
 
     private void wake() {
-        if (wakePending.compareAndSet(false, true)) {
-            wakeRequests.release();
+        if (!wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            wakePipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
+        } catch (IOException e) {
+            // Closed by an interrupt that hit during the write: the shell thread notices within
+            // RECOVERY_POLL_MS, replaces the pipe and sends what is queued.
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private void runWaker() {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        while (!stopping) {
-            wakeRequests.acquireUninterruptibly();
-            wakeRequests.drainPermits();
-            try {
-                wakePipe.sink().write(one.clear());
-            } catch (IOException e) {
-                if (!stopping) {
-                    Log.warn("shell wake-up pipe failed", e);
-                }
-                return;
-            }
+    private static Pipe newPipe() {
+        try {
+            Pipe p = Pipe.open();
+            p.source().configureBlocking(false);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the shell thread's wake-up pipe", e);
         }
     }
 
@@ -143,31 +146,40 @@ final class ShellLoop {
             bound.completeExceptionally(e);
             return;
         }
-        ZMQ.Poller poller = ctx.poller(3);
+        ZMQ.Poller poller = newPoller(shell, stdin);
         try {
-            int shellIndex = poller.register(shell, ZMQ.Poller.POLLIN);
-            int stdinIndex = poller.register(stdin, ZMQ.Poller.POLLIN);
-            int wakeIndex = poller.register(wakePipe.source(), ZMQ.Poller.POLLIN);
             bound.complete(new int[] {Sockets.boundPort(shell), Sockets.boundPort(stdin)});
             ByteBuffer drain = ByteBuffer.allocate(64);
             while (!stopping) {
-                poller.poll(-1);
-                if (poller.pollin(shellIndex)) {
+                poller.poll(RECOVERY_POLL_MS);
+                if (poller.pollin(0)) {
                     receiveAll(shell, onShell);
                 }
-                if (poller.pollin(stdinIndex)) {
+                if (poller.pollin(1)) {
                     receiveAll(stdin, onStdin);
                 }
-                if (poller.pollin(wakeIndex)) {
+                if (poller.pollin(2)) {
                     wakePending.set(false);
-                    while (wakePipe.source().read(drain.clear()) > 0) {
-                        // empty the pipe; the outbox says what to do
+                    try {
+                        while (wakePipe.source().read(drain.clear()) > 0) {
+                            // empty the pipe; the outbox says what to do
+                        }
+                    } catch (IOException e) {
+                        // closed under a writer: replaced just below
                     }
+                }
+                if (!wakeChannelOpen()) {
+                    poller.close();
+                    closePipe();
+                    wakePipe = newPipe();
+                    poller = newPoller(shell, stdin);
+                    wakePending.set(false);
+                    Log.warn("shell wake-up pipe was closed by an interrupted writer; replaced");
                 }
                 processOutbox(shell, stdin);
             }
             processOutbox(shell, stdin);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             if (!stopping) {
                 Log.warn("shell thread failed", e);
             }
@@ -177,6 +189,15 @@ final class ShellLoop {
             stdin.close();
             closePipe();
         }
+    }
+
+    /** Indices: 0 shell, 1 stdin, 2 the wake-up pipe. */
+    private ZMQ.Poller newPoller(ZMQ.Socket shell, ZMQ.Socket stdin) {
+        ZMQ.Poller poller = ctx.poller(3);
+        poller.register(shell, ZMQ.Poller.POLLIN);
+        poller.register(stdin, ZMQ.Poller.POLLIN);
+        poller.register(wakePipe.source(), ZMQ.Poller.POLLIN);
+        return poller;
     }
 
     private void processOutbox(ZMQ.Socket shell, ZMQ.Socket stdin) {

@@ -76,8 +76,10 @@ final class StdinBroker {
         JsonElement parentId = reply.parentHeader().get("msg_id");
         JsonElement value = reply.content().get("value");
         synchronized (lock) {
-            boolean answers = pending != null && parentId != null && parentId.isJsonPrimitive()
-                    && parentId.getAsString().equals(pendingId);
+            // jupyter_client's KernelClient.input() sends input_reply without a parent header; with one prompt
+            // open at a time, such a reply can only answer that prompt. A reply naming another prompt is stale.
+            boolean answers = pending != null && (parentId == null
+                    || parentId.isJsonPrimitive() && parentId.getAsString().equals(pendingId));
             if (!answers) {
                 problems.report(Problem.UNEXPECTED_INPUT_REPLY, "parent " + parentId);
                 return;
