@@ -1,6 +1,5 @@
 package io.procbook.kernel;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import java.io.IOException;
@@ -57,25 +56,23 @@ record ConnectionInfo(String transport, String ip, int shellPort, int iopubPort,
     }
 
     private static String string(JsonObject o, String name, String fallback) {
-        JsonElement e = o.get(name);
-        if (e == null || e.isJsonNull()) {
-            return fallback;
+        try {
+            return Json.string(o, name, fallback);
+        } catch (BadRequestException e) {
+            throw new IllegalArgumentException("connection file: " + e.getMessage());
         }
-        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
-            throw new IllegalArgumentException("connection file: " + name + " must be a string");
-        }
-        return e.getAsString();
     }
 
     private static int port(JsonObject o, String name) {
-        JsonElement e = o.get(name);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new IllegalArgumentException("connection file: " + name + " is missing or not a number");
+        int port;
+        try {
+            port = Json.requiredInteger(o, name);
+        } catch (BadRequestException e) {
+            throw new IllegalArgumentException("connection file: " + e.getMessage());
         }
-        double d = e.getAsDouble();
-        if (d != Math.rint(d) || d < 0 || d > 65535) {
-            throw new IllegalArgumentException("connection file: " + name + " = " + e + " is not a port number");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("connection file: " + name + " = " + port + " is not a port number");
         }
-        return (int) d;
+        return port;
     }
 }

@@ -1,8 +1,6 @@
 package io.procbook.kernel;
 
 import io.procbook.shell.Engine.ExecuteOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -17,20 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stream coalescing, output order, displays and output of threads that outlive their cell. */
-class CellOutputTest {
-    private KernelFixture k;
-    private TestClient c;
-
-    @BeforeEach
-    void start() {
-        k = new KernelFixture();
-        c = k.client;
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        k.close();
-    }
+class CellOutputTest extends KernelTestBase {
 
     private static String streamText(List<Message> out, String name) {
         StringBuilder sb = new StringBuilder();

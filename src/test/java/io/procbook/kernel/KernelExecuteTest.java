@@ -2,8 +2,6 @@ package io.procbook.kernel;
 
 import com.google.gson.JsonObject;
 import io.procbook.shell.Engine.ExecuteOutcome;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,32 +9,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static io.procbook.kernel.TestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** execute_request: counting, iopub sequence, results, errors, user expressions and stop_on_error. */
-class KernelExecuteTest {
-    private KernelFixture k;
-    private TestClient c;
+class KernelExecuteTest extends KernelTestBase {
 
-    @BeforeEach
-    void start() {
-        k = new KernelFixture();
-        c = k.client;
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        k.close();
-    }
-
-    private static JsonObject opts(Object... kv) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < kv.length; i += 2) {
-            o.add((String) kv[i], Json.GSON.toJsonTree(kv[i + 1]));
-        }
-        return o;
-    }
 
     @Test
     void okCellPublishesInputAndResultBetweenBusyAndIdle() {
@@ -62,23 +41,23 @@ class KernelExecuteTest {
     @Test
     void executionCountGrowsOnlyForStoredNonSilentCells() {
         assertEquals(1, c.reply(c.shell, c.execute("a")).content().get("execution_count").getAsInt());
-        Message silent = c.execute("b", opts("silent", true));
+        Message silent = c.execute("b", json("silent", true));
         JsonObject silentReply = c.reply(c.shell, silent).content();
         assertEquals(1, silentReply.get("execution_count").getAsInt());
         assertEquals(List.of("status:busy", "status:idle"), TestClient.types(c.iopubUntilIdle(silent)),
                 "silent: no execute_input, no execute_result");
-        Message unstored = c.execute("c", opts("store_history", false));
+        Message unstored = c.execute("c", json("store_history", false));
         assertEquals(1, c.reply(c.shell, unstored).content().get("execution_count").getAsInt());
         assertEquals(2, c.reply(c.shell, c.execute("d")).content().get("execution_count").getAsInt());
         assertEquals(List.of("a", "b", "c", "d"), k.engine.executed);
-        JsonObject hist = c.reply(c.shell, c.request("history_request", opts("hist_access_type", "tail", "n", 10)))
+        JsonObject hist = c.reply(c.shell, c.request("history_request", json("hist_access_type", "tail", "n", 10)))
                 .content();
         assertEquals(2, hist.getAsJsonArray("history").size(), "only stored cells are in the history");
     }
 
     @Test
     void userExpressionsAreEvaluatedAfterASuccessfulCell() {
-        Message req = c.execute("x", opts("user_expressions", Map.of("good", "1 + 2", "bad", "fail here")));
+        Message req = c.execute("x", json("user_expressions", Map.of("good", "1 + 2", "bad", "fail here")));
         JsonObject ue = c.reply(c.shell, req).content().getAsJsonObject("user_expressions");
         assertEquals("ok", ue.getAsJsonObject("good").get("status").getAsString());
         assertEquals("expr 1 + 2", ue.getAsJsonObject("good").getAsJsonObject("data").get("text/plain").getAsString());
@@ -88,7 +67,7 @@ class KernelExecuteTest {
 
     @Test
     void failingCellPublishesErrorAndRepliesWithIt() {
-        Message req = c.execute("fail now", opts("user_expressions", Map.of("e", "1")));
+        Message req = c.execute("fail now", json("user_expressions", Map.of("e", "1")));
         JsonObject reply = c.reply(c.shell, req).content();
         assertEquals("error", reply.get("status").getAsString());
         assertEquals("FakeError", reply.get("ename").getAsString());
@@ -115,14 +94,7 @@ class KernelExecuteTest {
     void stopOnErrorAbortsExecuteRequestsAlreadyQueued() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        k.engine.cell = (code, out, silent) -> {
-            if (code.equals("slow fail")) {
-                started.countDown();
-                assertTrue(release.await(20, TimeUnit.SECONDS));
-                return ExecuteOutcome.error("FakeError", "slow", List.of());
-            }
-            return FakeEngine.defaultCell(code, out, silent);
-        };
+        failSlowly(started, release);
         Message a = c.execute("slow fail");
         Message b = c.execute("queued 1");
         Message info = c.request("kernel_info_request", new JsonObject());
@@ -146,6 +118,18 @@ class KernelExecuteTest {
     void withoutStopOnErrorQueuedRequestsRun() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
+        failSlowly(started, release);
+        Message a = c.execute("slow fail", json("stop_on_error", false));
+        Message b = c.execute("next");
+        assertTrue(started.await(20, TimeUnit.SECONDS));
+        awaitBacklog(1);
+        release.countDown();
+        assertEquals("error", c.reply(c.shell, a).content().get("status").getAsString());
+        assertEquals("ok", c.reply(c.shell, b).content().get("status").getAsString());
+    }
+
+    /** The cell "slow fail" reports that it started, waits for {@code release}, then fails. */
+    private void failSlowly(CountDownLatch started, CountDownLatch release) {
         k.engine.cell = (code, out, silent) -> {
             if (code.equals("slow fail")) {
                 started.countDown();
@@ -154,13 +138,6 @@ class KernelExecuteTest {
             }
             return FakeEngine.defaultCell(code, out, silent);
         };
-        Message a = c.execute("slow fail", opts("stop_on_error", false));
-        Message b = c.execute("next");
-        assertTrue(started.await(20, TimeUnit.SECONDS));
-        awaitBacklog(1);
-        release.countDown();
-        assertEquals("error", c.reply(c.shell, a).content().get("status").getAsString());
-        assertEquals("ok", c.reply(c.shell, b).content().get("status").getAsString());
     }
 
     /** Polls (generous deadline) until the kernel has received {@code n} requests it has not started yet. */

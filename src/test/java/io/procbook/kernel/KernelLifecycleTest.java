@@ -9,18 +9,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.procbook.kernel.TestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Interrupt, stdin input, shutdown and restart. */
 class KernelLifecycleTest {
-    private static JsonObject opts(Object... kv) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < kv.length; i += 2) {
-            o.add((String) kv[i], Json.GSON.toJsonTree(kv[i + 1]));
-        }
-        return o;
-    }
 
     @Test
     void interruptReachesTheEngineWhileACellRuns() throws Exception {
@@ -61,17 +55,17 @@ class KernelLifecycleTest {
                 out.stream("stdout", "hello " + name + " (" + secret.length() + ")\n");
                 return ExecuteOutcome.ok(null);
             };
-            Message exec = c.execute("ask", opts("allow_stdin", true));
+            Message exec = c.execute("ask", json("allow_stdin", true));
             Message ask = c.awaitOn(c.stdin, m -> true, TestClient.TIMEOUT);
             assertEquals("input_request", ask.msgType());
             assertEquals(exec.header(), ask.parentHeader());
             assertEquals("Your name: ", ask.content().get("prompt").getAsString());
             assertEquals(false, ask.content().get("password").getAsBoolean());
-            c.sendWithParent(c.stdin, "input_reply", ask.header(), opts("value", "Ada"));
+            c.sendWithParent(c.stdin, "input_reply", ask.header(), json("value", "Ada"));
             Message ask2 = c.awaitOn(c.stdin, m -> true, TestClient.TIMEOUT);
             assertEquals(true, ask2.content().get("password").getAsBoolean());
-            c.sendWithParent(c.stdin, "input_reply", ask.header(), opts("value", "stale"));   // answers nothing
-            c.sendWithParent(c.stdin, "input_reply", new JsonObject(), opts("value", "s3cret"));   // as jupyter_client 7
+            c.sendWithParent(c.stdin, "input_reply", ask.header(), json("value", "stale"));   // answers nothing
+            c.sendWithParent(c.stdin, "input_reply", new JsonObject(), json("value", "s3cret"));   // as jupyter_client 7
             assertEquals("ok", c.reply(c.shell, exec).content().get("status").getAsString());
             StringBuilder text = new StringBuilder();
             for (Message m : c.iopubUntilIdle(exec)) {
@@ -98,7 +92,7 @@ class KernelLifecycleTest {
                 }
                 return ExecuteOutcome.ok(null);
             };
-            Message exec = c.execute("ask", opts("allow_stdin", true));
+            Message exec = c.execute("ask", json("allow_stdin", true));
             c.awaitOn(c.stdin, m -> m.msgType().equals("input_request"), TestClient.TIMEOUT);
             c.reply(c.control, c.send(c.control, "interrupt_request", new JsonObject()));
             assertEquals("error", c.reply(c.shell, exec).content().get("status").getAsString());
@@ -134,7 +128,7 @@ class KernelLifecycleTest {
         KernelFixture k = new KernelFixture();
         TestClient c = k.client;
         long t0 = System.nanoTime();
-        Message req = c.send(c.control, "shutdown_request", opts("restart", true));
+        Message req = c.send(c.control, "shutdown_request", json("restart", true));
         Message reply = c.reply(c.control, req);
         long replyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertEquals("shutdown_reply", reply.msgType());
@@ -153,7 +147,7 @@ class KernelLifecycleTest {
     void shutdownOnShellWorksToo() throws Exception {
         KernelFixture k = new KernelFixture();
         TestClient c = k.client;
-        Message req = c.request("shutdown_request", opts("restart", false));
+        Message req = c.request("shutdown_request", json("restart", false));
         Message reply = c.reply(c.shell, req);
         assertEquals(false, reply.content().get("restart").getAsBoolean());
         assertTrue(k.exited.await(10, TimeUnit.SECONDS));
@@ -173,7 +167,7 @@ class KernelLifecycleTest {
         };
         c.execute("forever");
         assertTrue(running.await(20, TimeUnit.SECONDS));
-        c.reply(c.control, c.send(c.control, "shutdown_request", opts("restart", false)));
+        c.reply(c.control, c.send(c.control, "shutdown_request", json("restart", false)));
         assertTrue(k.exited.await(10, TimeUnit.SECONDS));
         assertTrue(k.engine.closed.await(0, TimeUnit.SECONDS));
         k.close();

@@ -2,41 +2,20 @@ package io.procbook.kernel;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static io.procbook.kernel.TestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reply shapes and iopub traffic of every request type except execute, against a kernel with a fake engine. */
-class KernelRequestsTest {
-    private KernelFixture k;
-    private TestClient c;
+class KernelRequestsTest extends KernelTestBase {
 
-    @BeforeEach
-    void start() {
-        k = new KernelFixture();
-        c = k.client;
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        k.close();
-    }
-
-    private static JsonObject obj(Object... kv) {
-        JsonObject o = new JsonObject();
-        for (int i = 0; i < kv.length; i += 2) {
-            o.add((String) kv[i], Json.GSON.toJsonTree(kv[i + 1]));
-        }
-        return o;
-    }
 
     private void assertBusyThenIdleOnly(Message request) {
         assertEquals(List.of("status:busy", "status:idle"), TestClient.types(c.iopubUntilIdle(request)));
@@ -70,7 +49,7 @@ class KernelRequestsTest {
 
     @Test
     void completeInspectIsComplete() {
-        Message req = c.request("complete_request", obj("code", "System.out.pri", "cursor_pos", 14));
+        Message req = c.request("complete_request", json("code", "System.out.pri", "cursor_pos", 14));
         JsonObject r = c.reply(c.shell, req).content();
         assertEquals("ok", r.get("status").getAsString());
         assertEquals(List.of("println", "printf"), Json.GSON.fromJson(r.get("matches"), List.class));
@@ -79,39 +58,39 @@ class KernelRequestsTest {
         assertTrue(r.get("metadata").isJsonObject());
         assertBusyThenIdleOnly(req);
 
-        req = c.request("inspect_request", obj("code", "String", "cursor_pos", 3, "detail_level", 1));
+        req = c.request("inspect_request", json("code", "String", "cursor_pos", 3, "detail_level", 1));
         r = c.reply(c.shell, req).content();
         assertEquals("ok", r.get("status").getAsString());
         assertTrue(r.get("found").getAsBoolean());
         assertEquals("class String, detail 1", r.getAsJsonObject("data").get("text/plain").getAsString());
-        r = c.reply(c.shell, c.request("inspect_request", obj("code", "xyz", "cursor_pos", 1))).content();
+        r = c.reply(c.shell, c.request("inspect_request", json("code", "xyz", "cursor_pos", 1))).content();
         assertFalse(r.get("found").getAsBoolean());
 
-        r = c.reply(c.shell, c.request("is_complete_request", obj("code", "void f() {"))).content();
+        r = c.reply(c.shell, c.request("is_complete_request", json("code", "void f() {"))).content();
         assertEquals("incomplete", r.get("status").getAsString());
         assertEquals("    ", r.get("indent").getAsString());
-        r = c.reply(c.shell, c.request("is_complete_request", obj("code", "1 + 1"))).content();
+        r = c.reply(c.shell, c.request("is_complete_request", json("code", "1 + 1"))).content();
         assertEquals("complete", r.get("status").getAsString());
         assertFalse(r.has("indent"));
-        r = c.reply(c.shell, c.request("is_complete_request", obj("code", "}}"))).content();
+        r = c.reply(c.shell, c.request("is_complete_request", json("code", "}}"))).content();
         assertEquals("invalid", r.get("status").getAsString());
     }
 
     @Test
     void commsAreAnsweredWithoutTargets() {
-        Message info = c.request("comm_info_request", obj("target_name", "jupyter.widget"));
+        Message info = c.request("comm_info_request", json("target_name", "jupyter.widget"));
         JsonObject r = c.reply(c.shell, info).content();
         assertEquals("ok", r.get("status").getAsString());
         assertEquals(0, r.getAsJsonObject("comms").size());
 
-        Message open = c.request("comm_open", obj("comm_id", "c-1", "target_name", "jupyter.widget", "data", new JsonObject()));
+        Message open = c.request("comm_open", json("comm_id", "c-1", "target_name", "jupyter.widget", "data", new JsonObject()));
         List<Message> out = c.iopubUntilIdle(open);
         assertEquals(List.of("status:busy", "comm_close", "status:idle"), TestClient.types(out));
         assertEquals("c-1", out.get(1).content().get("comm_id").getAsString());
 
-        Message msg = c.request("comm_msg", obj("comm_id", "c-1", "data", new JsonObject()));
+        Message msg = c.request("comm_msg", json("comm_id", "c-1", "data", new JsonObject()));
         assertBusyThenIdleOnly(msg);
-        Message close = c.request("comm_close", obj("comm_id", "c-1", "data", new JsonObject()));
+        Message close = c.request("comm_close", json("comm_id", "c-1", "data", new JsonObject()));
         assertBusyThenIdleOnly(close);
         // Neither comm_msg nor comm_close has a reply: the next reply on shell is the next request's.
         Message probe = c.request("kernel_info_request", new JsonObject());
@@ -140,14 +119,14 @@ class KernelRequestsTest {
 
     @Test
     void badContentGetsABadRequestReply() {
-        Message noCode = c.request("execute_request", obj("silent", false));
+        Message noCode = c.request("execute_request", json("silent", false));
         JsonObject r = c.reply(c.shell, noCode).content();
         assertEquals("error", r.get("status").getAsString());
         assertEquals("BadRequest", r.get("ename").getAsString());
         assertTrue(r.get("evalue").getAsString().contains("code"));
-        Message wrongType = c.request("complete_request", obj("code", 42));
+        Message wrongType = c.request("complete_request", json("code", 42));
         assertEquals("error", c.reply(c.shell, wrongType).content().get("status").getAsString());
-        Message executeOnControl = c.send(c.control, "execute_request", obj("code", "1"));
+        Message executeOnControl = c.send(c.control, "execute_request", json("code", "1"));
         assertEquals("error", c.reply(c.control, executeOnControl).content().get("status").getAsString());
         assertTrue(k.engine.executed.isEmpty());
     }
@@ -158,7 +137,7 @@ class KernelRequestsTest {
             c.iopubUntilIdle(c.execute(code));
         }
         JsonArray tail = c.reply(c.shell, c.request("history_request",
-                obj("hist_access_type", "tail", "n", 2, "output", false, "raw", true))).content().getAsJsonArray("history");
+                json("hist_access_type", "tail", "n", 2, "output", false, "raw", true))).content().getAsJsonArray("history");
         assertEquals(2, tail.size());
         JsonArray last = tail.get(1).getAsJsonArray();
         assertEquals(1, last.get(0).getAsInt(), "session");
@@ -166,21 +145,21 @@ class KernelRequestsTest {
         assertEquals("int b = a;", last.get(2).getAsString());
 
         JsonArray range = c.reply(c.shell, c.request("history_request",
-                obj("hist_access_type", "range", "session", 0, "start", 1, "stop", 3, "output", false))).content()
+                json("hist_access_type", "range", "session", 0, "start", 1, "stop", 3, "output", false))).content()
                 .getAsJsonArray("history");
         assertEquals(2, range.size());
         assertEquals("int a = 1;", range.get(0).getAsJsonArray().get(2).getAsString());
 
         JsonArray search = c.reply(c.shell, c.request("history_request",
-                obj("hist_access_type", "search", "pattern", "int*", "n", 10, "unique", true))).content()
+                json("hist_access_type", "search", "pattern", "int*", "n", 10, "unique", true))).content()
                 .getAsJsonArray("history");
         assertEquals(2, search.size());
 
         JsonArray withOutput = c.reply(c.shell, c.request("history_request",
-                obj("hist_access_type", "tail", "n", 1, "output", true))).content().getAsJsonArray("history");
+                json("hist_access_type", "tail", "n", 1, "output", true))).content().getAsJsonArray("history");
         assertEquals("int b = a;", withOutput.get(0).getAsJsonArray().get(2).getAsJsonArray().get(0).getAsString());
 
-        JsonObject bad = c.reply(c.shell, c.request("history_request", obj("hist_access_type", "sideways"))).content();
+        JsonObject bad = c.reply(c.shell, c.request("history_request", json("hist_access_type", "sideways"))).content();
         assertEquals("error", bad.get("status").getAsString());
     }
 

@@ -156,6 +156,15 @@ final class TestClient implements AutoCloseable {
         return out;
     }
 
+    /** A JSON object from alternating keys and values (values go through Gson). */
+    static JsonObject json(Object... keysAndValues) {
+        JsonObject o = new JsonObject();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            o.add((String) keysAndValues[i], Json.GSON.toJsonTree(keysAndValues[i + 1]));
+        }
+        return o;
+    }
+
     static boolean isChildOf(Message m, Message request) {
         return m.parentHeader().has("msg_id")
                 && m.parentHeader().get("msg_id").getAsString().equals(request.msgId());
