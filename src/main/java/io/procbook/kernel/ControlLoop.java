@@ -29,14 +29,10 @@ final class ControlLoop extends SocketServer {
         if (frames == null) {
             return;
         }
-        Message request;
-        try {
-            request = codec.decode(frames);
-        } catch (MalformedMessageException e) {
-            problems.report(e.problem, e.getMessage());
-            return;
+        Message request = codec.decodeOrReport(frames, problems);
+        if (request != null) {
+            dispatcher.handle(request, RequestDispatcher.Channel.CONTROL, reply -> send(socket, reply), () -> { });
         }
-        dispatcher.handle(request, RequestDispatcher.Channel.CONTROL, reply -> send(socket, reply), () -> { });
     }
 
     private void send(ZMQ.Socket socket, Message reply) {

@@ -1,6 +1,5 @@
 package io.procbook.kernel;
 
-import io.procbook.shell.Engine;
 import io.procbook.shell.JShellEngine;
 
 import java.io.IOException;
@@ -9,12 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of the kernel: {@code java -jar procbook.jar <connection-file>}, as kernel.json's argv runs it.
- * Exits 0 after a shutdown, 2 for a bad command line or connection file, 1 if the kernel cannot start.
+ * Exits 0 after a shutdown, 2 for a bad command line or connection file, 1 if the kernel or its engine cannot
+ * start. The engine is created while the kernel binds its sockets.
  */
 public final class Main {
     /** A shutdown that has not ended the JVM by then is cut short: the client must never wait on us. */
     private static final long EXIT_WATCHDOG_MS = 2000;
     private static final int HISTORY_MAX_ENTRIES = 10_000;
+    private static volatile int exitCode;
 
     private Main() { }
 
@@ -36,8 +37,8 @@ public final class Main {
             System.exit(2);
             return;
         }
+        DeferredEngine engine = DeferredEngine.start(JShellEngine::new);
         History history = History.persistent(new HistoryFile(HistoryFile.defaultPath(), HISTORY_MAX_ENTRIES));
-        Engine engine = new JShellEngine();
         Kernel kernel;
         try {
             kernel = Kernel.start(info, engine, history, null);
@@ -52,6 +53,12 @@ public final class Main {
                 + " shell=" + p.shell() + " iopub=" + p.iopub() + " stdin=" + p.stdin() + " control=" + p.control()
                 + " hb=" + p.hb() + ", history session " + history.session());
         kernel.shutdownStarted().thenRun(Main::armWatchdog);
+        engine.ready().exceptionally(e -> {
+            Log.warn("the engine failed to start: " + e);
+            kernel.shutdown("no engine");
+            exitCode = 1;
+            return null;
+        });
         ParentWatch.target(System.getenv("JPY_PARENT_PID")).ifPresent(target ->
                 ParentWatch.start(target, () -> kernel.shutdown("parent process " + target.pid() + " is gone")));
         // SIGTERM from the client: still close the engine (its children) and the sockets, within bounds.
@@ -70,7 +77,7 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        System.exit(0);
+        System.exit(exitCode);
     }
 
     private static void armWatchdog() {

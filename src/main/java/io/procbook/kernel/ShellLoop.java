@@ -219,14 +219,10 @@ final class ShellLoop {
     private void receiveAll(ZMQ.Socket socket, Consumer<Message> handler) {
         List<byte[]> frames;
         while ((frames = Sockets.receive(socket, ZMQ.DONTWAIT)) != null) {
-            Message m;
-            try {
-                m = codec.decode(frames);
-            } catch (MalformedMessageException e) {
-                problems.report(e.problem, e.getMessage());
-                continue;
+            Message m = codec.decodeOrReport(frames, problems);
+            if (m != null) {
+                handler.accept(m);
             }
-            handler.accept(m);
         }
     }
 

@@ -36,6 +36,16 @@ final class WireCodec {
         return frames;
     }
 
+    /** The message, or null (after reporting the problem) when it must be dropped. */
+    Message decodeOrReport(List<byte[]> frames, ProblemLog problems) {
+        try {
+            return decode(frames);
+        } catch (MalformedMessageException e) {
+            problems.report(e.problem, e.getMessage());
+            return null;
+        }
+    }
+
     Message decode(List<byte[]> frames) throws MalformedMessageException {
         int delimiter = -1;
         for (int i = 0; i < frames.size(); i++) {
