@@ -48,6 +48,14 @@ final class Kernel {
         this.problems = problems;
         this.exitAction = exitAction;
         this.ctx = ZMQ.context(1);
+        // JeroMQ's own threads: named like ours (so leaks are visible), daemons, and their failures logged tersely.
+        ctx.setThreadFactor((runnable, name) -> {
+            Thread t = new Thread(runnable, "procbook-zmq-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        ctx.setUncaughtExceptionHandler(this::zmqThreadFailed);
+        ctx.setNotificationExceptionHandler(this::zmqThreadFailed);
         WireCodec codec = new WireCodec(new Signer(info.key(), info.signatureScheme()));
         MessageFactory factory = new MessageFactory(System.getProperty("user.name", "procbook"));
         this.publisher = new IopubPublisher(ctx, info, codec, factory);
@@ -76,6 +84,16 @@ final class Kernel {
         workerRef[0] = worker;
         this.contextTerminator = new Thread(ctx::term, "procbook-zmq-term");
         this.contextTerminator.setDaemon(true);
+    }
+
+    /**
+     * JeroMQ 0.6 sometimes loses a race while the context terminates (an I/O thread acknowledges to a mailbox
+     * already closed, ClosedChannelException); the context still terminates, so that one is not worth a log line.
+     */
+    private void zmqThreadFailed(Thread t, Throwable e) {
+        if (!(shuttingDown.get() && e.getCause() instanceof java.nio.channels.ClosedChannelException)) {
+            Log.warn("ZMQ thread " + t.getName() + " failed", e);
+        }
     }
 
     /**

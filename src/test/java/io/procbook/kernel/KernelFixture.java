@@ -37,5 +37,23 @@ final class KernelFixture implements AutoCloseable {
         } finally {
             client.close();
         }
+        assertNoKernelThreadsLeft();
+    }
+
+    /** Polls (generous deadline) until no kernel or JeroMQ thread is alive: tests must not leak threads. */
+    static void assertNoKernelThreadsLeft() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            java.util.List<String> left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(Thread::isAlive)
+                    .map(Thread::getName)
+                    .filter(n -> n.startsWith("procbook-") || n.startsWith("reaper-") || n.startsWith("iothread-"))
+                    .toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "threads left running: " + left);
+            Thread.onSpinWait();
+        }
     }
 }
