@@ -42,6 +42,14 @@ record ConnectionInfo(String transport, String ip, int shellPort, int iopubPort,
                 string(o, "signature_scheme", "hmac-sha256"));
     }
 
+    /** Without the key: a connection printed into a log must not hand out the right to run code. */
+    @Override
+    public String toString() {
+        return "ConnectionInfo[" + transport + "://" + ip + " shell=" + shellPort + " iopub=" + iopubPort + " stdin="
+                + stdinPort + " control=" + controlPort + " hb=" + hbPort + " key=" + (key.isEmpty() ? "none" : "***")
+                + " scheme=" + signatureScheme + "]";
+    }
+
     /** The ZMQ endpoint a socket binds to for the given port (as libzmq and jupyter_client spell it). */
     String endpoint(int port) {
         if (transport.equals("ipc")) {

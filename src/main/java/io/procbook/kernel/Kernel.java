@@ -60,11 +60,10 @@ final class Kernel {
         MessageFactory factory = new MessageFactory(System.getProperty("user.name", "procbook"));
         this.publisher = new IopubPublisher(ctx, info, codec, factory);
         this.heartbeat = new Heartbeat(ctx, info);
-        ShellWorker[] workerRef = new ShellWorker[1];
-        StdinBroker[] stdinRef = new StdinBroker[1];
-        this.shell = new ShellLoop(ctx, info, codec, problems, m -> workerRef[0].submit(m), m -> stdinRef[0].onReply(m));
+        // The shell thread hands messages to the worker and the stdin broker, which need the shell thread in turn;
+        // the lambdas read the fields only once the threads run, after construction.
+        this.shell = new ShellLoop(ctx, info, codec, problems, m -> this.worker.submit(m), m -> this.stdin.onReply(m));
         this.stdin = new StdinBroker(factory, shell::sendStdin, problems);
-        stdinRef[0] = stdin;
         ExecutionHandler execution = new ExecutionHandler(engine, factory, publisher, stdin, history, problems);
         RequestDispatcher dispatcher = new RequestDispatcher(engine, factory, publisher, history, execution, problems,
                 new RequestDispatcher.Lifecycle() {
@@ -81,7 +80,6 @@ final class Kernel {
                 });
         this.control = new ControlLoop(ctx, info, codec, problems, dispatcher);
         this.worker = new ShellWorker(dispatcher, shell);
-        workerRef[0] = worker;
         this.contextTerminator = new Thread(ctx::term, "procbook-zmq-term");
         this.contextTerminator.setDaemon(true);
     }

@@ -1,6 +1,7 @@
 package io.procbook.kernel;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.procbook.shell.Engine;
 
@@ -173,7 +174,7 @@ final class RequestDispatcher {
             if (output) {
                 JsonArray inOut = new JsonArray();   // outputs are not kept: the output half is null
                 inOut.add(e.input());
-                inOut.add(com.google.gson.JsonNull.INSTANCE);
+                inOut.add(JsonNull.INSTANCE);
                 item.add(inOut);
             } else {
                 item.add(e.input());

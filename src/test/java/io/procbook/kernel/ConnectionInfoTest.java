@@ -31,6 +31,7 @@ class ConnectionInfoTest {
         assertEquals("a0436f6c-1916", c.key());
         assertEquals("tcp://127.0.0.1:53797", c.endpoint(c.controlPort()));
         assertEquals("tcp://127.0.0.1:*", c.endpoint(0));
+        assertTrue(!c.toString().contains("a0436f6c-1916"), "the key never appears in logs: " + c);
     }
 
     @Test
