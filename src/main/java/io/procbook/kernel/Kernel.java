@@ -61,8 +61,8 @@ final class Kernel {
         this.publisher = new IopubPublisher(ctx, info, codec, factory);
         this.heartbeat = new Heartbeat(ctx, info);
         // The shell thread hands messages to the worker and the stdin broker, which need the shell thread in turn;
-        // the lambdas read the fields only once the threads run, after construction.
-        this.shell = new ShellLoop(ctx, info, codec, problems, m -> this.worker.submit(m), m -> this.stdin.onReply(m));
+        // these methods read the fields only once the threads run, after construction.
+        this.shell = new ShellLoop(ctx, info, codec, problems, this::toWorker, this::toStdin);
         this.stdin = new StdinBroker(factory, shell::sendStdin, problems);
         ExecutionHandler execution = new ExecutionHandler(engine, factory, publisher, stdin, history, problems);
         RequestDispatcher dispatcher = new RequestDispatcher(engine, factory, publisher, history, execution, problems,
@@ -82,6 +82,14 @@ final class Kernel {
         this.worker = new ShellWorker(dispatcher, shell);
         this.contextTerminator = new Thread(ctx::term, "procbook-zmq-term");
         this.contextTerminator.setDaemon(true);
+    }
+
+    private void toWorker(Message m) {
+        worker.submit(m);
+    }
+
+    private void toStdin(Message m) {
+        stdin.onReply(m);
     }
 
     /**
