@@ -92,9 +92,9 @@ write_kernel_json "$stage"
 
 if command -v jupyter >/dev/null; then
   if [ -n "$prefix" ]; then
-    jupyter kernelspec install --replace --name "$name" --prefix "$prefix" "$stage" >/dev/null
+    log=$(jupyter kernelspec install --replace --name "$name" --prefix "$prefix" "$stage" 2>&1) || { echo "$log" >&2; exit 1; }
   else
-    jupyter kernelspec install --replace --name "$name" --user "$stage" >/dev/null
+    log=$(jupyter kernelspec install --replace --name "$name" --user "$stage" 2>&1) || { echo "$log" >&2; exit 1; }
   fi
 else
   rm -rf "$dest"; mkdir -p "$dest"; cp -r "$stage/." "$dest/"

@@ -19,12 +19,24 @@ public final class Main {
 
     private Main() { }
 
+    private static int warmUp() {
+        try {
+            return WarmUp.run();
+        } catch (Exception e) {
+            Log.warn("warm-up failed: " + e);
+            return 1;
+        }
+    }
+
     /**
      * Runs the kernel until it is shut down, its parent process dies or the JVM is terminated.
      *
      * @param args the connection file's path
      */
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("--warm-up")) {
+            System.exit(warmUp());
+        }
         if (args.length != 1) {
             Log.warn("usage: java -jar procbook.jar <connection-file>");
             System.exit(2);
