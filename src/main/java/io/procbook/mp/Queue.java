@@ -1,0 +1,232 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Blocking;
+import io.procbook.mp.internal.shm.MessageRing;
+import io.procbook.mp.internal.shm.Segment;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A FIFO queue shared by processes and threads: Python's {@code multiprocessing.Queue}. Items live in a ring
+ * in shared memory (no feeder thread, no pipe, no system call on the fast path); they are copied in and out:
+ * ints, longs, doubles, booleans, strings and byte arrays directly, anything else through Java serialization
+ * (it must be {@link java.io.Serializable}). {@code null} is a valid item.
+ *
+ * <p>Any number of producers and consumers, in any processes. Items from one producer thread come out in the
+ * order it put them; none is lost or duplicated. A process killed while blocked in {@code get} loses nothing;
+ * one killed in the middle of a {@code get} loses at most the item it was taking; one killed in the middle of
+ * a {@code put} loses only that item. Nobody else's items are affected.
+ *
+ * <p>Capacity: {@code maxsize} items, or 32,768 for an "unbounded" queue ({@code maxsize <= 0}); beyond that
+ * {@code put} blocks until consumers catch up (Python buffers without limit in a feeder thread of the
+ * producer instead, which is where its "join a process before its queue is drained" deadlock comes from).
+ *
+ * <p>Passing a queue to another process (as an argument, or captured by a lambda) passes its name: both sides
+ * use the same queue. Blocking operations spin briefly, then sleep at no CPU cost until woken; they throw
+ * {@link UncheckedInterruptedException} if the thread is interrupted.
+ *
+ * @param <E> the item type
+ */
+public class Queue<E> implements Serializable, AutoCloseable {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int UNBOUNDED_CAPACITY = 1 << 15;
+    /** The ring starts after the extra words JoinableQueue needs, so every queue kind has one layout. */
+    static final int OFF_EXTRA = Segment.HEADER;
+    static final int OFF_RING = Segment.HEADER + 512;
+
+    final transient Segment seg;
+    final transient MessageRing ring;
+    private final transient int maxsize;
+    private transient volatile boolean closed;
+
+    /** Creates an unbounded queue (see the class comment for what "unbounded" means here). */
+    public Queue() {
+        this(0);
+    }
+
+    /**
+     * Creates a queue holding at most {@code maxsize} items ({@code <= 0}: unbounded).
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
+    public Queue(int maxsize) {
+        this(create(maxsize));
+    }
+
+    Queue(Segment seg) {
+        this.seg = seg;
+        this.ring = new MessageRing(seg, OFF_RING);
+        this.maxsize = seg.getLong(OFF_EXTRA + 8) > 0 ? ring.capacity() : 0;
+    }
+
+    private static Segment create(int maxsize) {
+        int capacity = maxsize > 0 ? maxsize : UNBOUNDED_CAPACITY;
+        Segment seg = Segment.create(OFF_RING - Segment.HEADER + MessageRing.bytes(capacity));
+        MessageRing.init(seg, OFF_RING, capacity);
+        seg.setLong(OFF_EXTRA + 8, maxsize > 0 ? 1 : 0);
+        return seg;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("queue is closed in this process");
+        }
+    }
+
+    /**
+     * Adds an item, waiting as long as the queue is full.
+     *
+     * @throws IllegalArgumentException if the item cannot be serialized
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws IllegalStateException if this queue was closed in this process
+     */
+    public void put(E item) {
+        offer(item, Blocking.NO_DEADLINE);
+    }
+
+    /**
+     * Adds an item, waiting at most {@code timeout} for room.
+     *
+     * @throws QueueFullException if the queue stayed full for the whole timeout
+     * @throws IllegalArgumentException if the item cannot be serialized
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public void put(E item, Duration timeout) {
+        if (!offer(item, Blocking.deadline(timeout))) {
+            throw new QueueFullException("queue full (maxsize " + ring.capacity() + ") for " + timeout);
+        }
+    }
+
+    /**
+     * Adds an item if there is room right now.
+     *
+     * @throws QueueFullException if the queue is full
+     */
+    public void putNowait(E item) {
+        checkOpen();
+        MessageRing.Outgoing out = ring.encode(item);
+        beforePut();
+        if (!ring.tryPut(out)) {
+            out.discard();
+            afterFailedPut();
+            throw new QueueFullException("queue full (maxsize " + ring.capacity() + ")");
+        }
+    }
+
+    private boolean offer(E item, long deadline) {
+        checkOpen();
+        MessageRing.Outgoing out = ring.encode(item);
+        beforePut();
+        if (!ring.put(out, deadline)) {
+            afterFailedPut();
+            return false;
+        }
+        return true;
+    }
+
+    /** Hook for JoinableQueue: counts the item as unfinished before anyone can take it. */
+    void beforePut() {
+    }
+
+    /** Hook for JoinableQueue: undoes {@link #beforePut()}. */
+    void afterFailedPut() {
+    }
+
+    /**
+     * Removes and returns the oldest item, waiting as long as the queue is empty.
+     *
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @SuppressWarnings("unchecked")
+    public E get() {
+        checkOpen();
+        return (E) ring.take(Blocking.NO_DEADLINE, null, null, null);
+    }
+
+    /**
+     * Removes and returns the oldest item, waiting at most {@code timeout}.
+     *
+     * @throws QueueEmptyException if no item arrived within the timeout
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @SuppressWarnings("unchecked")
+    public E get(Duration timeout) {
+        checkOpen();
+        Object m = ring.take(Blocking.deadline(timeout), null, null, null);
+        if (m == MessageRing.NONE) {
+            throw new QueueEmptyException("queue empty for " + timeout);
+        }
+        return (E) m;
+    }
+
+    /**
+     * Removes and returns the oldest item if there is one right now.
+     *
+     * @throws QueueEmptyException if the queue is empty
+     */
+    @SuppressWarnings("unchecked")
+    public E getNowait() {
+        checkOpen();
+        Object m = ring.tryTake();
+        if (m == MessageRing.NONE) {
+            throw new QueueEmptyException("queue empty");
+        }
+        return (E) m;
+    }
+
+    /**
+     * The number of items in the queue. Approximate, as in Python: other processes change it concurrently, and
+     * items being put or taken at this instant may or may not be counted.
+     */
+    public int qsize() {
+        return (int) ring.size();
+    }
+
+    /** Whether the queue looks empty (approximate, like {@link #qsize()}). */
+    public boolean empty() {
+        return ring.size() == 0;
+    }
+
+    /** Whether the queue looks full (approximate, like {@link #qsize()}); never true for an unbounded queue. */
+    public boolean full() {
+        return maxsize > 0 && ring.size() >= maxsize;
+    }
+
+    /** The maximum number of items, or 0 for an unbounded queue. */
+    public int maxsize() {
+        return maxsize;
+    }
+
+    /**
+     * This process stops using the queue: further calls here throw {@link IllegalStateException}. Items already
+     * put stay available to other processes; the shared memory is removed when the last process closes it or
+     * exits. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        seg.release();
+    }
+
+    SharedHandle.Kind kind() {
+        return SharedHandle.Kind.QUEUE;
+    }
+
+    /** Serializes as the queue's name, so the receiver attaches to the same queue. */
+    Object writeReplace() {
+        checkOpen();
+        return new SharedHandle(kind(), seg, 0, null);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + seg.name() + ", qsize~" + qsize() + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Segment;
+import java.io.Serializable;
+
+/**
+ * Python's {@code multiprocessing.SimpleQueue}: an unbounded shared FIFO with only {@link #put}, {@link #get},
+ * {@link #empty} and {@link #close}. It shares {@link Queue}'s shared-memory ring and therefore all its
+ * guarantees (several producers and consumers in several processes, FIFO per producer, nothing lost or
+ * duplicated, robust to killed processes) and its capacity note (32,768 items in flight, then {@code put}
+ * waits). Thread- and process-safe; serializes as its name.
+ *
+ * @param <E> the item type
+ */
+public class SimpleQueue<E> implements Serializable, AutoCloseable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient Queue<E> queue;
+
+    /** Creates an empty queue in new shared memory. */
+    public SimpleQueue() {
+        this.queue = new Queue<>(0);
+    }
+
+    SimpleQueue(Segment seg) {
+        this.queue = new Queue<>(seg);
+    }
+
+    /**
+     * Adds an item, waiting only if 32,768 items are already in flight.
+     *
+     * @throws IllegalArgumentException if the item cannot be serialized
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public void put(E item) {
+        queue.put(item);
+    }
+
+    /**
+     * Removes and returns the oldest item, waiting as long as the queue is empty.
+     *
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public E get() {
+        return queue.get();
+    }
+
+    /** Whether the queue looks empty right now (other processes may change that at once). */
+    public boolean empty() {
+        return queue.empty();
+    }
+
+    /** This process stops using the queue; see {@link Queue#close()}. */
+    @Override
+    public void close() {
+        queue.close();
+    }
+
+    Object writeReplace() {
+        queue.checkOpen();
+        return new SharedHandle(SharedHandle.Kind.SIMPLE_QUEUE, queue.seg, 0, null);
+    }
+
+    @Override
+    public String toString() {
+        return "SimpleQueue[" + queue.seg.name() + "]";
+    }
+}
