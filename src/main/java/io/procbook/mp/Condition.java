@@ -32,11 +32,13 @@ public final class Condition implements Serializable, AutoCloseable {
     private final transient Segment seg;
     private final transient SharedLock lock;
     private final transient WaitArea signalled;
+    private transient boolean ownsLock;
     private transient boolean closed;
 
-    /** Creates a condition bound to a new {@link RLock}. */
+    /** Creates a condition bound to a new {@link RLock} (closed with the condition). */
     public Condition() {
         this(new RLock());
+        ownsLock = true;
     }
 
     /** Creates a condition bound to {@code lock}. */
@@ -197,7 +199,10 @@ public final class Condition implements Serializable, AutoCloseable {
         signal(Integer.MAX_VALUE);
     }
 
-    /** This process stops using the condition's shared memory (not the lock's). Idempotent. */
+    /**
+     * This process stops using the condition's shared memory, and the lock's if the condition created it.
+     * Idempotent.
+     */
     @Override
     public void close() {
         synchronized (this) {
@@ -205,6 +210,9 @@ public final class Condition implements Serializable, AutoCloseable {
                 return;
             }
             closed = true;
+        }
+        if (ownsLock) {
+            lock.close();
         }
         seg.release();
     }

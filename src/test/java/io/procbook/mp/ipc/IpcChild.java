@@ -97,7 +97,9 @@ public final class IpcChild {
                 int n = Integer.parseInt(a[2]);
                 boolean locked = Boolean.parseBoolean(a[3]);
                 Event go = Children.fromHandle(a[4]);
-                go.await();
+                Value.OfInt arrived = Children.fromHandle(a[5]);
+                arrived.incrementAndGet();
+                go.await(); // all counters start together, so that their increments really overlap
                 for (int i = 0; i < n; i++) {
                     if (locked) {
                         try (var h = v.hold()) {

@@ -105,6 +105,9 @@ public final class Blocking {
                     lastTick = now;
                     tick.run();
                 }
+                for (int i = 0; i < areas.length; i++) {
+                    areas[i].rearm(entries[i]);
+                }
                 if (ready.getAsBoolean()) {
                     return true;
                 }

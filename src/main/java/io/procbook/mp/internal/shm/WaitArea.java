@@ -3,7 +3,11 @@ package io.procbook.mp.internal.shm;
 /**
  * A place in shared memory where processes announce that they sleep on some condition, so that whoever
  * changes that condition knows whom to wake. Layout (256 bytes): a sleeper count, then a table of
- * {@code pid << 32 | count} entries, one per sleeping process.
+ * {@code pid << 32 | woken << 31 | count} entries, one per sleeping process.
+ *
+ * <p>The {@code woken} bit makes a burst of changes cost one wake-up message, not one per change: a notifier
+ * sets it and sends only if it was clear; a woken waiter clears it BEFORE re-checking the condition, so a
+ * change that found the bit set is still seen by that re-check.
  *
  * <p>No lost wake-up: a waiter increments the count and writes its entry, THEN re-checks the condition; a
  * notifier changes the condition, THEN reads the count. Both are sequentially consistent, so either the waiter
@@ -15,6 +19,8 @@ public final class WaitArea {
     /** Bytes a wait area occupies (a multiple of 64). */
     public static final int BYTES = 256;
     private static final int ENTRIES = (BYTES - 8) / 8;
+    private static final long WOKEN = 1L << 31;
+    private static final long COUNT = WOKEN - 1;
 
     private final Segment seg;
     private final int off;
@@ -42,12 +48,12 @@ public final class WaitArea {
         for (int i = 0; i < ENTRIES; i++) {
             int e = off + 8 + 8 * i;
             long v = seg.getLong(e);
-            if (v == 0) {
-                continue;
+            if (v == 0 || (v & WOKEN) != 0 || !seg.casLong(e, v, v | WOKEN)) {
+                continue; // nobody, or a wake-up already in flight, or the entry just changed (its owner re-checks)
             }
             long pid = v >>> 32;
-            if (!Waker.wake(pid, key) && !Pids.alive(pid) && seg.casLong(e, v, 0)) {
-                seg.getAndAddLong(off, -(v & 0xFFFFFFFFL));
+            if (!Waker.wake(pid, key) && !Pids.alive(pid) && seg.casLong(e, v | WOKEN, 0)) {
+                seg.getAndAddLong(off, -(v & COUNT));
             }
         }
     }
@@ -84,6 +90,16 @@ public final class WaitArea {
         }
     }
 
+    /** After a wake-up and before re-checking the condition: lets the next change send a wake-up again. */
+    void rearm(int entry) {
+        if (entry >= 0) {
+            long v = seg.getLong(entry);
+            while ((v & WOKEN) != 0 && v >>> 32 == Pids.SELF && !seg.casLong(entry, v, v & ~WOKEN)) {
+                v = seg.getLong(entry);
+            }
+        }
+    }
+
     /** Withdraws an announcement made by {@link #enter()}. */
     void exit(int entry) {
         if (entry >= 0) {
@@ -92,7 +108,7 @@ public final class WaitArea {
                 if (v >>> 32 != Pids.SELF) {
                     break; // cleared by a notifier that thought us dead (cannot happen for a living process)
                 }
-                long nv = (v & 0xFFFFFFFFL) == 1 ? 0 : v - 1;
+                long nv = (v & COUNT) == 1 ? 0 : v - 1;
                 if (seg.casLong(entry, v, nv)) {
                     break;
                 }
