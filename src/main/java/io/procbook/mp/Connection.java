@@ -45,7 +45,7 @@ public final class Connection implements Serializable, AutoCloseable {
     private Connection(Segment seg, int end) {
         this.seg = seg;
         this.end = end;
-        boolean duplex = seg.getLong(Pipe.OFF_HOLDERS + 2 * Pipe.HOLDERS_BYTES) != 0;
+        boolean duplex = seg.getLong(Pipe.OFF_DUPLEX) != 0;
         // ring 0 carries left -> right, ring 1 right -> left; a one-way pipe uses ring 1 only
         this.out = new MessageRing(seg, end == 0 ? Pipe.OFF_RING0 : Pipe.OFF_RING1);
         this.in = new MessageRing(seg, end == 0 ? Pipe.OFF_RING1 : Pipe.OFF_RING0);
@@ -67,7 +67,11 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     private int holders(int e) {
-        return Pipe.OFF_HOLDERS + e * Pipe.HOLDERS_BYTES;
+        return Pipe.OFF_HOLDERS + e * Pipe.END_BYTES;
+    }
+
+    private int total(int e) {
+        return holders(e) + Pipe.HOLDERS_BYTES;
     }
 
     /** Adds delta to pid's hold count on this end; entries are {@code pid << 32 | count}. */
@@ -82,6 +86,7 @@ public final class Connection implements Serializable, AutoCloseable {
                 if (v >>> 32 == pid) {
                     long n = (v & 0xFFFFFFFFL) + delta;
                     if (seg.casLong(e, v, n <= 0 ? 0 : pid << 32 | n)) {
+                        seg.getAndAddLong(total(end), Math.max(n, 0) - (v & 0xFFFFFFFFL));
                         return;
                     }
                     raced = true;
@@ -102,20 +107,15 @@ public final class Connection implements Serializable, AutoCloseable {
             }
             long old = seg.getLong(free);
             if ((old == 0 || !Pids.alive(old >>> 32)) && seg.casLong(free, old, pid << 32 | delta)) {
+                seg.getAndAddLong(total(end), delta - (old & 0xFFFFFFFFL));
                 return;
             }
         }
     }
 
-    /** Cheap check used in wait loops: no entry at all for the other end. */
+    /** Cheap check used in wait loops (one word): nobody holds the other end. */
     private boolean peerClosed() {
-        int base = holders(1 - end);
-        for (int i = 0; i < HOLDER_ENTRIES; i++) {
-            if (seg.getLong(base + 8 * i) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return seg.getLong(total(1 - end)) <= 0;
     }
 
     /** Run while asleep: clears the other end's entries of dead processes, so that peerClosed() sees them. */
@@ -124,8 +124,8 @@ public final class Connection implements Serializable, AutoCloseable {
         for (int i = 0; i < HOLDER_ENTRIES; i++) {
             int e = base + 8 * i;
             long v = seg.getLong(e);
-            if (v != 0 && !Pids.alive(v >>> 32)) {
-                seg.casLong(e, v, 0);
+            if (v != 0 && !Pids.alive(v >>> 32) && seg.casLong(e, v, 0)) {
+                seg.getAndAddLong(total(1 - end), -(v & 0xFFFFFFFFL));
             }
         }
     }

@@ -16,9 +16,14 @@ import io.procbook.mp.internal.shm.Segment;
 public final class Pipe {
 
     static final int RING_CAPACITY = 1024;
-    /** Body layout: two holder tables, then the rings. */
+    /**
+     * Body layout: per end, a holder table ({@link #HOLDERS_BYTES}) then the total of its counts on its own
+     * line (so waiters poll one word, not the table); the duplex flag; then the rings.
+     */
     static final int OFF_HOLDERS = Segment.HEADER;
     static final int HOLDERS_BYTES = 256;
+    static final int END_BYTES = HOLDERS_BYTES + 64;
+    static final int OFF_DUPLEX = OFF_HOLDERS + 2 * END_BYTES;
     static final int OFF_RING0 = Segment.HEADER + 1024;
     static final int OFF_RING1 = (int) (OFF_RING0 + MessageRing.bytes(RING_CAPACITY));
 
@@ -45,7 +50,7 @@ public final class Pipe {
         Segment seg = Segment.create(OFF_RING1 - Segment.HEADER + MessageRing.bytes(RING_CAPACITY));
         MessageRing.init(seg, OFF_RING0, RING_CAPACITY);
         MessageRing.init(seg, OFF_RING1, RING_CAPACITY);
-        seg.setLong(OFF_HOLDERS + 2 * HOLDERS_BYTES, duplex ? 1 : 0);
+        seg.setLong(OFF_DUPLEX, duplex ? 1 : 0);
         seg.retain();
         return new Pipe(Connection.attach(seg, 0, 0L), Connection.attach(seg, 1, 0L));
     }

@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 /**
  * How every blocking operation waits: spin, then yield, then sleep on {@link WaitArea}s.
  *
- * <p>Spinning (about 20 microseconds, then yields up to {@link #SPIN_NANOS}) catches the common fast hand-off
+ * <p>Spinning ({@link #SPIN_NANOS} of {@code onSpinWait}, then a few yields) catches the common fast hand-off
  * (ping-pong, a busy producer) without a system call. After that the thread announces itself in the wait areas
  * and parks; it is woken through {@link Waker} when the state changes. While asleep it still wakes every
  * {@link #TICK_NANOS} to run {@code tick} (liveness checks of lock owners and half-done operations of dead
@@ -17,6 +17,11 @@ import java.util.function.BooleanSupplier;
 public final class Blocking {
 
     static final long SPIN_NANOS = 50_000;
+    /**
+     * Yields after the spin, before sleeping. Few: on a loaded machine a yield hands the core to another
+     * program for a whole time slice, which is worse than sleeping until woken.
+     */
+    private static final int YIELDS = 4;
     static final long TICK_NANOS = 100_000_000;
     /** Sleep granularity when no wake-up can be delivered (wait table full or no socket). */
     private static final long POLL_NANOS = 1_000_000;
@@ -64,24 +69,27 @@ public final class Blocking {
             return true;
         }
         long start = System.nanoTime();
+        int yields = 0;
         for (int i = 0; ; i++) {
             if (ready.getAsBoolean()) {
                 return true;
+            }
+            if ((i & 15) != 0) {
+                Thread.onSpinWait();
+                continue;
             }
             long now = System.nanoTime();
             if (expired(deadline, now)) {
                 return false;
             }
-            if (now - start > SPIN_NANOS) {
-                break;
-            }
-            if (i < 200) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
             if (Thread.interrupted()) {
                 throw new UncheckedInterruptedException("interrupted while waiting");
+            }
+            if (now - start > SPIN_NANOS) {
+                if (yields++ == YIELDS) {
+                    break;
+                }
+                Thread.yield();
             }
         }
         return sleep(ready, deadline, tick, areas);

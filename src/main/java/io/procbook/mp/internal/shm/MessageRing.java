@@ -58,6 +58,8 @@ public final class MessageRing {
     private final Segment seg;
     private final int base;
     private final long cap;
+    /** log2(cap) when cap is a power of two (index and lap by shift and mask, not division), else -1. */
+    private final int shift;
     private final WaitArea notEmpty;
     private final WaitArea notFull;
 
@@ -79,6 +81,7 @@ public final class MessageRing {
         this.seg = seg;
         this.base = base;
         this.cap = seg.getLong(base + OFF_CAP);
+        this.shift = Long.bitCount(cap) == 1 ? Long.numberOfTrailingZeros(cap) : -1;
         this.notEmpty = new WaitArea(seg, base + OFF_NOT_EMPTY);
         this.notFull = new WaitArea(seg, base + OFF_NOT_FULL);
     }
@@ -105,11 +108,11 @@ public final class MessageRing {
     }
 
     private int slot(long pos) {
-        return base + OFF_SLOTS + (int) (pos % cap) * SLOT;
+        return base + OFF_SLOTS + (int) (shift >= 0 ? pos & (cap - 1) : pos % cap) * SLOT;
     }
 
     private long lap(long pos) {
-        return (pos / cap) & ((1L << 40) - 1);
+        return (shift >= 0 ? pos >>> shift : pos / cap) & ((1L << 40) - 1);
     }
 
     /** Capacity in messages. */
