@@ -1,7 +1,6 @@
 package io.procbook.mp.internal.shm;
 
 import io.procbook.mp.UncheckedInterruptedException;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -124,7 +123,7 @@ public final class Blocking {
                     return false;
                 }
                 long park = deadline == NO_DEADLINE ? nap : Math.min(nap, deadline - now);
-                LockSupport.parkNanos(park);
+                Waker.sleep(park);
                 if (Thread.interrupted()) {
                     throw new UncheckedInterruptedException("interrupted while waiting");
                 }

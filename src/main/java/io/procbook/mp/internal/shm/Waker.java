@@ -15,16 +15,20 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Cross-process wake-ups. Shared memory has no futex from Java, and timed polling either burns CPU or adds
  * milliseconds of latency; so each process that ever sleeps on a shared object opens ONE Unix domain socket
- * ({@code procbook-<pid>.sock}) served by one daemon thread blocked in {@code select} (zero CPU while idle).
- * A process that changes shared state and sees sleepers writes the 8-byte key of the wait area to each
- * sleeper's socket; the listener unparks the local threads waiting on that key. Measured cost: a few
- * microseconds per wake-up, paid only when someone actually sleeps (the hot path spins first and never gets
- * here).
+ * ({@code procbook-<pid>.sock}). A process that changes shared state and sees sleepers writes the 8-byte key
+ * of the wait area to each sleeper's socket.
+ *
+ * <p>No reader thread: the first thread of a process to go to sleep becomes the leader and sleeps in
+ * {@code select} on that socket (zero CPU while idle); the others park. The leader unparks the threads whose
+ * keys arrive, and is itself woken by the kernel directly, so the common case (one waiter per process) costs
+ * one kernel wake-up, like a blocking pipe read, instead of two thread hops. When the leader leaves, it
+ * unparks one remaining sleeper to take over.
  *
  * <p>Wake-ups are hints: waiters always re-check the shared state, and sleep with a bounded timeout, so a lost
  * or spurious message costs latency, never correctness.
@@ -33,18 +37,21 @@ final class Waker {
 
     private static final Map<Long, Set<Thread>> WAITING = new ConcurrentHashMap<>();
     private static final Map<Long, SocketChannel> PEERS = new ConcurrentHashMap<>();
-    private static volatile boolean listening;
+    private static final AtomicBoolean LEADING = new AtomicBoolean();
+    private static final ByteBuffer READ_BUF = ByteBuffer.allocate(8 * 64).order(ByteOrder.nativeOrder());
+    private static volatile Selector selector;
+    private static volatile Thread leader;
 
     private Waker() {
     }
 
-    /** Starts this process's listener if needed; returns false if it cannot (waiters then poll). */
+    /** Opens this process's socket if needed; returns false if it cannot (waiters then poll). */
     static boolean ensureListening() {
-        if (listening) {
+        if (selector != null) {
             return true;
         }
         synchronized (Waker.class) {
-            if (listening) {
+            if (selector != null) {
                 return true;
             }
             ShmDir.sweepOnce();
@@ -54,11 +61,8 @@ final class Waker {
                 ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 server.bind(UnixDomainSocketAddress.of(path));
                 server.configureBlocking(false);
-                Selector selector = Selector.open();
-                server.register(selector, SelectionKey.OP_ACCEPT);
-                Thread t = new Thread(() -> serve(selector), "procbook-waker");
-                t.setDaemon(true);
-                t.start();
+                Selector sel = Selector.open();
+                server.register(sel, SelectionKey.OP_ACCEPT);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         Files.deleteIfExists(path);
@@ -66,7 +70,7 @@ final class Waker {
                         // The sweep of the next process removes it.
                     }
                 }, "procbook-waker-cleanup"));
-                listening = true;
+                selector = sel;
             } catch (IOException | UnsupportedOperationException e) {
                 return false;
             }
@@ -74,54 +78,80 @@ final class Waker {
         }
     }
 
-    private static void serve(Selector selector) {
+    /**
+     * Sleeps the current thread (registered under its keys) for at most {@code nanos}, or until woken. Returns
+     * early, like {@code LockSupport.parkNanos}, on interrupt or spuriously.
+     */
+    static void sleep(long nanos) {
+        Selector sel = selector;
+        if (sel == null || nanos < 1_000_000 || !LEADING.compareAndSet(false, true)) {
+            LockSupport.parkNanos(nanos);
+            return;
+        }
+        leader = Thread.currentThread();
         try {
-            while (true) {
-                selector.select();
-                Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-                while (it.hasNext()) {
-                    SelectionKey k = it.next();
-                    it.remove();
-                    if (k.isAcceptable()) {
-                        SocketChannel c = ((ServerSocketChannel) k.channel()).accept();
-                        if (c != null) {
-                            c.configureBlocking(false);
-                            c.register(selector, SelectionKey.OP_READ,
-                                    ByteBuffer.allocate(8 * 64).order(ByteOrder.nativeOrder()));
-                        }
-                    } else if (k.isReadable()) {
-                        read(k);
+            sel.select(nanos / 1_000_000);
+            Iterator<SelectionKey> it = sel.selectedKeys().iterator();
+            while (it.hasNext()) {
+                SelectionKey k = it.next();
+                it.remove();
+                if (k.isValid() && k.isAcceptable()) {
+                    SocketChannel c = ((ServerSocketChannel) k.channel()).accept();
+                    if (c != null) {
+                        c.configureBlocking(false);
+                        c.register(sel, SelectionKey.OP_READ);
                     }
+                } else if (k.isValid() && k.isReadable()) {
+                    read(k);
                 }
             }
         } catch (IOException e) {
-            listening = false; // waiters fall back to polling; never reached in practice
+            LockSupport.parkNanos(nanos); // never seen in practice; the bounded nap keeps waiters correct
+        } finally {
+            leader = null;
+            LEADING.set(false);
+            handOver();
+        }
+    }
+
+    /** Someone else still asleep needs a leader to read the socket for it. */
+    private static void handOver() {
+        Thread me = Thread.currentThread();
+        for (Set<Thread> s : WAITING.values()) {
+            for (Thread t : s) {
+                if (t != me) {
+                    LockSupport.unpark(t);
+                    return;
+                }
+            }
         }
     }
 
     private static void read(SelectionKey k) {
         SocketChannel c = (SocketChannel) k.channel();
-        ByteBuffer b = (ByteBuffer) k.attachment();
+        ByteBuffer b = READ_BUF; // only the leader reads
         int n;
-        try {
-            n = c.read(b);
-        } catch (IOException e) {
-            n = -1;
-        }
+        do {
+            try {
+                n = c.read(b);
+            } catch (IOException e) {
+                n = -1;
+            }
+            b.flip();
+            while (b.remaining() >= 8) {
+                wakeLocal(b.getLong());
+            }
+            b.compact();
+        } while (n > 0);
         if (n < 0) {
             k.cancel();
+            b.clear();
             try {
                 c.close();
             } catch (IOException ignored) {
                 // closing a dead peer
             }
-            return;
         }
-        b.flip();
-        while (b.remaining() >= 8) {
-            wakeLocal(b.getLong());
-        }
-        b.compact();
     }
 
     static void register(long key, Thread t) {
@@ -138,7 +168,11 @@ final class Waker {
     static void wakeLocal(long key) {
         Set<Thread> s = WAITING.get(key);
         if (s != null) {
+            Thread lead = leader;
             for (Thread t : s) {
+                if (t == lead && t != Thread.currentThread()) {
+                    selector.wakeup();
+                }
                 LockSupport.unpark(t);
             }
         }
