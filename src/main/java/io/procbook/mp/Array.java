@@ -1,7 +1,6 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.shm.Segment;
-import java.io.Serializable;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -13,41 +12,17 @@ import java.lang.invoke.VarHandle;
  * contents); without a lock with {@link RawArray}. At most about 2 GB per array. Thread- and process-safe;
  * serializes as its name (with its lock), never as its contents.
  */
-public abstract class Array implements Serializable, AutoCloseable {
+public abstract class Array extends SharedData {
 
     private static final long serialVersionUID = 1L;
 
-    static final int OFF_TYPE = Segment.HEADER;
-    static final int OFF_LENGTH = Segment.HEADER + 8;
-    static final int OFF_HAS_LOCK = Segment.HEADER + 16;
-    static final int OFF_LOCK = Segment.HEADER + 64;
-    static final int OFF_DATA = OFF_LOCK + SharedLock.BYTES;
 
-    static final int INT = 1;
-    static final int LONG = 2;
-    static final int DOUBLE = 3;
-    static final int BYTE = 4;
 
-    final transient Segment seg;
     final transient int length;
-    private final transient RLock lock;
-    private transient boolean closed;
 
     Array(Segment seg) {
-        this.seg = seg;
+        super(seg);
         this.length = (int) seg.getLong(OFF_LENGTH);
-        this.lock = seg.getLong(OFF_HAS_LOCK) != 0 ? new RLock(seg.retain(), OFF_LOCK) : null;
-    }
-
-    static Segment create(int type, int elemBytes, int length, boolean withLock) {
-        if (length < 0) {
-            throw new IllegalArgumentException("negative array length: " + length);
-        }
-        Segment seg = Segment.create(OFF_DATA - Segment.HEADER + (long) elemBytes * length);
-        seg.setLong(OFF_TYPE, type);
-        seg.setLong(OFF_LENGTH, length);
-        seg.setLong(OFF_HAS_LOCK, withLock ? 1 : 0);
-        return seg;
     }
 
     static Array attach(Segment seg) {
@@ -132,10 +107,6 @@ public abstract class Array implements Serializable, AutoCloseable {
         return a;
     }
 
-    private static Segment seg(Array a) {
-        return a.seg;
-    }
-
     /** The number of elements. */
     public int length() {
         return length;
@@ -145,36 +116,8 @@ public abstract class Array implements Serializable, AutoCloseable {
         return OFF_DATA + elemBytes * java.util.Objects.checkIndex(i, length);
     }
 
-    /**
-     * The reentrant lock that guards compound updates (Python's {@code get_lock()}).
-     *
-     * @throws UnsupportedOperationException for a {@link RawArray}, which has none
-     */
-    public RLock getLock() {
-        if (lock == null) {
-            throw new UnsupportedOperationException("a RawArray has no lock");
-        }
-        return lock;
-    }
-
-    /** Acquires {@link #getLock()} for try-with-resources. */
-    public Held hold() {
-        return getLock().hold();
-    }
-
-    /** This process stops using the array's shared memory (and its lock's). Idempotent. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        if (lock != null) {
-            lock.close();
-        }
-        seg.release();
+    private static Segment seg(Array a) {
+        return a.seg;
     }
 
     Object writeReplace() {

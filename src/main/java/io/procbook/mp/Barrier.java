@@ -18,7 +18,7 @@ import java.time.Duration;
  * serializes as its name together with its action (which must therefore be serializable: it is a
  * {@link Action}, so a lambda is).
  */
-public final class Barrier implements Serializable, AutoCloseable {
+public final class Barrier extends SharedObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -34,10 +34,8 @@ public final class Barrier implements Serializable, AutoCloseable {
     private static final long BROKEN = 1L << 31;
     private static final long COUNT = BROKEN - 1;
 
-    private final transient Segment seg;
     private final transient Action action;
     private final transient WaitArea changed;
-    private transient boolean closed;
 
     /** A barrier for {@code parties} parties, no action, no default timeout. */
     public Barrier(int parties) {
@@ -56,7 +54,7 @@ public final class Barrier implements Serializable, AutoCloseable {
     }
 
     Barrier(Segment seg, Action action) {
-        this.seg = seg;
+        super(seg);
         this.action = action;
         this.changed = new WaitArea(seg, OFF_WORD + 64);
     }
@@ -187,18 +185,6 @@ public final class Barrier implements Serializable, AutoCloseable {
     /** Whether the barrier is broken. */
     public boolean isBroken() {
         return (seg.getLong(OFF_WORD) & BROKEN) != 0;
-    }
-
-    /** This process stops using the barrier's shared memory. Idempotent. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        seg.release();
     }
 
     Object writeReplace() {

@@ -3,7 +3,6 @@ package io.procbook.mp;
 import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.internal.shm.Segment;
 import io.procbook.mp.internal.shm.WaitArea;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -21,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * <p>A process killed while waiting leaves its registration behind; a later signal may then be spent on it.
  * Thread- and process-safe; serializes as its name together with its lock.
  */
-public final class Condition implements Serializable, AutoCloseable {
+public final class Condition extends SharedObject implements Acquirable {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,11 +28,16 @@ public final class Condition implements Serializable, AutoCloseable {
     private static final long WAITER = 1L << 32;
     private static final long TICKETS = 0xFFFFFFFFL;
 
-    private final transient Segment seg;
     private final transient SharedLock lock;
     private final transient WaitArea signalled;
     private transient boolean ownsLock;
-    private transient boolean closed;
+
+    @Override
+    void beforeRelease() {
+        if (ownsLock) {
+            lock.close(); // the condition created it, so nobody else in this process knows of it
+        }
+    }
 
     /** Creates a condition bound to a new {@link RLock} (closed with the condition). */
     public Condition() {
@@ -47,7 +51,7 @@ public final class Condition implements Serializable, AutoCloseable {
     }
 
     Condition(Segment seg, SharedLock lock) {
-        this.seg = seg;
+        super(seg);
         this.lock = lock;
         this.signalled = new WaitArea(seg, OFF_WORD + 64);
     }
@@ -58,23 +62,27 @@ public final class Condition implements Serializable, AutoCloseable {
     }
 
     /** Acquires the underlying lock; see {@link SharedLock#acquire()}. */
+    @Override
     public void acquire() {
         lock.acquire();
     }
 
     /** Acquires the underlying lock waiting at most {@code timeout}; see {@link SharedLock#acquire(Duration)}. */
+    @Override
     public boolean acquire(Duration timeout) {
         return lock.acquire(timeout);
     }
 
-    /** Releases the underlying lock. */
-    public void release() {
-        lock.release();
+    /** Acquires the underlying lock if it is free now; see {@link SharedLock#tryAcquire()}. */
+    @Override
+    public boolean tryAcquire() {
+        return lock.tryAcquire();
     }
 
-    /** Acquires the underlying lock for try-with-resources; see {@link SharedLock#hold()}. */
-    public Held hold() {
-        return lock.hold();
+    /** Releases the underlying lock. */
+    @Override
+    public void release() {
+        lock.release();
     }
 
     /**
@@ -197,24 +205,6 @@ public final class Condition implements Serializable, AutoCloseable {
     /** Wakes every waiter. Python's {@code notify_all()}. */
     public void signalAll() {
         signal(Integer.MAX_VALUE);
-    }
-
-    /**
-     * This process stops using the condition's shared memory, and the lock's if the condition created it.
-     * Idempotent.
-     */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        if (ownsLock) {
-            lock.close();
-        }
-        seg.release();
     }
 
     Object writeReplace() {

@@ -5,7 +5,6 @@ import io.procbook.mp.internal.shm.MessageRing;
 import io.procbook.mp.internal.shm.Pids;
 import io.procbook.mp.internal.shm.Segment;
 import io.procbook.mp.internal.shm.WaitArea;
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,23 +26,21 @@ import java.util.List;
  * <p>Both ends may be used by several threads, and (unlike Python) by several processes, at once: messages are
  * never torn or duplicated. Serializes as a name: the receiving process becomes a holder of the same end.
  */
-public final class Connection implements Serializable, AutoCloseable {
+public final class Connection extends SharedObject {
 
     private static final long serialVersionUID = 1L;
 
     private static final Object EOF = new Object();
     private static final int HOLDER_ENTRIES = Pipe.HOLDERS_BYTES / 8;
 
-    private final transient Segment seg;
     private final transient int end;
     private final transient MessageRing in;
     private final transient MessageRing out;
     private final transient boolean readable;
     private final transient boolean writable;
-    private transient volatile boolean closed;
 
     private Connection(Segment seg, int end) {
-        this.seg = seg;
+        super(seg);
         this.end = end;
         boolean duplex = seg.getLong(Pipe.OFF_DUPLEX) != 0;
         // ring 0 carries left -> right, ring 1 right -> left; a one-way pipe uses ring 1 only
@@ -131,7 +128,7 @@ public final class Connection implements Serializable, AutoCloseable {
     }
 
     private void checkOpen() {
-        if (closed) {
+        if (isClosedHere()) {
             throw new IllegalStateException("connection is closed");
         }
     }
@@ -290,25 +287,18 @@ public final class Connection implements Serializable, AutoCloseable {
 
     /** Whether {@link #close()} was called on this object. */
     public boolean closed() {
-        return closed;
+        return isClosedHere();
     }
 
     /**
-     * This process stops holding this end. Once no living process holds it, the other end sees end of file
-     * (after draining) or a broken pipe. Idempotent.
+     * Called once by {@link #close()}: this process stops holding this end. Once no living process holds it,
+     * the other end sees end of file (after draining) or a broken pipe.
      */
     @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
+    void beforeRelease() {
         addHold(Pids.SELF, -1);
         out.notEmpty().signal(); // a receiver waiting on the other end must notice the end of file
         in.notFull().signal();   // and a sender blocked on a full buffer the broken pipe
-        seg.release();
     }
 
     /** The end travels as a name; the sender keeps a hold until the receiver takes it over. */
@@ -320,6 +310,6 @@ public final class Connection implements Serializable, AutoCloseable {
 
     @Override
     public String toString() {
-        return "Connection[" + seg.name() + (end == 0 ? ", left" : ", right") + (closed ? ", closed]" : "]");
+        return "Connection[" + seg.name() + (end == 0 ? ", left" : ", right") + (isClosedHere() ? ", closed]" : "]");
     }
 }

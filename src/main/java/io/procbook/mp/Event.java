@@ -3,7 +3,6 @@ package io.procbook.mp;
 import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.internal.shm.Segment;
 import io.procbook.mp.internal.shm.WaitArea;
-import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -12,15 +11,13 @@ import java.time.Duration;
  * {@link #await()} here: {@code Object.wait} cannot be redefined.) Waiting spins briefly, then sleeps at no CPU
  * cost until {@code set}. Thread- and process-safe; serializes as its name.
  */
-public final class Event implements Serializable, AutoCloseable {
+public final class Event extends SharedObject {
 
     private static final long serialVersionUID = 1L;
 
     private static final int OFF_FLAG = Segment.HEADER;
 
-    private final transient Segment seg;
     private final transient WaitArea changed;
-    private transient boolean closed;
 
     /** Creates a cleared event in new shared memory. */
     public Event() {
@@ -28,7 +25,7 @@ public final class Event implements Serializable, AutoCloseable {
     }
 
     Event(Segment seg) {
-        this.seg = seg;
+        super(seg);
         this.changed = new WaitArea(seg, OFF_FLAG + 64);
     }
 
@@ -65,18 +62,6 @@ public final class Event implements Serializable, AutoCloseable {
      */
     public boolean await(Duration timeout) {
         return Blocking.await(this::isSet, Blocking.deadline(timeout), null, changed);
-    }
-
-    /** This process stops using the event's shared memory. Idempotent. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        seg.release();
     }
 
     Object writeReplace() {

@@ -27,7 +27,7 @@ import java.time.Duration;
  *
  * @param <E> the item type
  */
-public class Queue<E> implements Serializable, AutoCloseable {
+public class Queue<E> extends SharedObject {
 
     private static final long serialVersionUID = 1L;
 
@@ -36,10 +36,8 @@ public class Queue<E> implements Serializable, AutoCloseable {
     static final int OFF_EXTRA = Segment.HEADER;
     static final int OFF_RING = Segment.HEADER + 512;
 
-    final transient Segment seg;
     final transient MessageRing ring;
     private final transient int maxsize;
-    private transient volatile boolean closed;
 
     /** Creates an unbounded queue (see the class comment for what "unbounded" means here). */
     public Queue() {
@@ -56,7 +54,7 @@ public class Queue<E> implements Serializable, AutoCloseable {
     }
 
     Queue(Segment seg) {
-        this.seg = seg;
+        super(seg);
         this.ring = new MessageRing(seg, OFF_RING);
         this.maxsize = seg.getLong(OFF_EXTRA + 8) > 0 ? ring.capacity() : 0;
     }
@@ -70,7 +68,7 @@ public class Queue<E> implements Serializable, AutoCloseable {
     }
 
     void checkOpen() {
-        if (closed) {
+        if (isClosedHere()) {
             throw new IllegalStateException("queue is closed in this process");
         }
     }
@@ -197,22 +195,6 @@ public class Queue<E> implements Serializable, AutoCloseable {
     /** The maximum number of items, or 0 for an unbounded queue. */
     public int maxsize() {
         return maxsize;
-    }
-
-    /**
-     * This process stops using the queue: further calls here throw {@link IllegalStateException}. Items already
-     * put stay available to other processes; the shared memory is removed when the last process closes it or
-     * exits. Idempotent.
-     */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        seg.release();
     }
 
     SharedHandle.Kind kind() {

@@ -3,7 +3,6 @@ package io.procbook.mp;
 import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.internal.shm.Segment;
 import io.procbook.mp.internal.shm.WaitArea;
-import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -16,17 +15,15 @@ import java.time.Duration;
  * (as in Python). Waiting spins briefly, then sleeps at no CPU cost until a release. Thread- and process-safe;
  * serializes as its name.
  */
-public sealed class Semaphore implements Serializable, AutoCloseable permits BoundedSemaphore {
+public sealed class Semaphore extends SharedObject implements Acquirable permits BoundedSemaphore {
 
     private static final long serialVersionUID = 1L;
 
     static final int BYTES = 64 + WaitArea.BYTES;
     static final int OFF_BOUND = 8;
 
-    final transient Segment seg;
     final transient int off;
     final transient WaitArea released;
-    private transient boolean closed;
 
     /** Creates a semaphore with one permit. */
     public Semaphore() {
@@ -43,7 +40,7 @@ public sealed class Semaphore implements Serializable, AutoCloseable permits Bou
     }
 
     Semaphore(Segment seg, int off) {
-        this.seg = seg;
+        super(seg);
         this.off = off;
         this.released = new WaitArea(seg, off + 64);
     }
@@ -68,6 +65,7 @@ public sealed class Semaphore implements Serializable, AutoCloseable permits Bou
      *
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public void acquire() {
         Blocking.await(this::tryOnce, Blocking.NO_DEADLINE, null, released);
     }
@@ -78,11 +76,13 @@ public sealed class Semaphore implements Serializable, AutoCloseable permits Bou
      * @return true if a permit was taken, false on timeout
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public boolean acquire(Duration timeout) {
         return Blocking.await(this::tryOnce, Blocking.deadline(timeout), null, released);
     }
 
     /** Takes a permit only if one is available now; never waits. */
+    @Override
     public boolean tryAcquire() {
         while (true) {
             long v = seg.getLong(off);
@@ -100,6 +100,7 @@ public sealed class Semaphore implements Serializable, AutoCloseable permits Bou
      *
      * @throws IllegalStateException for a {@link BoundedSemaphore} released above its initial value
      */
+    @Override
     public void release() {
         long bound = seg.getLong(off + OFF_BOUND);
         while (true) {
@@ -118,41 +119,6 @@ public sealed class Semaphore implements Serializable, AutoCloseable permits Bou
     /** The number of permits available right now (Python's {@code get_value()}). */
     public int getValue() {
         return (int) seg.getLong(off);
-    }
-
-    /**
-     * Takes a permit and returns a handle whose {@code close()} gives it back:
-     * {@code try (var h = sem.hold()) {...}}.
-     *
-     * @throws UncheckedInterruptedException if interrupted while waiting
-     */
-    public Held hold() {
-        acquire();
-        return this::release;
-    }
-
-    /**
-     * Like {@link #hold()}, waiting at most {@code timeout}.
-     *
-     * @throws UncheckedTimeoutException if no permit became available in time
-     */
-    public Held hold(Duration timeout) {
-        if (!acquire(timeout)) {
-            throw new UncheckedTimeoutException("no permit of " + this + " within " + timeout);
-        }
-        return this::release;
-    }
-
-    /** This process stops using the semaphore's shared memory. Idempotent. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        seg.release();
     }
 
     SharedHandle.Kind kind() {

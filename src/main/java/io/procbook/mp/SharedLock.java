@@ -4,7 +4,6 @@ import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.internal.shm.Pids;
 import io.procbook.mp.internal.shm.Segment;
 import io.procbook.mp.internal.shm.WaitArea;
-import java.io.Serializable;
 import java.time.Duration;
 
 /**
@@ -19,7 +18,7 @@ import java.time.Duration;
  * 100 ms whether the owner process is still alive. Serializes as its name: a lock passed to another process is
  * the same lock there.
  */
-public abstract sealed class SharedLock implements Serializable, AutoCloseable permits Lock, RLock {
+public abstract sealed class SharedLock extends SharedObject implements Acquirable permits Lock, RLock {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,10 +26,8 @@ public abstract sealed class SharedLock implements Serializable, AutoCloseable p
     static final int BYTES = 64 + WaitArea.BYTES;
     private static final long THREAD_MASK = (1L << 40) - 1;
 
-    final transient Segment seg;
     final transient int off;
     private final transient WaitArea released;
-    private transient boolean closed;
 
     SharedLock() {
         this(Segment.create(BYTES), Segment.HEADER);
@@ -38,7 +35,7 @@ public abstract sealed class SharedLock implements Serializable, AutoCloseable p
 
     /** Views the lock at {@code off}; takes over one local reference to {@code seg}. */
     SharedLock(Segment seg, int off) {
-        this.seg = seg;
+        super(seg);
         this.off = off;
         this.released = new WaitArea(seg, off + 64);
     }
@@ -83,6 +80,7 @@ public abstract sealed class SharedLock implements Serializable, AutoCloseable p
      * @throws LockOwnerDiedException if the holder died; the lock is then free but not held by the caller
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public void acquire() {
         long me = currentOwner();
         Blocking.await(() -> tryOnce(me), Blocking.NO_DEADLINE, this::checkOwnerAlive, released);
@@ -95,6 +93,7 @@ public abstract sealed class SharedLock implements Serializable, AutoCloseable p
      * @throws LockOwnerDiedException if the holder died; the lock is then free but not held by the caller
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
+    @Override
     public boolean acquire(Duration timeout) {
         long me = currentOwner();
         return Blocking.await(() -> tryOnce(me), Blocking.deadline(timeout), this::checkOwnerAlive, released);
@@ -106,6 +105,7 @@ public abstract sealed class SharedLock implements Serializable, AutoCloseable p
      * @return true if acquired
      * @throws LockOwnerDiedException if the holder died; the lock is then free but not held by the caller
      */
+    @Override
     public boolean tryAcquire() {
         if (tryOnce(currentOwner())) {
             return true;
@@ -138,6 +138,7 @@ public abstract sealed class SharedLock implements Serializable, AutoCloseable p
      *
      * @throws IllegalMonitorStateException see {@link Lock#release()} and {@link RLock#release()}
      */
+    @Override
     public abstract void release();
 
     /** Releases one hold of the owner (RLock semantics) or the lock whoever holds it (Lock semantics). */
@@ -180,29 +181,6 @@ public abstract sealed class SharedLock implements Serializable, AutoCloseable p
         return seg.getLong(off) >>> 40;
     }
 
-    /**
-     * Acquires and returns a handle whose {@code close()} releases: {@code try (var h = lock.hold()) {...}}.
-     *
-     * @throws LockOwnerDiedException if the holder died; nothing is held then
-     * @throws UncheckedInterruptedException if interrupted while waiting
-     */
-    public Held hold() {
-        acquire();
-        return this::release;
-    }
-
-    /**
-     * Like {@link #hold()}, waiting at most {@code timeout}.
-     *
-     * @throws UncheckedTimeoutException if the lock could not be acquired in time
-     */
-    public Held hold(Duration timeout) {
-        if (!acquire(timeout)) {
-            throw new UncheckedTimeoutException("could not acquire " + this + " within " + timeout);
-        }
-        return this::release;
-    }
-
     /** For Condition: releases completely (all reentrant holds) and returns the hold count to restore. */
     final long releaseForWait() {
         if (!isHeldByCurrentThread()) {
@@ -218,21 +196,6 @@ public abstract sealed class SharedLock implements Serializable, AutoCloseable p
     final void reacquireAfterWait(long holds) {
         acquireUninterruptibly();
         seg.setLong(off + 8, holds);
-    }
-
-    /**
-     * This process stops using the lock's shared memory (the memory goes when every process has closed it or
-     * exited). Do not close a lock that is held. Idempotent.
-     */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        seg.release();
     }
 
     Object writeReplace() {

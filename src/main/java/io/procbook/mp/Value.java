@@ -1,7 +1,6 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.shm.Segment;
-import java.io.Serializable;
 
 /**
  * A single number or boolean in shared memory: Python's {@code multiprocessing.Value}. A write in one process
@@ -13,34 +12,15 @@ import java.io.Serializable;
  * <p>Create with {@link #ofInt}, {@link #ofLong}, {@link #ofDouble}, {@link #ofBoolean}; without a lock with
  * {@link RawValue}. Thread- and process-safe; serializes as its name (with its lock).
  */
-public abstract class Value implements Serializable, AutoCloseable {
+public abstract class Value extends SharedData {
 
     private static final long serialVersionUID = 1L;
 
-    static final int OFF_DATA = Segment.HEADER;
-    static final int OFF_TYPE = Segment.HEADER + 8;
-    static final int OFF_HAS_LOCK = Segment.HEADER + 16;
-    static final int OFF_LOCK = Segment.HEADER + 64;
 
-    private static final int INT = 1;
-    private static final int LONG = 2;
-    private static final int DOUBLE = 3;
-    private static final int BOOLEAN = 4;
 
-    final transient Segment seg;
-    private final transient RLock lock;
-    private transient boolean closed;
 
     Value(Segment seg) {
-        this.seg = seg;
-        this.lock = seg.getLong(OFF_HAS_LOCK) != 0 ? new RLock(seg.retain(), OFF_LOCK) : null;
-    }
-
-    static Segment create(int type, boolean withLock) {
-        Segment seg = Segment.create(64 + SharedLock.BYTES);
-        seg.setLong(OFF_TYPE, type);
-        seg.setLong(OFF_HAS_LOCK, withLock ? 1 : 0);
-        return seg;
+        super(seg);
     }
 
     static Value attach(Segment seg) {
@@ -79,63 +59,31 @@ public abstract class Value implements Serializable, AutoCloseable {
     }
 
     static OfInt ofInt(int initial, boolean withLock) {
-        OfInt v = new OfInt(create(INT, withLock));
+        OfInt v = new OfInt(create(INT, 4, 1, withLock));
         v.set(initial);
         return v;
     }
 
     static OfLong ofLong(long initial, boolean withLock) {
-        OfLong v = new OfLong(create(LONG, withLock));
+        OfLong v = new OfLong(create(LONG, 8, 1, withLock));
         v.set(initial);
         return v;
     }
 
     static OfDouble ofDouble(double initial, boolean withLock) {
-        OfDouble v = new OfDouble(create(DOUBLE, withLock));
+        OfDouble v = new OfDouble(create(DOUBLE, 8, 1, withLock));
         v.set(initial);
         return v;
     }
 
     static OfBoolean ofBoolean(boolean initial, boolean withLock) {
-        OfBoolean v = new OfBoolean(create(BOOLEAN, withLock));
+        OfBoolean v = new OfBoolean(create(BOOLEAN, 8, 1, withLock));
         v.set(initial);
         return v;
     }
 
-    /**
-     * The reentrant lock that guards compound updates of this value (Python's {@code get_lock()}).
-     *
-     * @throws UnsupportedOperationException for a {@link RawValue}, which has none
-     */
-    public RLock getLock() {
-        if (lock == null) {
-            throw new UnsupportedOperationException("a RawValue has no lock");
-        }
-        return lock;
-    }
-
-    /** Acquires {@link #getLock()} for try-with-resources: {@code try (var h = v.hold()) {...}}. */
-    public Held hold() {
-        return getLock().hold();
-    }
-
     /** The value, boxed (for printing and generic code). */
     public abstract Object value();
-
-    /** This process stops using the value's shared memory (and its lock's). Idempotent. */
-    @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        if (lock != null) {
-            lock.close();
-        }
-        seg.release();
-    }
 
     Object writeReplace() {
         return new SharedHandle(SharedHandle.Kind.VALUE, seg, 0, null);
