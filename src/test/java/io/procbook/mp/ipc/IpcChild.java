@@ -166,6 +166,16 @@ public final class IpcChild {
                 }
                 break;
             }
+            case "orphans": {
+                Queue<String> kept = new Queue<>();
+                kept.put("x".repeat(10_000)); // larger than a slot: also leaves a spill file
+                Queue<String> shared = new Queue<>();
+                shared.put("from a dead process");
+                new Lock();
+                System.out.println("SHARED " + Children.handle(shared));
+                new Event().await(Duration.ofDays(1)); // sleeps on a wait area: opens this process's socket
+                break;
+            }
             default:
                 throw new IllegalArgumentException("unknown scenario " + a[0]);
         }
