@@ -112,6 +112,7 @@ public class IpcBench {
             Process p = start("idle", handle(in), handle(out));
             in.put(System.nanoTime()); // proves it is up and warms the path
             out.get();
+            waitQuietly(Duration.ofSeconds(2), in); // let the child's start-up JIT and GC work finish first
             ProcessHandle h = p.toHandle();
             long cpu0 = cpu(h);
             long t0 = System.nanoTime();

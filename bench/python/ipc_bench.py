@@ -116,6 +116,7 @@ def idle_waiter():
     p.start()
     inq.put(time.monotonic_ns())
     outq.get()
+    time.sleep(2)  # same settling time as the Java side
     c0, t0 = cpu_of(p.pid), time.monotonic()
     time.sleep(2)  # the idle period being measured
     cpu, wall = cpu_of(p.pid) - c0, time.monotonic() - t0

@@ -1,6 +1,7 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.shm.Blocking;
+import io.procbook.mp.internal.shm.Feeder;
 import io.procbook.mp.internal.shm.MessageRing;
 import io.procbook.mp.internal.shm.Segment;
 import java.io.Serializable;
@@ -17,9 +18,11 @@ import java.time.Duration;
  * one killed in the middle of a {@code get} loses at most the item it was taking; one killed in the middle of
  * a {@code put} loses only that item. Nobody else's items are affected.
  *
- * <p>Capacity: {@code maxsize} items, or 32,768 for an "unbounded" queue ({@code maxsize <= 0}); beyond that
- * {@code put} blocks until consumers catch up (Python buffers without limit in a feeder thread of the
- * producer instead, which is where its "join a process before its queue is drained" deadlock comes from).
+ * <p>Capacity: a bounded queue holds {@code maxsize} items and {@code put} waits while it is full. An unbounded
+ * queue ({@code maxsize <= 0}) never makes {@code put} wait, as in Python: its shared ring holds 32,768 items,
+ * and beyond that the producing process keeps items in memory, in order, and a feeder thread moves them in as
+ * consumers make room. As in Python, a process then does not exit normally before its items have moved in
+ * (the "join a process before its queue is drained" deadlock of the Python docs).
  *
  * <p>Passing a queue to another process (as an argument, or captured by a lambda) passes its name: both sides
  * use the same queue. Blocking operations spin briefly, then sleep at no CPU cost until woken; they throw
@@ -37,6 +40,8 @@ public class Queue<E> extends SharedObject {
     static final int OFF_RING = Segment.HEADER + 512;
 
     final transient MessageRing ring;
+    /** Only for unbounded queues: keeps {@code put} from ever blocking. */
+    private final transient Feeder feeder;
     private final transient int maxsize;
 
     /** Creates an unbounded queue (see the class comment for what "unbounded" means here). */
@@ -57,6 +62,7 @@ public class Queue<E> extends SharedObject {
         super(seg);
         this.ring = new MessageRing(seg, OFF_RING);
         this.maxsize = seg.getLong(OFF_EXTRA + 8) > 0 ? ring.capacity() : 0;
+        this.feeder = maxsize > 0 ? null : new Feeder(ring, seg);
     }
 
     private static Segment create(int maxsize) {
@@ -74,7 +80,7 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Adds an item, waiting as long as the queue is full.
+     * Adds an item, waiting as long as a bounded queue is full (an unbounded one never waits).
      *
      * @throws IllegalArgumentException if the item cannot be serialized
      * @throws UncheckedInterruptedException if interrupted while waiting
@@ -85,7 +91,7 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Adds an item, waiting at most {@code timeout} for room.
+     * Adds an item, waiting at most {@code timeout} for room in a bounded queue (an unbounded one never waits).
      *
      * @throws QueueFullException if the queue stayed full for the whole timeout
      * @throws IllegalArgumentException if the item cannot be serialized
@@ -98,7 +104,7 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Adds an item if there is room right now.
+     * Adds an item if there is room right now (always, for an unbounded queue).
      *
      * @throws QueueFullException if the queue is full
      */
@@ -106,6 +112,10 @@ public class Queue<E> extends SharedObject {
         checkOpen();
         MessageRing.Outgoing out = ring.encode(item);
         beforePut();
+        if (feeder != null) {
+            feeder.put(out);
+            return;
+        }
         if (!ring.tryPut(out)) {
             out.discard();
             afterFailedPut();
@@ -117,6 +127,10 @@ public class Queue<E> extends SharedObject {
         checkOpen();
         MessageRing.Outgoing out = ring.encode(item);
         beforePut();
+        if (feeder != null) {
+            feeder.put(out);
+            return true;
+        }
         if (!ring.put(out, deadline)) {
             afterFailedPut();
             return false;
@@ -179,12 +193,12 @@ public class Queue<E> extends SharedObject {
      * items being put or taken at this instant may or may not be counted.
      */
     public int qsize() {
-        return (int) ring.size();
+        return (int) ring.size() + (feeder == null ? 0 : feeder.pending());
     }
 
     /** Whether the queue looks empty (approximate, like {@link #qsize()}). */
     public boolean empty() {
-        return ring.size() == 0;
+        return qsize() == 0;
     }
 
     /** Whether the queue looks full (approximate, like {@link #qsize()}); never true for an unbounded queue. */

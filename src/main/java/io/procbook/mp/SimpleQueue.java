@@ -7,8 +7,8 @@ import java.io.Serializable;
  * Python's {@code multiprocessing.SimpleQueue}: an unbounded shared FIFO with only {@link #put}, {@link #get},
  * {@link #empty} and {@link #close}. It shares {@link Queue}'s shared-memory ring and therefore all its
  * guarantees (several producers and consumers in several processes, FIFO per producer, nothing lost or
- * duplicated, robust to killed processes) and its capacity note (32,768 items in flight, then {@code put}
- * waits). Thread- and process-safe; serializes as its name.
+ * duplicated, robust to killed processes); like an unbounded {@link Queue}, {@code put} never waits.
+ * Thread- and process-safe; serializes as its name.
  *
  * @param <E> the item type
  */
@@ -28,7 +28,7 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
     }
 
     /**
-     * Adds an item, waiting only if 32,768 items are already in flight.
+     * Adds an item; never waits (see {@link Queue} for where items go when the shared ring is full).
      *
      * @throws IllegalArgumentException if the item cannot be serialized
      * @throws UncheckedInterruptedException if interrupted while waiting

@@ -96,11 +96,19 @@ final class Children implements AutoCloseable {
         }
     }
 
-    /** The next stdout line of {@code p}, waiting up to 60 s. */
+    /** The next stdout line of {@code p}, waiting up to 60 s, or less if the child exits without one. */
     String line(Process p) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try {
-            String l = lines.get(p).poll(60, TimeUnit.SECONDS);
-            assertNotNull(l, "child " + p.pid() + " printed nothing within 60 s (alive=" + p.isAlive() + ")");
+            String l = null;
+            int pollsAfterExit = 0;
+            while (l == null && System.nanoTime() < deadline && pollsAfterExit < 10) {
+                l = lines.get(p).poll(100, TimeUnit.MILLISECONDS);
+                if (!p.isAlive()) {
+                    pollsAfterExit++;
+                }
+            }
+            assertNotNull(l, "child " + p.pid() + " printed no line (alive=" + p.isAlive() + ")");
             return l;
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);

@@ -163,6 +163,23 @@ class QueueProcessTest {
     }
 
     @Test
+    void unboundedQueueNeverBlocksPutAndKeepsOrderBeyondTheSharedRing() throws Exception {
+        int n = 100_000; // about three times the shared ring
+        try (Children kids = new Children(); Queue<Long> q = new Queue<>()) {
+            for (long i = 0; i < n; i++) {
+                q.put(i);
+            }
+            q.put(-1L);
+            assertEquals(n + 1, q.qsize());
+            Process consumer = kids.start("consume", Children.handle(q));
+            String line = kids.line(consumer);
+            assertTrue(line.startsWith("P 0 " + n + " " + ((long) n * (n - 1) / 2) + " 0"), line);
+            assertEquals("DONE", kids.line(consumer));
+            kids.assertExits(consumer, 0);
+        }
+    }
+
+    @Test
     void closedQueueRefusesUse() {
         Queue<Integer> q = new Queue<>();
         q.close();
