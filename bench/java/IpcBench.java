@@ -112,16 +112,16 @@ public class IpcBench {
             Process p = start("idle", handle(in), handle(out));
             in.put(System.nanoTime()); // proves it is up and warms the path
             out.get();
-            waitQuietly(Duration.ofSeconds(2), in); // let the child's start-up JIT and GC work finish first
+            idle(Duration.ofSeconds(2)); // let the child's start-up JIT and GC work finish first
             ProcessHandle h = p.toHandle();
             long cpu0 = cpu(h);
             long t0 = System.nanoTime();
-            waitQuietly(Duration.ofSeconds(2), in);
+            idle(Duration.ofSeconds(2));
             long cpu = cpu(h) - cpu0;
             double wall = (System.nanoTime() - t0) / 1e9;
             long[] lat = new long[5];
             for (int i = 0; i < lat.length; i++) {
-                waitQuietly(Duration.ofSeconds(1), in);
+                idle(Duration.ofSeconds(1));
                 long sent = System.nanoTime();
                 in.put(sent);
                 lat[i] = out.get() - sent;
@@ -135,7 +135,7 @@ public class IpcBench {
     }
 
     /** Sleeps the parent (this is the idle period being measured, not synchronisation). */
-    static void waitQuietly(Duration d, Queue<Long> unused) throws InterruptedException {
+    static void idle(Duration d) throws InterruptedException {
         Thread.sleep(d.toMillis());
     }
 

@@ -47,7 +47,7 @@ public final class Barrier extends SharedObject {
      *
      * @param action  run by the last arriving party before the others are released; may be null
      * @param timeout default timeout of {@link #await()}; null for none
-     * @throws IllegalArgumentException if parties < 1
+     * @throws IllegalArgumentException if parties is less than 1
      */
     public Barrier(int parties, Action action, Duration timeout) {
         this(create(parties, timeout), action);
