@@ -165,9 +165,9 @@ final class Children implements AutoCloseable {
         try (Stream<Path> s = Files.list(ShmDir.dir())) {
             return s.map(p -> p.getFileName().toString())
                     .filter(n -> n.startsWith("procbook-"))
-                    .filter(n -> !n.equals("procbook-" + self + ".sock"))
+                    .filter(n -> !n.equals("procbook-" + self + ".wake"))
                     .filter(n -> all.stream().anyMatch(pid -> n.startsWith("procbook-" + pid + "-")
-                            || n.equals("procbook-" + pid + ".sock")))
+                            || n.equals("procbook-" + pid + ".wake")))
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

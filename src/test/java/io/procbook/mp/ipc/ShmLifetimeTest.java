@@ -23,7 +23,7 @@ class ShmLifetimeTest {
     private static List<String> filesOf(long pid) {
         try (Stream<Path> s = Files.list(ShmDir.dir())) {
             return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("procbook-" + pid + "-") || n.equals("procbook-" + pid + ".sock"))
+                    .filter(n -> n.startsWith("procbook-" + pid + "-") || n.equals("procbook-" + pid + ".wake"))
                     .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

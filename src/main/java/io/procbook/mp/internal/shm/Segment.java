@@ -244,10 +244,13 @@ public final class Segment {
         } catch (NoSuchFileException e) {
             return false;
         }
-        if (buf.capacity() < HEADER || (long) LONG.getVolatile(buf, OFF_MAGIC) != MAGIC) {
-            // Creator died before initialising it: nobody can have attached.
+        if (buf.capacity() < HEADER || (long) LONG.getVolatile(buf, OFF_MAGIC) == 0) {
+            // Our name, but the creator died before initialising it: nobody can have attached.
             Files.deleteIfExists(path);
             return true;
+        }
+        if ((long) LONG.getVolatile(buf, OFF_MAGIC) != MAGIC) {
+            return false; // not ours after all
         }
         return unlinkIfUnused(buf, path, path.getFileName().toString());
     }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where shared-memory files live and how they are named, and the sweep of files left behind by dead processes
@@ -13,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * removes what dead processes left).
  *
  * <p>Names: a segment is {@code procbook-<creatorpid>-<16 hex>}; a message too large for a queue slot is
- * spilled to {@code <segment>.s<16 hex>}; a process's wake-up socket is {@code procbook-<pid>.sock}. The
+ * spilled to {@code <segment>.s<16 hex>}; a process's wake-up socket is {@code procbook-<pid>.wake}. The
  * creator pid in a segment name lets the sweep skip, without opening, every file of a living creator.
  */
 public final class ShmDir {
@@ -60,7 +62,7 @@ public final class ShmDir {
     }
 
     static Path socketPath(long pid) {
-        return DIR.resolve(PREFIX + pid + ".sock");
+        return DIR.resolve(PREFIX + pid + ".wake");
     }
 
     static String hex(long v) {
@@ -118,22 +120,25 @@ public final class ShmDir {
         return removed;
     }
 
+    /** Only names this library makes are touched: other programs may share the prefix. */
+    private static final Pattern SEGMENT = Pattern.compile("procbook-([0-9]+)-[0-9a-f]{16}");
+    private static final Pattern SPILL = Pattern.compile("(procbook-[0-9]+-[0-9a-f]{16})\\.s[0-9a-f]{16}");
+    private static final Pattern SOCKET = Pattern.compile("procbook-([0-9]+)\\.wake");
+
     private static boolean sweepOne(Path p, String name) throws IOException {
-        String rest = name.substring(PREFIX.length());
-        if (rest.endsWith(".sock")) {
-            long pid = parsePid(rest.substring(0, rest.length() - 5));
-            return pid > 0 && !Pids.alive(pid) && Files.deleteIfExists(p);
+        Matcher m = SOCKET.matcher(name);
+        if (m.matches()) {
+            return !Pids.alive(parsePid(m.group(1))) && Files.deleteIfExists(p);
         }
-        int spill = rest.indexOf(".s");
-        if (spill >= 0) {
-            return !Files.exists(DIR.resolve(name.substring(0, PREFIX.length() + spill))) && Files.deleteIfExists(p);
+        m = SPILL.matcher(name);
+        if (m.matches()) {
+            return !Files.exists(DIR.resolve(m.group(1))) && Files.deleteIfExists(p);
         }
-        int dash = rest.indexOf('-');
-        long creator = dash > 0 ? parsePid(rest.substring(0, dash)) : -1;
-        if (creator <= 0 || Pids.alive(creator)) {
-            return false;
+        m = SEGMENT.matcher(name);
+        if (m.matches() && !Pids.alive(parsePid(m.group(1)))) {
+            return Segment.unlinkIfUnused(p);
         }
-        return Segment.unlinkIfUnused(p);
+        return false;
     }
 
     private static long parsePid(String s) {

@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Cross-process wake-ups. Shared memory has no futex from Java, and timed polling either burns CPU or adds
  * milliseconds of latency; so each process that ever sleeps on a shared object opens ONE Unix domain socket
- * ({@code procbook-<pid>.sock}). A process that changes shared state and sees sleepers writes the 8-byte key
+ * ({@code procbook-<pid>.wake}). A process that changes shared state and sees sleepers writes the 8-byte key
  * of the wait area to each sleeper's socket.
  *
  * <p>No reader thread: the first thread of a process to go to sleep becomes the leader and sleeps in
