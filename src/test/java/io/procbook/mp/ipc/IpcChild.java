@@ -1,6 +1,7 @@
 package io.procbook.mp.ipc;
 
 import io.procbook.mp.Barrier;
+import io.procbook.mp.Condition;
 import io.procbook.mp.Connection;
 import io.procbook.mp.Event;
 import io.procbook.mp.Lock;
@@ -163,6 +164,15 @@ public final class IpcChild {
                         Thread.yield(); // give another process the chance to enter too
                         inside.addAndGet(-1);
                     }
+                }
+                break;
+            }
+            case "condwait": {
+                Condition c = Children.fromHandle(a[1]);
+                Value.OfInt flag = Children.fromHandle(a[2]);
+                try (var h = c.hold()) {
+                    System.out.println("WAITING");
+                    System.out.println(c.waitFor(() -> flag.get() == 1, Duration.ofSeconds(60)) ? "WOKE" : "TIMEOUT");
                 }
                 break;
             }

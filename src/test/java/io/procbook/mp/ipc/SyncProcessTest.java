@@ -9,14 +9,18 @@ import io.procbook.mp.Barrier;
 import io.procbook.mp.BoundedSemaphore;
 import io.procbook.mp.Condition;
 import io.procbook.mp.Event;
+import io.procbook.mp.Lock;
+import io.procbook.mp.Queue;
 import io.procbook.mp.Semaphore;
 import io.procbook.mp.UncheckedBrokenBarrierException;
+import io.procbook.mp.UncheckedInterruptedException;
 import io.procbook.mp.UncheckedTimeoutException;
 import io.procbook.mp.Value;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +117,57 @@ class SyncProcessTest {
             }
             assertEquals(1, s.getValue());
         }
+    }
+
+    @Test
+    void conditionWakesAWaiterInAnotherProcess() {
+        try (Children kids = new Children(); Condition c = new Condition(); Value.OfInt flag = Value.ofInt(0)) {
+            Process waiter = kids.start("condwait", Children.handle(c), Children.handle(flag));
+            assertEquals("WAITING", kids.line(waiter));
+            try (var h = c.hold()) { // granted once the child's waitFor has released the lock
+                flag.set(1);
+                c.signalAll();
+            }
+            assertEquals("WOKE", kids.line(waiter));
+            kids.assertExits(waiter, 0);
+        }
+    }
+
+    @Test
+    void blockedWaitsAreInterruptible() throws Exception {
+        try (Children kids = new Children(); Queue<Integer> q = new Queue<>(); Lock lock = new Lock()) {
+            lock.acquire();
+            for (Runnable blocked : List.<Runnable>of(q::get, lock::acquire)) {
+                AtomicReference<Throwable> thrown = new AtomicReference<>();
+                AtomicBoolean flagKept = new AtomicBoolean();
+                Thread t = new Thread(() -> {
+                    try {
+                        blocked.run();
+                    } catch (Throwable e) {
+                        thrown.set(e);
+                        flagKept.set(Thread.currentThread().isInterrupted());
+                    }
+                });
+                t.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!asleep(t) && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                assertTrue(asleep(t), "the waiter never reached its sleeping phase");
+                t.interrupt();
+                t.join(30_000);
+                assertFalse(t.isAlive());
+                assertTrue(thrown.get() instanceof UncheckedInterruptedException, "thrown: " + thrown.get());
+                assertTrue(flagKept.get(), "the interrupt status is set again");
+            }
+            lock.release();
+        }
+    }
+
+    /** Whether t is in the sleeping phase of a blocking wait (past spinning). */
+    private static boolean asleep(Thread t) {
+        return java.util.Arrays.stream(t.getStackTrace())
+                .anyMatch(f -> f.getClassName().endsWith("shm.Waker") && f.getMethodName().equals("sleep"));
     }
 
     @Test
