@@ -276,18 +276,6 @@ public final class Segment {
         return true;
     }
 
-    /** Pids currently attached (for diagnostics and tests). */
-    public List<Long> attachedPids() {
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < ATTACH_SLOTS; i++) {
-            long pid = (long) LONG.getVolatile(buf, OFF_ATTACH + 8 * i);
-            if (pid != 0) {
-                out.add(pid);
-            }
-        }
-        return out;
-    }
-
     private static void installHook() {
         if (!hookInstalled) {
             hookInstalled = true;
@@ -314,11 +302,6 @@ public final class Segment {
         return (long) LONG.getVolatile(buf, off);
     }
 
-    /** Acquire read of the long at {@code off}. */
-    public long getLongAcquire(int off) {
-        return (long) LONG.getAcquire(buf, off);
-    }
-
     /** Plain read of the long at {@code off}. */
     public long getLongPlain(int off) {
         return (long) LONG.get(buf, off);
@@ -327,11 +310,6 @@ public final class Segment {
     /** Volatile write of the long at {@code off}. */
     public void setLong(int off, long v) {
         LONG.setVolatile(buf, off, v);
-    }
-
-    /** Release write of the long at {@code off}. */
-    public void setLongRelease(int off, long v) {
-        LONG.setRelease(buf, off, v);
     }
 
     /** Plain write of the long at {@code off}. */
@@ -397,16 +375,6 @@ public final class Segment {
     /** Plain bulk read. */
     public void getBytes(int off, byte[] dst, int from, int len) {
         buf.get(off, dst, from, len);
-    }
-
-    /** The mapped buffer itself, for typed bulk views (arrays); callers must use absolute indexing only. */
-    public MappedByteBuffer buffer() {
-        return buf;
-    }
-
-    /** Body size in bytes. */
-    public int bodySize() {
-        return buf.capacity() - HEADER;
     }
 
     @Override
