@@ -215,8 +215,13 @@ public class Queue<E> extends SharedObject {
         return SharedHandle.Kind.QUEUE;
     }
 
-    /** Serializes as the queue's name, so the receiver attaches to the same queue. */
-    Object writeReplace() {
+    /**
+     * Serialization hook: the queue travels as its name, so the receiver attaches to the same queue (protected
+     * so that subclasses in any package inherit it).
+     *
+     * @return the handle that is serialized instead of this object
+     */
+    protected final Object writeReplace() {
         checkOpen();
         return new SharedHandle(kind(), seg, 0, null);
     }

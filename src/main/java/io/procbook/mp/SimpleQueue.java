@@ -57,7 +57,13 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
         queue.close();
     }
 
-    Object writeReplace() {
+    /**
+     * Serialization hook: the queue travels as its name, so the receiver attaches to the same queue (protected
+     * so that subclasses in any package inherit it).
+     *
+     * @return the handle that is serialized instead of this object
+     */
+    protected final Object writeReplace() {
         queue.checkOpen();
         return new SharedHandle(SharedHandle.Kind.SIMPLE_QUEUE, queue.seg, 0, null);
     }
