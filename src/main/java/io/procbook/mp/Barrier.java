@@ -1,0 +1,198 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Blocking;
+import io.procbook.mp.internal.shm.Segment;
+import io.procbook.mp.internal.shm.WaitArea;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A cyclic barrier for a fixed number of parties in any threads and processes: Python's
+ * {@code multiprocessing.Barrier} ({@code threading.Barrier}). Each party calls {@link #await()}; when the last
+ * arrives, the optional action runs (in the last arriver's thread) and everyone is released; the barrier is
+ * then ready for the next round. If a waiter times out, the action throws, or the barrier is
+ * {@link #abort() aborted} or {@link #reset() reset}, the barrier breaks and every waiter gets
+ * {@link UncheckedBrokenBarrierException}.
+ *
+ * <p>Shared state is one word {@code generation:32 | broken:1 | count:31}. Thread- and process-safe;
+ * serializes as its name together with its action (which must therefore be serializable: it is a
+ * {@link Action}, so a lambda is).
+ */
+public final class Barrier extends SharedObject {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The barrier action: a serializable {@link Runnable}, so it can travel with the barrier to children. */
+    @FunctionalInterface
+    public interface Action extends Runnable, Serializable {
+    }
+
+    private static final int OFF_WORD = Segment.HEADER;
+    private static final int OFF_PARTIES = OFF_WORD + 8;
+    private static final int OFF_TIMEOUT = OFF_WORD + 16;
+    private static final int OFF_RESET_GEN = OFF_WORD + 24;
+    private static final long BROKEN = 1L << 31;
+    private static final long COUNT = BROKEN - 1;
+
+    private final transient Action action;
+    private final transient WaitArea changed;
+
+    /** A barrier for {@code parties} parties, no action, no default timeout. */
+    public Barrier(int parties) {
+        this(parties, null, null);
+    }
+
+    /**
+     * A barrier for {@code parties} parties.
+     *
+     * @param action  run by the last arriving party before the others are released; may be null
+     * @param timeout default timeout of {@link #await()}; null for none
+     * @throws IllegalArgumentException if parties is less than 1
+     */
+    public Barrier(int parties, Action action, Duration timeout) {
+        this(create(parties, timeout), action);
+    }
+
+    Barrier(Segment seg, Action action) {
+        super(seg);
+        this.action = action;
+        this.changed = new WaitArea(seg, OFF_WORD + 64);
+    }
+
+    private static Segment create(int parties, Duration timeout) {
+        if (parties < 1) {
+            throw new IllegalArgumentException("parties must be >= 1: " + parties);
+        }
+        Segment seg = Segment.create(64 + WaitArea.BYTES);
+        seg.setLong(OFF_PARTIES, parties);
+        seg.setLong(OFF_TIMEOUT, timeout == null ? -1 : timeout.toNanos());
+        seg.setLong(OFF_RESET_GEN, -1);
+        return seg;
+    }
+
+    /**
+     * Waits until all parties have called {@code await}, with the barrier's default timeout.
+     *
+     * @return the arrival index, from 0 (first) to parties - 1 (last, which ran the action)
+     * @throws UncheckedBrokenBarrierException if the barrier is or becomes broken, or the timeout elapses
+     * @throws UncheckedInterruptedException if interrupted while waiting (the barrier is then broken)
+     */
+    public int await() {
+        long t = seg.getLong(OFF_TIMEOUT);
+        return await(t < 0 ? null : Duration.ofNanos(t));
+    }
+
+    /**
+     * Like {@link #await()} with an explicit timeout (null: none). A timeout breaks the barrier for everyone.
+     *
+     * @return the arrival index, from 0 to parties - 1
+     */
+    public int await(Duration timeout) {
+        long deadline = Blocking.deadline(timeout);
+        int parties = parties();
+        long w;
+        while (true) {
+            w = seg.getLong(OFF_WORD);
+            if ((w & BROKEN) != 0) {
+                throw new UncheckedBrokenBarrierException("barrier is broken");
+            }
+            if (seg.casLong(OFF_WORD, w, w + 1)) {
+                break;
+            }
+        }
+        long gen = w >>> 32;
+        int index = (int) (w & COUNT);
+        if (index + 1 == parties) {
+            if (action != null) {
+                try {
+                    action.run();
+                } catch (RuntimeException | Error e) {
+                    breakGeneration(gen);
+                    throw e;
+                }
+            }
+            seg.setLong(OFF_WORD, (gen + 1) << 32);
+            changed.signal();
+            return index;
+        }
+        boolean released;
+        try {
+            released = Blocking.await(() -> {
+                long x = seg.getLong(OFF_WORD);
+                return x >>> 32 != gen || (x & BROKEN) != 0;
+            }, deadline, null, changed);
+        } catch (RuntimeException e) {
+            breakGeneration(gen);
+            throw e;
+        }
+        if (!released) {
+            breakGeneration(gen);
+            throw new UncheckedBrokenBarrierException("barrier timed out after " + timeout + " with "
+                    + (index + 1) + " of " + parties + " parties arrived; it is now broken");
+        }
+        long x = seg.getLong(OFF_WORD);
+        if (x >>> 32 == gen || seg.getLong(OFF_RESET_GEN) == gen) {
+            throw new UncheckedBrokenBarrierException("barrier was broken while waiting");
+        }
+        return index;
+    }
+
+    private void breakGeneration(long gen) {
+        while (true) {
+            long w = seg.getLong(OFF_WORD);
+            if (w >>> 32 != gen || (w & BROKEN) != 0 || seg.casLong(OFF_WORD, w, w | BROKEN)) {
+                break;
+            }
+        }
+        changed.signal();
+    }
+
+    /** Puts the barrier in the broken state: current and future waiters fail until {@link #reset()}. */
+    public void abort() {
+        breakGeneration(seg.getLong(OFF_WORD) >>> 32);
+    }
+
+    /**
+     * Returns the barrier to its initial empty state; parties waiting right now get
+     * {@link UncheckedBrokenBarrierException}.
+     */
+    public void reset() {
+        while (true) {
+            long w = seg.getLong(OFF_WORD);
+            long gen = w >>> 32;
+            if ((w & (COUNT | BROKEN)) == 0) {
+                return;
+            }
+            seg.setLong(OFF_RESET_GEN, gen);
+            if (seg.casLong(OFF_WORD, w, (gen + 1) << 32)) {
+                changed.signal();
+                return;
+            }
+        }
+    }
+
+    /** The number of parties needed to pass the barrier. */
+    public int parties() {
+        return (int) seg.getLong(OFF_PARTIES);
+    }
+
+    /** The number of parties currently waiting. */
+    public int nWaiting() {
+        long w = seg.getLong(OFF_WORD);
+        return (w & BROKEN) != 0 ? 0 : (int) (w & COUNT);
+    }
+
+    /** Whether the barrier is broken. */
+    public boolean isBroken() {
+        return (seg.getLong(OFF_WORD) & BROKEN) != 0;
+    }
+
+    Object writeReplace() {
+        return new SharedHandle(SharedHandle.Kind.BARRIER, seg, 0, action);
+    }
+
+    @Override
+    public String toString() {
+        return "Barrier[" + seg.name() + ", " + nWaiting() + "/" + parties() + (isBroken() ? ", broken]" : "]");
+    }
+}

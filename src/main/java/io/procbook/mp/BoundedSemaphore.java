@@ -1,0 +1,36 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Segment;
+
+/**
+ * A {@link Semaphore} that refuses to be released above its initial value: Python's
+ * {@code multiprocessing.BoundedSemaphore}. Such a release throws {@link IllegalStateException} (Python's
+ * ValueError) and changes nothing. Thread- and process-safe; serializes as its name.
+ */
+public final class BoundedSemaphore extends Semaphore {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates a bounded semaphore with one permit. */
+    public BoundedSemaphore() {
+        this(1);
+    }
+
+    /**
+     * Creates a bounded semaphore with {@code value} permits, which is also its maximum.
+     *
+     * @throws IllegalArgumentException if value is negative
+     */
+    public BoundedSemaphore(int value) {
+        super(init(value, value), Segment.HEADER);
+    }
+
+    BoundedSemaphore(Segment seg, int off) {
+        super(seg, off);
+    }
+
+    @Override
+    SharedHandle.Kind kind() {
+        return SharedHandle.Kind.BOUNDED_SEMAPHORE;
+    }
+}

@@ -1,0 +1,315 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Blocking;
+import io.procbook.mp.internal.shm.MessageRing;
+import io.procbook.mp.internal.shm.Pids;
+import io.procbook.mp.internal.shm.Segment;
+import io.procbook.mp.internal.shm.WaitArea;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * One end of a {@link Pipe}: Python's {@code multiprocessing.connection.Connection}. {@link #send} copies an
+ * object (directly for scalars, strings and byte arrays, else by Java serialization) into shared memory;
+ * {@link #recv} takes the next one, in order.
+ *
+ * <p>End of file works like a file descriptor's: each process that has this end (it created the pipe, or
+ * received the end as an argument) holds it until it calls {@link #close()} or exits. When no living process
+ * holds the other end any more and every message has been received, {@link #recv} throws
+ * {@link PipeEOFException} instead of waiting forever (Python's EOFError), and {@link #send} throws
+ * {@link java.io.UncheckedIOException} (Python's BrokenPipeError). As in Python, a process that keeps its copy
+ * of the other end open keeps the pipe alive: close the ends you do not use. A killed holder is noticed
+ * within about 100 ms.
+ *
+ * <p>Both ends may be used by several threads, and (unlike Python) by several processes, at once: messages are
+ * never torn or duplicated. Serializes as a name: the receiving process becomes a holder of the same end.
+ */
+public final class Connection extends SharedObject {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final Object EOF = new Object();
+    private static final int HOLDER_ENTRIES = Pipe.HOLDERS_BYTES / 8;
+
+    private final transient int end;
+    private final transient MessageRing in;
+    private final transient MessageRing out;
+    private final transient boolean readable;
+    private final transient boolean writable;
+
+    private Connection(Segment seg, int end) {
+        super(seg);
+        this.end = end;
+        boolean duplex = seg.getLong(Pipe.OFF_DUPLEX) != 0;
+        // ring 0 carries left -> right, ring 1 right -> left; a one-way pipe uses ring 1 only
+        this.out = new MessageRing(seg, end == 0 ? Pipe.OFF_RING0 : Pipe.OFF_RING1);
+        this.in = new MessageRing(seg, end == 0 ? Pipe.OFF_RING1 : Pipe.OFF_RING0);
+        this.readable = duplex || end == 0;
+        this.writable = duplex || end == 1;
+    }
+
+    /**
+     * Makes this process a holder of {@code end}; {@code senderPid} (nonzero for a deserialized end) hands
+     * over the hold its {@link #writeReplace()} took while the end was in transit.
+     */
+    static Connection attach(Segment seg, int end, long senderPid) {
+        Connection c = new Connection(seg, end);
+        c.addHold(Pids.SELF, 1);
+        if (senderPid != 0) {
+            c.addHold(senderPid, -1);
+        }
+        return c;
+    }
+
+    private int holders(int e) {
+        return Pipe.OFF_HOLDERS + e * Pipe.END_BYTES;
+    }
+
+    private int total(int e) {
+        return holders(e) + Pipe.HOLDERS_BYTES;
+    }
+
+    /** Adds delta to pid's hold count on this end; entries are {@code pid << 32 | count}. */
+    private void addHold(long pid, int delta) {
+        int base = holders(end);
+        while (true) {
+            int free = -1;
+            boolean raced = false;
+            for (int i = 0; i < HOLDER_ENTRIES; i++) {
+                int e = base + 8 * i;
+                long v = seg.getLong(e);
+                if (v >>> 32 == pid) {
+                    long n = (v & 0xFFFFFFFFL) + delta;
+                    if (seg.casLong(e, v, n <= 0 ? 0 : pid << 32 | n)) {
+                        seg.getAndAddLong(total(end), Math.max(n, 0) - (v & 0xFFFFFFFFL));
+                        return;
+                    }
+                    raced = true;
+                    break;
+                }
+                if (free < 0 && (v == 0 || !Pids.alive(v >>> 32))) {
+                    free = e;
+                }
+            }
+            if (raced) {
+                continue;
+            }
+            if (delta <= 0) {
+                return; // nothing held by pid (a transit hold already handed over)
+            }
+            if (free < 0) {
+                throw new IllegalStateException("too many processes hold this pipe end (" + HOLDER_ENTRIES + ")");
+            }
+            long old = seg.getLong(free);
+            if ((old == 0 || !Pids.alive(old >>> 32)) && seg.casLong(free, old, pid << 32 | delta)) {
+                seg.getAndAddLong(total(end), delta - (old & 0xFFFFFFFFL));
+                return;
+            }
+        }
+    }
+
+    /** Cheap check used in wait loops (one word): nobody holds the other end. */
+    private boolean peerClosed() {
+        return seg.getLong(total(1 - end)) <= 0;
+    }
+
+    /** Run while asleep: clears the other end's entries of dead processes, so that peerClosed() sees them. */
+    private void forgetDeadPeers() {
+        int base = holders(1 - end);
+        for (int i = 0; i < HOLDER_ENTRIES; i++) {
+            int e = base + 8 * i;
+            long v = seg.getLong(e);
+            if (v != 0 && !Pids.alive(v >>> 32) && seg.casLong(e, v, 0)) {
+                seg.getAndAddLong(total(1 - end), -(v & 0xFFFFFFFFL));
+            }
+        }
+    }
+
+    private void checkOpen() {
+        if (isClosedHere()) {
+            throw new IllegalStateException("connection is closed");
+        }
+    }
+
+    private void checkReadable() {
+        checkOpen();
+        if (!readable) {
+            throw new IllegalStateException("connection is write-only (the sending end of a one-way pipe)");
+        }
+    }
+
+    private void checkWritable() {
+        checkOpen();
+        if (!writable) {
+            throw new IllegalStateException("connection is read-only (the receiving end of a one-way pipe)");
+        }
+    }
+
+    /**
+     * Sends an object to the other end, waiting while its buffer (1,024 messages) is full.
+     *
+     * @throws IllegalArgumentException if the object cannot be serialized
+     * @throws java.io.UncheckedIOException if the other end is closed everywhere (broken pipe)
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public void send(Object obj) {
+        checkWritable();
+        put(out.encode(obj));
+    }
+
+    /** Sends a whole byte array as raw bytes; see {@link #sendBytes(byte[], int, int)}. */
+    public void sendBytes(byte[] buf) {
+        sendBytes(buf, 0, buf.length);
+    }
+
+    /**
+     * Sends {@code len} bytes of {@code buf} from {@code off} as one raw message (no serialization).
+     *
+     * @throws IndexOutOfBoundsException if the range is outside the array
+     * @throws java.io.UncheckedIOException if the other end is closed everywhere (broken pipe)
+     */
+    public void sendBytes(byte[] buf, int off, int len) {
+        checkWritable();
+        java.util.Objects.checkFromIndexSize(off, len, buf.length);
+        put(out.encodeBytes(buf, off, len));
+    }
+
+    private void put(MessageRing.Outgoing msg) {
+        if (peerClosed()) {
+            msg.discard();
+            throw brokenPipe();
+        }
+        if (!out.put(msg, Blocking.NO_DEADLINE, this::peerClosed)) {
+            throw brokenPipe();
+        }
+    }
+
+    private static java.io.UncheckedIOException brokenPipe() {
+        return new java.io.UncheckedIOException("broken pipe: the other end is closed",
+                new java.io.IOException("broken pipe"));
+    }
+
+    /**
+     * Receives the next object, waiting as long as none is there.
+     *
+     * @throws PipeEOFException if nothing is left and the other end is closed everywhere
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public Object recv() {
+        checkReadable();
+        Object m = in.take(Blocking.NO_DEADLINE, this::peerClosed, EOF, this::forgetDeadPeers);
+        if (m == EOF) {
+            throw new PipeEOFException("end of file: the other end of the pipe is closed and every message"
+                    + " sent has been received");
+        }
+        return m;
+    }
+
+    /**
+     * Receives the next message, which must have been sent with {@link #sendBytes}.
+     *
+     * @throws PipeEOFException if nothing is left and the other end is closed everywhere
+     * @throws IllegalStateException if the message is an object sent with {@link #send} (it is consumed)
+     */
+    public byte[] recvBytes() {
+        Object m = recv();
+        if (m instanceof byte[]) {
+            return (byte[]) m;
+        }
+        throw new IllegalStateException("recvBytes() received a " + (m == null ? "null" : m.getClass().getName())
+                + " sent with send(), not bytes");
+    }
+
+    /** Whether a message can be received right now without waiting (or the pipe is at end of file). */
+    public boolean poll() {
+        checkReadable();
+        return !in.isEmpty() || peerClosed();
+    }
+
+    /**
+     * Waits at most {@code timeout} (null: no limit) until a message can be received, or the pipe is at end of
+     * file (then {@link #recv()} throws at once).
+     *
+     * @return whether {@code recv} would now return or throw without waiting
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public boolean poll(Duration timeout) {
+        checkReadable();
+        return Blocking.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
+    }
+
+    private boolean readyNow() {
+        return !in.isEmpty() || peerClosed();
+    }
+
+    private void tick() {
+        in.recover();
+        forgetDeadPeers();
+    }
+
+    /**
+     * Waits until at least one of {@code connections} is ready to receive (a message or end of file), or the
+     * timeout (null: no limit) elapses. Python's {@code multiprocessing.connection.wait}.
+     *
+     * @return the ready connections, in the given order; empty on timeout
+     * @throws IllegalStateException if one of them is closed or write-only
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public static List<Connection> wait(Collection<Connection> connections, Duration timeout) {
+        List<Connection> all = new ArrayList<>(connections);
+        WaitArea[] areas = new WaitArea[all.size()];
+        for (int i = 0; i < areas.length; i++) {
+            all.get(i).checkReadable();
+            areas[i] = all.get(i).in.notEmpty();
+        }
+        Blocking.await(() -> all.stream().anyMatch(Connection::readyNow), Blocking.deadline(timeout),
+                () -> all.forEach(Connection::tick), areas);
+        List<Connection> ready = new ArrayList<>();
+        for (Connection c : all) {
+            if (c.readyNow()) {
+                ready.add(c);
+            }
+        }
+        return ready;
+    }
+
+    /** Whether this end can receive. */
+    public boolean readable() {
+        return readable;
+    }
+
+    /** Whether this end can send. */
+    public boolean writable() {
+        return writable;
+    }
+
+    /** Whether {@link #close()} was called on this object. */
+    public boolean closed() {
+        return isClosedHere();
+    }
+
+    /**
+     * Called once by {@link #close()}: this process stops holding this end. Once no living process holds it,
+     * the other end sees end of file (after draining) or a broken pipe.
+     */
+    @Override
+    void beforeRelease() {
+        addHold(Pids.SELF, -1);
+        out.notEmpty().signal(); // a receiver waiting on the other end must notice the end of file
+        in.notFull().signal();   // and a sender blocked on a full buffer the broken pipe
+    }
+
+    /** The end travels as a name; the sender keeps a hold until the receiver takes it over. */
+    Object writeReplace() {
+        checkOpen();
+        addHold(Pids.SELF, 1); // lives at most as long as this process if the handle is never deserialized
+        return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, Pids.SELF);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + seg.name() + (end == 0 ? ", left" : ", right") + (isClosedHere() ? ", closed]" : "]");
+    }
+}

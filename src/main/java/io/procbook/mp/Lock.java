@@ -1,0 +1,47 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Segment;
+
+/**
+ * A non-reentrant mutual-exclusion lock shared by threads and processes: Python's
+ * {@code multiprocessing.Lock}. A thread that acquires it again while holding it waits forever (use
+ * {@link #acquire(java.time.Duration)} to show that safely, or an {@link RLock}).
+ *
+ * <p>As in Python, any thread or process may release a held {@code Lock} (it behaves like a binary semaphore);
+ * releasing a free lock throws {@link IllegalMonitorStateException}. The holder is still recorded, so a
+ * process that dies holding the lock is reported to the next acquirer ({@link LockOwnerDiedException}) rather
+ * than blocking everyone forever. Thread- and process-safe; serializes as its name.
+ */
+public final class Lock extends SharedLock {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates a free lock in new shared memory. */
+    public Lock() {
+        super();
+    }
+
+    Lock(Segment seg, int off) {
+        super(seg, off);
+    }
+
+    @Override
+    boolean reentrant() {
+        return false;
+    }
+
+    @Override
+    SharedHandle.Kind kind() {
+        return SharedHandle.Kind.LOCK;
+    }
+
+    /**
+     * Releases the lock, whoever holds it (Python semantics).
+     *
+     * @throws IllegalMonitorStateException if the lock is not held
+     */
+    @Override
+    public void release() {
+        releaseHold(false);
+    }
+}

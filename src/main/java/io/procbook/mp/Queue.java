@@ -1,0 +1,233 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Blocking;
+import io.procbook.mp.internal.shm.Feeder;
+import io.procbook.mp.internal.shm.MessageRing;
+import io.procbook.mp.internal.shm.Segment;
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * A FIFO queue shared by processes and threads: Python's {@code multiprocessing.Queue}. Items live in a ring
+ * in shared memory (no feeder thread, no pipe, no system call on the fast path); they are copied in and out:
+ * ints, longs, doubles, booleans, strings and byte arrays directly, anything else through Java serialization
+ * (it must be {@link java.io.Serializable}). {@code null} is a valid item.
+ *
+ * <p>Any number of producers and consumers, in any processes. Items from one producer thread come out in the
+ * order it put them; none is lost or duplicated. A process killed while blocked in {@code get} loses nothing;
+ * one killed in the middle of a {@code get} loses at most the item it was taking; one killed in the middle of
+ * a {@code put} loses only that item. Nobody else's items are affected.
+ *
+ * <p>Capacity: a bounded queue holds {@code maxsize} items and {@code put} waits while it is full. An unbounded
+ * queue ({@code maxsize <= 0}) never makes {@code put} wait, as in Python: its shared ring holds 32,768 items,
+ * and beyond that the producing process keeps items in memory, in order, and a feeder thread moves them in as
+ * consumers make room. As in Python, a process then does not exit normally before its items have moved in
+ * (the "join a process before its queue is drained" deadlock of the Python docs).
+ *
+ * <p>Passing a queue to another process (as an argument, or captured by a lambda) passes its name: both sides
+ * use the same queue. Blocking operations spin briefly, then sleep at no CPU cost until woken; they throw
+ * {@link UncheckedInterruptedException} if the thread is interrupted.
+ *
+ * @param <E> the item type
+ */
+public class Queue<E> extends SharedObject {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int UNBOUNDED_CAPACITY = 1 << 15;
+    /** The ring starts after the extra words JoinableQueue needs, so every queue kind has one layout. */
+    static final int OFF_EXTRA = Segment.HEADER;
+    static final int OFF_RING = Segment.HEADER + 512;
+
+    final transient MessageRing ring;
+    /** Only for unbounded queues: keeps {@code put} from ever blocking. */
+    private final transient Feeder feeder;
+    private final transient int maxsize;
+
+    /** Creates an unbounded queue (see the class comment for what "unbounded" means here). */
+    public Queue() {
+        this(0);
+    }
+
+    /**
+     * Creates a queue holding at most {@code maxsize} items ({@code <= 0}: unbounded).
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
+    public Queue(int maxsize) {
+        this(create(maxsize));
+    }
+
+    Queue(Segment seg) {
+        super(seg);
+        this.ring = new MessageRing(seg, OFF_RING);
+        this.maxsize = seg.getLong(OFF_EXTRA + 8) > 0 ? ring.capacity() : 0;
+        this.feeder = maxsize > 0 ? null : new Feeder(ring, seg);
+    }
+
+    private static Segment create(int maxsize) {
+        int capacity = maxsize > 0 ? maxsize : UNBOUNDED_CAPACITY;
+        Segment seg = Segment.create(OFF_RING - Segment.HEADER + MessageRing.bytes(capacity));
+        MessageRing.init(seg, OFF_RING, capacity);
+        seg.setLong(OFF_EXTRA + 8, maxsize > 0 ? 1 : 0);
+        return seg;
+    }
+
+    void checkOpen() {
+        if (isClosedHere()) {
+            throw new IllegalStateException("queue is closed in this process");
+        }
+    }
+
+    /**
+     * Adds an item, waiting as long as a bounded queue is full (an unbounded one never waits).
+     *
+     * @throws IllegalArgumentException if the item cannot be serialized
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws IllegalStateException if this queue was closed in this process
+     */
+    public void put(E item) {
+        offer(item, Blocking.NO_DEADLINE);
+    }
+
+    /**
+     * Adds an item, waiting at most {@code timeout} for room in a bounded queue (an unbounded one never waits).
+     *
+     * @throws QueueFullException if the queue stayed full for the whole timeout
+     * @throws IllegalArgumentException if the item cannot be serialized
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public void put(E item, Duration timeout) {
+        if (!offer(item, Blocking.deadline(timeout))) {
+            throw new QueueFullException("queue full (maxsize " + ring.capacity() + ") for " + timeout);
+        }
+    }
+
+    /**
+     * Adds an item if there is room right now (always, for an unbounded queue).
+     *
+     * @throws QueueFullException if the queue is full
+     */
+    public void putNowait(E item) {
+        checkOpen();
+        MessageRing.Outgoing out = ring.encode(item);
+        beforePut();
+        if (feeder != null) {
+            feeder.put(out);
+            return;
+        }
+        if (!ring.tryPut(out)) {
+            out.discard();
+            afterFailedPut();
+            throw new QueueFullException("queue full (maxsize " + ring.capacity() + ")");
+        }
+    }
+
+    private boolean offer(E item, long deadline) {
+        checkOpen();
+        MessageRing.Outgoing out = ring.encode(item);
+        beforePut();
+        if (feeder != null) {
+            feeder.put(out);
+            return true;
+        }
+        if (!ring.put(out, deadline)) {
+            afterFailedPut();
+            return false;
+        }
+        return true;
+    }
+
+    /** Hook for JoinableQueue: counts the item as unfinished before anyone can take it. */
+    void beforePut() {
+    }
+
+    /** Hook for JoinableQueue: undoes {@link #beforePut()}. */
+    void afterFailedPut() {
+    }
+
+    /**
+     * Removes and returns the oldest item, waiting as long as the queue is empty.
+     *
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @SuppressWarnings("unchecked")
+    public E get() {
+        checkOpen();
+        return (E) ring.take(Blocking.NO_DEADLINE, null, null, null);
+    }
+
+    /**
+     * Removes and returns the oldest item, waiting at most {@code timeout}.
+     *
+     * @throws QueueEmptyException if no item arrived within the timeout
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @SuppressWarnings("unchecked")
+    public E get(Duration timeout) {
+        checkOpen();
+        Object m = ring.take(Blocking.deadline(timeout), null, null, null);
+        if (m == MessageRing.NONE) {
+            throw new QueueEmptyException("queue empty for " + timeout);
+        }
+        return (E) m;
+    }
+
+    /**
+     * Removes and returns the oldest item if there is one right now.
+     *
+     * @throws QueueEmptyException if the queue is empty
+     */
+    @SuppressWarnings("unchecked")
+    public E getNowait() {
+        checkOpen();
+        Object m = ring.tryTake();
+        if (m == MessageRing.NONE) {
+            throw new QueueEmptyException("queue empty");
+        }
+        return (E) m;
+    }
+
+    /**
+     * The number of items in the queue. Approximate, as in Python: other processes change it concurrently, and
+     * items being put or taken at this instant may or may not be counted.
+     */
+    public int qsize() {
+        return (int) ring.size() + (feeder == null ? 0 : feeder.pending());
+    }
+
+    /** Whether the queue looks empty (approximate, like {@link #qsize()}). */
+    public boolean empty() {
+        return qsize() == 0;
+    }
+
+    /** Whether the queue looks full (approximate, like {@link #qsize()}); never true for an unbounded queue. */
+    public boolean full() {
+        return maxsize > 0 && ring.size() >= maxsize;
+    }
+
+    /** The maximum number of items, or 0 for an unbounded queue. */
+    public int maxsize() {
+        return maxsize;
+    }
+
+    SharedHandle.Kind kind() {
+        return SharedHandle.Kind.QUEUE;
+    }
+
+    /**
+     * Serialization hook: the queue travels as its name, so the receiver attaches to the same queue (protected
+     * so that subclasses in any package inherit it).
+     *
+     * @return the handle that is serialized instead of this object
+     */
+    protected final Object writeReplace() {
+        checkOpen();
+        return new SharedHandle(kind(), seg, 0, null);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + seg.name() + ", qsize~" + qsize() + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Segment;
+
+/**
+ * A reentrant lock shared by threads and processes: Python's {@code multiprocessing.RLock}. Its owner is one
+ * thread of one process: that thread may acquire it again (each acquire needs a matching release); any other
+ * thread, in this process or another, waits. A process that dies holding it is reported to the next acquirer
+ * ({@link LockOwnerDiedException}). Thread- and process-safe; serializes as its name.
+ */
+public final class RLock extends SharedLock {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Creates a free reentrant lock in new shared memory. */
+    public RLock() {
+        super();
+    }
+
+    RLock(Segment seg, int off) {
+        super(seg, off);
+    }
+
+    @Override
+    boolean reentrant() {
+        return true;
+    }
+
+    @Override
+    SharedHandle.Kind kind() {
+        return SharedHandle.Kind.RLOCK;
+    }
+
+    /**
+     * Releases one hold; the lock is free when every acquire has been matched.
+     *
+     * @throws IllegalMonitorStateException if the current thread does not own the lock
+     */
+    @Override
+    public void release() {
+        releaseHold(true);
+    }
+
+    /** How many times the owner holds the lock (0 if free); meaningful to the owner. */
+    public long holdCount() {
+        return isLocked() ? seg.getLong(off + 8) : 0;
+    }
+}

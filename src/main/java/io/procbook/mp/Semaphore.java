@@ -1,0 +1,136 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Blocking;
+import io.procbook.mp.internal.shm.Segment;
+import io.procbook.mp.internal.shm.WaitArea;
+import java.time.Duration;
+
+/**
+ * A counting semaphore shared by threads and processes: Python's {@code multiprocessing.Semaphore}. The count
+ * lives in shared memory; {@link #acquire()} takes one permit, waiting while there is none; {@link #release()}
+ * gives one back (anyone may release, and releases beyond the initial value are allowed; see
+ * {@link BoundedSemaphore} for the checked variant).
+ *
+ * <p>Permits are not owned, so a process that dies holding permits cannot be detected: its permits are lost
+ * (as in Python). Waiting spins briefly, then sleeps at no CPU cost until a release. Thread- and process-safe;
+ * serializes as its name.
+ */
+public sealed class Semaphore extends SharedObject implements Acquirable permits BoundedSemaphore {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int BYTES = 64 + WaitArea.BYTES;
+    static final int OFF_BOUND = 8;
+
+    final transient int off;
+    final transient WaitArea released;
+
+    /** Creates a semaphore with one permit. */
+    public Semaphore() {
+        this(1);
+    }
+
+    /**
+     * Creates a semaphore with {@code value} permits.
+     *
+     * @throws IllegalArgumentException if value is negative
+     */
+    public Semaphore(int value) {
+        this(init(value, Long.MAX_VALUE), Segment.HEADER);
+    }
+
+    Semaphore(Segment seg, int off) {
+        super(seg);
+        this.off = off;
+        this.released = new WaitArea(seg, off + 64);
+    }
+
+    static Segment init(int value, long bound) {
+        if (value < 0) {
+            throw new IllegalArgumentException("semaphore initial value must be >= 0: " + value);
+        }
+        Segment seg = Segment.create(BYTES);
+        seg.setLong(Segment.HEADER, value);
+        seg.setLong(Segment.HEADER + OFF_BOUND, bound);
+        return seg;
+    }
+
+    private boolean tryOnce() {
+        long v = seg.getLong(off);
+        return v > 0 && seg.casLong(off, v, v - 1);
+    }
+
+    /**
+     * Takes a permit, waiting as long as there is none.
+     *
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @Override
+    public void acquire() {
+        Blocking.await(this::tryOnce, Blocking.NO_DEADLINE, null, released);
+    }
+
+    /**
+     * Takes a permit, waiting at most {@code timeout}.
+     *
+     * @return true if a permit was taken, false on timeout
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    @Override
+    public boolean acquire(Duration timeout) {
+        return Blocking.await(this::tryOnce, Blocking.deadline(timeout), null, released);
+    }
+
+    /** Takes a permit only if one is available now; never waits. */
+    @Override
+    public boolean tryAcquire() {
+        while (true) {
+            long v = seg.getLong(off);
+            if (v <= 0) {
+                return false;
+            }
+            if (seg.casLong(off, v, v - 1)) {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * Gives a permit back and wakes a waiter.
+     *
+     * @throws IllegalStateException for a {@link BoundedSemaphore} released above its initial value
+     */
+    @Override
+    public void release() {
+        long bound = seg.getLong(off + OFF_BOUND);
+        while (true) {
+            long v = seg.getLong(off);
+            if (v >= bound) {
+                throw new IllegalStateException("semaphore released too many times (above its initial value "
+                        + bound + ")");
+            }
+            if (seg.casLong(off, v, v + 1)) {
+                break;
+            }
+        }
+        released.signal();
+    }
+
+    /** The number of permits available right now (Python's {@code get_value()}). */
+    public int getValue() {
+        return (int) seg.getLong(off);
+    }
+
+    SharedHandle.Kind kind() {
+        return SharedHandle.Kind.SEMAPHORE;
+    }
+
+    Object writeReplace() {
+        return new SharedHandle(kind(), seg, off, null);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + seg.name() + ", value=" + getValue() + "]";
+    }
+}

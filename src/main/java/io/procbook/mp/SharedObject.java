@@ -1,0 +1,45 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.shm.Segment;
+import java.io.Serializable;
+
+/**
+ * What every shared object of this package is: this process's view of one shared-memory segment. Objects
+ * serialize as a {@link SharedHandle} naming the segment, never as their contents.
+ */
+abstract class SharedObject implements Serializable, AutoCloseable {
+
+    private static final long serialVersionUID = 1L;
+
+    final transient Segment seg;
+    private transient volatile boolean closed;
+
+    SharedObject(Segment seg) {
+        this.seg = seg;
+    }
+
+    /**
+     * This process stops using the object. Other processes keep using it; its shared memory is removed once
+     * every process that used it has closed it or exited. Idempotent. Close a lock only when it is not held.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        beforeRelease();
+        seg.release();
+    }
+
+    /** What a subclass must do, once, before this process lets go of the segment. */
+    void beforeRelease() {
+    }
+
+    /** Whether {@link #close()} was called on this object. */
+    final boolean isClosedHere() {
+        return closed;
+    }
+}

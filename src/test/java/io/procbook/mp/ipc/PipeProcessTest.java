@@ -1,0 +1,94 @@
+package io.procbook.mp.ipc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.procbook.mp.Connection;
+import io.procbook.mp.Pipe;
+import io.procbook.mp.PipeEOFException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pipe and Connection across real child JVMs and threads (seed S19). */
+class PipeProcessTest {
+
+    @Test
+    void childSendsTwoListsAndClosesThenParentSeesEndOfFile() {
+        try (Children kids = new Children()) {
+            Pipe pipe = Pipe.create();
+            Process child = kids.start("pipesend", Children.handle(pipe.right()));
+            pipe.right().close(); // the parent's copy of the child's end, as in Python
+            assertEquals(List.of(1, 2, 3), pipe.left().recv());
+            assertEquals(List.of("a", "b"), pipe.left().recv());
+            PipeEOFException eof = assertThrows(PipeEOFException.class, pipe.left()::recv);
+            assertTrue(eof.getMessage().contains("end of file"));
+            assertTrue(pipe.left().poll(Duration.ZERO), "end of file counts as ready");
+            kids.assertExits(child, 0);
+            pipe.left().close();
+        }
+    }
+
+    @Test
+    void killedHolderOfTheOtherEndGivesEndOfFileNotAHang() {
+        try (Children kids = new Children()) {
+            Pipe pipe = Pipe.create();
+            Process child = kids.start("pipehold", Children.handle(pipe.right()));
+            assertEquals("HOLDING true", kids.line(child));
+            pipe.right().close();
+            assertFalse(pipe.left().poll(Duration.ofMillis(50)), "the child still holds the other end");
+            kids.kill(child);
+            assertThrows(PipeEOFException.class, pipe.left()::recv);
+            assertThrows(UncheckedIOException.class, () -> pipe.left().send("nobody listens"));
+            pipe.left().close();
+        }
+    }
+
+    @Test
+    void echoRoundTripsObjectsBytesAndLargeMessages() {
+        try (Children kids = new Children()) {
+            Pipe pipe = Pipe.create();
+            Process child = kids.start("echo", Children.handle(pipe.right()), "4");
+            pipe.right().close();
+            Connection c = pipe.left();
+            c.send(42);
+            assertEquals(42, c.recv());
+            c.sendBytes(new byte[] {1, 2, 3, 4, 5}, 1, 3);
+            assertArrayEquals(new byte[] {2, 3, 4}, c.recvBytes());
+            byte[] big = new byte[3 << 20];
+            big[big.length - 1] = 7;
+            c.sendBytes(big);
+            assertArrayEquals(big, c.recvBytes());
+            String text = "é".repeat(100_000);
+            c.send(text);
+            assertEquals(text, c.recv());
+            kids.assertExits(child, 0);
+            assertThrows(PipeEOFException.class, c::recv);
+            c.close();
+        }
+    }
+
+    @Test
+    void oneWayPipeAndWaitOnSeveralConnections() {
+        try (Children kids = new Children()) {
+            Pipe oneWay = Pipe.create(false);
+            assertThrows(IllegalStateException.class, () -> oneWay.left().send("x"));
+            assertThrows(IllegalStateException.class, oneWay.right()::recv);
+            Pipe other = Pipe.create();
+            assertTrue(Connection.wait(List.of(oneWay.left(), other.left()), Duration.ofMillis(20)).isEmpty());
+            Thread sender = new Thread(() -> oneWay.right().send("ready"));
+            sender.start();
+            List<Connection> ready = Connection.wait(List.of(oneWay.left(), other.left()), Duration.ofSeconds(30));
+            assertEquals(List.of(oneWay.left()), ready);
+            assertEquals("ready", oneWay.left().recv());
+            for (Connection c : List.of(oneWay.left(), oneWay.right(), other.left(), other.right())) {
+                c.close();
+            }
+            assertThrows(IllegalStateException.class, other.left()::recv);
+        }
+    }
+}

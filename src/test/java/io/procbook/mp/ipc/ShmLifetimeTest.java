@@ -1,0 +1,65 @@
+package io.procbook.mp.ipc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.procbook.mp.Queue;
+import io.procbook.mp.internal.shm.ShmDir;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Shared-memory files: removed by the last user, swept when their users are dead, kept while one lives. */
+class ShmLifetimeTest {
+
+    private static List<String> filesOf(long pid) {
+        try (Stream<Path> s = Files.list(ShmDir.dir())) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("procbook-" + pid + "-") || n.equals("procbook-" + pid + ".wake"))
+                    .sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void filesOfAKilledProcessAreSweptExceptThoseALivingProcessStillUses() {
+        try (Children kids = new Children()) {
+            Process child = kids.start("orphans");
+            String line = kids.line(child);
+            assertTrue(line.startsWith("SHARED "), line);
+            Queue<String> shared = Children.fromHandle(line.substring(7));
+            assertEquals(1, shared.qsize());
+            kids.kill(child);
+            List<String> left = filesOf(child.pid());
+            assertTrue(left.size() >= 4, "a SIGKILLed process leaves its files: " + left); // 3 segments + spill
+            assertTrue(left.stream().anyMatch(n -> n.contains(".s")), "spill file expected: " + left);
+
+            ShmDir.sweep();
+            List<String> kept = filesOf(child.pid());
+            assertEquals(1, kept.size(), "only the queue this process attached survives the sweep: " + kept);
+            assertEquals("from a dead process", shared.get(Duration.ofSeconds(5)));
+            shared.close();
+            assertTrue(filesOf(child.pid()).isEmpty(), "the last user's close removes the file");
+        }
+    }
+
+    @Test
+    void handleOfAQueueEveryoneClosedCannotBeOpened() {
+        Queue<Integer> q = new Queue<>();
+        String handle = Children.handle(q);
+        q.close();
+        assertFalse(Files.exists(ShmDir.dir().resolve(q.toString())));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Children.fromHandle(handle));
+        assertTrue(e.getMessage().contains("no longer exists"), e.getMessage());
+        assertTrue(Children.leftovers(List.of()).isEmpty());
+    }
+}
