@@ -124,6 +124,7 @@ public final class JShellEngine implements Engine {
                 jshell = js;
             }
             ready.complete(js);
+            CompilerWarmer.start(() -> cellCount.get() > 0 || closed);
         } catch (Throwable t) {
             ready.completeExceptionally(t);
         }
