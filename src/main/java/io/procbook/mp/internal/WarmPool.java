@@ -1,0 +1,104 @@
+package io.procbook.mp.internal;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Pre-started, warmed-up child JVMs waiting for work: Python's forkserver idea for a runtime that cannot fork.
+ * Taking one costs a message instead of a JVM start (about 100 ms here).
+ *
+ * <p>Bounded (system property {@code procbook.warmJvms}, default 2; 0 turns it off) and lazy: nothing is
+ * started until the first child is asked for, so a program that never starts a process pays nothing. Every
+ * JVM taken is replaced by one background thread, one at a time, so a burst of starts does not fork a burst of
+ * JVMs competing with the children that are running. A waiting JVM that dies (say, killed from outside) is
+ * skipped. JVMs started before a class path entry was added learn it with their assignment.
+ */
+public final class WarmPool {
+
+    private static final Object LOCK = new Object();
+    private static final Deque<ChildJvm> READY = new ArrayDeque<>();
+    private static int starting;
+    private static boolean draining;
+
+    private WarmPool() { }
+
+    static int capacity() {
+        return Math.max(0, Integer.getInteger("procbook.warmJvms", 2));
+    }
+
+    /**
+     * Returns a child JVM to assign: a waiting warm one if there is one, else a freshly launched (cold) one.
+     * Either way the pool is topped up in the background.
+     *
+     * @throws IOException if a JVM cannot be launched
+     */
+    public static ChildJvm obtain() throws IOException {
+        ChildJvm jvm = null;
+        synchronized (LOCK) {
+            draining = false;
+            while (!READY.isEmpty() && jvm == null) {
+                ChildJvm c = READY.pollFirst();
+                if (c.isAlive()) jvm = c;
+            }
+        }
+        refill();
+        return jvm != null ? jvm : ChildJvm.launch(false);
+    }
+
+    private static void refill() {
+        synchronized (LOCK) {
+            if (draining || starting > 0 || READY.size() >= capacity()) return;
+            starting++;
+        }
+        Thread t = new Thread(WarmPool::fill, "procbook-warm-pool");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void fill() {
+        try {
+            while (true) {
+                synchronized (LOCK) {
+                    if (draining || READY.size() >= capacity()) return;
+                }
+                ChildJvm jvm;
+                try {
+                    jvm = ChildJvm.launch(true);
+                } catch (IOException e) {
+                    return; // cold starts still work; the next obtain() tries again
+                }
+                synchronized (LOCK) {
+                    if (draining) {
+                        jvm.kill();
+                        return;
+                    }
+                    READY.addLast(jvm);
+                }
+            }
+        } finally {
+            synchronized (LOCK) {
+                starting--;
+            }
+        }
+    }
+
+    /** @return how many warm JVMs are waiting now */
+    public static int idle() {
+        synchronized (LOCK) {
+            return READY.size();
+        }
+    }
+
+    /**
+     * Kills the waiting JVMs and stops refilling until the next {@link #obtain()}. Returns at once; the JVMs
+     * are reaped in the background.
+     */
+    public static void drain() {
+        synchronized (LOCK) {
+            draining = true;
+            READY.forEach(ChildJvm::kill);
+            READY.clear();
+        }
+    }
+}

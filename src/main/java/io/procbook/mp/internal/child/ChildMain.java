@@ -1,0 +1,130 @@
+package io.procbook.mp.internal.child;
+
+import io.procbook.mp.RemoteTaskException;
+import io.procbook.mp.internal.Assignment;
+import io.procbook.mp.internal.ChildEntry;
+import io.procbook.mp.internal.Endpoint;
+import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.Serial;
+import io.procbook.mp.internal.Wire;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+
+/**
+ * The main class of every child JVM the runtime starts.
+ *
+ * <p>Arguments: {@code <address> <token> <parent pid> [warm]}, or {@code --dump-cds} (run the warm-up once and
+ * exit normally, so that {@code -XX:ArchiveClassesAtExit} archives the runtime's classes). A warm child runs
+ * the warm-up before it connects, so that the parent knows it is ready to run user code in a few
+ * milliseconds; a cold one connects at once.
+ *
+ * <p>How the child ends: after its entry returns (and the non-daemon threads it started have finished, as in
+ * Python), it reports {@code DONE} and halts, which skips shutdown hooks as Python's children skip atexit
+ * handlers (os._exit). If user code calls System.exit, a shutdown hook reports {@code EXITING} so the
+ * parent takes the exit status literally; a SIGTERM/SIGINT/SIGHUP is reported as {@code SIGNAL} so the parent
+ * reports it as a negative signal number even though the JVM's status (128+n) looks like an ordinary exit.
+ */
+public final class ChildMain {
+
+    private static volatile ChildSession session;
+
+    private ChildMain() { }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--dump-cds")) {
+            warmUp();
+            System.exit(0);
+        }
+        long parentPid = Long.parseLong(args[2]);
+        ParentWatch.start(parentPid);
+        for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
+        if (args.length > 3 && args[3].equals("warm")) warmUp();
+
+        Wire wire = new Wire(Endpoint.connect(args[0]));
+        ByteArrayOutputStream hello = new ByteArrayOutputStream();
+        DataOutputStream h = new DataOutputStream(hello);
+        h.writeUTF(args[1]);
+        h.writeLong(ProcessHandle.current().pid());
+        wire.send(Msg.HELLO, hello.toByteArray());
+        ChildSession s = new ChildSession(wire);
+        session = s;
+        s.startReader();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
+                "procbook-exit-report"));
+
+        Assignment a = s.awaitAssignment();
+        s.apply(a);
+        int status = 0;
+        byte[] failure = new byte[0];
+        try {
+            ChildEntry entry = (ChildEntry) s.decode(a.entry());
+            entry.run(s);
+            joinUserThreads();
+        } catch (Throwable t) {
+            status = 1;
+            System.err.println("Process " + a.name() + ":");
+            t.printStackTrace();
+            failure = exceptionBytes(t);
+        }
+        System.out.flush();
+        System.err.flush();
+        s.sendDone(status, failure);
+        Runtime.getRuntime().halt(status);
+    }
+
+    private static byte[] exceptionBytes(Throwable t) {
+        try {
+            return Serial.toBytes(t);
+        } catch (RuntimeException notSerializable) {
+            return Serial.toBytes(RemoteTaskException.copyOf(t));
+        }
+    }
+
+    /** Python's children wait for their non-daemon threads before they exit; so do ours. */
+    private static void joinUserThreads() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) t.join();
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private static void installSignal(String name) {
+        try {
+            sun.misc.Signal sig = new sun.misc.Signal(name);
+            sun.misc.Signal.handle(sig, s -> {
+                System.out.flush();
+                System.err.flush();
+                ChildSession cs = session;
+                if (cs != null) cs.sendQuietly(Msg.SIGNAL, intBytes(s.getNumber()));
+                Runtime.getRuntime().halt(128 + s.getNumber());
+            });
+        } catch (IllegalArgumentException unavailable) {
+            // the signal does not exist here, or the JVM uses it (e.g. -Xrs): keep the default behaviour
+        }
+    }
+
+    private static byte[] intBytes(int v) {
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    /**
+     * Loads and links what running a task needs (serialization, lambda deserialization, reflection), so that
+     * a pre-started child runs its first task without paying for it.
+     */
+    static void warmUp() throws Exception {
+        Callable<String> probe = (Callable<String> & Serializable) () -> "ok";
+        byte[] bytes = Serial.toBytes(new Assignment("warm-up", java.util.List.of(),
+                new io.procbook.mp.internal.Bundle(Serial.toBytes(probe), java.util.Map.of(), java.util.Map.of())));
+        Assignment back = (Assignment) Serial.fromBytes(bytes, ChildMain.class.getClassLoader(), null);
+        @SuppressWarnings("unchecked")
+        Callable<String> p = (Callable<String>) Serial.fromBytes(back.entry().object(),
+                ChildMain.class.getClassLoader(), null);
+        if (!"ok".equals(p.call())) throw new IllegalStateException("warm-up");
+        Serial.toBytes(new IOException("warm-up"));
+        String.format("%s %d", "warm", 1);
+    }
+}
