@@ -44,6 +44,8 @@ public final class ChildJvm implements ChildProcess {
     private final OutputPump err;
     private final CompletableFuture<Void> linkClosed = new CompletableFuture<>();
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final CompletableFuture<Void> reaped = new CompletableFuture<>();
+    private volatile Integer doneStatus;
     private final AtomicBoolean assigned = new AtomicBoolean();
     private volatile String name;
     private volatile Kind kind = Kind.PROCESS;
@@ -113,6 +115,7 @@ public final class ChildJvm implements ChildProcess {
         }
         ChildJvm jvm = new ChildJvm(p, wire, out, err, "jvm-" + pid);
         jvm.startReader();
+        jvm.linkClosed.thenRun(jvm::linkEnded);
         p.onExit().thenAcceptBoth(jvm.linkClosed, (proc, v) -> jvm.reaped());
         return jvm;
     }
@@ -131,10 +134,11 @@ public final class ChildJvm implements ChildProcess {
                     case Msg.CLASS_REQUEST -> answerClassRequest(m.payload());
                     case Msg.DONE -> {
                         DataInputStream in = new DataInputStream(new ByteArrayInputStream(m.payload()));
-                        in.readInt();
+                        int status = in.readInt();
                         byte[] exc = in.readAllBytes();
                         if (exc.length > 0) failure = exc;
                         reportedExit = true;
+                        doneStatus = status;
                     }
                     case Msg.EXITING -> reportedExit = true;
                     case Msg.SIGNAL -> reportedSignal = new DataInputStream(
@@ -211,31 +215,54 @@ public final class ChildJvm implements ChildProcess {
         return failure;
     }
 
+    /**
+     * The control link ended. If the child said how it ends (DONE with its status, or SIGNAL), that is its
+     * exit as far as callers are concerned: the JVM's own teardown after halt can take another 10-300 ms
+     * (HotSpot waits for threads in native code and for running compilations), which nobody needs to wait
+     * for. Otherwise (System.exit, a crash, SIGKILL) the exit is known only once the OS reports it.
+     */
+    private void linkEnded() {
+        Integer known = reportedSignal > 0 ? Integer.valueOf(-reportedSignal) : doneStatus;
+        if (known != null) afterOutput(() -> exit.complete(known));
+    }
+
     private void reaped() {
         int raw = process.exitValue();
         int code;
         if (reportedSignal > 0) code = -reportedSignal;
         else if (!reportedExit && raw > 128 && raw < 128 + 65) code = -(raw - 128);
         else code = raw;
-        // Let the last output through before anyone waiting on the exit carries on printing (bounded: a
-        // grandchild may hold the pipes open).
-        CompletableFuture.allOf(out.finished(), err.finished())
-                .completeOnTimeout(null, 500, TimeUnit.MILLISECONDS)
-                .whenComplete((v, e) -> finish(code));
-    }
-
-    private void finish(int code) {
-        Children.unregister(this);
-        if (assigned.get()) {
-            for (ProcessListener l : Hooks.listeners()) {
-                try {
-                    l.exited(this, code);
-                } catch (RuntimeException ignored) {
-                    // listeners must not throw; if one does, the others still hear of the exit
+        afterOutput(() -> {
+            exit.complete(code);
+            Children.unregister(this);
+            if (assigned.get()) {
+                int logical = exit.join();
+                for (ProcessListener l : Hooks.listeners()) {
+                    try {
+                        l.exited(this, logical);
+                    } catch (RuntimeException ignored) {
+                        // listeners must not throw; if one does, the others still hear of the exit
+                    }
                 }
             }
-        }
-        exit.complete(code);
+            reaped.complete(null);
+        });
+    }
+
+    /**
+     * Runs {@code then} once the child's output has all been delivered, so that whoever waits for the exit
+     * and then prints does not print before the child's last lines. Bounded: a grandchild may hold the pipes
+     * open.
+     */
+    private void afterOutput(Runnable then) {
+        CompletableFuture.allOf(out.finished(), err.finished())
+                .completeOnTimeout(null, 500, TimeUnit.MILLISECONDS)
+                .whenComplete((v, e) -> then.run());
+    }
+
+    /** @return completed once the OS process has been reaped and listeners told */
+    public CompletableFuture<Void> reapedFuture() {
+        return reaped.copy();
     }
 
     @Override
@@ -253,7 +280,7 @@ public final class ChildJvm implements ChildProcess {
         return kind;
     }
 
-    /** @return {@code true} until the child has exited and been reaped */
+    /** @return {@code true} until the child has exited (see {@link #linkEnded}) */
     @Override
     public boolean isAlive() {
         return !exit.isDone();

@@ -14,7 +14,9 @@ import java.nio.file.Path;
  * A one-shot listening socket a child connects back to. Unix domain socket in a fresh private directory
  * (owner-only permissions, so no other user can connect), loopback TCP where Unix sockets are unavailable
  * (the child then proves itself with the random token it was given). The socket file and its directory are
- * deleted as soon as the child has connected or the attempt is abandoned.
+ * deleted as soon as the child has connected or the attempt is abandoned. A parent killed with SIGKILL while
+ * a child was connecting leaves its directory behind; the directory is named after the owner's pid, and the
+ * first listen of every JVM sweeps those of dead owners (Python's resource tracker idea).
  */
 public final class Endpoint implements AutoCloseable {
 
@@ -28,10 +30,14 @@ public final class Endpoint implements AutoCloseable {
         this.address = address;
     }
 
+    private static final String PREFIX = "procbook-";
+    private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
+
     static Endpoint listen() throws IOException {
+        if (SWEPT.compareAndSet(false, true)) sweepStale();
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("procbook-");
+            dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
             Path sock = dir.resolve("s");
             ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             s.bind(UnixDomainSocketAddress.of(sock), 1);
@@ -73,6 +79,33 @@ public final class Endpoint implements AutoCloseable {
         } catch (IOException ignored) {
             // the shutdown sweep cannot do better than this; the directory is private and empty
         }
+    }
+
+    /**
+     * Deletes the socket directories whose owning JVM is dead.
+     *
+     * @return how many were deleted
+     */
+    public static int sweepStale() {
+        int n = 0;
+        try (var entries = Files.newDirectoryStream(Path.of(System.getProperty("java.io.tmpdir")), PREFIX + "*")) {
+            for (Path d : entries) {
+                String[] parts = d.getFileName().toString().split("-");
+                if (parts.length < 3) continue;
+                long owner;
+                try {
+                    owner = Long.parseLong(parts[1]);
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                if (ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false)) continue;
+                deleteQuietly(d);
+                if (!Files.exists(d)) n++;
+            }
+        } catch (IOException ignored) {
+            // an unreadable temp dir: nothing we can sweep
+        }
+        return n;
     }
 
     /** Child side: connects to an address made by {@link #address()}. */

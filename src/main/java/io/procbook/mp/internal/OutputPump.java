@@ -66,10 +66,16 @@ public final class OutputPump {
     }
 
     private void drain(InputStream in) {
-        char[] buf = new char[8192];
+        char[] buf = new char[1 << 16];
         try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             int n;
             while ((n = r.read(buf)) >= 0) {
+                // Take whatever else is already waiting too: fewer, larger deliveries when a child floods.
+                while (n < buf.length - 8192 && in.available() > 0) {
+                    int more = r.read(buf, n, buf.length - n);
+                    if (more <= 0) break;
+                    n += more;
+                }
                 if (n == 0) continue;
                 String text = new String(buf, 0, n);
                 synchronized (this) {

@@ -11,7 +11,10 @@ import java.util.Deque;
  * <p>Bounded (system property {@code procbook.warmJvms}, default 2; 0 turns it off) and lazy: nothing is
  * started until the first child is asked for, so a program that never starts a process pays nothing. Every
  * JVM taken is replaced by one background thread, one at a time, so a burst of starts does not fork a burst of
- * JVMs competing with the children that are running. A waiting JVM that dies (say, killed from outside) is
+ * JVMs competing with the children that are running; and it waits 100 ms before each launch, because a
+ * JVM's start-up takes about a core for 100 ms and would otherwise slow down the child that was just handed
+ * its task (on a 2-core machine that doubled a trivial child's run time). A waiting JVM that dies (say,
+ * killed from outside) is
  * skipped. JVMs started before a class path entry was added learn it with their assignment.
  */
 public final class WarmPool {
@@ -56,9 +59,12 @@ public final class WarmPool {
         t.start();
     }
 
+    private static final long REFILL_DELAY_MS = 100;
+
     private static void fill() {
         try {
             while (true) {
+                Thread.sleep(REFILL_DELAY_MS);
                 synchronized (LOCK) {
                     if (draining || READY.size() >= capacity()) return;
                 }
@@ -76,6 +82,8 @@ public final class WarmPool {
                     READY.addLast(jvm);
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // only our own daemon thread; nobody interrupts it
         } finally {
             synchronized (LOCK) {
                 starting--;

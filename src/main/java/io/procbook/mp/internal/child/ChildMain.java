@@ -57,7 +57,10 @@ public final class ChildMain {
                 "procbook-exit-report"));
 
         Assignment a = s.awaitAssignment();
+        TimedFlushStream.install();
         s.apply(a);
+        // Libraries that look classes up through the context loader must see notebook and added classes too.
+        Thread.currentThread().setContextClassLoader(s.loader());
         int status = 0;
         byte[] failure = new byte[0];
         try {
@@ -70,9 +73,12 @@ public final class ChildMain {
             t.printStackTrace();
             failure = exceptionBytes(t);
         }
-        System.out.flush();
-        System.err.flush();
+        // Closing stdout/stderr before DONE ends the parent's pipe readers now, so the parent can report the
+        // exit, with all output delivered, without waiting for the JVM's teardown.
+        System.out.close();
+        System.err.close();
         s.sendDone(status, failure);
+        s.closeForExit();
         Runtime.getRuntime().halt(status);
     }
 
@@ -116,6 +122,13 @@ public final class ChildMain {
      * a pre-started child runs its first task without paying for it.
      */
     static void warmUp() throws Exception {
+        for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
+                "io.procbook.mp.Task1", "io.procbook.mp.Task2", "io.procbook.mp.Task3",
+                "io.procbook.mp.UncheckedInterruptedException", "io.procbook.mp.RemoteTaskException"}) {
+            Class.forName(c, true, ChildMain.class.getClassLoader());
+        }
+        io.procbook.mp.Task task = () -> { };
+        ((io.procbook.mp.Task) Serial.fromBytes(Serial.toBytes(task), ChildMain.class.getClassLoader(), null)).run();
         Callable<String> probe = (Callable<String> & Serializable) () -> "ok";
         byte[] bytes = Serial.toBytes(new Assignment("warm-up", java.util.List.of(),
                 new io.procbook.mp.internal.Bundle(Serial.toBytes(probe), java.util.Map.of(), java.util.Map.of())));

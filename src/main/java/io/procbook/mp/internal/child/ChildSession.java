@@ -32,6 +32,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class ChildSession implements ChildContext {
 
     private final Wire wire;
+    private volatile boolean exiting;
+    private Thread reader;
     private final CompletableFuture<Assignment> assignment = new CompletableFuture<>();
     private final Map<String, CompletableFuture<ClassReply>> classRequests = new ConcurrentHashMap<>();
     private final BlockingQueue<byte[]> data = new LinkedBlockingQueue<>();
@@ -45,7 +47,23 @@ final class ChildSession implements ChildContext {
     void startReader() {
         Thread t = new Thread(this::readLoop, "procbook-parent-link");
         t.setDaemon(true);
+        reader = t;
         t.start();
+    }
+
+    /**
+     * Closes the connection and waits (briefly) for the reader thread to leave its blocking read. Why: at
+     * halt the JVM waits up to 300 ms for threads that are inside native code, and a thread blocked reading a
+     * socket is; closing first makes a child's exit take a few ms instead.
+     */
+    void closeForExit() {
+        exiting = true;
+        wire.close();
+        try {
+            reader.join(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void readLoop() {
@@ -66,8 +84,10 @@ final class ChildSession implements ChildContext {
                 }
             }
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            if (exiting) return;
             System.err.println("procbook child: broken link to parent: " + e);
         }
+        if (exiting) return;
         // The parent closed the connection or died: nothing may outlive it.
         Runtime.getRuntime().halt(1);
     }

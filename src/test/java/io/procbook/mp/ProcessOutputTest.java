@@ -1,0 +1,144 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.WarmPool;
+import io.procbook.mp.spi.ChildProcess;
+import io.procbook.mp.spi.Hooks;
+import io.procbook.mp.spi.OutputSink;
+import io.procbook.mp.spi.ProcessListener;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Children's output through the host's router, and the lifecycle hooks. */
+class ProcessOutputTest {
+
+    private final ChildLeakCheck leaks = new ChildLeakCheck();
+
+    @AfterEach
+    void nothingLeft() {
+        Hooks.setOutputRouter(null);
+        leaks.assertClean();
+    }
+
+    @Test
+    void outputGoesToTheSinkChosenOnTheStartingThreadStreamsApart() {
+        RecordingRouter router = new RecordingRouter();
+        Hooks.setOutputRouter(router);
+        Process p = new Process(() -> {
+            System.out.println("to out");
+            System.err.println("to err");
+            System.out.println("ünïcödé ✓");
+        });
+        p.start();
+        p.join();
+        assertEquals("to out\nünïcödé ✓\n", router.out(p.name()));
+        assertEquals("to err\n", router.err(p.name()));
+        assertSame(Thread.currentThread(), router.routedOn.get(p.name()));
+    }
+
+    @Test
+    void aMillionLinesNeitherBlockTheChildNorFloodTheSink() {
+        AtomicLong newlines = new AtomicLong();
+        AtomicInteger calls = new AtomicInteger();
+        OutputSink counting = (stderr, text) -> {
+            calls.incrementAndGet();
+            newlines.addAndGet(text.chars().filter(c -> c == '\n').count());
+        };
+        Hooks.setOutputRouter(child -> counting);
+        Process p = new Process(() -> {
+            for (int i = 0; i < 1_000_000; i++) System.out.println(i);
+        });
+        p.start();
+        p.join();
+        assertEquals(0, p.exitCode());
+        assertEquals(1_000_000, newlines.get());
+        assertTrue(calls.get() < 100_000, "output is coalesced: " + calls.get() + " sink calls");
+    }
+
+    @Test
+    void outputBeforeAssignmentIsKept() {
+        RecordingRouter router = new RecordingRouter();
+        Hooks.setOutputRouter(router);
+        String before = System.getProperty("procbook.childJvmOptions");
+        WarmPool.drain();
+        System.setProperty("procbook.childJvmOptions", "-XshowSettings:properties");
+        try {
+            Process p = new Process(() -> System.out.println("user code"));
+            p.start();
+            p.join();
+            assertTrue(router.err(p.name()).contains("Property settings"), router.err(p.name()));
+            assertEquals("user code\n", router.out(p.name()));
+        } finally {
+            if (before == null) System.clearProperty("procbook.childJvmOptions");
+            else System.setProperty("procbook.childJvmOptions", before);
+            WarmPool.drain();
+        }
+    }
+
+    @Test
+    void listenersHearStartOnTheStartingThreadAndExitAfterReaping() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Map<String, Thread> startedOn = new ConcurrentHashMap<>();
+        ProcessListener l = new ProcessListener() {
+            @Override
+            public void started(ChildProcess child) {
+                startedOn.put(child.name(), Thread.currentThread());
+                events.add("started " + child.name() + " " + child.kind() + " " + child.pid());
+            }
+
+            @Override
+            public void exited(ChildProcess child, int exitCode) {
+                events.add("exited " + child.name() + " " + exitCode + " alive=" + ProcessHandle.of(child.pid())
+                        .map(ProcessHandle::isAlive).orElse(false));
+            }
+        };
+        Hooks.addListener(l);
+        try {
+            Process p = new Process(() -> System.exit(7));
+            p.start();
+            p.join();
+            // exited() comes from a runtime thread once the OS process is reaped, which may be after join().
+            ChildLeakCheck.waitFor(() -> events.size() == 2, 30_000);
+            assertEquals(List.of("started " + p.name() + " PROCESS " + p.pid(),
+                    "exited " + p.name() + " 7 alive=false"), events);
+            assertSame(Thread.currentThread(), startedOn.get(p.name()));
+        } finally {
+            Hooks.removeListener(l);
+        }
+    }
+
+    @Test
+    void parallelChildrenOverlapInTime() {
+        // S5: three children that each wait for a while run at the same time, not one after another.
+        Process.runMain(() -> {
+            long t0 = System.nanoTime();
+            List<Process> ps = List.of(new Process(() -> Thread.sleep(1000)), new Process(() -> Thread.sleep(2000)),
+                    new Process(() -> Thread.sleep(3000)));
+            ps.forEach(Process::start);
+            ps.forEach(Process::join);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertTrue(ms < 5500, "1 s + 2 s + 3 s in parallel took " + ms + " ms");
+            assertTrue(Process.activeChildren().isEmpty());
+        });
+    }
+
+    @Test
+    void currentAndParentInTheChild() {
+        RecordingRouter router = new RecordingRouter();
+        Hooks.setOutputRouter(router);
+        Process p = new Process(() -> System.out.println(Process.current().name() + " " + Process.current().pid()
+                + " " + Process.parent().name() + " " + Process.parent().pid() + " "
+                + Process.parent().isAlive())).name("kid");
+        p.start();
+        p.join();
+        assertEquals("kid " + p.pid() + " MainProcess " + ProcessHandle.current().pid() + " true\n", router.out("kid"));
+    }
+}
