@@ -56,6 +56,11 @@ final class NotebookSession implements AutoCloseable {
         return js.diagnostics(ev.snippet()).map(d -> d.getMessage(null)).collect(Collectors.joining("; "));
     }
 
+    /** @return the underlying JShell, e.g. to extend its class path as the kernel's %classpath does */
+    JShell js() {
+        return js;
+    }
+
     @Override
     public void close() {
         Hooks.setClassSource(null);
