@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -120,6 +121,37 @@ class ProcessLifecycleTest {
         assertEquals("MainProcess", Process.current().name());
         assertNull(Process.parent());
         assertEquals(Runtime.getRuntime().availableProcessors(), Process.cpuCount());
+    }
+
+    @Test
+    void loopbackTcpFallbackWorks() {
+        io.procbook.mp.internal.WarmPool.drain();
+        System.setProperty("procbook.transport", "tcp");
+        try {
+            Process p = new Process(() -> System.exit(5));
+            p.start();
+            p.join();
+            assertEquals(5, p.exitCode());
+        } finally {
+            System.clearProperty("procbook.transport");
+            io.procbook.mp.internal.WarmPool.drain();
+        }
+    }
+
+    @Test
+    void terminateAllEndsEveryChild() {
+        Process a = new Process(() -> Thread.sleep(60_000));
+        Process b = new Process(() -> Thread.sleep(60_000)).daemon(true);
+        a.start();
+        b.start();
+        Popen cmd = new Popen(List.of("sleep", "60"));
+        assertEquals(0, Process.terminateAll(Duration.ofSeconds(20)));
+        assertFalse(a.isAlive());
+        assertFalse(b.isAlive());
+        assertEquals(-15, a.exitCode());
+        assertEquals(-15, b.exitCode());
+        assertEquals(-15, cmd.waitFor());
+        assertTrue(Process.activeChildren().isEmpty());
     }
 
     static class Named extends Process {

@@ -45,6 +45,33 @@ class ProcessOutputTest {
     }
 
     @Test
+    void outputArrivesWhileTheChildIsStillRunning() throws Exception {
+        RecordingRouter router = new RecordingRouter();
+        Hooks.setOutputRouter(router);
+        java.nio.file.Path go = java.nio.file.Files.createTempFile("go", ".flag");
+        java.nio.file.Files.delete(go);
+        try {
+            Process p = new Process(f -> {
+                System.out.println("early line");
+                long end = System.currentTimeMillis() + 60_000;
+                while (!java.nio.file.Files.exists(java.nio.file.Path.of(f)) && System.currentTimeMillis() < end) {
+                    Thread.sleep(10);
+                }
+                System.out.println("late line");
+            }, go.toString());
+            p.start();
+            ChildLeakCheck.waitFor(() -> router.out(p.name()).equals("early line\n"), 30_000);
+            assertEquals("early line\n", router.out(p.name()));
+            assertTrue(p.isAlive(), "the line came before the child ended");
+            java.nio.file.Files.createFile(go);
+            p.join();
+            assertEquals("early line\nlate line\n", router.out(p.name()));
+        } finally {
+            java.nio.file.Files.deleteIfExists(go);
+        }
+    }
+
+    @Test
     void aMillionLinesNeitherBlockTheChildNorFloodTheSink() {
         AtomicLong newlines = new AtomicLong();
         AtomicInteger calls = new AtomicInteger();

@@ -37,6 +37,8 @@ public final class Endpoint implements AutoCloseable {
         if (SWEPT.compareAndSet(false, true)) sweepStale();
         Path dir = null;
         try {
+            // procbook.transport=tcp forces the fallback (to test it, or where Unix sockets misbehave).
+            if ("tcp".equals(System.getProperty("procbook.transport"))) throw new UnsupportedOperationException();
             dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
             Path sock = dir.resolve("s");
             ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
