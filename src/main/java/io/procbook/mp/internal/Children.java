@@ -37,6 +37,8 @@ public final class Children {
     private static final Map<ChildProcess, AtExit> LIVE = new ConcurrentHashMap<>();
     private static final Set<java.lang.Process> HELPERS = ConcurrentHashMap.newKeySet();
     private static volatile boolean hookInstalled;
+    private static final Object KEEPER_LOCK = new Object();
+    private static int joinable;
 
     private Children() { }
 
@@ -45,9 +47,37 @@ public final class Children {
         installHook();
         LIVE.put(child, atExit);
         if (atExit == AtExit.JOIN) {
-            Thread keeper = new Thread(() -> child.onExit().join(), "procbook-wait-" + child.name());
-            keeper.setDaemon(false);
-            keeper.start();
+            synchronized (KEEPER_LOCK) {
+                joinable++;
+                if (joinable == 1) {
+                    Thread keeper = new Thread(Children::keepAlive, "procbook-non-daemon-children");
+                    keeper.setDaemon(false);
+                    keeper.start();
+                }
+            }
+            child.onExit().whenComplete((code, e) -> {
+                synchronized (KEEPER_LOCK) {
+                    joinable--;
+                    KEEPER_LOCK.notifyAll();
+                }
+            });
+        }
+    }
+
+    /**
+     * Runs as a non-daemon thread while any non-daemon child is alive, so that a plain program's JVM does
+     * not exit under its non-daemon children when main returns (one thread for all, not one per child: a
+     * thread start costs more than the rest of a warm start).
+     */
+    private static void keepAlive() {
+        synchronized (KEEPER_LOCK) {
+            while (joinable > 0) {
+                try {
+                    KEEPER_LOCK.wait();
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Deque;
  * <p>Bounded (system property {@code procbook.warmJvms}, default 2; 0 turns it off) and lazy: nothing is
  * started until the first child is asked for, so a program that never starts a process pays nothing. Every
  * JVM taken is replaced by one background thread, one at a time, so a burst of starts does not fork a burst of
- * JVMs competing with the children that are running; and it waits 100 ms before each launch, because a
+ * JVMs competing with the children that are running (a single daemon thread does it); and it waits 100 ms before each launch, because a
  * JVM's start-up takes about a core for 100 ms and would otherwise slow down the child that was just handed
  * its task (on a 2-core machine that doubled a trivial child's run time). A waiting JVM that dies (say,
  * killed from outside) is
@@ -21,7 +21,7 @@ public final class WarmPool {
 
     private static final Object LOCK = new Object();
     private static final Deque<ChildJvm> READY = new ArrayDeque<>();
-    private static int starting;
+    private static Thread filler;
     private static boolean draining;
 
     private WarmPool() { }
@@ -44,50 +44,45 @@ public final class WarmPool {
                 ChildJvm c = READY.pollFirst();
                 if (c.isAlive()) jvm = c;
             }
+            if (filler == null && capacity() > 0) {
+                filler = new Thread(WarmPool::fillLoop, "procbook-warm-pool");
+                filler.setDaemon(true);
+                filler.start();
+            }
+            LOCK.notifyAll();
         }
-        refill();
         return jvm != null ? jvm : ChildJvm.launch(false);
-    }
-
-    private static void refill() {
-        synchronized (LOCK) {
-            if (draining || starting > 0 || READY.size() >= capacity()) return;
-            starting++;
-        }
-        Thread t = new Thread(WarmPool::fill, "procbook-warm-pool");
-        t.setDaemon(true);
-        t.start();
     }
 
     private static final long REFILL_DELAY_MS = 100;
 
-    private static void fill() {
+    /** The one background thread that keeps the pool full (one launch at a time). */
+    private static void fillLoop() {
         try {
             while (true) {
+                synchronized (LOCK) {
+                    while (draining || READY.size() >= capacity()) LOCK.wait();
+                }
                 Thread.sleep(REFILL_DELAY_MS);
                 synchronized (LOCK) {
-                    if (draining || READY.size() >= capacity()) return;
+                    if (draining || READY.size() >= capacity()) continue;
                 }
                 ChildJvm jvm;
                 try {
                     jvm = ChildJvm.launch(true);
                 } catch (IOException e) {
-                    return; // cold starts still work; the next obtain() tries again
+                    synchronized (LOCK) {
+                        draining = true; // cold starts still work; the next obtain() tries again
+                    }
+                    continue;
                 }
                 synchronized (LOCK) {
-                    if (draining) {
-                        jvm.kill();
-                        return;
-                    }
-                    READY.addLast(jvm);
+                    if (draining) jvm.kill();
+                    else READY.addLast(jvm);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // only our own daemon thread; nobody interrupts it
-        } finally {
-            synchronized (LOCK) {
-                starting--;
-            }
         }
     }
 

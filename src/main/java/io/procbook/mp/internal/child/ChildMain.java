@@ -40,6 +40,7 @@ public final class ChildMain {
             System.exit(0);
         }
         long parentPid = Long.parseLong(args[2]);
+        TimedFlushStream.install();
         ParentWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
         if (args.length > 3 && args[3].equals("warm")) warmUp();
@@ -57,7 +58,6 @@ public final class ChildMain {
                 "procbook-exit-report"));
 
         Assignment a = s.awaitAssignment();
-        TimedFlushStream.install();
         s.apply(a);
         // Libraries that look classes up through the context loader must see notebook and added classes too.
         Thread.currentThread().setContextClassLoader(s.loader());
@@ -90,10 +90,23 @@ public final class ChildMain {
         }
     }
 
-    /** Python's children wait for their non-daemon threads before they exit; so do ours. */
+    /**
+     * Python's children wait for their non-daemon threads before they exit; so do ours. (Enumerated through
+     * the root thread group: Thread.getAllStackTraces would also walk every stack, a millisecond here.)
+     */
     private static void joinUserThreads() throws InterruptedException {
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) t.join();
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) root = root.getParent();
+        while (true) {
+            Thread[] all = new Thread[root.activeCount() + 8];
+            int n = root.enumerate(all, true);
+            Thread waitFor = null;
+            for (int i = 0; i < n && waitFor == null; i++) {
+                Thread t = all[i];
+                if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) waitFor = t;
+            }
+            if (waitFor == null) return;
+            waitFor.join();
         }
     }
 
@@ -126,6 +139,13 @@ public final class ChildMain {
                 "io.procbook.mp.Task1", "io.procbook.mp.Task2", "io.procbook.mp.Task3",
                 "io.procbook.mp.UncheckedInterruptedException", "io.procbook.mp.RemoteTaskException"}) {
             Class.forName(c, true, ChildMain.class.getClassLoader());
+        }
+        // Serialization descriptors build a constructor accessor class per class; make those of the classes
+        // every Process task brings now rather than in the first task.
+        for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
+                "java.lang.invoke.SerializedLambda", "io.procbook.mp.internal.Bundle",
+                "io.procbook.mp.internal.StaticValue", "io.procbook.mp.internal.ClassReply"}) {
+            java.io.ObjectStreamClass.lookup(Class.forName(c, false, ChildMain.class.getClassLoader()));
         }
         io.procbook.mp.Task task = () -> { };
         ((io.procbook.mp.Task) Serial.fromBytes(Serial.toBytes(task), ChildMain.class.getClassLoader(), null)).run();
