@@ -176,6 +176,24 @@ class ProcessOutputTest {
     }
 
     @Test
+    void aChildCanStartChildrenOfItsOwn() {
+        RecordingRouter router = new RecordingRouter();
+        Hooks.setOutputRouter(router);
+        Process p = new Process(() -> {
+            Process g = new Process(() -> System.out.println("grandchild " + Process.current().name() + " of "
+                    + Process.parent().pid()));
+            g.start();
+            g.join();
+            System.out.println("child " + ProcessHandle.current().pid() + " saw exit " + g.exitCode());
+        });
+        p.start();
+        p.join();
+        assertEquals(0, p.exitCode(), router.err(p.name()));
+        assertEquals("grandchild " + p.name() + ":1 of " + p.pid() + "\nchild " + p.pid() + " saw exit 0\n",
+                router.out(p.name()));
+    }
+
+    @Test
     void currentAndParentInTheChild() {
         RecordingRouter router = new RecordingRouter();
         Hooks.setOutputRouter(router);
