@@ -37,9 +37,17 @@ final class ChildLeakCheck {
         List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
         assertEquals(List.of(), left, "child processes left behind");
+        waitFor(() -> runtimeThreads().isEmpty(), 20_000);
+        assertEquals(List.of(), runtimeThreads(), "runtime threads left behind");
         Set<Path> after = runtimeTempDirs();
         after.removeAll(tempBefore);
         assertTrue(after.isEmpty(), "socket directories left behind: " + after);
+    }
+
+    /** Threads of the runtime that serve children (pumps, links, pool filler); none should outlive them. */
+    static List<String> runtimeThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("procbook-")).sorted().toList();
     }
 
     static void waitFor(BooleanSupplier condition, long millis) {

@@ -89,7 +89,11 @@ public final class ChildJvm implements ChildProcess {
         OutputPump err = OutputPump.start(p.getErrorStream(), true, "procbook-err-" + pid);
         // If the child dies or hangs before connecting, closing the endpoint ends the accept below.
         p.onExit().thenRun(endpoint::close);
-        CompletableFuture.delayedExecutor(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).execute(endpoint::close);
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        connected.orTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
+            endpoint.close();
+            return null;
+        });
         Wire wire;
         try {
             SocketChannel ch = endpoint.accept();
@@ -111,6 +115,7 @@ public final class ChildJvm implements ChildProcess {
             throw new IOException("child JVM (pid " + pid + ") did not start: " + e.getMessage()
                     + (output.isEmpty() ? "" : "; its output:\n" + output), e);
         } finally {
+            connected.complete(null); // cancels the timer
             endpoint.close();
         }
         ChildJvm jvm = new ChildJvm(p, wire, out, err, "jvm-" + pid);

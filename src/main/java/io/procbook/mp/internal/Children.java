@@ -152,6 +152,7 @@ public final class Children {
 
     private static void atExit() {
         WarmPool.drain();
+        Endpoint.closeAll();
         HELPERS.forEach(java.lang.Process::destroyForcibly);
         LIVE.forEach((c, policy) -> {
             if (policy == AtExit.TERMINATE) c.terminate();

@@ -24,10 +24,19 @@ public final class Endpoint implements AutoCloseable {
     private final Path dir;
     private final String address;
 
+    /** Endpoints still listening, so that a JVM on its way out can remove their files first. */
+    private static final java.util.Set<Endpoint> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Endpoint(ServerSocketChannel server, Path dir, String address) {
         this.server = server;
         this.dir = dir;
         this.address = address;
+        OPEN.add(this);
+    }
+
+    /** Closes every endpoint still listening (at exit: a child being launched will never connect now). */
+    public static void closeAll() {
+        for (Endpoint e : OPEN) e.close();
     }
 
     private static final String PREFIX = "procbook-";
@@ -65,6 +74,7 @@ public final class Endpoint implements AutoCloseable {
     /** Stops listening and removes the socket file and its directory; safe to call twice. */
     @Override
     public void close() {
+        OPEN.remove(this);
         try {
             server.close();
         } catch (IOException ignored) {

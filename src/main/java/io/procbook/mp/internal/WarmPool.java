@@ -61,7 +61,11 @@ public final class WarmPool {
         try {
             while (true) {
                 synchronized (LOCK) {
-                    while (draining || READY.size() >= capacity()) LOCK.wait();
+                    while (!draining && READY.size() >= capacity()) LOCK.wait();
+                    if (draining) {
+                        filler = null; // no thread is left behind after a drain; obtain() starts a new one
+                        return;
+                    }
                 }
                 Thread.sleep(REFILL_DELAY_MS);
                 synchronized (LOCK) {
@@ -102,6 +106,7 @@ public final class WarmPool {
             draining = true;
             READY.forEach(ChildJvm::kill);
             READY.clear();
+            LOCK.notifyAll();
         }
     }
 }

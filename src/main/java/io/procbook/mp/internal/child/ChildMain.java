@@ -79,6 +79,7 @@ public final class ChildMain {
         System.err.close();
         s.sendDone(status, failure);
         s.closeForExit();
+        Endpoint.closeAll(); // a JVM this child was launching for its own children will not connect now
         Runtime.getRuntime().halt(status);
     }
 
@@ -119,6 +120,7 @@ public final class ChildMain {
                 System.err.flush();
                 ChildSession cs = session;
                 if (cs != null) cs.sendQuietly(Msg.SIGNAL, intBytes(s.getNumber()));
+                Endpoint.closeAll();
                 Runtime.getRuntime().halt(128 + s.getNumber());
             });
         } catch (IllegalArgumentException unavailable) {

@@ -89,6 +89,7 @@ final class ChildSession implements ChildContext {
         }
         if (exiting) return;
         // The parent closed the connection or died: nothing may outlive it.
+        io.procbook.mp.internal.Endpoint.closeAll();
         Runtime.getRuntime().halt(1);
     }
 
