@@ -6,6 +6,7 @@ import io.procbook.mp.internal.ChildContext;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
+import io.procbook.mp.internal.Codec;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.ChildProcess;
@@ -38,7 +39,7 @@ class ChildManyTasksTest {
         @Override
         public void run(ChildContext context) throws Throwable {
             while (true) {
-                Bundle task = (Bundle) Serial.fromBytes(context.receive(), Worker.class.getClassLoader(), null);
+                Bundle task = Codec.decodeBundle(context.receive());
                 Object call = context.decode(task);
                 if (call == null) return;
                 Object result = ((Call<?>) call).call();
@@ -58,14 +59,14 @@ class ChildManyTasksTest {
         for (int i = 0; i < 5; i++) {
             int k = i;
             Call<String> task = () -> k * k + "@" + ProcessHandle.current().pid();
-            jvm.send(Serial.toBytes(BundleWriter.write(task, null)));
+            jvm.send(Codec.encode(BundleWriter.write(task, null)));
             byte[] r = results.poll(60, TimeUnit.SECONDS);
             assertNotNull(r, "result " + i);
             got.add(Serial.fromBytes(r, getClass().getClassLoader(), null));
         }
         assertEquals(List.of("0@" + jvm.pid(), "1@" + jvm.pid(), "4@" + jvm.pid(), "9@" + jvm.pid(),
                 "16@" + jvm.pid()), got);
-        jvm.send(Serial.toBytes(BundleWriter.write(null, null)));
+        jvm.send(Codec.encode(BundleWriter.write(null, null)));
         assertEquals(0, jvm.onExit().get(60, TimeUnit.SECONDS));
     }
 }

@@ -1,6 +1,5 @@
 package io.procbook.mp.internal;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -12,5 +11,4 @@ import java.util.Map;
  * @param classes binary class name to class file bytes
  * @param statics binary class name to the values of its static fields
  */
-public record Bundle(byte[] object, Map<String, byte[]> classes, Map<String, List<StaticValue>> statics)
-        implements Serializable { }
+public record Bundle(byte[] object, Map<String, byte[]> classes, Map<String, List<StaticValue>> statics) { }

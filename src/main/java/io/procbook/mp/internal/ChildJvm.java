@@ -165,7 +165,7 @@ public final class ChildJvm implements ChildProcess {
         ClassSource src = Hooks.classSource();
         byte[] bytes = src == null ? null : src.bytecode(cls);
         List<StaticValue> vars = bytes == null ? List.of() : BundleWriter.snapshot(src.loadedClass(cls));
-        wire.send(Msg.CLASS_REPLY, Serial.toBytes(new ClassReply(cls, bytes, vars)));
+        wire.send(Msg.CLASS_REPLY, Codec.encode(new ClassReply(cls, bytes, vars)));
     }
 
     /**
@@ -197,7 +197,7 @@ public final class ChildJvm implements ChildProcess {
             }
         }
         List<String> cp = Hooks.extraClasspath().stream().map(Path::toString).toList();
-        wire.send(Msg.RUN, Serial.toBytes(new Assignment(childName, cp, entry)));
+        wire.send(Msg.RUN, Codec.encode(new Assignment(childName, cp, entry)));
     }
 
     /** @return whether {@link #assign} was called */

@@ -1,6 +1,5 @@
 package io.procbook.mp.internal;
 
-import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -10,4 +9,4 @@ import java.util.List;
  * @param bytes   the class file, or {@code null} if the parent does not define such a class
  * @param statics the values of its variables now (empty if none)
  */
-public record ClassReply(String name, byte[] bytes, List<StaticValue> statics) implements Serializable { }
+public record ClassReply(String name, byte[] bytes, List<StaticValue> statics) { }

@@ -12,11 +12,11 @@ public final class Msg {
 
     /** child to parent: UTF token, long pid. */
     public static final byte HELLO = 1;
-    /** parent to child: a serialized {@link Assignment}. */
+    /** parent to child: an {@link Assignment} (see {@link Codec}). */
     public static final byte RUN = 2;
     /** child to parent: UTF binary class name. */
     public static final byte CLASS_REQUEST = 3;
-    /** parent to child: a serialized {@link ClassReply}. */
+    /** parent to child: a {@link ClassReply} (see {@link Codec}). */
     public static final byte CLASS_REPLY = 4;
     /** child to parent: int exit status, then the serialized exception (empty if none). */
     public static final byte DONE = 5;

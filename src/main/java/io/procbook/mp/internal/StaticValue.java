@@ -1,6 +1,5 @@
 package io.procbook.mp.internal;
 
-import java.io.Serializable;
 
 /**
  * The copy of one notebook variable (a static field of a notebook wrapper class) as it stood in the parent:
@@ -11,4 +10,4 @@ import java.io.Serializable;
  * @param value the serialized value, or {@code null} when {@code error} is set
  * @param error why the value could not be copied, or {@code null}
  */
-public record StaticValue(String field, String type, byte[] value, String error) implements Serializable { }
+public record StaticValue(String field, String type, byte[] value, String error) { }

@@ -145,21 +145,23 @@ public final class ChildMain {
         // Serialization descriptors build a constructor accessor class per class; make those of the classes
         // every Process task brings now rather than in the first task.
         for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
-                "java.lang.invoke.SerializedLambda", "io.procbook.mp.internal.Bundle",
-                "io.procbook.mp.internal.StaticValue", "io.procbook.mp.internal.ClassReply"}) {
+                "java.lang.invoke.SerializedLambda"}) {
             java.io.ObjectStreamClass.lookup(Class.forName(c, false, ChildMain.class.getClassLoader()));
         }
         io.procbook.mp.Task task = () -> { };
         ((io.procbook.mp.Task) Serial.fromBytes(Serial.toBytes(task), ChildMain.class.getClassLoader(), null)).run();
         Callable<String> probe = (Callable<String> & Serializable) () -> "ok";
-        byte[] bytes = Serial.toBytes(new Assignment("warm-up", java.util.List.of(),
+        byte[] bytes = io.procbook.mp.internal.Codec.encode(new Assignment("warm-up", java.util.List.of(),
                 new io.procbook.mp.internal.Bundle(Serial.toBytes(probe), java.util.Map.of(), java.util.Map.of())));
-        Assignment back = (Assignment) Serial.fromBytes(bytes, ChildMain.class.getClassLoader(), null);
+        Assignment back = io.procbook.mp.internal.Codec.decodeAssignment(bytes);
         @SuppressWarnings("unchecked")
         Callable<String> p = (Callable<String>) Serial.fromBytes(back.entry().object(),
                 ChildMain.class.getClassLoader(), null);
         if (!"ok".equals(p.call())) throw new IllegalStateException("warm-up");
         Serial.toBytes(new IOException("warm-up"));
+        // The JDK's Unix-domain socket support seeds a SecureRandom when first used (the security providers:
+        // tens of ms on a cold JVM); for the CDS dump this puts those classes into the archive.
+        java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
         String.format("%s %d", "warm", 1);
     }
 }

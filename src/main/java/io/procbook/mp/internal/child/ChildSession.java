@@ -4,6 +4,7 @@ import io.procbook.mp.internal.Assignment;
 import io.procbook.mp.internal.Bundle;
 import io.procbook.mp.internal.ChildContext;
 import io.procbook.mp.internal.ClassReply;
+import io.procbook.mp.internal.Codec;
 import io.procbook.mp.internal.Msg;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Wire;
@@ -71,11 +72,9 @@ final class ChildSession implements ChildContext {
             Wire.Message m;
             while ((m = wire.receive()) != null) {
                 switch (m.type()) {
-                    case Msg.RUN -> assignment.complete((Assignment) Serial.fromBytes(m.payload(),
-                            ChildSession.class.getClassLoader(), null));
+                    case Msg.RUN -> assignment.complete(Codec.decodeAssignment(m.payload()));
                     case Msg.CLASS_REPLY -> {
-                        ClassReply r = (ClassReply) Serial.fromBytes(m.payload(),
-                                ChildSession.class.getClassLoader(), null);
+                        ClassReply r = Codec.decodeClassReply(m.payload());
                         CompletableFuture<ClassReply> f = classRequests.remove(r.name());
                         if (f != null) f.complete(r);
                     }
@@ -83,7 +82,7 @@ final class ChildSession implements ChildContext {
                     default -> throw new IOException("unexpected message type " + m.type());
                 }
             }
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             if (exiting) return;
             System.err.println("procbook child: broken link to parent: " + e);
         }
