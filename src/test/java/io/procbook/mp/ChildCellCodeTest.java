@@ -90,6 +90,18 @@ class ChildCellCodeTest {
     }
 
     @Test
+    void theIssuesApiSketchWorksInACellWithoutCasts() {
+        nb.eval("import io.procbook.mp.Subprocess;");
+        nb.eval("var q = new Process(name -> System.out.println(\"Run child \" + name), \"test\");");
+        nb.eval("var r = new Process(() -> Thread.sleep(10));");
+        nb.eval("q.start(); r.start();");
+        nb.eval("java.util.List.of(q, r).forEach(Process::join);");
+        assertEquals("[0, 0]", nb.eval("java.util.List.of(q.exitCode(), r.exitCode())"));
+        assertEquals("Run child test\n", router.out(nb.eval("q.name()").replace("\"", "")));
+        assertEquals("0", nb.eval("int code = Subprocess.call(java.util.List.of(\"true\")); code"));
+    }
+
+    @Test
     void latestDefinitionWins() {
         nb.eval("String greet(String w) { return \"v1 \" + w; }");
         nb.eval("String twice(String w) { return greet(w) + greet(w); }");
