@@ -68,7 +68,13 @@ public final class BundleWriter {
             classes.put(name, code);
             List<StaticValue> vars = snapshot(source.loadedClass(name));
             if (!vars.isEmpty()) statics.put(name, vars);
-            for (String ref : ClassRefs.referencedClasses(code)) if (!classes.containsKey(ref)) todo.push(ref);
+            Set<String> refs;
+            try {
+                refs = ClassRefs.referencedClasses(code);
+            } catch (IllegalArgumentException unreadable) {
+                refs = Set.of(); // a class file format this reader does not know: its references load on demand
+            }
+            for (String ref : refs) if (!classes.containsKey(ref)) todo.push(ref);
         }
         return new Bundle(bytes, classes, statics);
     }
