@@ -65,6 +65,19 @@ final class CdsArchive {
         }
     }
 
+    /** Every rebuilt jar makes a new archive; keep the most recent few, not all of them. */
+    private static void pruneOldArchives(Path dir) throws IOException {
+        List<Path> all;
+        try (var s = Files.list(dir)) {
+            all = s.filter(p -> p.getFileName().toString().matches("cds-[0-9a-f]+\\.jsa"))
+                    .sorted(java.util.Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
+                    .toList();
+        }
+        for (Path old : all.subList(Math.min(KEEP, all.size()), all.size())) Files.deleteIfExists(old);
+    }
+
+    private static final int KEEP = 4;
+
     private static void dump(String classpath, Path archive) {
         Path tmp = null;
         try {
@@ -79,6 +92,7 @@ final class CdsArchive {
             Children.trackHelper(p);
             if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(tmp) > 0) {
                 Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                pruneOldArchives(archive.getParent());
             } else {
                 p.destroyForcibly();
             }
