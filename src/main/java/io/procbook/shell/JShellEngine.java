@@ -4,7 +4,9 @@ import io.procbook.display.Display;
 import io.procbook.display.DisplayHandle;
 import io.procbook.display.MimeBundle;
 import io.procbook.display.Renderers;
+import io.procbook.monitor.Monitor;
 import io.procbook.mp.spi.Hooks;
+import io.procbook.shell.magic.Magics;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
@@ -69,6 +71,8 @@ public final class JShellEngine implements Engine {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             daemonThreads("procbook-engine-timer"));
     private final ChildTracker children = new ChildTracker(scheduler);
+    private final CellMonitors monitors = new CellMonitors();
+    private final Magics magics = Magics.standard();
     private final CompletableFuture<JShell> ready = new CompletableFuture<>();
     /** Held for a whole execution: JShell evaluates one thing at a time. */
     private final ReentrantLock evalLock = new ReentrantLock();
@@ -98,6 +102,8 @@ public final class JShellEngine implements Engine {
                 Hooks.setClassSource(registry);
                 Hooks.setOutputRouter(children);
                 Hooks.addListener(children);
+                Hooks.addListener(monitors);
+                Monitor.setHost(monitors);
                 Display.setTargetLocator(CellBinding::current);
             }
             JShell js = JShell.builder()
@@ -165,12 +171,43 @@ public final class JShellEngine implements Engine {
             running = cell;
             CellBinding.running(cell);
             control.setSnippetThreads(snippetThreads(cell));
-            return new CellRun(js, cell, code, silent).run();
+            monitors.cellStarted(cell);
+            try {
+                return runCell(js, cell, code, silent);
+            } finally {
+                monitors.cellReturned(cell);
+            }
         } finally {
             running = null;
             compilerLock.unlock();
             evalLock.unlock();
         }
+    }
+
+    /** A help request, a cell with magics, or plain Java. */
+    private ExecuteOutcome runCell(JShell js, Cell cell, String code, boolean silent) {
+        var help = HelpRequest.of(code);
+        if (help.isPresent()) return help(help.get(), cell);
+        if (Magics.hasMagic(code)) {
+            return magics.run(code, new CellMagicContext(this, js, cell, piece -> new CellRun(js, cell, piece, silent).run()));
+        }
+        return new CellRun(js, cell, code, silent).run();
+    }
+
+    /** {@code NAME?}: the documentation inspect would give, for the front end's pager. */
+    private ExecuteOutcome help(HelpRequest help, Cell cell) {
+        Inspection doc = help.isMagic() ? magicHelp(help.target()) : analysis.inspect(help.target(),
+                help.target().codePointCount(0, help.target().length()), help.detail());
+        if (!doc.found()) {
+            cell.output().stream("stdout", "Object `" + help.target() + "` not found.\n");
+            return ExecuteOutcome.ok(null);
+        }
+        return ExecuteOutcome.page(doc.data());
+    }
+
+    private Inspection magicHelp(String token) {
+        return magics.help(token).map(text -> new Inspection(true, Map.<String, Object>of("text/plain", text)))
+                .orElse(new Inspection(false, Map.of()));
     }
 
     /** Runs one cell's snippets. */
@@ -298,8 +335,13 @@ public final class JShellEngine implements Engine {
         return task -> {
             Thread t = new Thread(cell.threads(), () -> {
                 CellBinding.bind(cell);
-                if (!cell.interrupted()) task.run();
+                try {
+                    if (!cell.interrupted()) task.run();
+                } finally {
+                    cell.evaluated(Thread.currentThread());
+                }
             }, "cell-" + cell.number());
+            cell.evaluating(t);
             // A thread a cell forgot must not keep the kernel from exiting.
             t.setDaemon(true);
             return t;
@@ -327,26 +369,32 @@ public final class JShellEngine implements Engine {
         compilerLock.lock();
         try {
             control.setSnippetThreads(snippetThreads(cell));
-            List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), expression);
-            if (pieces.size() != 1) {
-                return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
-            }
-            CellRun run = new CellRun(js, cell, expression, false);
-            control.takeLastValue();
-            List<SnippetEvent> events = js.eval(pieces.get(0).source());
-            SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
-            if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
-            ExecuteOutcome failed = run.failure(main, pieces.get(0));
-            if (failed != null) return failed;
-            Object value = control.takeLastValue();
-            ExecuteOutcome result = showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
-            // Leave no $N behind for something the user never typed in a cell.
-            if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) js.drop(main.snippet());
-            return result;
+            return evaluateExpression(js, cell, expression);
         } finally {
+            // a child an expression started is watched like a cell's, and this ends the watch when it exits
+            monitors.cellReturned(cell);
             compilerLock.unlock();
             evalLock.unlock();
         }
+    }
+
+    private ExecuteOutcome evaluateExpression(JShell js, Cell cell, String expression) {
+        List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), expression);
+        if (pieces.size() != 1) {
+            return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
+        }
+        CellRun run = new CellRun(js, cell, expression, false);
+        control.takeLastValue();
+        List<SnippetEvent> events = js.eval(pieces.get(0).source());
+        SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
+        ExecuteOutcome failed = run.failure(main, pieces.get(0));
+        if (failed != null) return failed;
+        Object value = control.takeLastValue();
+        ExecuteOutcome result = showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
+        // Leave no $N behind for something the user never typed in a cell.
+        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) js.drop(main.snippet());
+        return result;
     }
 
     @Override
@@ -365,6 +413,9 @@ public final class JShellEngine implements Engine {
     public Inspection inspect(String code, int cursor, int detailLevel) {
         CodeAnalysis a = analysisOrNull();
         if (a == null) return new Inspection(false, Map.of());
+        var magic = HelpRequest.magicAt(code, code.offsetByCodePoints(0, Math.min(Math.max(cursor, 0),
+                code.codePointCount(0, code.length()))));
+        if (magic.isPresent()) return magicHelp(magic.get());
         compilerLock.lock();
         try {
             return a.inspect(code, cursor, detailLevel);
@@ -427,6 +478,8 @@ public final class JShellEngine implements Engine {
             if (Hooks.classSource() == registry) Hooks.setClassSource(null);
             if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
             Hooks.removeListener(children);
+            Hooks.removeListener(monitors);
+            Monitor.setHost(null);
             Display.setTargetLocator(null);
         }
         if (js != null) js.close();
@@ -461,6 +514,10 @@ public final class JShellEngine implements Engine {
             evalLock.unlock();
         }
         Hooks.addClasspath(entry);
+    }
+
+    CellMonitors monitors() {
+        return monitors;
     }
 
     /** The bytecode registry of this session's classes (also installed as the runtime's class source). */

@@ -6,6 +6,7 @@ import io.procbook.mp.spi.OutputRouter;
 import io.procbook.mp.spi.OutputSink;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,9 +28,7 @@ public final class FakeChild implements ChildProcess {
 
     /** Starts {@code sleep 60}, tells the listeners, and writes a line through the output router. */
     public static FakeChild start() throws IOException {
-        FakeChild child = new FakeChild(new ProcessBuilder("sleep", "60").start());
-        STARTED.add(child);
-        Hooks.listeners().forEach(l -> l.started(child));
+        FakeChild child = announce(new ProcessBuilder("sleep", "60").start());
         OutputRouter router = Hooks.outputRouter();
         OutputSink sink = router == null ? null : router.sinkFor(child);
         if (sink != null) {
@@ -37,6 +36,31 @@ public final class FakeChild implements ChildProcess {
             sink.write(true, "child complains\n");
         }
         return child;
+    }
+
+    /**
+     * Starts a JVM that spins one thread ({@code io.procbook.monitor.BusyChild busy}) until {@link #endInput},
+     * tells the listeners, and returns once it is spinning.
+     */
+    public static FakeChild busy() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        FakeChild child = announce(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "io.procbook.monitor.BusyChild", "busy").redirectErrorStream(true).start());
+        // "ready" is printed once the busy loop is about to start
+        new java.io.BufferedReader(new java.io.InputStreamReader(child.process.getInputStream())).readLine();
+        return child;
+    }
+
+    private static FakeChild announce(java.lang.Process process) {
+        FakeChild child = new FakeChild(process);
+        STARTED.add(child);
+        Hooks.listeners().forEach(l -> l.started(child));
+        return child;
+    }
+
+    /** Closes the child's standard input: a BusyChild exits then. */
+    public void endInput() throws IOException {
+        process.getOutputStream().close();
     }
 
     /** Kills every fake child still alive and waits for it. */
