@@ -1,0 +1,129 @@
+package io.procbook.shell;
+
+import io.procbook.monitor.Monitor;
+import io.procbook.shell.Engine.ExecuteOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The engine gives a cell one live monitor display when it starts processes or busy threads, and no other. */
+class MonitorWiringTest extends SharedEngine {
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestGate.open();
+        FakeChild.killAll();
+        TestGate.close();
+        if (!Monitor.isEnabled()) engine.execute("%monitor off", new RecordingOutput(), false);
+        Monitor.setEnabled(true);
+    }
+
+    private static ExecuteOutcome run(String code, RecordingOutput out) {
+        return engine.execute(code, out, false);
+    }
+
+    /** The final summary: the live display has inline sparklines, only the summary is a chart of its own. */
+    private static boolean hasSvg(RecordingOutput.Shown s) {
+        return String.valueOf(s.data().get("image/svg+xml")).startsWith("<svg")
+                && String.valueOf(s.data().get("text/html")).contains("<svg");
+    }
+
+    /** One display_data, then only update_display_data of that same display. */
+    private static void assertOneDisplay(List<RecordingOutput.Shown> shown) {
+        assertFalse(shown.isEmpty());
+        assertFalse(shown.get(0).update(), "first a display_data");
+        String id = shown.get(0).displayId();
+        assertNotNull(id);
+        for (RecordingOutput.Shown s : shown.subList(1, shown.size())) {
+            assertTrue(s.update(), "then updates only");
+            assertEquals(id, s.displayId());
+        }
+        for (RecordingOutput.Shown s : shown) assertTrue(s.data().containsKey("text/plain"), "a console form too");
+    }
+
+    @Test
+    void plainCellsGetNoMonitor() {
+        RecordingOutput ok = new RecordingOutput();
+        assertEquals("ok", run("1 + 1", ok).status());
+        RecordingOutput failed = new RecordingOutput();
+        assertEquals("error", run("throw new IllegalStateException(\"no\");", failed).status());
+        RecordingOutput idleThread = new RecordingOutput();
+        assertEquals("ok", run("Thread idle = new Thread(() -> { });\nidle.start();\nidle.join();", idleThread).status());
+        assertEquals(List.of(), ok.displays);
+        assertEquals(List.of(), failed.displays);
+        assertEquals(List.of(), idleThread.displays);
+    }
+
+    @Test
+    void aBusyChildGetsALiveDisplayThatEndsAsASummary() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        assertEquals("ok", run("var busyChild = io.procbook.shell.FakeChild.busy();", out).status());
+        FakeChild child = FakeChild.STARTED.get(0);
+        RecordingOutput.await("a live update", () -> out.displays.size() >= 2);
+        assertFalse(hasSvg(out.displays.get(0)), "live while the child runs");
+        child.endInput();
+        RecordingOutput.await("the summary", () -> out.displays.stream().anyMatch(MonitorWiringTest::hasSvg));
+        child.onExit().get(20, TimeUnit.SECONDS);
+        assertOneDisplay(out.displays);
+        String summary = String.valueOf(out.displays.get(out.displays.size() - 1).data().get("text/plain"));
+        assertTrue(summary.contains(String.valueOf(child.pid())), summary);
+    }
+
+    @Test
+    void aChildThatEndedInTheCellLeavesItsSummaryBeforeTheCellReturns() {
+        RecordingOutput out = new RecordingOutput();
+        ExecuteOutcome o = run("var quick = io.procbook.shell.FakeChild.busy();\nquick.endInput();\nquick.onExit().join();", out);
+        assertEquals("ok", o.status(), o::toString);
+        assertOneDisplay(out.displays);
+        assertTrue(hasSvg(out.displays.get(out.displays.size() - 1)), "the summary is there when the cell returns");
+    }
+
+    @Test
+    void aBusyThreadOfTheCellIsShown() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        CompletableFuture<ExecuteOutcome> outcome = CompletableFuture.supplyAsync(() -> run("""
+                Thread spinner = new Thread(() -> { long x = 0; while (!io.procbook.shell.TestGate.isOpen()) x++; }, "spinner");
+                spinner.start();
+                spinner.join();
+                """, out));
+        RecordingOutput.await("the monitor", () -> !out.displays.isEmpty());
+        assertTrue(String.valueOf(out.displays.get(0).data().get("text/plain")).contains("spinner"),
+                out.displays.get(0)::toString);
+        TestGate.open();
+        assertEquals("ok", outcome.get(20, TimeUnit.SECONDS).status());
+        assertOneDisplay(out.displays);
+        assertTrue(hasSvg(out.displays.get(out.displays.size() - 1)), "the summary is there when the cell returns");
+    }
+
+    @Test
+    void monitorOnShowsItInEveryCellAndOffInNone() {
+        RecordingOutput on = new RecordingOutput();
+        assertEquals("ok", run("%monitor on", on).status());
+        assertOneDisplay(on.displays);
+        RecordingOutput plain = new RecordingOutput();
+        assertEquals("ok", run("1 + 1", plain).status());
+        assertOneDisplay(plain.displays);
+
+        assertEquals("ok", run("%monitor off", new RecordingOutput()).status());
+        assertFalse(Monitor.isEnabled());
+        RecordingOutput child = new RecordingOutput();
+        assertEquals("ok", run("var unwatched = io.procbook.shell.FakeChild.busy();\nunwatched.endInput();\nunwatched.onExit().join();", child).status());
+        assertEquals(List.of(), child.displays);
+    }
+
+    @Test
+    void monitorShowFromCodeOpensTheDisplay() {
+        RecordingOutput out = new RecordingOutput();
+        assertEquals("ok", run("io.procbook.monitor.Monitor.show();", out).status());
+        assertOneDisplay(out.displays);
+        RecordingOutput again = new RecordingOutput();
+        assertEquals("ok", run("io.procbook.monitor.Monitor.showSummary();", again).status());
+        assertEquals(1, again.displays.size());
+        assertTrue(hasSvg(again.displays.get(0)));
+    }
+}
