@@ -28,8 +28,10 @@ final class CellMonitors implements ProcessListener, MonitorHost {
         CellMonitor m = cell.monitor(CellMonitors::create);
         Predicate<Thread> started = CellMonitor.inGroup(cell.threads()).and(t -> !cell.isEvaluator(t));
         // Parallel streams run on the shared common pool, which belongs to no cell: while this cell runs, its
-        // workers are this cell's.
-        m.watchThreads(started.or(t -> t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool()));
+        // workers are this cell's. The engine's own thread compiles the cell: that is no work of the cell's.
+        Thread engineThread = Thread.currentThread();
+        Predicate<Thread> commonPool = t -> t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();
+        m.watchThreads(started.or(commonPool.and(t -> t != engineThread)));
         if (alwaysShow) m.show();
     }
 

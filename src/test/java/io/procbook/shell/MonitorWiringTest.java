@@ -86,18 +86,25 @@ class MonitorWiringTest extends SharedEngine {
     @Test
     void aBusyThreadOfTheCellIsShown() throws Exception {
         RecordingOutput out = new RecordingOutput();
+        // Run from a common-pool thread on purpose: the cell's parallel-stream workers are watched, but the
+        // engine thread that compiles the cell is not the cell's work.
         CompletableFuture<ExecuteOutcome> outcome = CompletableFuture.supplyAsync(() -> run("""
-                Thread spinner = new Thread(() -> { long x = 0; while (!io.procbook.shell.TestGate.isOpen()) x++; }, "spinner");
-                spinner.start();
-                spinner.join();
+                Runnable spin = () -> { long x = 0; while (!io.procbook.shell.TestGate.isOpen()) x++; };
+                Thread one = new Thread(spin, "spinner-1"), two = new Thread(spin, "spinner-2");
+                one.start(); two.start();
+                one.join(); two.join();
                 """, out));
-        RecordingOutput.await("the monitor", () -> !out.displays.isEmpty());
-        assertTrue(String.valueOf(out.displays.get(0).data().get("text/plain")).contains("spinner"),
-                out.displays.get(0)::toString);
+        RecordingOutput.await("both spinners", () -> !out.displays.isEmpty() && text(out).contains("2 busy threads"));
+        assertTrue(text(out).contains("spinner-1") && text(out).contains("spinner-2"), () -> text(out));
+        assertFalse(text(out).contains("ForkJoinPool"), () -> text(out));
         TestGate.open();
         assertEquals("ok", outcome.get(20, TimeUnit.SECONDS).status());
         assertOneDisplay(out.displays);
         assertTrue(hasSvg(out.displays.get(out.displays.size() - 1)), "the summary is there when the cell returns");
+    }
+
+    private static String text(RecordingOutput out) {
+        return String.valueOf(out.displays.get(out.displays.size() - 1).data().get("text/plain"));
     }
 
     @Test
