@@ -2,7 +2,6 @@ package io.procbook.shell;
 
 import io.procbook.mp.spi.Hooks;
 import io.procbook.shell.Engine.ExecuteOutcome;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.tools.ToolProvider;
@@ -17,55 +16,11 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Magics and help requests in cells of the real engine. */
+/** What the engine adds to magics (their own tests are in the magic package): class path, interrupts, help. */
 class MagicCellsTest extends SharedEngine {
-
-    @AfterEach
-    void cleanUp() {
-        FakeChild.killAll();
-    }
 
     private static ExecuteOutcome run(String code, RecordingOutput out) {
         return engine.execute(code, out, false);
-    }
-
-    @Test
-    void timeRunsTheStatementOnceAsPartOfTheCell() {
-        assertEquals("ok", run("int calls = 0;", new RecordingOutput()).status());
-        RecordingOutput out = new RecordingOutput();
-        ExecuteOutcome o = run("%time ++calls", out);
-        assertEquals("ok", o.status(), o::toString);
-        assertEquals("1", o.result().get("text/plain"));
-        assertTrue(out.stdout().matches("(?s)CPU times: user .+, sys .+, total .+\nWall time: .+\n"), out.stdout());
-    }
-
-    @Test
-    void timeitLoopsAsAskedAndPrintsMeanAndStd() {
-        assertEquals("ok", run("long ticks = 0;", new RecordingOutput()).status());
-        RecordingOutput out = new RecordingOutput();
-        ExecuteOutcome o = run("%timeit -n 5 -r 2 ticks++", out);
-        assertEquals("ok", o.status(), o::toString);
-        assertTrue(out.stdout().matches("(?s).+ \u00b1 .+ per loop \\(mean \u00b1 std. dev. of 2 runs, 5 loops each\\)\n"),
-                out.stdout());
-        assertEquals("10", run("ticks", new RecordingOutput()).result().get("text/plain"));
-    }
-
-    @Test
-    void codeAndMagicLinesRunInOrder() {
-        RecordingOutput out = new RecordingOutput();
-        ExecuteOutcome o = run("int mixed = 1;\n%time mixed += 1\nSystem.out.println(\"mixed=\" + mixed);\nmixed * 10", out);
-        assertEquals("ok", o.status(), o::toString);
-        assertEquals("20", o.result().get("text/plain"));
-        assertTrue(out.stdout().matches("(?s)CPU times: .+Wall time: .+\nmixed=2\n"), out.stdout());
-    }
-
-    @Test
-    void magicErrorsEndTheCell() {
-        RecordingOutput out = new RecordingOutput();
-        ExecuteOutcome o = run("%nosuch\nSystem.out.println(\"after\");", out);
-        assertEquals("MagicError", o.ename());
-        assertTrue(o.evalue().contains("%timeit"), o.evalue());
-        assertEquals("", out.stdout());
     }
 
     @Test
@@ -101,25 +56,6 @@ class MagicCellsTest extends SharedEngine {
             j.closeEntry();
         }
         return jar;
-    }
-
-    @Test
-    void whoListsVariablesAndResetDropsThem() {
-        assertEquals("ok", run("int whoCount = 3;\nString whoName = \"ada\";\nvoid keepMe() { }\n1 + 1", new RecordingOutput()).status());
-        RecordingOutput out = new RecordingOutput();
-        assertEquals("ok", run("%who", out).status());
-        assertTrue(out.stdout().matches("(?s).*\nwhoCount +int +3\n.*"), out.stdout());
-        assertTrue(out.stdout().matches("(?s).*\nwhoName +String +\"ada\"\n.*"), out.stdout());
-        assertFalse(out.stdout().contains("$"), "JShell's temporaries are not listed: " + out.stdout());
-
-        RecordingOutput reset = new RecordingOutput();
-        assertEquals("ok", run("%reset", reset).status());
-        assertTrue(reset.stdout().matches("Dropped [0-9]+ variables\\.\n"), reset.stdout());
-        assertEquals(JShellEngine.COMPILE_ERROR, run("whoCount", new RecordingOutput()).ename());
-        assertEquals("ok", run("keepMe();", new RecordingOutput()).status(), "methods stay");
-        RecordingOutput none = new RecordingOutput();
-        run("%who", none);
-        assertEquals("No variables.\n", none.stdout());
     }
 
     @Test
