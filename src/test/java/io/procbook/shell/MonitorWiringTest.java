@@ -107,30 +107,28 @@ class MonitorWiringTest extends SharedEngine {
         return String.valueOf(out.displays.get(out.displays.size() - 1).data().get("text/plain"));
     }
 
+    /** Runs a cell that must succeed; returns its output. */
+    private static RecordingOutput ranOk(String code) {
+        RecordingOutput out = new RecordingOutput();
+        ExecuteOutcome o = run(code, out);
+        assertEquals("ok", o.status(), o::toString);
+        return out;
+    }
+
     @Test
     void monitorOnShowsItInEveryCellAndOffInNone() {
-        RecordingOutput on = new RecordingOutput();
-        assertEquals("ok", run("%monitor on", on).status());
-        assertOneDisplay(on.displays);
-        RecordingOutput plain = new RecordingOutput();
-        assertEquals("ok", run("1 + 1", plain).status());
-        assertOneDisplay(plain.displays);
-
-        assertEquals("ok", run("%monitor off", new RecordingOutput()).status());
+        assertOneDisplay(ranOk("%monitor on").displays);
+        assertOneDisplay(ranOk("1 + 1").displays);
+        ranOk("%monitor off");
         assertFalse(Monitor.isEnabled());
-        RecordingOutput child = new RecordingOutput();
-        assertEquals("ok", run("var unwatched = io.procbook.shell.FakeChild.busy();\nunwatched.endInput();\nunwatched.onExit().join();", child).status());
-        assertEquals(List.of(), child.displays);
+        assertEquals(List.of(), ranOk("var unwatched = io.procbook.shell.FakeChild.busy();\nunwatched.endInput();\nunwatched.onExit().join();").displays);
     }
 
     @Test
     void monitorShowFromCodeOpensTheDisplay() {
-        RecordingOutput out = new RecordingOutput();
-        assertEquals("ok", run("io.procbook.monitor.Monitor.show();", out).status());
-        assertOneDisplay(out.displays);
-        RecordingOutput again = new RecordingOutput();
-        assertEquals("ok", run("io.procbook.monitor.Monitor.showSummary();", again).status());
-        assertEquals(1, again.displays.size());
-        assertTrue(hasSvg(again.displays.get(0)));
+        assertOneDisplay(ranOk("io.procbook.monitor.Monitor.show();").displays);
+        List<RecordingOutput.Shown> again = ranOk("io.procbook.monitor.Monitor.showSummary();").displays;
+        assertEquals(1, again.size());
+        assertTrue(hasSvg(again.get(0)));
     }
 }

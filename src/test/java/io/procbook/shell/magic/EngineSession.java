@@ -2,9 +2,7 @@ package io.procbook.shell.magic;
 
 import io.procbook.mp.spi.Hooks;
 import io.procbook.shell.Engine;
-import io.procbook.shell.JShellEngine;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.procbook.shell.SharedEngine;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.nio.file.Path;
@@ -12,25 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Magics tested the way a notebook uses them: cells of the real engine, one engine per test class (JShell takes
- * seconds to start), a fresh output per test.
+ * Magics tested the way a notebook uses them: cells of the real engine (one per test class), a fresh output
+ * per test.
  */
-abstract class EngineSession {
+abstract class EngineSession extends SharedEngine {
 
-    static JShellEngine engine;
     RecordingOutput out;
     private List<Path> classpathBefore;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = new JShellEngine();
-    }
-
-    @AfterAll
-    static void closeEngine() {
-        engine.close();
-        engine = null;
-    }
 
     @BeforeEach
     void freshOutput() {
