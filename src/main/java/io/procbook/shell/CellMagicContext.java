@@ -6,7 +6,6 @@ import jdk.jshell.VarSnippet;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * What magics may do in one cell of a {@link JShellEngine}: their code runs exactly like the cell's own code
@@ -14,15 +13,24 @@ import java.util.function.Function;
  */
 final class CellMagicContext implements MagicContext {
 
+    /** Evaluates code as the cell's: {@code offset} is where it stands in the cell's text, or -1 if it is not there. */
+    interface Evaluator {
+        Engine.ExecuteOutcome run(String code, int offset);
+    }
+
     private final JShellEngine engine;
     private final JShell js;
     private final Cell cell;
-    private final Function<String, Engine.ExecuteOutcome> evaluate;
+    private final String cellCode;
+    private final Evaluator evaluate;
+    /** Magics hand over the cell's code in order: each piece is looked for after the previous one. */
+    private int searchFrom;
 
-    CellMagicContext(JShellEngine engine, JShell js, Cell cell, Function<String, Engine.ExecuteOutcome> evaluate) {
+    CellMagicContext(JShellEngine engine, JShell js, Cell cell, String cellCode, Evaluator evaluate) {
         this.engine = engine;
         this.js = js;
         this.cell = cell;
+        this.cellCode = cellCode;
         this.evaluate = evaluate;
     }
 
@@ -31,9 +39,17 @@ final class CellMagicContext implements MagicContext {
         return cell.output();
     }
 
+    /**
+     * Code typed in the cell (between magic lines, or a magic's argument) is found there, so that its errors
+     * name the cell's own lines; code a magic generates is not, and is shown as it is.
+     */
     @Override
     public Engine.ExecuteOutcome run(String code) {
-        return evaluate.apply(code);
+        String text = code.strip();
+        int at = text.isEmpty() ? -1 : cellCode.indexOf(text, searchFrom);
+        if (at < 0) return evaluate.run(code, -1);
+        searchFrom = at + text.length();
+        return evaluate.run(text, at);
     }
 
     @Override

@@ -189,7 +189,10 @@ public final class JShellEngine implements Engine {
         var help = HelpRequest.of(code);
         if (help.isPresent()) return help(help.get(), cell);
         if (Magics.hasMagic(code)) {
-            return magics.run(code, new CellMagicContext(this, js, cell, piece -> new CellRun(js, cell, piece, silent).run()));
+            LineMap cellLines = new LineMap(code);
+            return magics.run(code, new CellMagicContext(this, js, cell, code, (piece, at) -> at < 0
+                    ? new CellRun(js, cell, piece, silent).run()
+                    : new CellRun(js, cell, piece, silent, cellLines, at).run()));
         }
         return new CellRun(js, cell, code, silent).run();
     }
@@ -217,13 +220,20 @@ public final class JShellEngine implements Engine {
         private final String code;
         private final boolean silent;
         private final LineMap lines;
+        /** Where {@code code} starts in the text {@code lines} maps (a part of a magic cell starts later). */
+        private final int base;
 
         CellRun(JShell js, Cell cell, String code, boolean silent) {
+            this(js, cell, code, silent, new LineMap(code), 0);
+        }
+
+        CellRun(JShell js, Cell cell, String code, boolean silent, LineMap lines, int base) {
             this.js = js;
             this.cell = cell;
             this.code = code;
             this.silent = silent;
-            this.lines = new LineMap(code);
+            this.lines = lines;
+            this.base = base;
         }
 
         ExecuteOutcome run() {
@@ -233,6 +243,7 @@ public final class JShellEngine implements Engine {
             for (int i = 0; i < pieces.size(); i++) {
                 if (cell.interrupted()) return interrupted(cell);
                 Piece piece = pieces.get(i);
+                if (base != 0) piece = new Piece(piece.source(), piece.start() + base, piece.completeness());
                 control.takeLastValue();
                 List<SnippetEvent> events = js.eval(piece.source());
                 if (cell.interrupted()) return interrupted(cell);

@@ -59,6 +59,19 @@ class MagicCellsTest extends SharedEngine {
     }
 
     @Test
+    void errorsInAMagicCellNameTheCellsOwnLines() {
+        ExecuteOutcome compile = run("int fine = 1;\n%time fine++\nint bad = \"text\";", new RecordingOutput());
+        assertEquals(JShellEngine.COMPILE_ERROR, compile.ename());
+        assertTrue(compile.traceback().get(0).startsWith("line 3: "), compile.traceback()::toString);
+        assertEquals("    int bad = \"text\";", compile.traceback().get(1));
+
+        ExecuteOutcome inArgs = run("\n%time String s = 42;", new RecordingOutput());
+        assertTrue(inArgs.traceback().get(0).startsWith("line 2: "), inArgs.traceback()::toString);
+        assertEquals("    %time String s = 42;", inArgs.traceback().get(1));
+        assertEquals("                     ^", inArgs.traceback().get(2).replace("~", " ").stripTrailing());
+    }
+
+    @Test
     void interruptStopsTimeitOfAnEndlessBody() throws Exception {
         RecordingOutput out = new RecordingOutput();
         ExecuteOutcome o = InterruptTest.interruptOnceStarted(
