@@ -45,6 +45,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * which snippet frames read {@code at greet (line 3)} (or {@code earlier cell, line 3: <code>}) and JShell's
  * wrapper classes and reflection are gone.
  *
+ * <p>A cell with {@code %} lines runs through {@link Magics} (their code runs exactly like the cell's own), and
+ * a cell that is only {@code NAME?} answers with NAME's documentation as a pager payload (IPython's help). A
+ * cell that starts child processes or busy threads gets one live monitor display (see {@link CellMonitors}).
+ *
  * <p>Interrupt: the cell ends with an error named {@value #INTERRUPTED}. Its snippet thread is stopped
  * ({@code Thread.stop} on JDK 17; on JDK 21+ the stop checks JShell weaves into every loop and method entry of
  * cell code), every thread of the cell is interrupted, and the children it started are terminated (see
