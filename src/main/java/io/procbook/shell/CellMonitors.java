@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 /**
  * Gives cells their live monitor (see {@code io.procbook.monitor}). A cell's monitor exists from its start
  * while monitoring is on, but shows nothing until one of the cell's threads (other than the ones evaluating
- * its snippets) burns CPU or the cell starts a child process: a cell like {@code 1+1} gets no display. With
+ * its snippets) burns CPU or the cell starts a child JVM: a cell like {@code 1+1} gets no display. With
  * {@code %monitor on} every cell shows it from the start. When the cell's code returns, the monitor is told
  * before the outcome goes back, so a summary of finished work is part of the cell's saved output.
  */
@@ -61,6 +61,9 @@ final class CellMonitors implements ProcessListener, MonitorHost {
     public void started(ChildProcess child) {
         Cell cell = CellBinding.current();
         if (cell == null || !Monitor.isEnabled()) return;
+        // A shell command (Subprocess, %%sh) is a tool, not the experiment: a display for every `ls` would be
+        // clutter. With %monitor on it is watched like any child.
+        if (child.kind() == ChildProcess.Kind.SUBPROCESS && !alwaysShow) return;
         CellMonitor m = cell.monitor(CellMonitors::create);
         m.watchProcess(child);
         // A background thread of a finished cell started it: nobody else will tell this monitor the code is done.

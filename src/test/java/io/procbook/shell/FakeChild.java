@@ -21,14 +21,16 @@ public final class FakeChild implements ChildProcess {
     public static final List<FakeChild> STARTED = new CopyOnWriteArrayList<>();
 
     private final java.lang.Process process;
+    private final Kind kind;
 
-    private FakeChild(java.lang.Process process) {
+    private FakeChild(java.lang.Process process, Kind kind) {
         this.process = process;
+        this.kind = kind;
     }
 
     /** Starts {@code sleep 60}, tells the listeners, and writes a line through the output router. */
     public static FakeChild start() throws IOException {
-        FakeChild child = announce(new ProcessBuilder("sleep", "60").start());
+        FakeChild child = announce(new ProcessBuilder("sleep", "60").start(), Kind.PROCESS);
         OutputRouter router = Hooks.outputRouter();
         OutputSink sink = router == null ? null : router.sinkFor(child);
         if (sink != null) {
@@ -43,16 +45,25 @@ public final class FakeChild implements ChildProcess {
      * tells the listeners, and returns once it is spinning.
      */
     public static FakeChild busy() throws IOException {
+        return busy(Kind.PROCESS);
+    }
+
+    /** {@link #busy()}, announced as a shell command (what {@code Subprocess} starts). */
+    public static FakeChild busyCommand() throws IOException {
+        return busy(Kind.SUBPROCESS);
+    }
+
+    private static FakeChild busy(Kind kind) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         FakeChild child = announce(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.procbook.monitor.BusyChild", "busy").redirectErrorStream(true).start());
+                "io.procbook.monitor.BusyChild", "busy").redirectErrorStream(true).start(), kind);
         // "ready" is printed once the busy loop is about to start
         new java.io.BufferedReader(new java.io.InputStreamReader(child.process.getInputStream())).readLine();
         return child;
     }
 
-    private static FakeChild announce(java.lang.Process process) {
-        FakeChild child = new FakeChild(process);
+    private static FakeChild announce(java.lang.Process process, Kind kind) {
+        FakeChild child = new FakeChild(process, kind);
         STARTED.add(child);
         Hooks.listeners().forEach(l -> l.started(child));
         return child;
@@ -74,7 +85,7 @@ public final class FakeChild implements ChildProcess {
 
     @Override public String name() { return "Fake-" + pid(); }
     @Override public long pid() { return process.pid(); }
-    @Override public Kind kind() { return Kind.PROCESS; }
+    @Override public Kind kind() { return kind; }
     @Override public boolean isAlive() { return process.isAlive(); }
     @Override public void terminate() { process.destroy(); }
     @Override public void kill() { process.destroyForcibly(); }

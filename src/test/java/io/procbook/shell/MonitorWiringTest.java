@@ -19,7 +19,8 @@ class MonitorWiringTest extends SharedEngine {
         TestGate.open();
         FakeChild.killAll();
         TestGate.close();
-        if (!Monitor.isEnabled()) engine.execute("%monitor off", new RecordingOutput(), false);
+        // back to the default: not always shown, but on
+        engine.execute("%monitor off", new RecordingOutput(), false);
         Monitor.setEnabled(true);
     }
 
@@ -84,6 +85,17 @@ class MonitorWiringTest extends SharedEngine {
     }
 
     @Test
+    void shellCommandsAreWatchedOnlyWithMonitorOn() {
+        String cell = "var command = io.procbook.shell.FakeChild.busyCommand();\ncommand.endInput();\ncommand.onExit().join();";
+        assertEquals(List.of(), ranOk(cell).displays);
+        ranOk("%monitor on");
+        List<RecordingOutput.Shown> shown = ranOk(cell).displays;
+        assertOneDisplay(shown);
+        assertTrue(hasSvg(shown.get(shown.size() - 1)));
+        assertTrue(text(shown).contains(String.valueOf(FakeChild.STARTED.get(1).pid())), () -> text(shown));
+    }
+
+    @Test
     void aBusyThreadOfTheCellIsShown() throws Exception {
         RecordingOutput out = new RecordingOutput();
         // Run from a common-pool thread on purpose: the cell's parallel-stream workers are watched, but the
@@ -104,7 +116,11 @@ class MonitorWiringTest extends SharedEngine {
     }
 
     private static String text(RecordingOutput out) {
-        return String.valueOf(out.displays.get(out.displays.size() - 1).data().get("text/plain"));
+        return text(out.displays);
+    }
+
+    private static String text(List<RecordingOutput.Shown> shown) {
+        return String.valueOf(shown.get(shown.size() - 1).data().get("text/plain"));
     }
 
     /** Runs a cell that must succeed; returns its output. */
