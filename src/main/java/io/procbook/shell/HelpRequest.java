@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * IPython's help syntax: a cell that is only {@code NAME?} (or {@code NAME??} for more detail), e.g.
+ * IPython's help syntax: a cell that is only {@code NAME?} or {@code ?NAME} ({@code ??} for more detail), e.g.
  * {@code String?}, {@code System.out.println?}, {@code %timeit?}. Such a line is never valid Java, so reading it
  * as a help request takes nothing away.
  *
@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  */
 record HelpRequest(String target, int detail) {
 
-    private static final Pattern CELL = Pattern.compile(
-            "(%{0,2}[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*(?:\\(\\))?)\\s*(\\?\\??)");
+    private static final String NAME = "%{0,2}[A-Za-z_$][\\w$]*(?:\\s*\\.\\s*[A-Za-z_$][\\w$]*)*(?:\\(\\))?";
+    /** {@code NAME?} or, as IPython also takes it, {@code ?NAME}. */
+    private static final Pattern CELL = Pattern.compile("(" + NAME + ")\\s*(\\?\\??)|(\\?\\??)\\s*(" + NAME + ")");
     /** A magic's name at the start of a line: what inspect documents when the cursor is on it. */
     private static final Pattern MAGIC = Pattern.compile("^\\s*(%%?[A-Za-z][\\w-]*)");
 
@@ -23,7 +24,10 @@ record HelpRequest(String target, int detail) {
     static Optional<HelpRequest> of(String cell) {
         Matcher m = CELL.matcher(cell.strip());
         if (!m.matches()) return Optional.empty();
-        return Optional.of(new HelpRequest(m.group(1).replaceAll("\\s+", ""), m.group(2).length() - 1));
+        boolean suffix = m.group(1) != null;
+        String name = suffix ? m.group(1) : m.group(4);
+        String marks = suffix ? m.group(2) : m.group(3);
+        return Optional.of(new HelpRequest(name.replaceAll("\\s+", ""), marks.length() - 1));
     }
 
     boolean isMagic() {
