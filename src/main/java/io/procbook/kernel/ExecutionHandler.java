@@ -75,7 +75,7 @@ final class ExecutionHandler {
                 publishResult(request, count, outcome.result());
             }
             content.add("user_expressions", evaluate(userExpressions));
-            content.add("payload", new JsonArray());
+            content.add("payload", Json.GSON.toJsonTree(outcome.payload()));
         } else if ("aborted".equals(status)) {
             content.addProperty("status", "aborted");
             content.addProperty("execution_count", count);

@@ -1,16 +1,18 @@
 package io.procbook.shell;
 
 import io.procbook.display.DisplayTarget;
+import io.procbook.monitor.CellMonitor;
 import io.procbook.mp.spi.ChildProcess;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One execution of a cell: where its output goes, the thread group its threads run in, and the child processes
  * it started. Threads started by the cell inherit it (see {@link CellBinding}), so they keep writing here after
- * the cell has finished.
+ * the cell has finished. Its live monitor is made when first needed (see {@link CellMonitors}).
  */
 final class Cell implements DisplayTarget {
 
@@ -20,6 +22,10 @@ final class Cell implements DisplayTarget {
     private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
     private volatile boolean interrupted;
     private volatile int terminatedChildren;
+    /** The threads that evaluate the cell's snippets (the monitor leaves them out: see {@link CellMonitors}). */
+    private final Set<Thread> evaluators = ConcurrentHashMap.newKeySet();
+    private CellMonitor monitor;
+    private boolean codeReturned;
 
     Cell(int number, CellOutput out) {
         this.number = number;
@@ -43,6 +49,33 @@ final class Cell implements DisplayTarget {
     int terminatedChildren() { return terminatedChildren; }
 
     void childrenTerminated(int count) { terminatedChildren += count; }
+
+    void evaluating(Thread t) { evaluators.add(t); }
+
+    void evaluated(Thread t) { evaluators.remove(t); }
+
+    boolean isEvaluator(Thread t) { return evaluators.contains(t); }
+
+    /** @return the cell's monitor, made with {@code create} if it has none yet */
+    synchronized CellMonitor monitor(Function<Cell, CellMonitor> create) {
+        if (monitor == null) monitor = create.apply(this);
+        return monitor;
+    }
+
+    /** @return the cell's monitor, or {@code null} if none was needed */
+    synchronized CellMonitor monitorOrNull() { return monitor; }
+
+    /**
+     * Notes that the cell's code has returned.
+     *
+     * @return the monitor to finish, or {@code null}
+     */
+    synchronized CellMonitor codeReturned() {
+        codeReturned = true;
+        return monitor;
+    }
+
+    synchronized boolean hasCodeReturned() { return codeReturned; }
 
     @Override
     public void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update) {

@@ -55,15 +55,32 @@ public interface Engine extends AutoCloseable {
      * @param ename     the error's name (for "error")
      * @param evalue    the error's message (for "error")
      * @param traceback lines to show (for "error"); ANSI colour is allowed
+     * @param payload   execute_reply payloads (e.g. {@link #page}), each a Gson-serializable map; never null
      */
     record ExecuteOutcome(String status, Map<String, Object> result, String ename, String evalue,
-                          List<String> traceback) {
+                          List<String> traceback, List<Map<String, Object>> payload) {
+
+        public ExecuteOutcome {
+            payload = payload == null ? List.of() : List.copyOf(payload);
+        }
+
         public static ExecuteOutcome ok(Map<String, Object> result) {
-            return new ExecuteOutcome("ok", result, null, null, List.of());
+            return new ExecuteOutcome("ok", result, null, null, List.of(), List.of());
         }
 
         public static ExecuteOutcome error(String ename, String evalue, List<String> traceback) {
-            return new ExecuteOutcome("error", null, ename, evalue, traceback);
+            return new ExecuteOutcome("error", null, ename, evalue, traceback, List.of());
+        }
+
+        /**
+         * A successful outcome that asks the front end to show text in its pager (IPython's {@code name?}):
+         * one payload {@code {"source": "page", "data": data, "start": 0}}.
+         *
+         * @param data the mime bundle to page, e.g. {@code text/plain}
+         */
+        public static ExecuteOutcome page(Map<String, Object> data) {
+            return new ExecuteOutcome("ok", null, null, null, List.of(),
+                    List.of(Map.of("source", "page", "data", Map.copyOf(data), "start", 0)));
         }
     }
 

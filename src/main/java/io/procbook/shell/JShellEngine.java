@@ -4,7 +4,9 @@ import io.procbook.display.Display;
 import io.procbook.display.DisplayHandle;
 import io.procbook.display.MimeBundle;
 import io.procbook.display.Renderers;
+import io.procbook.monitor.Monitor;
 import io.procbook.mp.spi.Hooks;
+import io.procbook.shell.magic.Magics;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.JShell;
@@ -43,6 +45,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * which snippet frames read {@code at greet (line 3)} (or {@code earlier cell, line 3: <code>}) and JShell's
  * wrapper classes and reflection are gone.
  *
+ * <p>A cell with {@code %} lines runs through {@link Magics} (their code runs exactly like the cell's own), and
+ * a cell that is only {@code NAME?} answers with NAME's documentation as a pager payload (IPython's help). A
+ * cell that starts child processes or busy threads gets one live monitor display (see {@link CellMonitors}).
+ *
  * <p>Interrupt: the cell ends with an error named {@value #INTERRUPTED}. Its snippet thread is stopped
  * ({@code Thread.stop} on JDK 17; on JDK 21+ the stop checks JShell weaves into every loop and method entry of
  * cell code), every thread of the cell is interrupted, and the children it started are terminated (see
@@ -69,6 +75,8 @@ public final class JShellEngine implements Engine {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             daemonThreads("procbook-engine-timer"));
     private final ChildTracker children = new ChildTracker(scheduler);
+    private final CellMonitors monitors = new CellMonitors();
+    private final Magics magics = Magics.standard();
     private final CompletableFuture<JShell> ready = new CompletableFuture<>();
     /** Held for a whole execution: JShell evaluates one thing at a time. */
     private final ReentrantLock evalLock = new ReentrantLock();
@@ -98,6 +106,8 @@ public final class JShellEngine implements Engine {
                 Hooks.setClassSource(registry);
                 Hooks.setOutputRouter(children);
                 Hooks.addListener(children);
+                Hooks.addListener(monitors);
+                Monitor.setHost(monitors);
                 Display.setTargetLocator(CellBinding::current);
             }
             JShell js = JShell.builder()
@@ -166,12 +176,46 @@ public final class JShellEngine implements Engine {
             running = cell;
             CellBinding.running(cell);
             control.setSnippetThreads(snippetThreads(cell));
-            return new CellRun(js, cell, code, silent).run();
+            monitors.cellStarted(cell);
+            try {
+                return runCell(js, cell, code, silent);
+            } finally {
+                monitors.cellReturned(cell);
+            }
         } finally {
             running = null;
             compilerLock.unlock();
             evalLock.unlock();
         }
+    }
+
+    /** A help request, a cell with magics, or plain Java. */
+    private ExecuteOutcome runCell(JShell js, Cell cell, String code, boolean silent) {
+        var help = HelpRequest.of(code);
+        if (help.isPresent()) return help(help.get(), cell);
+        if (Magics.hasMagic(code)) {
+            LineMap cellLines = new LineMap(code);
+            return magics.run(code, new CellMagicContext(this, js, cell, code, (piece, at) -> at < 0
+                    ? new CellRun(js, cell, piece, silent).run()
+                    : new CellRun(js, cell, piece, silent, cellLines, at).run()));
+        }
+        return new CellRun(js, cell, code, silent).run();
+    }
+
+    /** {@code NAME?}: the documentation inspect would give, for the front end's pager. */
+    private ExecuteOutcome help(HelpRequest help, Cell cell) {
+        Inspection doc = help.isMagic() ? magicHelp(help.target()) : analysis.inspect(help.target(),
+                help.target().codePointCount(0, help.target().length()), help.detail());
+        if (!doc.found()) {
+            cell.output().stream("stdout", "Object `" + help.target() + "` not found.\n");
+            return ExecuteOutcome.ok(null);
+        }
+        return ExecuteOutcome.page(doc.data());
+    }
+
+    private Inspection magicHelp(String token) {
+        return magics.help(token).map(text -> new Inspection(true, Map.<String, Object>of("text/plain", text)))
+                .orElse(new Inspection(false, Map.of()));
     }
 
     /** Runs one cell's snippets. */
@@ -181,13 +225,20 @@ public final class JShellEngine implements Engine {
         private final String code;
         private final boolean silent;
         private final LineMap lines;
+        /** Where {@code code} starts in the text {@code lines} maps (a part of a magic cell starts later). */
+        private final int base;
 
         CellRun(JShell js, Cell cell, String code, boolean silent) {
+            this(js, cell, code, silent, new LineMap(code), 0);
+        }
+
+        CellRun(JShell js, Cell cell, String code, boolean silent, LineMap lines, int base) {
             this.js = js;
             this.cell = cell;
             this.code = code;
             this.silent = silent;
-            this.lines = new LineMap(code);
+            this.lines = lines;
+            this.base = base;
         }
 
         ExecuteOutcome run() {
@@ -197,6 +248,7 @@ public final class JShellEngine implements Engine {
             for (int i = 0; i < pieces.size(); i++) {
                 if (cell.interrupted()) return interrupted(cell);
                 Piece piece = pieces.get(i);
+                if (base != 0) piece = new Piece(piece.source(), piece.start() + base, piece.completeness());
                 control.takeLastValue();
                 List<SnippetEvent> events = js.eval(piece.source());
                 if (cell.interrupted()) return interrupted(cell);
@@ -299,8 +351,13 @@ public final class JShellEngine implements Engine {
         return task -> {
             Thread t = new Thread(cell.threads(), () -> {
                 CellBinding.bind(cell);
-                if (!cell.interrupted()) task.run();
+                try {
+                    if (!cell.interrupted()) task.run();
+                } finally {
+                    cell.evaluated(Thread.currentThread());
+                }
             }, "cell-" + cell.number());
+            cell.evaluating(t);
             // A thread a cell forgot must not keep the kernel from exiting.
             t.setDaemon(true);
             return t;
@@ -328,26 +385,32 @@ public final class JShellEngine implements Engine {
         compilerLock.lock();
         try {
             control.setSnippetThreads(snippetThreads(cell));
-            List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), expression);
-            if (pieces.size() != 1) {
-                return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
-            }
-            CellRun run = new CellRun(js, cell, expression, false);
-            control.takeLastValue();
-            List<SnippetEvent> events = js.eval(pieces.get(0).source());
-            SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
-            if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
-            ExecuteOutcome failed = run.failure(main, pieces.get(0));
-            if (failed != null) return failed;
-            Object value = control.takeLastValue();
-            ExecuteOutcome result = showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
-            // Leave no $N behind for something the user never typed in a cell.
-            if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) js.drop(main.snippet());
-            return result;
+            return evaluateExpression(js, cell, expression);
         } finally {
+            // a child an expression started is watched like a cell's, and this ends the watch when it exits
+            monitors.cellReturned(cell);
             compilerLock.unlock();
             evalLock.unlock();
         }
+    }
+
+    private ExecuteOutcome evaluateExpression(JShell js, Cell cell, String expression) {
+        List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), expression);
+        if (pieces.size() != 1) {
+            return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
+        }
+        CellRun run = new CellRun(js, cell, expression, false);
+        control.takeLastValue();
+        List<SnippetEvent> events = js.eval(pieces.get(0).source());
+        SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
+        if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
+        ExecuteOutcome failed = run.failure(main, pieces.get(0));
+        if (failed != null) return failed;
+        Object value = control.takeLastValue();
+        ExecuteOutcome result = showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
+        // Leave no $N behind for something the user never typed in a cell.
+        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) js.drop(main.snippet());
+        return result;
     }
 
     @Override
@@ -366,6 +429,9 @@ public final class JShellEngine implements Engine {
     public Inspection inspect(String code, int cursor, int detailLevel) {
         CodeAnalysis a = analysisOrNull();
         if (a == null) return new Inspection(false, Map.of());
+        var magic = HelpRequest.magicAt(code, code.offsetByCodePoints(0, Math.min(Math.max(cursor, 0),
+                code.codePointCount(0, code.length()))));
+        if (magic.isPresent()) return magicHelp(magic.get());
         compilerLock.lock();
         try {
             return a.inspect(code, cursor, detailLevel);
@@ -428,6 +494,8 @@ public final class JShellEngine implements Engine {
             if (Hooks.classSource() == registry) Hooks.setClassSource(null);
             if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
             Hooks.removeListener(children);
+            Hooks.removeListener(monitors);
+            Monitor.setHost(null);
             Display.setTargetLocator(null);
         }
         if (js != null) js.close();
@@ -462,6 +530,10 @@ public final class JShellEngine implements Engine {
             evalLock.unlock();
         }
         Hooks.addClasspath(entry);
+    }
+
+    CellMonitors monitors() {
+        return monitors;
     }
 
     /** The bytecode registry of this session's classes (also installed as the runtime's class source). */

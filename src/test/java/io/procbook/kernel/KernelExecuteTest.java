@@ -18,6 +18,21 @@ class KernelExecuteTest extends KernelTestBase {
 
 
     @Test
+    void pagePayloadReachesTheReply() {
+        k.engine.cell = (code, out, silent) -> ExecuteOutcome.page(Map.of("text/plain", "docs of " + code));
+        Message req = c.execute("String?");
+        JsonObject reply = c.reply(c.shell, req).content();
+        assertEquals("ok", reply.get("status").getAsString());
+        assertEquals(1, reply.getAsJsonArray("payload").size());
+        JsonObject page = reply.getAsJsonArray("payload").get(0).getAsJsonObject();
+        assertEquals("page", page.get("source").getAsString());
+        assertEquals(0, page.get("start").getAsInt());
+        assertEquals("docs of String?", page.getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals(List.of("status:busy", "execute_input", "status:idle"), TestClient.types(c.iopubUntilIdle(req)),
+                "a page is no execute_result");
+    }
+
+    @Test
     void okCellPublishesInputAndResultBetweenBusyAndIdle() {
         Message req = c.execute("1 + 1");
         JsonObject reply = c.reply(c.shell, req).content();

@@ -4,9 +4,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** One engine for all tests of a class: JShell takes seconds to start on this machine. */
-abstract class SharedEngine {
+public abstract class SharedEngine {
 
-    static JShellEngine engine;
+    protected static JShellEngine engine;
 
     @BeforeAll
     static void startEngine() {

@@ -1,6 +1,7 @@
 package io.procbook.shell.magic;
 
 import io.procbook.shell.Engine;
+import io.procbook.monitor.Monitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -10,14 +11,13 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class MagicsTest {
+class MagicsTest extends EngineSession {
 
     private final Magics magics = Magics.standard();
-    private final JShellContext ctx = new JShellContext();
 
     @AfterEach
-    void close() {
-        ctx.close();
+    void monitorBackOn() {
+        Monitor.setEnabled(true);
     }
 
     @Test
@@ -31,7 +31,7 @@ class MagicsTest {
 
     @Test
     void unknownMagicIsAnErrorListingTheKnownOnes() {
-        Engine.ExecuteOutcome o = magics.run("%nosuch 1", ctx);
+        Engine.ExecuteOutcome o = cell("%nosuch 1");
         assertEquals("error", o.status());
         assertTrue(o.evalue().contains("unknown magic %nosuch"), o.evalue());
         for (String known : List.of("%time", "%%time", "%timeit", "%classpath", "%jars", "%maven", "%who", "%lsmagic")) {
@@ -41,58 +41,65 @@ class MagicsTest {
 
     @Test
     void lsmagicListsEveryMagicWithHelp() {
-        assertEquals("ok", magics.run("%lsmagic", ctx).status());
-        for (Magic m : magics.all()) assertTrue(ctx.out.stdout.toString().contains(m.usage()), m.usage());
+        assertEquals("ok", cell("%lsmagic").status());
+        for (Magic m : magics.all()) assertTrue(out.stdout.toString().contains(m.usage()), m.usage());
     }
 
     @Test
     void questionMarkShowsHelp() {
-        assertEquals("ok", magics.run("%timeit?", ctx).status());
-        assertTrue(ctx.out.stdout.toString().startsWith("%timeit [-n N]"), ctx.out.stdout.toString());
+        assertEquals("ok", cell("%timeit?\n1 + 1").status());
+        assertTrue(out.stdout.toString().startsWith("%timeit [-n N]"), out.stdout.toString());
         assertTrue(magics.help("%%time").orElseThrow().contains("the cell"));
         assertTrue(magics.help("%nosuch").isEmpty());
     }
 
     @Test
     void codeAndLineMagicsRunInOrderAndAnErrorStopsTheRest() {
-        Engine.ExecuteOutcome o = magics.run("int a = 20;\n%time a = a + 1;\na * 2", ctx);
+        Engine.ExecuteOutcome o = cell("int a = 20;\nSystem.out.println(\"a=\" + a);\n%time a = a + 1;\na * 2");
         assertEquals("ok", o.status());
         assertEquals("42", o.result().get("text/plain"));
-        assertEquals(List.of("int a = 20;\n", "a = a + 1;", "a * 2\n"), ctx.ran);
+        assertTrue(out.stdout.toString().matches("(?s)a=20\nCPU times: .*"), out.stdout.toString());
 
-        ctx.ran.clear();
-        Engine.ExecuteOutcome failed = magics.run("%nosuch\nint never = 1;", ctx);
+        Engine.ExecuteOutcome failed = cell("int before = 1;\n%nosuch\nint never = 1;");
         assertEquals("error", failed.status());
-        assertTrue(ctx.ran.isEmpty(), "nothing after the failing magic runs: " + ctx.ran);
+        assertEquals("1", cell("before").result().get("text/plain"));
+        assertEquals("error", cell("never").status(), "nothing after the failing magic runs");
     }
 
     @Test
     void cellMagicMustBeFirst() {
-        Engine.ExecuteOutcome o = magics.run("int a = 1;\n%%time\na", ctx);
+        Engine.ExecuteOutcome o = cell("int a = 1;\n%%time\na");
         assertEquals("error", o.status());
         assertTrue(o.evalue().contains("first line"), o.evalue());
     }
 
     @Test
     void whoListsVariablesAndResetDropsThem() {
-        magics.run("int answer = 42;\nString name = \"x\";\nvoid f() { }", ctx);
-        magics.run("%who", ctx);
-        String who = ctx.out.stdout.toString();
+        cell("%reset");
+        cell("int answer = 42;\nString name = \"x\";\nvoid f() { }\nanswer + 1");
+        out.stdout.setLength(0);
+        cell("%who");
+        String who = out.stdout.toString();
+        assertFalse(who.contains("$"), "JShell's temporaries are not the reader's variables: " + who);
         assertTrue(who.matches("(?s).*answer\\s+int\\s+42.*"), who);
         assertTrue(who.matches("(?s).*name\\s+String\\s+\"x\".*"), who);
-        magics.run("%reset", ctx);
-        assertTrue(ctx.out.stdout.toString().contains("Dropped 2 variables."));
-        assertTrue(ctx.variables().isEmpty());
-        assertEquals("ok", ctx.run("f();").status(), "methods stay");
+        cell("%reset");
+        assertTrue(out.stdout.toString().contains("Dropped 2 variables."), out.stdout.toString());
+        out.stdout.setLength(0);
+        cell("%who");
+        assertEquals("No variables.\n", out.stdout.toString());
+        assertEquals("error", cell("answer").status());
+        assertEquals("ok", cell("f();").status(), "methods stay");
     }
 
     @Test
     void monitorSwitch() {
-        assertEquals("ok", magics.run("%monitor on", ctx).status());
-        assertEquals(Boolean.TRUE, ctx.monitor);
-        assertEquals("ok", magics.run("%monitor off", ctx).status());
-        assertEquals(Boolean.FALSE, ctx.monitor);
-        assertEquals("error", magics.run("%monitor maybe", ctx).status());
+        assertEquals("ok", cell("%monitor on").status());
+        assertTrue(Monitor.isEnabled());
+        assertEquals(1, out.displayIds.stream().distinct().count(), "on shows the monitor at once");
+        assertEquals("ok", cell("%monitor off").status());
+        assertFalse(Monitor.isEnabled());
+        assertEquals("error", cell("%monitor maybe").status());
     }
 
     private static Path emptyJar(Path p) throws java.io.IOException {
@@ -107,18 +114,18 @@ class MagicsTest {
             Path a = emptyJar(dir.resolve("a.jar"));
             Path b = emptyJar(dir.resolve("b.jar"));
             Files.createFile(dir.resolve("notes.txt"));
-            assertEquals("ok", magics.run("%jars " + dir + "/*.jar", ctx).status());
-            assertEquals(List.of(a, b), ctx.classpath);
+            assertEquals("ok", cell("%jars " + dir + "/*.jar").status());
+            assertEquals(List.of(a, b), addedClasspath());
 
-            Engine.ExecuteOutcome missing = magics.run("%classpath " + dir + " " + dir.resolve("nope.jar"), ctx);
+            Engine.ExecuteOutcome missing = cell("%classpath " + dir + " " + dir.resolve("nope.jar"));
             assertEquals("error", missing.status());
             assertTrue(missing.evalue().contains("nope.jar"), missing.evalue());
-            assertEquals(2, ctx.classpath.size(), "the valid first entry was not added either");
+            assertEquals(2, addedClasspath().size(), "the valid first entry was not added either");
 
-            assertEquals("ok", magics.run("%classpath " + dir, ctx).status());
-            assertEquals(dir, ctx.classpath.get(2));
-            assertEquals("error", magics.run("%jars " + dir + "/*.zip", ctx).status());
-            assertEquals("error", magics.run("%classpath " + dir.resolve("notes.txt"), ctx).status());
+            assertEquals("ok", cell("%classpath " + dir).status());
+            assertEquals(dir, addedClasspath().get(2));
+            assertEquals("error", cell("%jars " + dir + "/*.zip").status());
+            assertEquals("error", cell("%classpath " + dir.resolve("notes.txt")).status());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,7 +1,6 @@
 package io.procbook.shell.magic;
 
 import io.procbook.shell.Engine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -12,29 +11,21 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class MavenMagicTest {
-
-    private final JShellContext ctx = new JShellContext();
-    private final Magics magics = Magics.standard();
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class MavenMagicTest extends EngineSession {
 
     @Test
     void resolvesFromTheLocalCacheAndTheClassIsUsable() {
         // Gson 2.11.0 is one of this project's own dependencies, so the build has put it in ~/.m2 already.
-        Engine.ExecuteOutcome o = magics.run("%maven com.google.code.gson:gson:2.11.0", ctx);
+        Engine.ExecuteOutcome o = cell("%maven com.google.code.gson:gson:2.11.0");
         assertEquals("ok", o.status(), o.evalue());
-        assertTrue(ctx.classpath.stream().anyMatch(p -> p.getFileName().toString().equals("gson-2.11.0.jar")),
-                ctx.classpath.toString());
-        assertEquals("\"{\\\"a\\\":1}\"", ctx.run("new com.google.gson.Gson().toJson(java.util.Map.of(\"a\", 1))")
+        assertTrue(addedClasspath().stream().anyMatch(p -> p.getFileName().toString().equals("gson-2.11.0.jar")),
+                addedClasspath().toString());
+        assertEquals("\"{\\\"a\\\":1}\"", cell("new com.google.gson.Gson().toJson(java.util.Map.of(\"a\", 1))")
                 .result().get("text/plain"));
-        int before = ctx.classpath.size();
-        assertEquals("ok", magics.run("%maven com.google.code.gson:gson:2.11.0", ctx).status());
-        assertEquals(before, ctx.classpath.size(), "resolving again adds nothing twice");
-        assertTrue(ctx.out.stdout.toString().contains("already on the class path"));
+        int before = addedClasspath().size();
+        assertEquals("ok", cell("%maven com.google.code.gson:gson:2.11.0").status());
+        assertEquals(before, addedClasspath().size(), "resolving again adds nothing twice");
+        assertTrue(out.stdout.toString().contains("already on the class path"));
     }
 
     @Test
@@ -63,14 +54,14 @@ class MavenMagicTest {
 
     @Test
     void errorsNameTheArtifactAndLeaveTheSessionUsable() {
-        Engine.ExecuteOutcome missing = magics.run("%maven io.procbook.nothing:does-not-exist:9.9", ctx);
+        Engine.ExecuteOutcome missing = cell("%maven io.procbook.nothing:does-not-exist:9.9");
         assertEquals("error", missing.status());
         assertTrue(missing.evalue().contains("io.procbook.nothing:does-not-exist:9.9"), missing.evalue());
-        assertEquals("error", magics.run("%maven just-a-word", ctx).status());
-        assertEquals("error", magics.run("%maven", ctx).status());
-        assertEquals("error", magics.run("%maven --repo", ctx).status());
-        assertEquals("error", magics.run("%maven --repo notaurl g:a:1", ctx).status());
-        assertTrue(ctx.classpath.isEmpty());
-        assertEquals("2", ctx.run("1 + 1").result().get("text/plain"));
+        assertEquals("error", cell("%maven just-a-word").status());
+        assertEquals("error", cell("%maven").status());
+        assertEquals("error", cell("%maven --repo").status());
+        assertEquals("error", cell("%maven --repo notaurl g:a:1").status());
+        assertTrue(addedClasspath().isEmpty());
+        assertEquals("2", cell("1 + 1").result().get("text/plain"));
     }
 }

@@ -2,12 +2,15 @@ package io.procbook.shell.magic;
 
 import io.procbook.shell.CellOutput;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Collects a cell's streams as text. */
+/** Collects a cell's streams as text, and its displays' ids. */
 final class RecordingOutput implements CellOutput {
     final StringBuffer stdout = new StringBuffer();
     final StringBuffer stderr = new StringBuffer();
+    final List<String> displayIds = new CopyOnWriteArrayList<>();
 
     @Override
     public void stream(String name, String text) {
@@ -16,7 +19,7 @@ final class RecordingOutput implements CellOutput {
 
     @Override
     public void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update) {
-        throw new AssertionError("no display expected");
+        displayIds.add(displayId);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.procbook.shell.magic;
 
 import io.procbook.shell.Engine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.regex.Matcher;
@@ -9,15 +8,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class TimeMagicsTest {
-
-    private final Magics magics = Magics.standard();
-    private final JShellContext ctx = new JShellContext();
-
-    @AfterEach
-    void close() {
-        ctx.close();
-    }
+class TimeMagicsTest extends EngineSession {
 
     @Test
     void formatsLikeIPython() {
@@ -32,30 +23,30 @@ class TimeMagicsTest {
 
     @Test
     void timeRunsTheStatementOnceAndKeepsItsResult() {
-        ctx.run("int calls = 0;");
-        Engine.ExecuteOutcome o = magics.run("%time ++calls", ctx);
+        cell("int calls = 0;");
+        Engine.ExecuteOutcome o = cell("%time ++calls");
         assertEquals("ok", o.status());
         assertEquals("1", o.result().get("text/plain"));
-        String out = ctx.out.stdout.toString();
-        assertTrue(out.matches("(?s)CPU times: user .+, sys .+, total .+\nWall time: .+\n"), out);
+        String text = out.stdout.toString();
+        assertTrue(text.matches("(?s)CPU times: user .+, sys .+, total .+\nWall time: .+\n"), text);
     }
 
     @Test
     void timeCountsTheCpuOfChildProcesses() {
         // The shell prints its own /proc stat after awk exits: its cutime+cstime is exactly awk's CPU time.
-        ctx.run("String stat = null;");
-        ctx.out.stdout.setLength(0);
-        magics.run("""
+        cell("String stat = null;");
+        out.stdout.setLength(0);
+        cell("""
                 %%time
                 stat = new String(new ProcessBuilder("sh", "-c",
                     "awk 'BEGIN { for (i = 0; i < 20000000; i++) s += i }'; cat /proc/$$/stat")
                     .start().getInputStream().readAllBytes());
-                """, ctx);
-        String stat = ctx.variables().stream().filter(v -> v.name().equals("stat")).findFirst().orElseThrow().value();
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        double childCpu = (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0;
-        Matcher m = Pattern.compile("total ([0-9.]+) (s|ms)").matcher(ctx.out.stdout);
-        assertTrue(m.find(), ctx.out.stdout.toString());
+                """);
+        Matcher m = Pattern.compile("total ([0-9.]+) (s|ms)").matcher(out.stdout);
+        assertTrue(m.find(), out.stdout.toString());
+        Object ticks = cell("String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(\" \");\n"
+                + "Long.parseLong(f[13]) + Long.parseLong(f[14])").result().get("text/plain");
+        double childCpu = Long.parseLong(String.valueOf(ticks)) / 100.0;
         double total = Double.parseDouble(m.group(1)) / (m.group(2).equals("ms") ? 1000 : 1);
         assertTrue(childCpu > 0.2, "awk did real work: " + childCpu);
         assertTrue(total >= childCpu - 0.05, "total " + total + " s includes the child's " + childCpu + " s");
@@ -63,30 +54,30 @@ class TimeMagicsTest {
 
     @Test
     void timeitPrintsMeanAndStdForStatementsAndExpressions() {
-        ctx.run("long counter = 0;");
-        assertEquals("ok", magics.run("%timeit -n 50 -r 3 counter++", ctx).status());
-        String out = ctx.out.stdout.toString();
-        assertTrue(out.matches("(?s).+ \u00b1 .+ per loop \\(mean \u00b1 std. dev. of 3 runs, 50 loops each\\)\n"), out);
-        assertEquals("150", ctx.run("counter").result().get("text/plain"), "3 runs x 50 loops, nothing more");
+        cell("long counter = 0;");
+        assertEquals("ok", cell("%timeit -n 50 -r 3 counter++").status());
+        String text = out.stdout.toString();
+        assertTrue(text.matches("(?s).+ \u00b1 .+ per loop \\(mean \u00b1 std. dev. of 3 runs, 50 loops each\\)\n"), text);
+        assertEquals("150", cell("counter").result().get("text/plain"), "3 runs x 50 loops, nothing more");
 
-        ctx.out.stdout.setLength(0);
-        assertEquals("ok", magics.run("%timeit -r 1 Math.sqrt(counter) + 1", ctx).status());
-        assertTrue(ctx.out.stdout.toString().contains("(mean of 1 run, "), ctx.out.stdout.toString());
+        out.stdout.setLength(0);
+        assertEquals("ok", cell("%timeit -r 1 Math.sqrt(counter) + 1").status());
+        assertTrue(out.stdout.toString().contains("(mean of 1 run, "), out.stdout.toString());
     }
 
     @Test
     void cellTimeitRunsSetupOnceAndTimesTheBody() {
-        assertEquals("ok", magics.run("%%timeit -n 10 -r 2 int[] box = {0};\nbox[0]++;", ctx).status());
-        assertEquals("20", ctx.run("box[0]").result().get("text/plain"));
+        assertEquals("ok", cell("%%timeit -n 10 -r 2 int[] box = {0};\nbox[0]++;").status());
+        assertEquals("20", cell("box[0]").result().get("text/plain"));
     }
 
     @Test
     void timeitErrorsAreClear() {
-        assertEquals("error", magics.run("%timeit -n x 1", ctx).status());
-        assertEquals("error", magics.run("%timeit -z 1", ctx).status());
-        assertEquals("error", magics.run("%timeit", ctx).status());
-        Engine.ExecuteOutcome thrown = magics.run("%timeit -n 1 -r 1 Integer.parseInt(\"nope\")", ctx);
+        assertEquals("error", cell("%timeit -n x 1").status());
+        assertEquals("error", cell("%timeit -z 1").status());
+        assertEquals("error", cell("%timeit").status());
+        Engine.ExecuteOutcome thrown = cell("%timeit -n 1 -r 1 Integer.parseInt(\"nope\")");
         assertEquals("error", thrown.status());
-        assertEquals("java.lang.NumberFormatException", thrown.ename());
+        assertEquals("NumberFormatException", thrown.ename());
     }
 }

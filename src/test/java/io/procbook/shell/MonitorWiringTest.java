@@ -1,0 +1,150 @@
+package io.procbook.shell;
+
+import io.procbook.monitor.Monitor;
+import io.procbook.shell.Engine.ExecuteOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The engine gives a cell one live monitor display when it starts processes or busy threads, and no other. */
+class MonitorWiringTest extends SharedEngine {
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        TestGate.open();
+        FakeChild.killAll();
+        TestGate.close();
+        // back to the default: not always shown, but on
+        engine.execute("%monitor off", new RecordingOutput(), false);
+        Monitor.setEnabled(true);
+    }
+
+    private static ExecuteOutcome run(String code, RecordingOutput out) {
+        return engine.execute(code, out, false);
+    }
+
+    /** The final summary: the live display has inline sparklines, only the summary is a chart of its own. */
+    private static boolean hasSvg(RecordingOutput.Shown s) {
+        return String.valueOf(s.data().get("image/svg+xml")).startsWith("<svg")
+                && String.valueOf(s.data().get("text/html")).contains("<svg");
+    }
+
+    /** One display_data, then only update_display_data of that same display. */
+    private static void assertOneDisplay(List<RecordingOutput.Shown> shown) {
+        assertFalse(shown.isEmpty());
+        assertFalse(shown.get(0).update(), "first a display_data");
+        String id = shown.get(0).displayId();
+        assertNotNull(id);
+        for (RecordingOutput.Shown s : shown.subList(1, shown.size())) {
+            assertTrue(s.update(), "then updates only");
+            assertEquals(id, s.displayId());
+        }
+        for (RecordingOutput.Shown s : shown) assertTrue(s.data().containsKey("text/plain"), "a console form too");
+    }
+
+    @Test
+    void plainCellsGetNoMonitor() {
+        RecordingOutput ok = new RecordingOutput();
+        assertEquals("ok", run("1 + 1", ok).status());
+        RecordingOutput failed = new RecordingOutput();
+        assertEquals("error", run("throw new IllegalStateException(\"no\");", failed).status());
+        RecordingOutput idleThread = new RecordingOutput();
+        assertEquals("ok", run("Thread idle = new Thread(() -> { });\nidle.start();\nidle.join();", idleThread).status());
+        assertEquals(List.of(), ok.displays);
+        assertEquals(List.of(), failed.displays);
+        assertEquals(List.of(), idleThread.displays);
+    }
+
+    @Test
+    void aBusyChildGetsALiveDisplayThatEndsAsASummary() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        assertEquals("ok", run("var busyChild = io.procbook.shell.FakeChild.busy();", out).status());
+        FakeChild child = FakeChild.STARTED.get(0);
+        RecordingOutput.await("a live update", () -> out.displays.size() >= 2);
+        assertFalse(hasSvg(out.displays.get(0)), "live while the child runs");
+        child.endInput();
+        RecordingOutput.await("the summary", () -> out.displays.stream().anyMatch(MonitorWiringTest::hasSvg));
+        child.onExit().get(20, TimeUnit.SECONDS);
+        assertOneDisplay(out.displays);
+        String summary = String.valueOf(out.displays.get(out.displays.size() - 1).data().get("text/plain"));
+        assertTrue(summary.contains(String.valueOf(child.pid())), summary);
+    }
+
+    @Test
+    void aChildThatEndedInTheCellLeavesItsSummaryBeforeTheCellReturns() {
+        RecordingOutput out = new RecordingOutput();
+        ExecuteOutcome o = run("var quick = io.procbook.shell.FakeChild.busy();\nquick.endInput();\nquick.onExit().join();", out);
+        assertEquals("ok", o.status(), o::toString);
+        assertOneDisplay(out.displays);
+        assertTrue(hasSvg(out.displays.get(out.displays.size() - 1)), "the summary is there when the cell returns");
+    }
+
+    @Test
+    void shellCommandsAreWatchedOnlyWithMonitorOn() {
+        String cell = "var command = io.procbook.shell.FakeChild.busyCommand();\ncommand.endInput();\ncommand.onExit().join();";
+        assertEquals(List.of(), ranOk(cell).displays);
+        ranOk("%monitor on");
+        List<RecordingOutput.Shown> shown = ranOk(cell).displays;
+        assertOneDisplay(shown);
+        assertTrue(hasSvg(shown.get(shown.size() - 1)));
+        assertTrue(text(shown).contains(String.valueOf(FakeChild.STARTED.get(1).pid())), () -> text(shown));
+    }
+
+    @Test
+    void aBusyThreadOfTheCellIsShown() throws Exception {
+        RecordingOutput out = new RecordingOutput();
+        // Run from a common-pool thread on purpose: the cell's parallel-stream workers are watched, but the
+        // engine thread that compiles the cell is not the cell's work.
+        CompletableFuture<ExecuteOutcome> outcome = CompletableFuture.supplyAsync(() -> run("""
+                Runnable spin = () -> { long x = 0; while (!io.procbook.shell.TestGate.isOpen()) x++; };
+                Thread one = new Thread(spin, "spinner-1"), two = new Thread(spin, "spinner-2");
+                one.start(); two.start();
+                one.join(); two.join();
+                """, out));
+        RecordingOutput.await("both spinners", () -> !out.displays.isEmpty() && text(out).contains("2 busy threads"));
+        assertTrue(text(out).contains("spinner-1") && text(out).contains("spinner-2"), () -> text(out));
+        assertFalse(text(out).contains("ForkJoinPool"), () -> text(out));
+        TestGate.open();
+        assertEquals("ok", outcome.get(20, TimeUnit.SECONDS).status());
+        assertOneDisplay(out.displays);
+        assertTrue(hasSvg(out.displays.get(out.displays.size() - 1)), "the summary is there when the cell returns");
+    }
+
+    private static String text(RecordingOutput out) {
+        return text(out.displays);
+    }
+
+    private static String text(List<RecordingOutput.Shown> shown) {
+        return String.valueOf(shown.get(shown.size() - 1).data().get("text/plain"));
+    }
+
+    /** Runs a cell that must succeed; returns its output. */
+    private static RecordingOutput ranOk(String code) {
+        RecordingOutput out = new RecordingOutput();
+        ExecuteOutcome o = run(code, out);
+        assertEquals("ok", o.status(), o::toString);
+        return out;
+    }
+
+    @Test
+    void monitorOnShowsItInEveryCellAndOffInNone() {
+        assertOneDisplay(ranOk("%monitor on").displays);
+        assertOneDisplay(ranOk("1 + 1").displays);
+        ranOk("%monitor off");
+        assertFalse(Monitor.isEnabled());
+        assertEquals(List.of(), ranOk("var unwatched = io.procbook.shell.FakeChild.busy();\nunwatched.endInput();\nunwatched.onExit().join();").displays);
+    }
+
+    @Test
+    void monitorShowFromCodeOpensTheDisplay() {
+        assertOneDisplay(ranOk("io.procbook.monitor.Monitor.show();").displays);
+        List<RecordingOutput.Shown> again = ranOk("io.procbook.monitor.Monitor.showSummary();").displays;
+        assertEquals(1, again.size());
+        assertTrue(hasSvg(again.get(0)));
+    }
+}
