@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Speed: a function is serialized once per map call and sent once per worker, chunks refer to it by id;
  * items travel packed ({@link ItemCodec}); each worker has several chunks in flight when its chunks are
- * short (so it never waits for the parent), one when they are long (so a slow task does not hold others
+ * short (so it never waits for the parent) and is refilled in batches, one when they are long (so a slow task does not hold others
  * back: with 1 s tasks, Pool(4) runs rounds of four as Python's does). Results are handled on the link's
  * reader thread, which also sends the worker its next chunks: no thread hop per chunk.
  *
@@ -222,7 +222,8 @@ public final class ProcessBackend implements Backend {
     /** How many chunks a worker may hold: many when its chunks are short, one when they are long. */
     private static int window(Worker w) {
         if (w.lastNanos < 0) return 1;
-        if (w.lastNanos < 2_000_000) return 16;
+        if (w.lastNanos < 200_000) return 32;
+        if (w.lastNanos < 2_000_000) return 8;
         if (w.lastNanos < 20_000_000) return 2;
         return 1;
     }
@@ -233,7 +234,11 @@ public final class ProcessBackend implements Backend {
         while (!pending.isEmpty()) {
             Worker best = null;
             for (Worker w : workers) {
-                if (w.stopping || w.inflight.size() >= window(w)) continue;
+                int cap = window(w);
+                if (w.stopping || w.inflight.size() >= cap) continue;
+                // Refill a worker only once it is down to half its window, then fill it up: one message
+                // carries many chunks, instead of one message (and one wake-up of the worker) per result.
+                if (!batches.containsKey(w) && w.inflight.size() > cap / 2) continue;
                 if (maxTasksPerChild > 0 && w.given >= maxTasksPerChild) continue;
                 if (best == null || w.inflight.size() < best.inflight.size()
                         || (w.inflight.size() == best.inflight.size() && w.lastUsed < best.lastUsed)) best = w;
