@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * cut into chunks of {@code chunksize} items (by default, as Python, about a quarter of the items per worker
  * divided among the workers: {@code ceil(n / (4 * processes))}; 1 for imap).
  *
+ * <p>Notebook variables: a worker takes its copy of a notebook variable when it first runs code that uses it
+ * and keeps it, as Python's forked workers keep the state they were forked with; a worker started later
+ * (a replacement) takes the values of that moment.
+ *
  * <p>Callbacks run in this (the parent) process on the pool's one result-handler thread, in the order the
  * results complete, once per task (for a map, once with the whole list). That thread is made by the thread
  * that creates the pool: under the kernel, a callback's output lands in the cell that created the pool.
