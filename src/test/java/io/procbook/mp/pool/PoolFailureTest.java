@@ -31,6 +31,7 @@ class PoolFailureTest {
             pool.terminate();
             pool.join();
         }
+        WarmJvms.settle();
         leaks.assertClean();
     }
 

@@ -25,6 +25,7 @@ class PoolNotebookTest {
     @AfterEach
     void tearDown() {
         nb.close();
+        WarmJvms.settle();
         leaks.assertClean();
     }
 

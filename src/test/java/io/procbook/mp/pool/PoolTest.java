@@ -33,6 +33,7 @@ class PoolTest {
             pool.terminate();
             pool.join();
         }
+        WarmJvms.settle();
         leaks.assertClean();
     }
 

@@ -34,6 +34,7 @@ class ProcessPoolExecutorTest {
             ex.shutdownNow();
             assertTrue(ex.awaitTermination(60, TimeUnit.SECONDS));
         }
+        WarmJvms.settle();
         leaks.assertClean();
     }
 
