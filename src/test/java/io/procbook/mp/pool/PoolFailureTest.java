@@ -27,12 +27,7 @@ class PoolFailureTest {
 
     @AfterEach
     void nothingLeft() {
-        if (pool != null) {
-            pool.terminate();
-            pool.join();
-        }
-        WarmJvms.settle();
-        leaks.assertClean();
+        WarmJvms.endAndCheck(pool, leaks);
     }
 
     /** Kills the JVM it runs in with SIGKILL, as an outside kill -9 would. */

@@ -40,12 +40,7 @@ class PoolHostTest {
     void nothingLeft() {
         Hooks.removeListener(listener);
         CELL.remove();
-        if (pool != null) {
-            pool.terminate();
-            pool.join();
-        }
-        WarmJvms.settle();
-        leaks.assertClean();
+        WarmJvms.endAndCheck(pool, leaks);
     }
 
     @Test

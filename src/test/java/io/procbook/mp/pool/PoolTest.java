@@ -29,12 +29,7 @@ class PoolTest {
 
     @AfterEach
     void nothingLeft() {
-        if (pool != null) {
-            pool.terminate();
-            pool.join();
-        }
-        WarmJvms.settle();
-        leaks.assertClean();
+        WarmJvms.endAndCheck(pool, leaks);
     }
 
     /** Held in each worker JVM: how often the initializer ran there. */

@@ -1,5 +1,7 @@
 package io.procbook.mp.pool;
 
+import io.procbook.mp.ChildLeakCheck;
+import io.procbook.mp.Pool;
 import io.procbook.mp.internal.WarmPool;
 
 /**
@@ -10,6 +12,16 @@ import io.procbook.mp.internal.WarmPool;
 final class WarmJvms {
 
     private WarmJvms() { }
+
+    /** Ends a test's pool (if any), lets the warm pool settle and checks that nothing was left behind. */
+    static void endAndCheck(Pool pool, ChildLeakCheck leaks) {
+        if (pool != null) {
+            pool.terminate();
+            pool.join();
+        }
+        settle();
+        leaks.assertClean();
+    }
 
     static void settle() {
         long deadline = System.nanoTime() + 60_000_000_000L;
