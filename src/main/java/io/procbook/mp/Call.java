@@ -10,7 +10,7 @@ import java.io.Serializable;
  * @param <V> the result type; it must be Serializable to travel back from a child
  */
 @FunctionalInterface
-public interface Call<V> extends Serializable {
+public interface Call<V> extends java.util.concurrent.Callable<V>, Serializable {
 
     /**
      * Computes the result.

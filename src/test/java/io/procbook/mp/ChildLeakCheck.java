@@ -18,7 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Checks that a test left nothing behind: no child process (pre-started JVMs are drained first, as they are
  * the runtime's, not the test's) and no socket directory in the temp dir.
  */
-final class ChildLeakCheck {
+public final class ChildLeakCheck {
+
+    /** Notes the runtime temp dirs present now, so that only new ones count as left behind. */
+    public ChildLeakCheck() { }
 
     private final Set<Path> tempBefore = runtimeTempDirs();
 
@@ -31,7 +34,7 @@ final class ChildLeakCheck {
     }
 
     /** Waits (generously) for every descendant to be gone, then asserts it. */
-    void assertClean() {
+    public void assertClean() {
         WarmPool.drain();
         waitFor(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), 20_000);
         List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)

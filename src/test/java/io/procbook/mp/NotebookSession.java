@@ -16,12 +16,12 @@ import java.util.stream.Collectors;
  * A JShell session as the kernel runs one: local execution with class recording, the registry installed as
  * the runtime's class source, and the mp types imported.
  */
-final class NotebookSession implements AutoCloseable {
+public final class NotebookSession implements AutoCloseable {
 
     private final ClassRegistry registry = new ClassRegistry();
     private final JShell js;
 
-    NotebookSession() {
+    public NotebookSession() {
         js = JShell.builder().executionEngine(RecordingExecutionControl.provider(registry), Map.of()).build();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         for (String e : cp.split(File.pathSeparator)) if (!e.isEmpty()) js.addToClasspath(e);
@@ -31,7 +31,7 @@ final class NotebookSession implements AutoCloseable {
     }
 
     /** Evaluates one snippet (or several), failing the test on any compile error or exception. */
-    String eval(String code) {
+    public String eval(String code) {
         String last = null;
         String rest = code;
         while (!rest.isBlank()) {

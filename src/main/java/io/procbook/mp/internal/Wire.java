@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
+import java.nio.channels.GatheringByteChannel;
 
 /**
  * One end of the parent/child control connection: length-prefixed messages ({@code int length, byte type,
@@ -20,7 +21,11 @@ public final class Wire implements AutoCloseable {
 
     private final ByteChannel channel;
     private final Object writeLock = new Object();
-    private final ByteBuffer header = ByteBuffer.allocate(5);
+    /**
+     * Read-ahead: one read call takes whatever has arrived, often many small messages (a pool worker's
+     * results), instead of two calls per message. Kept flipped (ready for get) between calls.
+     */
+    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
 
     public Wire(ByteChannel channel) {
         this.channel = channel;
@@ -38,8 +43,14 @@ public final class Wire implements AutoCloseable {
         ByteBuffer head = ByteBuffer.allocate(5).putInt(payload.length + 1).put(type).flip();
         ByteBuffer body = ByteBuffer.wrap(payload);
         synchronized (writeLock) {
-            while (head.hasRemaining()) channel.write(head);
-            while (body.hasRemaining()) channel.write(body);
+            if (channel instanceof GatheringByteChannel g) {
+                // one system call for header and body where the channel allows it
+                ByteBuffer[] both = {head, body};
+                while (body.hasRemaining() || head.hasRemaining()) g.write(both);
+            } else {
+                while (head.hasRemaining()) channel.write(head);
+                while (body.hasRemaining()) channel.write(body);
+            }
         }
     }
 
@@ -50,26 +61,34 @@ public final class Wire implements AutoCloseable {
      * @throws IOException if the stream breaks in the middle of a message
      */
     public Message receive() throws IOException {
-        header.clear();
-        if (!fill(header, true)) return null;
-        header.flip();
-        int length = header.getInt();
-        byte type = header.get();
+        if (!buffer(5, true)) return null;
+        int length = in.getInt();
+        byte type = in.get();
         if (length < 1 || length > MAX_MESSAGE) throw new IOException("corrupt message length " + length);
-        ByteBuffer body = ByteBuffer.allocate(length - 1);
-        if (!fill(body, false)) throw new EOFException("connection closed inside a message");
-        return new Message(type, body.array());
+        byte[] body = new byte[length - 1];
+        int have = Math.min(body.length, in.remaining());
+        in.get(body, 0, have);
+        ByteBuffer rest = ByteBuffer.wrap(body, have, body.length - have);
+        while (rest.hasRemaining()) {
+            if (channel.read(rest) < 0) throw new EOFException("connection closed inside a message");
+        }
+        return new Message(type, body);
     }
 
-    private boolean fill(ByteBuffer buf, boolean eofAllowedAtStart) throws IOException {
-        boolean started = false;
-        while (buf.hasRemaining()) {
-            int n = channel.read(buf);
-            if (n < 0) {
-                if (!started && eofAllowedAtStart) return false;
+    /** Reads until {@code n} bytes are buffered; {@code false} at a clean end of stream before any byte. */
+    private boolean buffer(int n, boolean eofAllowedAtStart) throws IOException {
+        while (in.remaining() < n) {
+            in.compact();
+            int r;
+            try {
+                r = channel.read(in);
+            } finally {
+                in.flip();
+            }
+            if (r < 0) {
+                if (in.remaining() == 0 && eofAllowedAtStart) return false;
                 throw new EOFException("connection closed inside a message");
             }
-            if (n > 0) started = true;
         }
         return true;
     }

@@ -1,0 +1,19 @@
+package io.procbook.mp;
+
+/**
+ * A {@link ProcessPoolExecutor} is broken: one of its workers died abruptly (or its initializer failed), so
+ * every pending future fails with this and new submissions are refused, as Python's
+ * {@code concurrent.futures.process.BrokenProcessPool}. The cause says what happened to the worker.
+ */
+public class BrokenProcessPoolException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what broke the pool
+     * @param cause   the worker's failure, or {@code null}
+     */
+    public BrokenProcessPoolException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

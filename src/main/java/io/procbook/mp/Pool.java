@@ -1,0 +1,371 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.pool.Backend;
+import io.procbook.mp.internal.pool.Chunk;
+import io.procbook.mp.internal.pool.ChunkSink;
+import io.procbook.mp.internal.pool.ItemBuffer;
+import io.procbook.mp.internal.pool.MapJob;
+import io.procbook.mp.internal.pool.ProcessBackend;
+import io.procbook.mp.internal.pool.ResultHandler;
+import io.procbook.mp.spi.ChildProcess;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * A pool of worker processes (Python's {@code multiprocessing.Pool}): long-lived child JVMs, started once by
+ * the constructor and reused for many tasks. Functions and arguments are sent to the workers; notebook-defined
+ * code and notebook variables work in them as for {@link Process}.
+ *
+ * <p>Tasks: {@link #apply} / {@link #applyAsync} run one call; {@link #map}, {@link #mapAsync},
+ * {@link #starmap}, {@link #starmapAsync}, {@link #imap} and {@link #imapUnordered} run a function over items,
+ * cut into chunks of {@code chunksize} items (by default, as Python, about a quarter of the items per worker
+ * divided among the workers: {@code ceil(n / (4 * processes))}; 1 for imap).
+ *
+ * <p>Notebook variables: a worker takes its copy of a notebook variable when it first runs code that uses it
+ * and keeps it, as Python's forked workers keep the state they were forked with; a worker started later
+ * (a replacement) takes the values of that moment.
+ *
+ * <p>Callbacks run in this (the parent) process on the pool's one result-handler thread, in the order the
+ * results complete, once per task (for a map, once with the whole list). That thread is made by the thread
+ * that creates the pool: under the kernel, a callback's output lands in the cell that created the pool.
+ *
+ * <p>Failures never hang: a task's exception fails only that task and comes out of {@code get()} as a
+ * {@link TaskFailedException} whose cause is the task's exception with the worker's stack trace; a worker
+ * that dies in a task (killed, out of memory, {@code System.exit}) fails that task with a
+ * {@link WorkerDiedException} ("worker died (exit code N)"), is replaced, and the pool goes on; a result that
+ * cannot be serialized fails its task saying so. If the workers are terminated from outside (the kernel
+ * interrupting the cell that made the pool), the pool terminates: pending tasks fail with a
+ * {@link java.util.concurrent.CancellationException}.
+ *
+ * <p>Ending: {@link #close()} accepts no more tasks and lets the workers exit once the queued ones are done;
+ * {@link #terminate()} stops them now; {@link #join()} waits for the workers to exit. Note on
+ * try-with-resources: Python's {@code with Pool() as p:} terminates the pool at the end of the block, but in
+ * Java {@code close()} is also Python's {@code close()} (the seed programs call {@code close(); join()} and
+ * expect queued tasks to finish), so a try-with-resources block ends by letting queued tasks finish in the
+ * background; call {@link #terminate()} for Python's {@code with} behaviour.
+ *
+ * <p>Thread-safe: any thread may submit tasks and wait for results.
+ */
+public class Pool implements AutoCloseable {
+
+    private final Backend backend;
+    private final ResultHandler handler;
+    private final int size;
+
+    /** A pool with {@link Process#cpuCount()} workers. @see #Pool(int, Task, int) */
+    public Pool() {
+        this(Process.cpuCount());
+    }
+
+    /** A pool of {@code processes} workers. @see #Pool(int, Task, int) */
+    public Pool(int processes) {
+        this(processes, null, 0);
+    }
+
+    /** A pool of {@code processes} workers, each running {@code initializer} first. @see #Pool(int, Task, int) */
+    public Pool(int processes, Task initializer) {
+        this(processes, initializer, 0);
+    }
+
+    /**
+     * Starts {@code processes} worker processes and blocks until they are running (each starts from a
+     * pre-started JVM when one is ready, else a new JVM: ~100 ms).
+     *
+     * @param processes        how many workers
+     * @param initializer      run once in each worker before its first task, or {@code null}; if it throws,
+     *                         the pool breaks (tasks fail with {@link BrokenProcessPoolException})
+     * @param maxTasksPerChild a worker is replaced by a new process after this many tasks (chunks); 0 for never
+     * @throws IllegalArgumentException       if {@code processes < 1} or {@code maxTasksPerChild < 0}, or the
+     *                                        initializer cannot be serialized
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started (none is left running)
+     */
+    public Pool(int processes, Task initializer, int maxTasksPerChild) {
+        if (processes < 1) throw new IllegalArgumentException("processes must be at least 1, not " + processes);
+        if (maxTasksPerChild < 0) throw new IllegalArgumentException("maxTasksPerChild must be >= 0, not " + maxTasksPerChild);
+        this.size = processes;
+        this.handler = new ResultHandler("Pool-result-handler");
+        this.backend = new ProcessBackend(processes, initializer, maxTasksPerChild, false, handler, "Pool");
+    }
+
+    /** For {@link ThreadPool}: a pool over another backend. */
+    Pool(int size, Backend backend, ResultHandler handler) {
+        this.size = size;
+        this.backend = backend;
+        this.handler = handler;
+    }
+
+    /**
+     * Runs {@code task} in a worker and blocks until it returns.
+     *
+     * @return its result
+     * @throws TaskFailedException           if it failed
+     * @throws IllegalStateException         if the pool was closed or terminated
+     * @throws IllegalArgumentException      if the task cannot be sent to a worker
+     * @throws UncheckedInterruptedException if interrupted while waiting (the task goes on)
+     */
+    public <R> R apply(Call<R> task) {
+        return applyAsync(task).get();
+    }
+
+    /** Runs {@code fn(arg)} in a worker and blocks until it returns. @see #apply(Call) */
+    public <T, R> R apply(Fn<T, R> fn, T arg) {
+        return applyAsync(fn, arg, null, null).get();
+    }
+
+    /** Runs {@code task} in a worker; returns at once. @see #applyAsync(Fn, Object, Consumer, Consumer) */
+    public <R> AsyncResult<R> applyAsync(Call<R> task) {
+        return applyAsync(task, null, null);
+    }
+
+    /** Runs {@code task} in a worker with callbacks; returns at once. @see #applyAsync(Fn, Object, Consumer, Consumer) */
+    public <R> AsyncResult<R> applyAsync(Call<R> task, Consumer<? super R> callback,
+                                         Consumer<? super Throwable> errorCallback) {
+        return applyAsync(new CallFn<>(task), null, callback, errorCallback);
+    }
+
+    /**
+     * Runs {@code fn(arg)} in a worker; returns at once.
+     *
+     * @param callback      run in this process with the result, or {@code null}
+     * @param errorCallback run in this process with the failure (the task's exception, a
+     *                      {@link WorkerDiedException}, ...), or {@code null}
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed or terminated
+     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     */
+    @SuppressWarnings("unchecked")
+    public <T, R> AsyncResult<R> applyAsync(Fn<T, R> fn, T arg, Consumer<? super R> callback,
+                                            Consumer<? super Throwable> errorCallback) {
+        List<Object> one = new ArrayList<>(1);
+        one.add(arg);
+        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, one, 1);
+        return result(all.thenApply(l -> (R) l.get(0)), callback, errorCallback);
+    }
+
+    /**
+     * Applies {@code fn} to every item in workers, in chunks, and blocks until all are done.
+     *
+     * @return the results, in item order
+     * @throws TaskFailedException           if a task failed (the first failure)
+     * @throws IllegalStateException         if the pool was closed or terminated
+     * @throws IllegalArgumentException      if {@code fn} or an item cannot be sent to a worker
+     * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
+     */
+    public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items) {
+        return mapAsync(fn, items).get();
+    }
+
+    /** {@link #map(Fn, Iterable)} with a chunk size. */
+    public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
+        return mapAsync(fn, items, chunksize, null, null).get();
+    }
+
+    /** {@link #map(Fn, Iterable)} without waiting. */
+    public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items) {
+        return mapAsync(fn, items, 0, null, null);
+    }
+
+    /**
+     * Applies {@code fn} to every item in workers; returns at once.
+     *
+     * @param chunksize     items per chunk; 0 for the default
+     * @param callback      run in this process once, with the whole result list, or {@code null}
+     * @param errorCallback run in this process with the first failure, or {@code null}
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed or terminated
+     */
+    @SuppressWarnings("unchecked")
+    public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize,
+                                                Consumer<? super List<R>> callback,
+                                                Consumer<? super Throwable> errorCallback) {
+        List<Object> list = toList(items);
+        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, list, chunkSize(chunksize, list.size()));
+        return result(all.thenApply(l -> (List<R>) l), callback, errorCallback);
+    }
+
+    /**
+     * Applies a two-argument function to each pair of arguments (Python's {@code starmap}): {@code args} holds
+     * one list of two arguments per task. Blocks until all are done.
+     *
+     * @throws IllegalArgumentException if an argument list does not hold exactly two arguments
+     * @see #map(Fn, Iterable)
+     */
+    public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args) {
+        return starmapAsync(fn, args, 0, null, null).get();
+    }
+
+    /** {@link #starmap(Fn2, Iterable)} with a chunk size. */
+    public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args, int chunksize) {
+        return starmapAsync(fn, args, chunksize, null, null).get();
+    }
+
+    /** {@link #starmap(Fn2, Iterable)} without waiting. */
+    public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args) {
+        return starmapAsync(fn, args, 0, null, null);
+    }
+
+    /** {@link #starmap(Fn2, Iterable)} without waiting, with a chunk size and callbacks as {@link #mapAsync}. */
+    public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
+                                                    int chunksize, Consumer<? super List<R>> callback,
+                                                    Consumer<? super Throwable> errorCallback) {
+        List<List<T>> pairs = new ArrayList<>();
+        for (List<? extends T> a : args) {
+            if (a.size() != 2) throw new IllegalArgumentException("starmap needs two arguments per task, got " + a);
+            pairs.add(new ArrayList<>(a));
+        }
+        return mapAsync(new StarFn<T, R>(fn), pairs, chunksize, callback, errorCallback);
+    }
+
+    /**
+     * Applies {@code fn} to every item in workers; returns an iterator over the results in item order, each
+     * available as soon as it (and those before it) finished. Chunk size 1.
+     *
+     * @throws IllegalStateException    if the pool was closed or terminated
+     * @throws IllegalArgumentException if something cannot be sent to a worker
+     */
+    public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items) {
+        return imap(fn, items, 1);
+    }
+
+    /** {@link #imap(Fn, Iterable)} with a chunk size. */
+    public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
+        return iterate(fn, items, chunksize, true, Long.MAX_VALUE);
+    }
+
+    /** Like {@link #imap(Fn, Iterable)}, but results come in the order they finish. */
+    public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items) {
+        return imapUnordered(fn, items, 1);
+    }
+
+    /** {@link #imapUnordered(Fn, Iterable)} with a chunk size. */
+    public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
+        return iterate(fn, items, chunksize, false, Long.MAX_VALUE);
+    }
+
+    @SuppressWarnings("unchecked")
+    <T, R> PoolIterator<R> iterate(Fn<T, R> fn, Iterable<? extends T> items, int chunksize, boolean ordered,
+                                   long deadline) {
+        if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
+        List<Object> list = toList(items);
+        ItemBuffer buffer = new ItemBuffer(list.size(), ordered);
+        backend.submit((Fn<Object, Object>) fn, cut(list, chunksize, buffer));
+        return new PoolIterator<>(buffer, deadline);
+    }
+
+    /**
+     * Accepts no more tasks; the workers exit once the queued tasks are done. Returns at once. Idempotent.
+     */
+    @Override
+    public void close() {
+        backend.close();
+    }
+
+    /**
+     * Stops the workers now (SIGTERM). Queued and running tasks fail with a
+     * {@link java.util.concurrent.CancellationException}. Returns at once; {@link #join()} waits for the exit.
+     */
+    public void terminate() {
+        backend.terminate();
+    }
+
+    /**
+     * Blocks until every worker has exited.
+     *
+     * @throws IllegalStateException         if neither {@link #close()} nor {@link #terminate()} was called
+     *                                       (as Python's {@code join} before {@code close})
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public void join() {
+        if (!backend.isShutdown()) throw new IllegalStateException(
+                "join() before close() or terminate(): the workers would never exit (call close() first)");
+        try {
+            backend.awaitTermination(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        }
+    }
+
+    /** @return how many workers this pool runs */
+    public int processes() {
+        return size;
+    }
+
+    /**
+     * @return the worker processes alive now (empty for a {@link ThreadPool}); a snapshot
+     */
+    public List<ChildProcess> workers() {
+        return backend instanceof ProcessBackend p ? p.workers() : List.of();
+    }
+
+    /** @return the thread that runs this pool's callbacks */
+    public Thread resultHandlerThread() {
+        return handler.thread();
+    }
+
+    private CompletableFuture<List<Object>> run(Fn<Object, Object> fn, List<Object> items, int chunksize) {
+        MapJob job = new MapJob(items.size(), (items.size() + chunksize - 1) / chunksize);
+        List<Chunk> chunks = cut(items, chunksize, job);
+        if (!chunks.isEmpty()) backend.submit(fn, chunks);
+        else if (backend.isShutdown()) throw new IllegalStateException("the pool accepts no new tasks");
+        return job.future();
+    }
+
+    private static List<Chunk> cut(List<Object> items, int chunksize, ChunkSink sink) {
+        List<Chunk> chunks = new ArrayList<>((items.size() + chunksize - 1) / chunksize);
+        for (int i = 0; i < items.size(); i += chunksize) {
+            chunks.add(new Chunk(sink, i, items.subList(i, Math.min(items.size(), i + chunksize))));
+        }
+        return chunks;
+    }
+
+    private int chunkSize(int requested, int items) {
+        if (requested < 0) throw new IllegalArgumentException("chunksize must be >= 0 (0: default), not " + requested);
+        if (requested > 0) return requested;
+        int per = 4 * size;
+        return Math.max(1, (items + per - 1) / per);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> toList(Iterable<?> items) {
+        if (items instanceof List<?> l) return (List<Object>) l;
+        List<Object> out = new ArrayList<>();
+        for (Object o : items) out.add(o);
+        return out;
+    }
+
+    private <R> AsyncResult<R> result(CompletableFuture<R> f, Consumer<? super R> callback,
+                                      Consumer<? super Throwable> errorCallback) {
+        if (callback != null || errorCallback != null) {
+            f.whenComplete((v, e) -> handler.post(() -> {
+                if (e == null) {
+                    if (callback != null) callback.accept(v);
+                } else if (errorCallback != null) {
+                    errorCallback.accept(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                            ? c.getCause() : e);
+                }
+            }));
+        }
+        return new AsyncResult<>(f);
+    }
+
+    /** A {@link Call} seen as a one-argument function (its argument is ignored). */
+    private record CallFn<R>(Call<R> task) implements Fn<Object, R> {
+        @Override
+        public R apply(Object ignored) throws Exception {
+            return task.call();
+        }
+    }
+
+    /** A two-argument function applied to a list of two arguments. */
+    private record StarFn<T, R>(Fn2<T, T, R> fn) implements Fn<List<T>, R> {
+        @Override
+        public R apply(List<T> args) throws Exception {
+            return fn.apply(args.get(0), args.get(1));
+        }
+    }
+}

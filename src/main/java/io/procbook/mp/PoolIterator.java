@@ -1,0 +1,75 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.pool.ItemBuffer;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The results of {@link Pool#imap} (in item order) or {@link Pool#imapUnordered} (in completion order), one by
+ * one as they finish (Python's {@code IMapIterator}). {@link #hasNext()} never blocks: the number of results
+ * is known; the end is a plain end of iteration. A failed item throws from its {@code next} call and the
+ * iteration can go on with the following items.
+ *
+ * <p>Safe for use by several threads; each result is handed out once.
+ *
+ * @param <T> the result type
+ */
+public final class PoolIterator<T> implements Iterator<T> {
+
+    private final ItemBuffer buffer;
+    private final long deadline;
+
+    PoolIterator(ItemBuffer buffer, long deadline) {
+        this.buffer = buffer;
+        this.deadline = deadline;
+    }
+
+    /** @return whether results remain; never blocks */
+    @Override
+    public boolean hasNext() {
+        return buffer.hasMore();
+    }
+
+    /**
+     * Blocks until the next result is there.
+     *
+     * @throws NoSuchElementException        if every result was handed out
+     * @throws TaskFailedException           if this item's task failed
+     * @throws java.util.concurrent.CancellationException if the pool was terminated first
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted
+     */
+    @Override
+    public T next() {
+        return take(deadline);
+    }
+
+    /**
+     * Blocks until the next result is there or the timeout elapses (Python's {@code next(timeout)}).
+     *
+     * @throws UncheckedTimeoutException     if no result came in time (a later call can still get it)
+     * @throws NoSuchElementException        if every result was handed out
+     * @throws TaskFailedException           if this item's task failed
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted
+     */
+    public T next(long timeout, TimeUnit unit) {
+        long d = System.nanoTime() + unit.toNanos(timeout);
+        return take(Math.min(d, deadline));
+    }
+
+    @SuppressWarnings("unchecked")
+    private T take(long until) {
+        ItemBuffer.Taken t;
+        try {
+            t = buffer.take(until);
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        } catch (TimeoutException e) {
+            throw new UncheckedTimeoutException("no result in time");
+        }
+        if (t.failure() != null) throw AsyncResult.failure(t.failure());
+        return (T) t.value();
+    }
+}

@@ -1,0 +1,398 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.pool.Chunk;
+import io.procbook.mp.internal.pool.ItemBuffer;
+import io.procbook.mp.internal.pool.MapJob;
+import io.procbook.mp.internal.pool.ProcessBackend;
+import io.procbook.mp.internal.pool.ResultHandler;
+import io.procbook.mp.spi.ChildProcess;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An {@link ExecutorService} whose tasks run in worker processes (Python's
+ * {@code concurrent.futures.ProcessPoolExecutor}): {@code submit} returns a real {@link Future}. Tasks must be
+ * Serializable: a lambda typed as {@link Call} is (the {@code submit(Call)} overload is chosen for a plain
+ * lambda); a {@link Callable} or {@link Runnable} that is not Serializable is refused with an
+ * {@link IllegalArgumentException} naming the offending class.
+ *
+ * <p>A worker that dies abruptly breaks the executor, as in Python: every pending future fails with a
+ * {@link BrokenProcessPoolException} (its cause a {@link WorkerDiedException}) and new submissions are
+ * refused with one, instead of anything hanging.
+ *
+ * <p>{@link #close()} is {@code shutdown()} then waiting for termination (the JDK 19 {@code ExecutorService}
+ * contract). Thread-safe.
+ */
+public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
+
+    private final ProcessBackend backend;
+    private final int size;
+
+    /** An executor with {@link Process#cpuCount()} workers. */
+    public ProcessPoolExecutor() {
+        this(Process.cpuCount());
+    }
+
+    /** An executor with {@code maxWorkers} workers. @see #ProcessPoolExecutor(int, Task, int) */
+    public ProcessPoolExecutor(int maxWorkers) {
+        this(maxWorkers, null, 0);
+    }
+
+    /**
+     * Starts the worker processes and blocks until they run.
+     *
+     * @param maxWorkers       how many workers
+     * @param initializer      run once in each worker first, or {@code null}; if it fails the executor breaks
+     * @param maxTasksPerChild a worker is replaced after this many tasks; 0 for never
+     * @throws IllegalArgumentException       if {@code maxWorkers < 1} or {@code maxTasksPerChild < 0}
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     */
+    public ProcessPoolExecutor(int maxWorkers, Task initializer, int maxTasksPerChild) {
+        if (maxWorkers < 1) throw new IllegalArgumentException("maxWorkers must be at least 1, not " + maxWorkers);
+        if (maxTasksPerChild < 0) throw new IllegalArgumentException("maxTasksPerChild must be >= 0");
+        size = maxWorkers;
+        backend = new ProcessBackend(maxWorkers, initializer, maxTasksPerChild, true,
+                new ResultHandler("ProcessPoolExecutor-handler"), "ProcessPoolExecutor");
+    }
+
+    /**
+     * Runs {@code task} in a worker.
+     *
+     * @return its future; {@code get()} throws an ExecutionException whose cause is the task's exception
+     *         (with the worker's stack trace) or a {@link BrokenProcessPoolException}
+     * @throws RejectedExecutionException if the executor was shut down or is broken (the cause says which)
+     * @throws IllegalArgumentException   if the task cannot be serialized
+     */
+    public <T> Future<T> submit(Call<T> task) {
+        return start(new CallTask<>(task));
+    }
+
+    /** Runs a Serializable {@code Callable} in a worker. @see #submit(Call) */
+    @Override
+    public <T> Future<T> submit(Callable<T> task) {
+        return start(new CallTask<>(task::call)); // serializing the method reference serializes the task
+    }
+
+    /** Runs a Serializable {@code Runnable} in a worker; the future's value is {@code null}. @see #submit(Call) */
+    @Override
+    public Future<?> submit(Runnable task) {
+        return submit(task, null);
+    }
+
+    /** Runs a Serializable {@code Runnable}; the future's value is {@code result}. @see #submit(Call) */
+    @Override
+    public <T> Future<T> submit(Runnable task, T result) {
+        return start(new CallTask<T>(() -> {
+            task.run();
+            return result;
+        }));
+    }
+
+    /** Runs a Serializable {@code Runnable} in a worker, ignoring its outcome. @see #submit(Call) */
+    @Override
+    public void execute(Runnable command) {
+        submit(command);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Future<T> start(CallTask<T> task) {
+        MapJob job = new MapJob(1, 1);
+        List<Object> one = new ArrayList<>(1);
+        one.add(null);
+        try {
+            backend.submit((Fn<Object, Object>) (Fn<?, ?>) task, List.of(new Chunk(job, 0, one)));
+        } catch (IllegalStateException e) {
+            throw new RejectedExecutionException(e.getMessage(), e);
+        }
+        CompletableFuture<T> f = job.future().thenApply(l -> (T) l.get(0));
+        return new TaskFuture<>(f);
+    }
+
+    /**
+     * Applies {@code fn} to every item in workers, in chunks, and returns the results in item order as they
+     * become available (Python's {@code Executor.map}).
+     *
+     * @param timeout   the whole map's time limit from this call on, or {@code <= 0} for none; a result not
+     *                  there by then makes {@code next()} throw {@link UncheckedTimeoutException}
+     * @param chunksize items per chunk (at least 1)
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
+                                  int chunksize) {
+        long deadline = timeout <= 0 ? Long.MAX_VALUE : System.nanoTime() + unit.toNanos(timeout);
+        if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
+        List<Object> list = new ArrayList<>();
+        for (Object o : items) list.add(o);
+        ItemBuffer buffer = new ItemBuffer(list.size(), true);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += chunksize) {
+            chunks.add(new Chunk(buffer, i, list.subList(i, Math.min(list.size(), i + chunksize))));
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Fn<Object, Object> f = (Fn<Object, Object>) fn;
+            backend.submit(f, chunks);
+        } catch (IllegalStateException e) {
+            throw new RejectedExecutionException(e.getMessage(), e);
+        }
+        return new PoolIterator<>(buffer, deadline);
+    }
+
+    /** {@link #map(Fn, Iterable, long, TimeUnit, int)} with no time limit and one item per chunk. */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items) {
+        return map(fn, items, 0, TimeUnit.SECONDS, 1);
+    }
+
+    /**
+     * The futures in the order they complete (Python's {@code as_completed}): each {@code next()} blocks until
+     * one more is done.
+     *
+     * @param futures futures of any executor (those of this class are watched without a thread each)
+     * @return an iterator over the same futures
+     */
+    public static <T> Iterator<Future<T>> asCompleted(Collection<? extends Future<T>> futures) {
+        LinkedBlockingQueue<Future<T>> done = new LinkedBlockingQueue<>();
+        for (Future<T> f : futures) {
+            CompletableFuture<?> cf = f instanceof TaskFuture<?> t ? t.future
+                    : f instanceof CompletableFuture<?> c ? c
+                    : CompletableFuture.runAsync(() -> {
+                        try {
+                            f.get();
+                        } catch (Exception ignored) {
+                            // only completion matters here
+                        }
+                    });
+            cf.whenComplete((v, e) -> done.add(f));
+        }
+        int total = futures.size();
+        return new Iterator<>() {
+            private int taken;
+
+            @Override
+            public boolean hasNext() {
+                return taken < total;
+            }
+
+            @Override
+            public Future<T> next() {
+                if (taken >= total) throw new NoSuchElementException();
+                try {
+                    Future<T> f = done.take();
+                    taken++;
+                    return f;
+                } catch (InterruptedException e) {
+                    throw new UncheckedInterruptedException(e);
+                }
+            }
+        };
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
+        List<Future<T>> out = new ArrayList<>();
+        for (Callable<T> t : tasks) out.add(submit(t));
+        for (Future<T> f : out) {
+            try {
+                f.get();
+            } catch (ExecutionException | CancellationException ignored) {
+                // the future holds it
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        List<Future<T>> out = new ArrayList<>();
+        for (Callable<T> t : tasks) out.add(submit(t));
+        for (Future<T> f : out) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | CancellationException ignored) {
+                // the future holds it
+            } catch (TimeoutException e) {
+                for (Future<T> g : out) g.cancel(true);
+                break;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
+        try {
+            return invokeAny(tasks, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot happen without a time limit", e);
+        }
+    }
+
+    @Override
+    public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (tasks.isEmpty()) throw new IllegalArgumentException("no tasks");
+        long limit = unit.toNanos(timeout);
+        long deadline = limit == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + limit;
+        LinkedBlockingQueue<Future<T>> done = new LinkedBlockingQueue<>();
+        List<Future<T>> futures = new ArrayList<>();
+        try {
+            for (Callable<T> t : tasks) {
+                Future<T> f = submit(t);
+                futures.add(f);
+                ((TaskFuture<T>) f).future.whenComplete((v, e) -> done.add(f));
+            }
+            ExecutionException last = null;
+            for (int i = 0; i < futures.size(); i++) {
+                Future<T> f = deadline == Long.MAX_VALUE ? done.take()
+                        : done.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (f == null) throw new TimeoutException("no task finished successfully in time");
+                try {
+                    return f.get();
+                } catch (ExecutionException e) {
+                    last = e;
+                } catch (CancellationException e) {
+                    last = new ExecutionException(e);
+                }
+            }
+            throw last;
+        } finally {
+            for (Future<T> f : futures) f.cancel(true);
+        }
+    }
+
+    /** No new tasks; the workers exit once the submitted ones are done. Returns at once. */
+    @Override
+    public void shutdown() {
+        backend.close();
+    }
+
+    /**
+     * Stops the workers now (SIGTERM); pending and running tasks' futures fail with a CancellationException.
+     *
+     * @return an empty list: the tasks that never ran are failed through their futures instead
+     */
+    @Override
+    public List<Runnable> shutdownNow() {
+        backend.terminate();
+        return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return backend.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return backend.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+        return backend.awaitTermination(unit.toNanos(timeout));
+    }
+
+    /**
+     * {@link #shutdown()}, then waits until the workers have exited (the JDK 19+ {@code ExecutorService.close}
+     * contract); if interrupted while waiting, {@link #shutdownNow()} and the interrupt status is kept.
+     */
+    @Override
+    public void close() {
+        shutdown();
+        boolean interrupted = false;
+        while (!isTerminated()) {
+            try {
+                awaitTermination(1, TimeUnit.DAYS);
+            } catch (InterruptedException e) {
+                if (!interrupted) shutdownNow();
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /** @return how many workers this executor runs */
+    public int maxWorkers() {
+        return size;
+    }
+
+    /** @return the worker processes alive now; a snapshot */
+    public List<ChildProcess> workers() {
+        return backend.workers();
+    }
+
+    /** A task as the one-argument function the backend runs. */
+    private record CallTask<T>(Call<T> task) implements Fn<Object, T> {
+        @Override
+        public T apply(Object ignored) throws Exception {
+            return task.call();
+        }
+    }
+
+    /** A future whose failures are the task's own exception (not a CompletionException) in ExecutionException. */
+    private static final class TaskFuture<T> implements Future<T> {
+        final CompletableFuture<T> future;
+
+        TaskFuture(CompletableFuture<T> future) {
+            this.future = future;
+        }
+
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+            return future.cancel(mayInterruptIfRunning);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return future.isCancelled();
+        }
+
+        @Override
+        public boolean isDone() {
+            return future.isDone();
+        }
+
+        @Override
+        public T get() throws InterruptedException, ExecutionException {
+            try {
+                return future.get();
+            } catch (ExecutionException e) {
+                throw unwrap(e);
+            }
+        }
+
+        @Override
+        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+            try {
+                return future.get(timeout, unit);
+            } catch (ExecutionException e) {
+                throw unwrap(e);
+            }
+        }
+
+        private static ExecutionException unwrap(ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof CompletionException && c.getCause() != null) return new ExecutionException(c.getCause());
+            if (c instanceof CancellationException ce) throw ce;
+            return e;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.pool.ResultHandler;
+import io.procbook.mp.internal.pool.ThreadBackend;
+
+/**
+ * A {@link Pool} whose workers are threads of this JVM instead of processes (Python's
+ * {@code multiprocessing.pool.ThreadPool}): the same API, so a program can compare threads and processes by
+ * changing one word. Functions and items are used as they are, nothing is serialized; tasks share this JVM's
+ * memory. The threads are created by the constructor (so, under the kernel, they belong to the creating cell).
+ *
+ * <p>{@code maxTasksPerChild} has no meaning for threads and is not offered. Thread-safe.
+ */
+public class ThreadPool extends Pool {
+
+    /** A pool with {@link Process#cpuCount()} threads. */
+    public ThreadPool() {
+        this(Process.cpuCount());
+    }
+
+    /**
+     * @param threads how many worker threads
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public ThreadPool(int threads) {
+        this(threads, null);
+    }
+
+    /**
+     * @param threads     how many worker threads
+     * @param initializer run once on each thread before its first task, or {@code null}
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public ThreadPool(int threads, Task initializer) {
+        this(threads, initializer, new ResultHandler("ThreadPool-result-handler"));
+    }
+
+    private ThreadPool(int threads, Task initializer, ResultHandler handler) {
+        super(checked(threads), new ThreadBackend(checked(threads), initializer, handler), handler);
+    }
+
+    private static int checked(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+        return threads;
+    }
+}

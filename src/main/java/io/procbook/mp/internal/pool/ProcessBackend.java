@@ -1,0 +1,490 @@
+package io.procbook.mp.internal.pool;
+
+import io.procbook.mp.BrokenProcessPoolException;
+import io.procbook.mp.Fn;
+import io.procbook.mp.Task;
+import io.procbook.mp.WorkerDiedException;
+import io.procbook.mp.internal.Bundle;
+import io.procbook.mp.internal.BundleWriter;
+import io.procbook.mp.internal.ChildJvm;
+import io.procbook.mp.internal.Children;
+import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.Serial;
+import io.procbook.mp.internal.WarmPool;
+import io.procbook.mp.spi.ChildProcess;
+import io.procbook.mp.spi.ClassSource;
+import io.procbook.mp.spi.Hooks;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs chunks in long-lived worker JVMs.
+ *
+ * <p>Speed: a function is serialized once per map call and sent once per worker, chunks refer to it by id;
+ * items travel packed ({@link ItemCodec}); each worker has several chunks in flight when its chunks are
+ * short (so it never waits for the parent) and is refilled in batches, one when they are long (so a slow task does not hold others
+ * back: with 1 s tasks, Pool(4) runs rounds of four as Python's does). Results are handled on the link's
+ * reader thread, which also sends the worker its next chunks: no thread hop per chunk.
+ *
+ * <p>Failures: a worker that dies fails the oldest chunk it had not answered (the one it was running) with
+ * a {@link WorkerDiedException}; its later chunks never started and go back to the queue; a new worker is
+ * started. With {@code breakOnDeath} (the executor) the whole backend breaks instead, as Python's
+ * ProcessPoolExecutor does. A worker that ends by SIGTERM that this pool did not send was stopped from
+ * outside (the kernel interrupting the cell that made the pool): the pool then terminates.
+ */
+public final class ProcessBackend implements Backend {
+
+    private enum State { OPEN, CLOSED, TERMINATED, BROKEN }
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final int SIGTERM_EXIT = -15;
+
+    private final Object lock = new Object();
+    private final Task initializer;
+    private final int maxTasksPerChild;
+    private final boolean breakOnDeath;
+    private final ResultHandler handler;
+    private final String prefix;
+    private final List<Worker> workers = new ArrayList<>();
+    private final ArrayDeque<Chunk> pending = new ArrayDeque<>();
+    private final Map<ByteBuffer, Integer> functionIds = new HashMap<>();
+    private final List<byte[]> functions = new ArrayList<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final AtomicInteger workerNumbers = new AtomicInteger();
+    private State state = State.OPEN;
+    private Throwable breakCause;
+    private int starting;
+    private long nextSeq;
+    private long useClock;
+
+    /** One worker JVM and what it has been given. Guarded by {@code lock}. */
+    private static final class Worker {
+        final ChildJvm jvm;
+        final ArrayDeque<Chunk> inflight = new ArrayDeque<>();
+        final BitSet functionsSent = new BitSet();
+        int given;
+        long lastNanos = -1;
+        long lastUsed;
+        boolean stopping;
+
+        Worker(ChildJvm jvm) {
+            this.jvm = jvm;
+        }
+    }
+
+    /**
+     * Starts {@code processes} workers and blocks until they run. Call on the thread that creates the pool.
+     *
+     * @throws UncheckedIOException if a worker JVM cannot be started (those started are stopped)
+     */
+    public ProcessBackend(int processes, Task initializer, int maxTasksPerChild, boolean breakOnDeath,
+                          ResultHandler handler, String namePrefix) {
+        this.initializer = initializer;
+        this.maxTasksPerChild = maxTasksPerChild;
+        this.breakOnDeath = breakOnDeath;
+        this.handler = handler;
+        this.prefix = namePrefix + "-" + POOLS.incrementAndGet() + "-Worker-";
+        // Worker JVMs are launched side by side (a cold launch is ~100 ms of mostly waiting); threads made here
+        // inherit this thread's context, so each worker is attributed like one started here.
+        List<Thread> launchers = new ArrayList<>();
+        List<Throwable> errors = new ArrayList<>();
+        synchronized (lock) {
+            starting = processes;
+        }
+        for (int i = 0; i < processes; i++) {
+            Thread t = new Thread(() -> {
+                try {
+                    startWorker();
+                } catch (RuntimeException e) {
+                    synchronized (errors) {
+                        errors.add(e);
+                    }
+                }
+            }, prefix + "launcher");
+            t.setDaemon(true);
+            t.start();
+            launchers.add(t);
+        }
+        boolean interrupted = false;
+        for (Thread t : launchers) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the workers must be known before this can fail or return
+                }
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+        if (!errors.isEmpty()) {
+            terminate();
+            RuntimeException e = (RuntimeException) errors.get(0);
+            throw e;
+        }
+    }
+
+    /** Obtains and assigns one worker JVM; {@code starting} was counted up for it. */
+    private void startWorker() {
+        ChildJvm jvm = null;
+        try {
+            Bundle entry = BundleWriter.write(new WorkerLoop(initializer), Hooks.classSource());
+            jvm = WarmPool.obtain();
+            Worker w = new Worker(jvm);
+            jvm.onData(data -> received(w, data));
+            jvm.assign(prefix + workerNumbers.incrementAndGet(), ChildProcess.Kind.POOL_WORKER, entry,
+                    Children.AtExit.TERMINATE);
+            jvm.onExit().whenComplete((code, e) -> handler.post(() -> exited(w, code == null ? -1 : code)));
+            synchronized (lock) {
+                starting--;
+                if (state == State.OPEN || (state == State.CLOSED && !pending.isEmpty())) {
+                    workers.add(w);
+                    dispatch();
+                } else {
+                    jvm.terminate();
+                    workers.add(w);
+                    w.stopping = true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (jvm != null) jvm.kill();
+            synchronized (lock) {
+                starting--;
+                if (workers.isEmpty() && starting == 0 && state == State.OPEN && !pending.isEmpty()) {
+                    breakWith(new BrokenProcessPoolException("no pool worker could be started: " + e, e));
+                }
+                checkEnded();
+            }
+            if (e instanceof IOException io) throw new UncheckedIOException("could not start a pool worker", io);
+            throw (RuntimeException) e;
+        }
+    }
+
+    @Override
+    public void submit(Fn<Object, Object> fn, List<Chunk> chunks) {
+        ClassSource source = Hooks.classSource();
+        byte[] bundle = Codec.encode(BundleWriter.write(fn, source));
+        for (Chunk c : chunks) c.payload = encodeItems(c.items);
+        synchronized (lock) {
+            if (state != State.OPEN) throw refusal();
+            Integer id = functionIds.get(ByteBuffer.wrap(bundle));
+            if (id == null) {
+                id = functions.size();
+                functions.add(bundle);
+                functionIds.put(ByteBuffer.wrap(bundle), id);
+            }
+            for (Chunk c : chunks) {
+                c.seq = nextSeq++;
+                c.functionId = id;
+                pending.addLast(c);
+            }
+            dispatch();
+        }
+    }
+
+    private static byte[] encodeItems(List<Object> items) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream(16 + items.size() * 5);
+        try (DataOutputStream out = new DataOutputStream(b)) {
+            ItemCodec.write(out, items);
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot send a task argument to a pool worker: "
+                    + Serial.describe(e) + " (arguments must be Serializable)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return b.toByteArray();
+    }
+
+    private IllegalStateException refusal() {
+        if (state == State.BROKEN) return new BrokenProcessPoolException(
+                "the pool is broken and accepts no new tasks: " + breakCause.getMessage(), breakCause);
+        return new IllegalStateException("the pool is " + (state == State.CLOSED ? "closed" : "terminated")
+                + " and accepts no new tasks");
+    }
+
+    /** How many chunks a worker may hold: many when its chunks are short, one when they are long. */
+    private static int window(Worker w) {
+        if (w.lastNanos < 0) return 1;
+        if (w.lastNanos < 200_000) return 32;
+        if (w.lastNanos < 2_000_000) return 8;
+        if (w.lastNanos < 20_000_000) return 2;
+        return 1;
+    }
+
+    /** Hands queued chunks to workers. Caller holds {@code lock}. */
+    private void dispatch() {
+        Map<Worker, List<Chunk>> batches = new LinkedHashMap<>();
+        while (!pending.isEmpty()) {
+            Worker best = null;
+            for (Worker w : workers) {
+                int cap = window(w);
+                if (w.stopping || w.inflight.size() >= cap) continue;
+                // Refill a worker only once it is down to half its window, then fill it up: one message
+                // carries many chunks, instead of one message (and one wake-up of the worker) per result.
+                if (!batches.containsKey(w) && w.inflight.size() > cap / 2) continue;
+                if (maxTasksPerChild > 0 && w.given >= maxTasksPerChild) continue;
+                if (best == null || w.inflight.size() < best.inflight.size()
+                        || (w.inflight.size() == best.inflight.size() && w.lastUsed < best.lastUsed)) best = w;
+            }
+            if (best == null) break;
+            Chunk c = pending.pollFirst();
+            best.inflight.addLast(c);
+            best.given++;
+            best.lastUsed = ++useClock;
+            batches.computeIfAbsent(best, k -> new ArrayList<>()).add(c);
+        }
+        batches.forEach(this::send);
+        if (state == State.CLOSED && pending.isEmpty()) {
+            for (Worker w : workers) if (!w.stopping && w.inflight.isEmpty()) stop(w);
+        }
+    }
+
+    private void send(Worker w, List<Chunk> chunks) {
+        try {
+            for (Chunk c : chunks) {
+                if (w.functionsSent.get(c.functionId)) continue;
+                byte[] f = functions.get(c.functionId);
+                ByteBuffer m = ByteBuffer.allocate(5 + f.length).put(PoolProtocol.FUNCTION).putInt(c.functionId).put(f);
+                w.jvm.send(m.array());
+                w.functionsSent.set(c.functionId);
+            }
+            int size = 5;
+            for (Chunk c : chunks) size += 12 + c.payload.length;
+            ByteBuffer m = ByteBuffer.allocate(size).put(PoolProtocol.CHUNKS).putInt(chunks.size());
+            for (Chunk c : chunks) m.putLong(c.seq).putInt(c.functionId).put(c.payload);
+            w.jvm.send(m.array());
+        } catch (IOException dead) {
+            // the worker is dying: its exit handler fails or re-queues what it holds
+        }
+    }
+
+    private void stop(Worker w) {
+        w.stopping = true;
+        try {
+            w.jvm.send(new byte[] {PoolProtocol.STOP});
+        } catch (IOException dead) {
+            // already gone
+        }
+    }
+
+    /** A message from a worker; runs on its link's reader thread. */
+    private void received(Worker w, byte[] data) {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        try {
+            byte type = in.readByte();
+            if (type == PoolProtocol.INIT_FAILED) {
+                Throwable t = readException(in);
+                synchronized (lock) {
+                    w.stopping = true;
+                    breakWith(new BrokenProcessPoolException("a pool worker's initializer failed: " + t, t));
+                }
+                return;
+            }
+            if (type != PoolProtocol.RESULT) return;
+            long seq = in.readLong();
+            long nanos = in.readLong();
+            boolean ok = in.readBoolean();
+            Chunk c;
+            synchronized (lock) {
+                c = w.inflight.peekFirst();
+                if (c == null || c.seq != seq) return; // already failed (terminated or broken)
+                w.inflight.pollFirst();
+                w.lastNanos = nanos;
+                if (maxTasksPerChild > 0 && w.given >= maxTasksPerChild && w.inflight.isEmpty() && !w.stopping) {
+                    stop(w);
+                    if (state == State.OPEN || !pending.isEmpty()) {
+                        starting++;
+                        handler.post(this::startReplacement);
+                    }
+                }
+                dispatch();
+            }
+            if (ok) {
+                List<Object> results;
+                try {
+                    results = ItemCodec.read(in, getClass().getClassLoader(), ProcessBackend::notebookClass);
+                } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                    c.sink.failed(c, new IllegalStateException("the task's result could not be read: " + e, e));
+                    return;
+                }
+                c.sink.done(c, results);
+            } else {
+                c.sink.failed(c, readException(in));
+            }
+        } catch (IOException e) {
+            // a truncated message cannot come from a live worker; its exit is handled on its own
+        }
+    }
+
+    private void startReplacement() {
+        try {
+            startWorker();
+        } catch (RuntimeException e) {
+            // startWorker already broke the pool if nobody is left to do the work
+        }
+    }
+
+    private static Throwable readException(DataInputStream in) throws IOException {
+        try {
+            return (Throwable) Serial.fromBytes(in.readAllBytes(), ProcessBackend.class.getClassLoader(),
+                    ProcessBackend::notebookClass);
+        } catch (ClassNotFoundException | ClassCastException e) {
+            return new IllegalStateException("the worker's exception could not be read: " + e, e);
+        }
+    }
+
+    private static Class<?> notebookClass(String name) {
+        ClassSource src = Hooks.classSource();
+        if (src != null) return src.loadedClass(name);
+        try {
+            return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A worker's process ended; runs on the handler thread. */
+    private void exited(Worker w, int code) {
+        Chunk lost = null;
+        boolean replace = false;
+        synchronized (lock) {
+            workers.remove(w);
+            if (!w.inflight.isEmpty() && (state == State.OPEN || state == State.CLOSED)) {
+                lost = w.inflight.pollFirst();
+                for (var it = w.inflight.descendingIterator(); it.hasNext(); ) pending.addFirst(it.next());
+                w.inflight.clear();
+                if (breakOnDeath) {
+                    WorkerDiedException died = new WorkerDiedException(w.jvm.name(), code);
+                    breakWith(new BrokenProcessPoolException("a process in the pool was terminated abruptly"
+                            + " while the future was running or pending", died));
+                    lost.sink.failed(lost, new BrokenProcessPoolException(died.getMessage(), died));
+                    lost = null;
+                } else if (code == SIGTERM_EXIT && !w.stopping) {
+                    stopFromOutside(w, lost);
+                    lost = null;
+                } else {
+                    replace = true;
+                }
+            } else if (!w.stopping && (state == State.OPEN || state == State.CLOSED)) {
+                if (breakOnDeath) {
+                    breakWith(new BrokenProcessPoolException("a process in the pool was terminated abruptly",
+                            new WorkerDiedException(w.jvm.name(), code)));
+                } else if (code == SIGTERM_EXIT) {
+                    stopFromOutside(w, null);
+                } else {
+                    replace = true;
+                }
+            }
+            if (replace) starting++;
+            checkEnded();
+        }
+        if (lost != null) lost.sink.failed(lost, new WorkerDiedException(w.jvm.name(), code));
+        if (replace) startReplacement();
+    }
+
+    private void stopFromOutside(Worker w, Chunk lost) {
+        CancellationException why = new CancellationException("pool terminated: its worker " + w.jvm.name()
+                + " was terminated from outside (SIGTERM, e.g. the cell was interrupted)");
+        if (lost != null) pending.addFirst(lost);
+        endAll(State.TERMINATED, why);
+    }
+
+    private void breakWith(BrokenProcessPoolException e) {
+        if (state == State.TERMINATED || state == State.BROKEN) return;
+        breakCause = e;
+        endAll(State.BROKEN, e);
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (state == State.OPEN) state = State.CLOSED;
+            dispatch();
+            checkEnded();
+        }
+    }
+
+    @Override
+    public void terminate() {
+        synchronized (lock) {
+            if (state == State.TERMINATED || state == State.BROKEN) {
+                for (Worker w : workers) w.jvm.terminate();
+                return;
+            }
+            endAll(State.TERMINATED, new CancellationException("the pool was terminated before this task finished"));
+        }
+    }
+
+    /** Fails every queued and running chunk and stops every worker. Caller holds {@code lock}. */
+    private void endAll(State to, RuntimeException why) {
+        state = to;
+        List<Chunk> failed = new ArrayList<>(pending);
+        pending.clear();
+        for (Worker w : workers) {
+            failed.addAll(w.inflight);
+            w.inflight.clear();
+            w.stopping = true;
+            w.jvm.terminate();
+        }
+        // Sinks run user-visible completions; they must not run under the lock (a callback may call the pool).
+        handler.post(() -> failed.forEach(c -> c.sink.failed(c, why)));
+        checkEnded();
+    }
+
+    private void checkEnded() {
+        if (state != State.OPEN && workers.isEmpty() && starting == 0 && !ended.isDone()) {
+            ended.complete(null);
+            handler.shutdown();
+        }
+    }
+
+    @Override
+    public boolean isShutdown() {
+        synchronized (lock) {
+            return state != State.OPEN;
+        }
+    }
+
+    @Override
+    public boolean awaitTermination(long nanos) throws InterruptedException {
+        try {
+            ended.get(nanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return ended.isDone();
+    }
+
+    /** @return the worker processes running now (for tests and the monitor) */
+    public List<ChildProcess> workers() {
+        synchronized (lock) {
+            List<ChildProcess> out = new ArrayList<>();
+            for (Worker w : workers) out.add(w.jvm);
+            return out;
+        }
+    }
+}

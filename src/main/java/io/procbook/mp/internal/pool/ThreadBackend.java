@@ -1,0 +1,120 @@
+package io.procbook.mp.internal.pool;
+
+import io.procbook.mp.Fn;
+import io.procbook.mp.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs chunks on threads of this JVM (Python's {@code ThreadPool}): nothing is serialized, the function and
+ * items are used as they are. The threads are created by the thread that creates the pool's first tasks'
+ * executor, i.e. the pool's creator, so they inherit its context (under the kernel: its cell).
+ */
+public final class ThreadBackend implements Backend {
+
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private final ExecutorService threads;
+    private final ResultHandler handler;
+
+    /** One chunk with its function, as a queued runnable (so that terminate can fail the unstarted ones). */
+    private record Job(Fn<Object, Object> fn, Chunk chunk) implements Runnable {
+        @Override
+        public void run() {
+            List<Object> results = new ArrayList<>(chunk.items.size());
+            try {
+                for (Object item : chunk.items) results.add(fn.apply(item));
+            } catch (Throwable t) {
+                chunk.sink.failed(chunk, t);
+                return;
+            }
+            chunk.sink.done(chunk, results);
+        }
+    }
+
+    /**
+     * @param threadCount how many threads
+     * @param initializer run once on each thread before its first task, or {@code null}
+     */
+    public ThreadBackend(int threadCount, Task initializer, ResultHandler handler) {
+        this.handler = handler;
+        String prefix = "ThreadPool-" + POOLS.incrementAndGet() + "-Thread-";
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor ex = new ThreadPoolExecutor(threadCount, threadCount, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(() -> {
+                        if (initializer != null) {
+                            try {
+                                initializer.run();
+                            } catch (Exception e) {
+                                throw new IllegalStateException("the thread pool's initializer failed", e);
+                            }
+                        }
+                        r.run();
+                    }, prefix + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        ex.prestartAllCoreThreads(); // created now, by the pool's creator, so they inherit its context
+        threads = ex;
+    }
+
+    @Override
+    public void submit(Fn<Object, Object> fn, List<Chunk> chunks) {
+        try {
+            for (Chunk c : chunks) threads.execute(new Job(fn, c));
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("the pool is closed or terminated and accepts no new tasks");
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdown();
+        endHandlerWhenDone();
+    }
+
+    private void endHandlerWhenDone() {
+        Thread t = new Thread(() -> {
+            try {
+                threads.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            handler.shutdown();
+        }, "ThreadPool-end");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Override
+    public void terminate() {
+        CancellationException why = new CancellationException("the pool was terminated before this task finished");
+        for (Runnable r : threads.shutdownNow()) {
+            if (r instanceof Job j) j.chunk.sink.failed(j.chunk, why);
+        }
+        endHandlerWhenDone();
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return threads.isShutdown();
+    }
+
+    @Override
+    public boolean awaitTermination(long nanos) throws InterruptedException {
+        return threads.awaitTermination(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public boolean isTerminated() {
+        return threads.isTerminated();
+    }
+}

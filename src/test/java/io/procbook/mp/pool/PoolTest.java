@@ -1,0 +1,199 @@
+package io.procbook.mp.pool;
+
+import io.procbook.mp.AsyncResult;
+import io.procbook.mp.ChildLeakCheck;
+import io.procbook.mp.Pool;
+import io.procbook.mp.PoolIterator;
+import io.procbook.mp.UncheckedTimeoutException;
+import io.procbook.mp.spi.ChildProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Pool basics with real worker JVMs: seed examples S6-S15. */
+class PoolTest {
+
+    private final ChildLeakCheck leaks = new ChildLeakCheck();
+    private Pool pool;
+
+    @AfterEach
+    void nothingLeft() {
+        WarmJvms.endAndCheck(pool, leaks);
+    }
+
+    /** Held in each worker JVM: how often the initializer ran there. */
+    static final class InitCount {
+        static int runs;
+    }
+
+    @Test
+    void fiveAppliesUseFourDistinctWorkersThenReuseOne() {
+        pool = new Pool(4);
+        Set<Long> workerPids = new HashSet<>();
+        for (ChildProcess w : pool.workers()) {
+            assertEquals(ChildProcess.Kind.POOL_WORKER, w.kind());
+            workerPids.add(w.pid());
+        }
+        assertEquals(4, workerPids.size());
+        List<Long> pids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) pids.add(pool.apply(() -> ProcessHandle.current().pid()));
+        assertEquals(4, new HashSet<>(pids.subList(0, 4)).size(), pids.toString());
+        assertTrue(workerPids.containsAll(pids), pids + " vs " + workerPids);
+        assertTrue(pids.subList(0, 4).contains(pids.get(4)));
+        assertFalse(pids.contains(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void mapRunsRoundsOfFourWithOneSecondTasks() {
+        pool = new Pool(4);
+        List<Long> starts = pool.map(i -> {
+            long t = System.currentTimeMillis();
+            Thread.sleep(1000);
+            return t;
+        }, IntStream.range(0, 10).boxed().toList(), 1);
+        assertEquals(10, starts.size());
+        long t0 = starts.stream().mapToLong(Long::longValue).min().orElseThrow();
+        List<Integer> rounds = starts.stream().map(s -> (int) ((s - t0 + 500) / 1000)).sorted().toList();
+        assertEquals(List.of(0, 0, 0, 0, 1, 1, 1, 1, 2, 2), rounds, "start offsets " + starts);
+    }
+
+    @Test
+    void mapKeepsItemOrderAndDefaultChunking() {
+        pool = new Pool(2);
+        List<Integer> in = IntStream.range(0, 1000).boxed().toList();
+        assertEquals(in.stream().map(n -> n * n).toList(), pool.map(n -> n * n, in));
+        assertEquals(List.of("a!", "b!"), pool.map(s -> s + "!", List.of("a", "b")));
+        assertEquals(List.of(3L, 7L), pool.starmap((Long a, Long b) -> a + b, List.of(List.of(1L, 2L), List.of(3L, 4L))));
+        assertEquals(List.of(), pool.map(n -> n, List.<Integer>of()));
+        AsyncResult<List<Integer>> r = pool.mapAsync(n -> n + 1, List.of(1, 2, 3));
+        assertEquals(List.of(2, 3, 4), r.get(60, TimeUnit.SECONDS));
+        assertTrue(r.ready());
+        assertTrue(r.successful());
+    }
+
+    @Test
+    void callbacksRunInTheParentOnTheHandlerThreadOncePerTask() throws Exception {
+        pool = new Pool(2);
+        long parent = ProcessHandle.current().pid();
+        LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
+        CountDownLatch all = new CountDownLatch(7);
+        List<AsyncResult<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int k = i;
+            results.add(pool.applyAsync(() -> k * 10, v -> {
+                seen.add(v + "@" + ProcessHandle.current().pid() + "@" + (Thread.currentThread() == pool.resultHandlerThread()));
+                all.countDown();
+            }, e -> fail(e)));
+        }
+        pool.mapAsync(n -> n * 2, List.of(1, 2, 3), 1, list -> {
+            seen.add(list + "@" + ProcessHandle.current().pid() + "@" + (Thread.currentThread() == pool.resultHandlerThread()));
+            all.countDown();
+        }, e -> fail(e));
+        assertTrue(all.await(60, TimeUnit.SECONDS));
+        for (var r : results) r.get();
+        Set<String> got = new HashSet<>(seen);
+        Set<String> want = new HashSet<>();
+        for (int i = 0; i < 6; i++) want.add(i * 10 + "@" + parent + "@true");
+        want.add("[2, 4, 6]@" + parent + "@true");
+        assertEquals(want, got);
+        assertEquals(7, seen.size(), "each callback once");
+    }
+
+    @Test
+    void imapNextTimesOutThenDeliversInOrderAndEndsCleanly() {
+        pool = new Pool(2);
+        PoolIterator<Integer> it = pool.imap(n -> {
+            if (n == 0) Thread.sleep(1500);
+            return n * 2;
+        }, List.of(0, 1, 2));
+        assertTrue(it.hasNext());
+        assertThrows(UncheckedTimeoutException.class, () -> it.next(50, TimeUnit.MILLISECONDS));
+        List<Integer> got = new ArrayList<>();
+        while (it.hasNext()) got.add(it.next(60, TimeUnit.SECONDS));
+        assertEquals(List.of(0, 2, 4), got);
+        assertThrows(NoSuchElementException.class, it::next);
+
+        PoolIterator<Integer> un = pool.imapUnordered(n -> {
+            if (n == 0) Thread.sleep(1500);
+            return n;
+        }, List.of(0, 1));
+        assertEquals(1, un.next(60, TimeUnit.SECONDS), "the quick one first");
+        assertEquals(0, un.next(60, TimeUnit.SECONDS));
+        assertFalse(un.hasNext());
+    }
+
+    @Test
+    void applyAsyncGetTimesOut() {
+        pool = new Pool(1);
+        AsyncResult<String> r = pool.applyAsync(() -> {
+            Thread.sleep(1500);
+            return "late";
+        });
+        assertThrows(UncheckedTimeoutException.class, () -> r.get(50, TimeUnit.MILLISECONDS));
+        assertFalse(r.ready());
+        assertThrows(IllegalStateException.class, r::successful);
+        assertFalse(r.waitFor(10, TimeUnit.MILLISECONDS));
+        assertEquals("late", r.get(60, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void initializerRunsOncePerWorkerBeforeItsTasks() {
+        pool = new Pool(2, () -> InitCount.runs++);
+        List<String> seen = pool.map(n -> ProcessHandle.current().pid() + ":" + InitCount.runs,
+                IntStream.range(0, 40).boxed().toList(), 1);
+        for (String s : seen) assertTrue(s.endsWith(":1"), seen.toString());
+        assertEquals(0, InitCount.runs, "not in the parent");
+    }
+
+    @Test
+    void maxTasksPerChildReplacesTheWorker() {
+        pool = new Pool(1, null, 2);
+        List<Long> pids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) pids.add(pool.apply(() -> ProcessHandle.current().pid()));
+        assertEquals(pids.get(0), pids.get(1));
+        assertNotEquals(pids.get(1), pids.get(2));
+        assertEquals(pids.get(2), pids.get(3));
+        assertNotEquals(pids.get(3), pids.get(4));
+    }
+
+    @Test
+    void joinBeforeCloseIsAnErrorAndCloseLetsQueuedTasksFinish() {
+        pool = new Pool(2);
+        AsyncResult<Integer> late = pool.applyAsync(() -> {
+            Thread.sleep(300);
+            return 7;
+        });
+        IllegalStateException e = assertThrows(IllegalStateException.class, pool::join);
+        assertTrue(e.getMessage().contains("close"), e.getMessage());
+        pool.close();
+        assertThrows(IllegalStateException.class, () -> pool.apply(() -> 1));
+        pool.join();
+        assertEquals(7, late.get());
+        assertTrue(pool.workers().isEmpty());
+    }
+
+    @Test
+    void terminateFailsPendingTasks() {
+        pool = new Pool(1);
+        AsyncResult<Integer> running = pool.applyAsync(() -> {
+            Thread.sleep(60_000);
+            return 1;
+        });
+        AsyncResult<Integer> queued = pool.applyAsync(() -> 2);
+        pool.terminate();
+        pool.join();
+        assertThrows(java.util.concurrent.CancellationException.class, running::get);
+        assertThrows(java.util.concurrent.CancellationException.class, queued::get);
+    }
+}

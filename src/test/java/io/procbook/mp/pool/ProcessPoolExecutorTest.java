@@ -1,0 +1,130 @@
+package io.procbook.mp.pool;
+
+import io.procbook.mp.BrokenProcessPoolException;
+import io.procbook.mp.ChildLeakCheck;
+import io.procbook.mp.Call;
+import io.procbook.mp.ProcessPoolExecutor;
+import io.procbook.mp.UncheckedTimeoutException;
+import io.procbook.mp.WorkerDiedException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** ProcessPoolExecutor as a java.util.concurrent.ExecutorService over worker JVMs (S31). */
+class ProcessPoolExecutorTest {
+
+    private final ChildLeakCheck leaks = new ChildLeakCheck();
+    private ProcessPoolExecutor ex;
+
+    @AfterEach
+    void nothingLeft() throws InterruptedException {
+        if (ex != null) {
+            ex.shutdownNow();
+            assertTrue(ex.awaitTermination(60, TimeUnit.SECONDS));
+        }
+        WarmJvms.settle();
+        leaks.assertClean();
+    }
+
+    @Test
+    void submitReturnsARealFutureAndExceptionsComeAsExecutionExceptions() throws Exception {
+        ex = new ProcessPoolExecutor(2);
+        Future<Integer> f = ex.submit(() -> 6 * 7);
+        assertEquals(42, f.get(60, TimeUnit.SECONDS));
+        Future<Long> pid = ex.submit(() -> ProcessHandle.current().pid());
+        assertNotEquals(ProcessHandle.current().pid(), pid.get());
+        Future<Object> bad = ex.submit((Call<Object>) () -> {
+            throw new IllegalStateException("nope");
+        });
+        ExecutionException e = assertThrows(ExecutionException.class, bad::get);
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals("nope", e.getCause().getMessage());
+        Callable<String> notSerializable = () -> "x";
+        IllegalArgumentException arg = assertThrows(IllegalArgumentException.class, () -> ex.submit(notSerializable));
+        assertTrue(arg.getMessage().contains("Serializable"), arg.getMessage());
+    }
+
+    @Test
+    void invokeAllInvokeAnyMapAndAsCompleted() throws Exception {
+        ex = new ProcessPoolExecutor(2);
+        List<Callable<Integer>> tasks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            int k = i;
+            tasks.add((Call<Integer>) () -> k * k);
+        }
+        List<Integer> all = new ArrayList<>();
+        for (Future<Integer> f : ex.invokeAll(tasks)) all.add(f.get());
+        assertEquals(List.of(0, 1, 4, 9, 16), all);
+        assertTrue(Set.of(0, 1, 4, 9, 16).contains(ex.invokeAny(tasks)));
+        List<Callable<Integer>> oneGood = List.of((Call<Integer>) () -> {
+            throw new IllegalStateException("bad");
+        }, (Call<Integer>) () -> 7);
+        assertEquals(7, ex.invokeAny(oneGood));
+
+        List<Integer> mapped = new ArrayList<>();
+        ex.map((Integer n) -> n + 1, List.of(1, 2, 3), 60, TimeUnit.SECONDS, 2).forEachRemaining(mapped::add);
+        assertEquals(List.of(2, 3, 4), mapped);
+        List<Future<String>> fs = List.of(ex.submit(() -> {
+            Thread.sleep(800);
+            return "slow";
+        }), ex.submit(() -> "fast"));
+        List<String> order = new ArrayList<>();
+        ProcessPoolExecutor.asCompleted(fs).forEachRemaining(f -> {
+            try {
+                order.add(f.get());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(List.of("fast", "slow"), order);
+        Iterator<Integer> slow = ex.map((Integer n) -> {
+            Thread.sleep(1500);
+            return n;
+        }, List.of(1), 50, TimeUnit.MILLISECONDS, 1);
+        assertThrows(UncheckedTimeoutException.class, slow::next);
+
+    }
+
+    @Test
+    void aDeadWorkerBreaksThePoolInsteadOfHanging() throws Exception {
+        ex = new ProcessPoolExecutor(2);
+        Future<Integer> pending = ex.submit(() -> {
+            Thread.sleep(60_000);
+            return 1;
+        });
+        Future<Integer> dies = ex.submit(() -> PoolFailureTest.killSelf());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> dies.get(60, TimeUnit.SECONDS));
+        BrokenProcessPoolException broken = assertInstanceOf(BrokenProcessPoolException.class, e.getCause());
+        assertEquals(-9, assertInstanceOf(WorkerDiedException.class, broken.getCause()).exitCode());
+        ExecutionException other = assertThrows(ExecutionException.class, () -> pending.get(60, TimeUnit.SECONDS));
+        assertInstanceOf(BrokenProcessPoolException.class, other.getCause());
+        RejectedExecutionException refused = assertThrows(RejectedExecutionException.class, () -> ex.submit(() -> 1));
+        assertInstanceOf(BrokenProcessPoolException.class, refused.getCause());
+    }
+
+    @Test
+    void shutdownLetsSubmittedTasksFinishAndCloseWaits() throws Exception {
+        ex = new ProcessPoolExecutor(1, null, 1);
+        Set<Long> pids = new HashSet<>();
+        List<Future<Long>> fs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) fs.add(ex.submit(() -> ProcessHandle.current().pid()));
+        ex.close();
+        assertTrue(ex.isShutdown());
+        assertTrue(ex.isTerminated());
+        for (Future<Long> f : fs) pids.add(f.get());
+        assertEquals(3, pids.size(), "maxTasksPerChild 1: a new worker per task");
+        assertThrows(RejectedExecutionException.class, () -> ex.submit(() -> 1));
+    }
+}

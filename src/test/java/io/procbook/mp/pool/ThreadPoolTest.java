@@ -1,0 +1,74 @@
+package io.procbook.mp.pool;
+
+import io.procbook.mp.AsyncResult;
+import io.procbook.mp.Pool;
+import io.procbook.mp.PoolIterator;
+import io.procbook.mp.TaskFailedException;
+import io.procbook.mp.ThreadPool;
+import io.procbook.mp.UncheckedTimeoutException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** ThreadPool: Pool's API with threads of this JVM (S29 compares the two by changing one word). */
+class ThreadPoolTest {
+
+    @Test
+    void sameApiRunsOnThreadsOfThisProcess() throws Exception {
+        AtomicInteger inits = new AtomicInteger();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Pool pool = new ThreadPool(3, inits::incrementAndGet);
+        try {
+            long me = ProcessHandle.current().pid();
+            assertEquals(me, pool.apply(() -> ProcessHandle.current().pid()));
+            assertEquals(IntStream.range(0, 100).map(n -> n * n).boxed().toList(),
+                    pool.map(n -> {
+                        threads.add(Thread.currentThread().getName());
+                        return n * n;
+                    }, IntStream.range(0, 100).boxed().toList(), 1));
+            assertEquals(List.of(3, 7), pool.starmap((Integer a, Integer b) -> a + b, List.of(List.of(1, 2), List.of(3, 4))));
+            CountDownLatch called = new CountDownLatch(1);
+            List<Thread> callbackThread = new ArrayList<>();
+            AsyncResult<Integer> r = pool.applyAsync(() -> 5, v -> {
+                callbackThread.add(Thread.currentThread());
+                called.countDown();
+            }, e -> { });
+            assertEquals(5, r.get());
+            assertTrue(called.await(60, TimeUnit.SECONDS));
+            assertSame(pool.resultHandlerThread(), callbackThread.get(0));
+            PoolIterator<Integer> it = pool.imap(n -> {
+                if (n == 0) Thread.sleep(1000);
+                return n;
+            }, List.of(0, 1));
+            assertThrows(UncheckedTimeoutException.class, () -> it.next(20, TimeUnit.MILLISECONDS));
+            assertEquals(0, it.next());
+            assertEquals(1, it.next());
+            assertFalse(it.hasNext());
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> pool.apply(() -> {
+                throw new IllegalStateException("t");
+            }));
+            assertEquals("t", e.getCause().getMessage());
+            assertThrows(IllegalStateException.class, pool::join);
+        } finally {
+            pool.close();
+            pool.join();
+        }
+        assertEquals(3, inits.get(), "initializer once per thread");
+        assertTrue(threads.size() > 1 && threads.size() <= 3, threads.toString());
+        assertFalse(pool.resultHandlerThread().isAlive() && !waitEnded(pool.resultHandlerThread()));
+    }
+
+    private static boolean waitEnded(Thread t) throws InterruptedException {
+        t.join(60_000);
+        return !t.isAlive();
+    }
+}
