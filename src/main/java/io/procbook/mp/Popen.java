@@ -1,0 +1,317 @@
+package io.procbook.mp;
+
+import io.procbook.mp.Subprocess.Redirect;
+import io.procbook.mp.internal.CommandChild;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A running external command with access to its pipes: Python's {@code subprocess.Popen}.
+ *
+ * <pre>{@code
+ * var p = new Popen(List.of("sort"), Subprocess.options().stdin(Subprocess.PIPE).stdout(Subprocess.PIPE));
+ * CompletedProcess r = p.communicate("b\na\n");   // r.stdout() is "a\nb\n", r.returncode() is 0
+ * }</pre>
+ *
+ * <p>By default (as in Python) every stream is inherited: the command's output goes where this JVM's goes
+ * (under the kernel, into the cell). Streams set to {@link Subprocess#PIPE} are read with
+ * {@link #communicate}, or directly through {@link #stdin()}, {@link #stdout()}, {@link #stderr()}.
+ *
+ * <p>Return codes: the exit status, or minus the signal number if this object's {@link #terminate()} or
+ * {@link #kill()} ended the command. Safe to use from several threads; {@code communicate} may be called again
+ * after a timeout and continues where it stopped.
+ */
+public final class Popen {
+
+    private final List<String> args;
+    private final Subprocess.Options options;
+    private final java.lang.Process process;
+    private final CommandChild child;
+    private Collector out;
+    private Collector err;
+    private boolean inputSent;
+
+    /**
+     * Starts a command with every stream inherited.
+     *
+     * @param args the program and its arguments
+     * @throws CommandNotFoundException if the program does not exist
+     * @throws SubprocessException      if it cannot be started for another reason
+     */
+    public Popen(List<String> args) {
+        this(args, Subprocess.options());
+    }
+
+    /**
+     * Starts a command.
+     *
+     * @param args    the program and its arguments
+     * @param options redirections, cwd, env (capture, check, input and timeout are for {@code run})
+     * @throws CommandNotFoundException if the program does not exist
+     * @throws SubprocessException      if it cannot be started for another reason
+     * @throws IllegalArgumentException if {@code args} is empty
+     */
+    public Popen(List<String> args, Subprocess.Options options) {
+        if (args.isEmpty()) throw new IllegalArgumentException("empty command");
+        this.args = List.copyOf(args);
+        this.options = options.copy();
+        ProcessBuilder pb = new ProcessBuilder(this.args);
+        if (this.options.cwd != null) pb.directory(this.options.cwd.toFile());
+        if (this.options.env != null) {
+            pb.environment().clear();
+            pb.environment().putAll(this.options.env);
+        }
+        pb.redirectInput(switch (this.options.stdin) {
+            case PIPE -> ProcessBuilder.Redirect.PIPE;
+            case DEVNULL -> ProcessBuilder.Redirect.from(new File("/dev/null"));
+            default -> ProcessBuilder.Redirect.INHERIT;
+        });
+        // Inherited output is piped and pumped, so that it can go into the cell (or System.out, which a host
+        // or a test may have replaced) rather than to this JVM's file descriptor 1.
+        pb.redirectOutput(this.options.stdout == Redirect.DEVNULL ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.PIPE);
+        if (this.options.stderr == Redirect.STDOUT) pb.redirectErrorStream(true);
+        else pb.redirectError(this.options.stderr == Redirect.DEVNULL ? ProcessBuilder.Redirect.DISCARD
+                : ProcessBuilder.Redirect.PIPE);
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("error=2,") || m.contains("No such file")) throw new CommandNotFoundException(this.args, e);
+            throw new SubprocessException("cannot run " + this.args + ": " + m, e);
+        }
+        child = CommandChild.adopt(process, this.args, this.options.stdout == Redirect.INHERIT,
+                this.options.stderr == Redirect.INHERIT);
+    }
+
+    /**
+     * Feeds {@code input} to stdin (then closes it), reads stdout and stderr to their ends, and waits for the
+     * command to exit. Python's {@code communicate}.
+     *
+     * @param input bytes for stdin, or {@code null}
+     * @param timeout how long to wait at most, or {@code null} for no limit
+     * @return the exit status and the output of the streams that are {@link Subprocess#PIPE}s ({@code null}
+     *         for the others)
+     * @throws IllegalStateException         if input is given but stdin is not a pipe
+     * @throws TimeoutExpiredException       if the timeout expires (the command keeps running; the output so
+     *                                       far is in the exception, and a later call goes on collecting)
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public CompletedProcess communicate(byte[] input, Duration timeout) {
+        startCollecting(input);
+        CompletableFuture<?> all = CompletableFuture.allOf(out.done, err.done, child.onExit());
+        try {
+            if (timeout == null) all.get();
+            else all.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutExpiredException(args, timeout, out.bytes(), err.bytes());
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        } catch (ExecutionException e) {
+            throw new SubprocessException("reading the output of " + args + " failed", e.getCause());
+        }
+        return new CompletedProcess(args, child.onExit().join(), out.bytes(), err.bytes());
+    }
+
+    /**
+     * {@link #communicate(byte[], Duration)} with text input (UTF-8) and no timeout.
+     *
+     * @param input text for stdin, or {@code null}
+     * @return the exit status and the piped output
+     */
+    public CompletedProcess communicate(String input) {
+        return communicate(input == null ? null : input.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /**
+     * {@link #communicate(byte[], Duration)} with no input and no timeout.
+     *
+     * @return the exit status and the piped output
+     */
+    public CompletedProcess communicate() {
+        return communicate(null, null);
+    }
+
+    private synchronized void startCollecting(byte[] input) {
+        if (input != null && options.stdin != Redirect.PIPE) {
+            throw new IllegalStateException("input given but stdin is not Subprocess.PIPE");
+        }
+        if (out == null) {
+            out = options.stdout == Redirect.PIPE ? Collector.start(process.getInputStream(), "out") : Collector.NONE;
+            err = options.stderr == Redirect.PIPE ? Collector.start(process.getErrorStream(), "err") : Collector.NONE;
+        }
+        if (!inputSent && options.stdin == Redirect.PIPE) {
+            inputSent = true;
+            Thread w = new Thread(() -> {
+                try (OutputStream in = process.getOutputStream()) {
+                    if (input != null) in.write(input);
+                } catch (IOException brokenPipe) {
+                    // the command exited without reading all of it; Python ignores this too
+                }
+            }, "procbook-cmd-in-" + process.pid());
+            w.setDaemon(true);
+            w.start();
+        }
+    }
+
+    /**
+     * Waits for the command to exit.
+     *
+     * @return its return code
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public int waitFor() {
+        try {
+            return child.onExit().get();
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        } catch (ExecutionException e) {
+            throw new SubprocessException("waiting for " + args + " failed", e.getCause());
+        }
+    }
+
+    /**
+     * Waits at most {@code timeout} for the command to exit. Python's {@code wait(timeout)}.
+     *
+     * @param timeout how long to wait
+     * @return its return code
+     * @throws TimeoutExpiredException       if it is still running then (it keeps running)
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public int waitFor(Duration timeout) {
+        try {
+            return child.onExit().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new TimeoutExpiredException(args, timeout, null, null);
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        } catch (ExecutionException e) {
+            throw new SubprocessException("waiting for " + args + " failed", e.getCause());
+        }
+    }
+
+    void waitQuietly() {
+        try {
+            child.onExit().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the command was killed; the caller is already reporting a failure
+        }
+    }
+
+    /** @return the return code, or {@code null} while the command runs (Python's {@code poll()}) */
+    public Integer poll() {
+        return child.onExit().getNow(null);
+    }
+
+    /** @return the return code, or {@code null} while the command runs (Python's {@code returncode}) */
+    public Integer returncode() {
+        return poll();
+    }
+
+    /** Sends SIGTERM; does nothing if the command has exited. Does not wait. */
+    public void terminate() {
+        child.terminate();
+    }
+
+    /** Sends SIGKILL; does nothing if the command has exited. Does not wait. */
+    public void kill() {
+        child.kill();
+    }
+
+    /** @return the command's process id */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** @return the command line */
+    public List<String> args() {
+        return args;
+    }
+
+    /**
+     * @return the command's stdin
+     * @throws IllegalStateException if stdin is not a pipe
+     */
+    public OutputStream stdin() {
+        if (options.stdin != Redirect.PIPE) throw new IllegalStateException("stdin is not Subprocess.PIPE");
+        return process.getOutputStream();
+    }
+
+    /**
+     * @return the command's stdout (do not mix with {@link #communicate})
+     * @throws IllegalStateException if stdout is not a pipe
+     */
+    public InputStream stdout() {
+        if (options.stdout != Redirect.PIPE) throw new IllegalStateException("stdout is not Subprocess.PIPE");
+        return process.getInputStream();
+    }
+
+    /**
+     * @return the command's stderr (do not mix with {@link #communicate})
+     * @throws IllegalStateException if stderr is not a pipe
+     */
+    public InputStream stderr() {
+        if (options.stderr != Redirect.PIPE) throw new IllegalStateException("stderr is not Subprocess.PIPE");
+        return process.getErrorStream();
+    }
+
+    @Override
+    public String toString() {
+        Integer rc = poll();
+        return "Popen(args=" + args + ", pid=" + pid() + (rc == null ? ", running" : ", returncode=" + rc) + ")";
+    }
+
+    /** Reads one pipe to its end on its own thread, keeping what it read so far available. */
+    private static final class Collector {
+        static final Collector NONE = new Collector();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final ByteArrayOutputStream buf;
+
+        private Collector() {
+            buf = null;
+            done.complete(null);
+        }
+
+        private Collector(ByteArrayOutputStream buf) {
+            this.buf = buf;
+        }
+
+        static Collector start(InputStream in, String which) {
+            Collector c = new Collector(new ByteArrayOutputStream());
+            Thread t = new Thread(() -> {
+                byte[] b = new byte[1 << 16];
+                try (in) {
+                    int n;
+                    while ((n = in.read(b)) >= 0) {
+                        synchronized (c) {
+                            c.buf.write(b, 0, n);
+                        }
+                    }
+                    c.done.complete(null);
+                } catch (IOException e) {
+                    c.done.complete(null); // stream closed under us: what we have is all there is
+                }
+            }, "procbook-cmd-" + which);
+            t.setDaemon(true);
+            t.start();
+            return c;
+        }
+
+        synchronized byte[] bytes() {
+            return buf == null ? null : buf.toByteArray();
+        }
+    }
+}

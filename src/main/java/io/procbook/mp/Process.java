@@ -1,0 +1,555 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.Bundle;
+import io.procbook.mp.internal.BundleWriter;
+import io.procbook.mp.internal.ChildContext;
+import io.procbook.mp.internal.ChildEntry;
+import io.procbook.mp.internal.ChildJvm;
+import io.procbook.mp.internal.Children;
+import io.procbook.mp.internal.Serial;
+import io.procbook.mp.internal.WarmPool;
+import io.procbook.mp.spi.ChildProcess;
+import io.procbook.mp.spi.ClassSource;
+import io.procbook.mp.spi.Hooks;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A task running in its own operating-system process: a child JVM. Python's
+ * {@code multiprocessing.Process}, in Java.
+ *
+ * <p>Give it a target and arguments, or subclass it and override {@link #run()}; then {@link #start()} it:
+ * <pre>{@code
+ * var p = new Process(name -> System.out.println("hello " + name), "bob");
+ * p.start();
+ * p.join();
+ * class P extends Process { public void run() { System.out.println(name() + " in " + pid()); } }
+ * new P().start();
+ * }</pre>
+ *
+ * <p><b>What the child gets.</b> The Process object itself (with its target, arguments and, for a subclass,
+ * its fields) is serialized and sent to the child, which calls {@link #run()} on its copy. Code defined in a
+ * notebook cell runs there too: the child loads the notebook's classes from the parent. The child sees a copy
+ * of every notebook variable it uses, with the value it had when {@code start()} was called; neither side sees
+ * what the other changes afterwards, as after a {@code fork()}. Values the child does not use are not copied.
+ * A variable whose value is not Serializable makes the child fail, when it first uses the variable, with an
+ * error that names it.
+ *
+ * <p><b>How it ends.</b> {@link #exitCode()} is 0 when {@code run()} returns, 1 when it throws (the child
+ * prints the stack trace on its stderr, and {@link #exception()} returns the exception), the argument of a
+ * {@code System.exit} called in the child, and minus the signal number when the child was killed by a signal
+ * ({@code -15} after {@link #terminate()}, {@code -9} after {@link #kill()}). A child never outlives this JVM
+ * by more than about a second, even after {@code kill -9}. Daemon children are terminated when this JVM exits
+ * or when the {@link #runMain} block that started them ends; non-daemon children are waited for.
+ *
+ * <p><b>Threads.</b> The methods may be called from any thread. All blocking methods throw unchecked
+ * exceptions: {@link UncheckedInterruptedException} (with the interrupt flag set again) when interrupted.
+ * Misuse (start twice, join before start, daemon after start) throws {@link IllegalStateException}.
+ */
+public class Process implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final List<Process> STARTED = new CopyOnWriteArrayList<>();
+    private static final InheritableThreadLocal<List<Process>> MAIN_SCOPE = new InheritableThreadLocal<>();
+    private static volatile Process current;
+    private static final Process MAIN = new Process(Role.MAIN, "MainProcess", ProcessHandle.current().pid(), "");
+
+    private enum Role { CHILD, MAIN, PARENT_VIEW }
+
+    private final Role role;
+    private final String identity;
+    private volatile String name;
+    private volatile boolean daemon;
+    private final Object target;
+    private final Object[] args;
+    private String parentName;
+    private long parentPid;
+
+    private transient volatile boolean started;
+    private transient volatile boolean closed;
+    private transient volatile ChildJvm jvm;
+    private transient volatile Throwable exception;
+    /** Set in the child on the copy that runs, and on the parent and main views: the pid they stand for. */
+    private transient long ownPid;
+
+    /** Creates a process whose {@link #run()} does nothing unless a subclass overrides it. */
+    public Process() {
+        this(new Object[0], null);
+    }
+
+    /**
+     * Creates a process that runs {@code target} in the child.
+     *
+     * @param target what to run; a lambda typed here is Serializable without a cast
+     */
+    public Process(Task target) {
+        this(new Object[0], target);
+    }
+
+    /**
+     * Creates a process that runs {@code target.run(a)} in the child (Python's {@code args=(a,)}).
+     *
+     * @param target what to run
+     * @param a      its argument; must be Serializable to reach the child
+     * @param <A>    the argument's type
+     */
+    public <A> Process(Task1<A> target, A a) {
+        this(new Object[] {a}, target);
+    }
+
+    /**
+     * Creates a process that runs {@code target.run(a, b)} in the child.
+     *
+     * @param target what to run
+     * @param a      its first argument
+     * @param b      its second argument
+     * @param <A>    the first argument's type
+     * @param <B>    the second argument's type
+     */
+    public <A, B> Process(Task2<A, B> target, A a, B b) {
+        this(new Object[] {a, b}, target);
+    }
+
+    /**
+     * Creates a process that runs {@code target.run(a, b, c)} in the child.
+     *
+     * @param target what to run
+     * @param a      its first argument
+     * @param b      its second argument
+     * @param c      its third argument
+     * @param <A>    the first argument's type
+     * @param <B>    the second argument's type
+     * @param <C>    the third argument's type
+     */
+    public <A, B, C> Process(Task3<A, B, C> target, A a, B b, C c) {
+        this(new Object[] {a, b, c}, target);
+    }
+
+    // Arguments first: with the target first this would be as applicable as the Task1 constructor.
+    private Process(Object[] args, Object target) {
+        this.role = Role.CHILD;
+        this.target = target;
+        this.args = args;
+        Process cur = current;
+        String prefix = cur == null || cur.role == Role.MAIN ? "" : cur.identity + ":";
+        this.identity = prefix + COUNTER.incrementAndGet();
+        String type = getClass() == Process.class || getClass().getSimpleName().isEmpty()
+                ? "Process" : getClass().getSimpleName();
+        this.name = type + "-" + identity;
+        this.daemon = cur != null && cur.role == Role.CHILD && cur.daemon; // Python: inherits the creator's flag
+    }
+
+    private Process(Role role, String name, long pid, String identity) {
+        this.role = role;
+        this.name = name;
+        this.ownPid = pid;
+        this.identity = identity;
+        this.target = null;
+        this.args = new Object[0];
+    }
+
+    /**
+     * What the child runs. By default calls the target given to the constructor with its arguments; a
+     * subclass overrides it. Calling it directly runs it in the calling thread, not in a child.
+     *
+     * @throws Exception whatever the target throws
+     */
+    public void run() throws Exception {
+        if (target instanceof Task t) t.run();
+        else if (target instanceof Task1<?> t) run1(t);
+        else if (target instanceof Task2<?, ?> t) run2(t);
+        else if (target instanceof Task3<?, ?, ?> t) run3(t);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void run1(Task1<?> t) throws Exception {
+        ((Task1<Object>) t).run(args[0]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void run2(Task2<?, ?> t) throws Exception {
+        ((Task2<Object, Object>) t).run(args[0], args[1]);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void run3(Task3<?, ?, ?> t) throws Exception {
+        ((Task3<Object, Object, Object>) t).run(args[0], args[1], args[2]);
+    }
+
+    /**
+     * Starts the child: takes a pre-started JVM (or launches one) and sends it this object, the notebook
+     * classes it needs and a copy of the notebook variables they use. Returns once the child has its work,
+     * without waiting for it to run. Blocks for a JVM launch (about 100 ms) only when no pre-started JVM is
+     * ready.
+     *
+     * @throws IllegalStateException    if already started, or closed, or this object stands for the main or
+     *                                  parent process
+     * @throws IllegalArgumentException if the target, its arguments or a subclass's fields are not
+     *                                  Serializable (the message names the class); nothing was started
+     * @throws UncheckedIOException     if no child JVM could be launched
+     */
+    public void start() {
+        synchronized (this) {
+            checkChild("start");
+            if (started) throw new IllegalStateException("start() called twice: " + name + " was already started");
+            checkOpen();
+            started = true;
+        }
+        try {
+            Process cur = current();
+            parentName = cur.name;
+            parentPid = ProcessHandle.current().pid();
+            ClassSource source = Hooks.classSource();
+            Bundle bundle = BundleWriter.write(new Entry(this), source);
+            ChildJvm child = WarmPool.obtain();
+            jvm = child;
+            child.assign(name, ChildProcess.Kind.PROCESS, bundle,
+                    daemon ? Children.AtExit.TERMINATE : Children.AtExit.JOIN);
+        } catch (IOException e) {
+            started = false;
+            jvm = null;
+            throw new UncheckedIOException("could not start " + name + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            started = false;
+            jvm = null;
+            throw e;
+        }
+        STARTED.add(this);
+        List<Process> scope = MAIN_SCOPE.get();
+        if (scope != null) scope.add(this);
+    }
+
+    /**
+     * Waits for the child to exit.
+     *
+     * @throws IllegalStateException          if not started, or if this object stands for the main or
+     *                                        parent process
+     * @throws UncheckedInterruptedException  if the waiting thread is interrupted (its interrupt flag is set
+     *                                        again); the child keeps running
+     */
+    public void join() {
+        ChildJvm c = joinable();
+        try {
+            c.onExit().get();
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        STARTED.remove(this);
+    }
+
+    /**
+     * Waits at most {@code timeout} for the child to exit.
+     *
+     * @param timeout how long to wait at most
+     * @return {@code true} if the child has exited, {@code false} if the time ran out first (Python returns
+     *         nothing; check {@link #exitCode()} or {@link #isAlive()} there)
+     * @throws IllegalStateException         if not started
+     * @throws UncheckedInterruptedException if interrupted while waiting
+     */
+    public boolean join(Duration timeout) {
+        ChildJvm c = joinable();
+        try {
+            c.onExit().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            STARTED.remove(this);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private ChildJvm joinable() {
+        if (role != Role.CHILD || (ownPid != 0 && this == current)) {
+            throw new IllegalStateException("can only join a child process started by this process, not " + name);
+        }
+        ChildJvm c = jvm;
+        if (!started || c == null) throw new IllegalStateException("join() called before start() on " + name);
+        return c;
+    }
+
+    /**
+     * @return whether the process is running: for a child, started and not yet exited (and reaped); for the
+     *         current, main or parent process, whether that OS process is alive
+     */
+    public boolean isAlive() {
+        if (role != Role.CHILD || ownPid != 0) {
+            return ProcessHandle.of(ownPid).map(ProcessHandle::isAlive).orElse(false);
+        }
+        ChildJvm c = jvm;
+        return started && c != null && c.isAlive();
+    }
+
+    /** @return the name: {@code Process-1}, {@code P-2} for a subclass {@code P}, or the one given */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Sets the name (only the display name; any time, as in Python).
+     *
+     * @param newName the name
+     * @return this process
+     */
+    public Process name(String newName) {
+        this.name = java.util.Objects.requireNonNull(newName, "name");
+        return this;
+    }
+
+    /** @return whether this is a daemon process */
+    public boolean daemon() {
+        return daemon;
+    }
+
+    /**
+     * Makes this a daemon process (or not): a daemon is terminated when its parent JVM exits or the
+     * {@link #runMain} block that started it ends; a non-daemon is waited for.
+     *
+     * @param on whether it is a daemon
+     * @return this process
+     * @throws IllegalStateException if already started
+     */
+    public Process daemon(boolean on) {
+        synchronized (this) {
+            if (started) throw new IllegalStateException("daemon() must be set before start(): " + name
+                    + " is already started");
+            daemon = on;
+        }
+        return this;
+    }
+
+    /**
+     * @return the OS process id of the child (or of the process this object stands for)
+     * @throws IllegalStateException if the child has not been started
+     */
+    public long pid() {
+        if (ownPid != 0) return ownPid;
+        ChildJvm c = jvm;
+        if (c == null) throw new IllegalStateException(name + " has not been started, so it has no pid yet");
+        return c.pid();
+    }
+
+    /**
+     * @return {@code null} until the child has exited; then 0 (run returned), 1 (run threw), the status given
+     *         to System.exit in the child, or minus the number of the signal that killed it
+     */
+    public Integer exitCode() {
+        ChildJvm c = jvm;
+        if (c == null || c.isAlive()) return null;
+        return c.onExit().getNow(null);
+    }
+
+    /**
+     * @return the exception that ended the child's {@code run()} (with the child's stack trace), or
+     *         {@code null} if there was none or the child has not ended. If the exception could not be sent
+     *         back as itself, a {@link RemoteTaskException} copy of it.
+     */
+    public Throwable exception() {
+        Throwable t = exception;
+        if (t != null) return t;
+        ChildJvm c = jvm;
+        byte[] bytes = c == null ? null : c.failure();
+        if (bytes == null) return null;
+        try {
+            ClassSource src = Hooks.classSource();
+            t = (Throwable) Serial.fromBytes(bytes, Process.class.getClassLoader(),
+                    n -> src != null ? src.loadedClass(n) : contextClass(n));
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            t = new RemoteTaskException(e.getClass().getName(), "the child's exception could not be read: " + e);
+        }
+        exception = t;
+        return t;
+    }
+
+    private static Class<?> contextClass(String n) {
+        try {
+            return Class.forName(n, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Asks the child to stop: SIGTERM. The child dies at once (no finally blocks or shutdown hooks run, as in
+     * Python); its exit code becomes -15. Does not wait; does nothing if the child has exited.
+     *
+     * @throws IllegalStateException if not started
+     */
+    public void terminate() {
+        started("terminate").terminate();
+    }
+
+    /**
+     * Kills the child: SIGKILL; its exit code becomes -9. Does not wait; does nothing if it has exited.
+     *
+     * @throws IllegalStateException if not started
+     */
+    public void kill() {
+        started("kill").kill();
+    }
+
+    private ChildJvm started(String what) {
+        checkChild(what);
+        ChildJvm c = jvm;
+        if (c == null) throw new IllegalStateException(what + "() called before start() on " + name);
+        return c;
+    }
+
+    /**
+     * Releases this object's resources; afterwards {@code start()} throws. Does not block.
+     *
+     * @throws IllegalStateException if the child is still running (as Python's ValueError)
+     */
+    public void close() {
+        if (isAlive() && role == Role.CHILD && ownPid == 0) {
+            throw new IllegalStateException("cannot close " + name + " while it is still running");
+        }
+        closed = true;
+        STARTED.remove(this);
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException(name + " is closed");
+    }
+
+    private void checkChild(String what) {
+        if (role != Role.CHILD || ownPid != 0) {
+            throw new IllegalStateException(what + "() is only for child processes started from here; " + name
+                    + " is the " + (role == Role.MAIN ? "main" : role == Role.PARENT_VIEW ? "parent" : "current")
+                    + " process");
+        }
+    }
+
+    /**
+     * @return the process this code runs in: in a child, the copy of its {@code Process} object (so
+     *         {@code Process.current().name()} is its name); elsewhere an object named {@code MainProcess}
+     */
+    public static Process current() {
+        Process c = current;
+        return c != null ? c : MAIN;
+    }
+
+    /**
+     * @return in a child, an object standing for the process that started it (its name and pid); in the main
+     *         process {@code null}, as Python's {@code parent_process()}
+     */
+    public static Process parent() {
+        Process c = current;
+        if (c == null || c.role == Role.MAIN) return null;
+        return new Process(Role.PARENT_VIEW, c.parentName, c.parentPid, "");
+    }
+
+    /**
+     * @return the children started from this process that have not yet exited, in start order
+     */
+    public static List<Process> activeChildren() {
+        List<Process> out = new ArrayList<>();
+        for (Process p : STARTED) {
+            if (p.isAlive()) out.add(p);
+            else STARTED.remove(p);
+        }
+        return out;
+    }
+
+    /** @return the number of processors available to this JVM (Python's {@code cpu_count()}) */
+    public static int cpuCount() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Runs {@code block} as a "main program" (the analogue of Python's {@code if __name__ == '__main__':}
+     * script ending): when it ends, normally or not, the daemon children started inside it (by this thread
+     * or threads it started) are terminated, then the other children started inside it are waited for.
+     * Useful in a notebook, whose own main program never ends.
+     *
+     * @param block the main program
+     * @throws UncheckedInterruptedException if interrupted while waiting for the children (the children
+     *                                       are terminated)
+     * @throws RuntimeException              what {@code block} threw; a checked exception wrapped
+     */
+    public static void runMain(Task block) {
+        List<Process> outer = MAIN_SCOPE.get();
+        List<Process> mine = new CopyOnWriteArrayList<>();
+        MAIN_SCOPE.set(mine);
+        Throwable failure = null;
+        try {
+            block.run();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            MAIN_SCOPE.set(outer);
+        }
+        for (Process p : mine) if (p.daemon && p.isAlive()) p.terminate();
+        try {
+            for (Process p : mine) p.join();
+        } catch (UncheckedInterruptedException e) {
+            for (Process p : mine) if (p.isAlive()) p.terminate();
+            if (failure != null) e.addSuppressed(failure);
+            throw e;
+        }
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error e) throw e;
+        if (failure instanceof InterruptedException ie) throw new UncheckedInterruptedException(ie);
+        if (failure != null) throw new RuntimeException(failure);
+    }
+
+    /**
+     * Ends every child this JVM started (processes, pool workers, commands) and the pre-started JVMs: SIGTERM,
+     * up to {@code grace} to exit, then SIGKILL for the rest. For a host's shutdown or restart. Blocks until
+     * all are reaped.
+     *
+     * @param grace how long children get to exit after SIGTERM
+     * @return how many had to be killed with SIGKILL
+     */
+    public static int terminateAll(Duration grace) {
+        return Children.terminateAll(grace);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("<").append(getClass().getSimpleName().isEmpty() ? "Process"
+                : getClass().getSimpleName()).append(" name='").append(name).append('\'');
+        if (role != Role.CHILD || ownPid != 0) {
+            b.append(" pid=").append(ownPid);
+        } else if (jvm != null) {
+            b.append(" pid=").append(jvm.pid());
+            Integer code = exitCode();
+            b.append(code == null ? " started" : " exitcode=" + code);
+        }
+        if (daemon) b.append(" daemon");
+        return b.append('>').toString();
+    }
+
+    /** Runs a Process in the child: makes it {@link #current()} and calls its {@link #run()}. */
+    private static final class Entry implements ChildEntry {
+        private static final long serialVersionUID = 1L;
+        private final Process process;
+
+        Entry(Process process) {
+            this.process = process;
+        }
+
+        @Override
+        public void run(ChildContext context) throws Exception {
+            process.ownPid = ProcessHandle.current().pid();
+            process.started = true;
+            current = process;
+            process.run();
+        }
+    }
+}

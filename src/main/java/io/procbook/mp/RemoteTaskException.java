@@ -1,0 +1,56 @@
+package io.procbook.mp;
+
+/**
+ * Stands in, in the parent, for an exception thrown in a child process that could not travel back as itself
+ * (its class or something it holds is not Serializable). It keeps the original's class name, message, stack
+ * trace (the child's frames), cause chain and suppressed exceptions, so that printing it shows what printing
+ * the original would have shown.
+ *
+ * <p>Instances are immutable once built and safe to share between threads.
+ */
+public class RemoteTaskException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String remoteClassName;
+
+    /**
+     * @param remoteClassName the class name of the exception thrown in the child
+     * @param message         its message (may be {@code null})
+     */
+    public RemoteTaskException(String remoteClassName, String message) {
+        super(message);
+        this.remoteClassName = remoteClassName;
+    }
+
+    /** @return the class name of the exception thrown in the child */
+    public String remoteClassName() {
+        return remoteClassName;
+    }
+
+    /**
+     * Copies an exception (its class name, message, stack trace, causes and suppressed exceptions) into a
+     * {@code RemoteTaskException} that can always be serialized.
+     *
+     * @param t the exception to copy
+     * @return the copy
+     */
+    public static RemoteTaskException copyOf(Throwable t) {
+        return copyOf(t, 0);
+    }
+
+    private static RemoteTaskException copyOf(Throwable t, int depth) {
+        RemoteTaskException copy = new RemoteTaskException(t.getClass().getName(), t.getMessage());
+        copy.setStackTrace(t.getStackTrace());
+        if (t.getCause() != null && t.getCause() != t && depth < 20) copy.initCause(copyOf(t.getCause(), depth + 1));
+        for (Throwable s : t.getSuppressed()) if (depth < 20) copy.addSuppressed(copyOf(s, depth + 1));
+        return copy;
+    }
+
+    /** @return like {@link Throwable#toString()} of the original: its class name and message */
+    @Override
+    public String toString() {
+        String m = getLocalizedMessage();
+        return m == null ? remoteClassName : remoteClassName + ": " + m;
+    }
+}

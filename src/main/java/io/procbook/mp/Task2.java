@@ -1,0 +1,24 @@
+package io.procbook.mp;
+
+import java.io.Serializable;
+
+/**
+ * A task taking two arguments, with no result, that can be sent to a child process together with its
+ * arguments (Python's {@code Process(target=f, args=(...))}). Serializable, so a plain lambda needs no cast;
+ * may throw any exception. The arguments must be {@link Serializable} to reach the child.
+ *
+ * @param <A> the type of argument A
+ * @param <B> the type of argument B
+ */
+@FunctionalInterface
+public interface Task2<A, B> extends Serializable {
+
+    /**
+     * Runs the task.
+     *
+     * @param a the first argument
+     * @param b the second argument
+     * @throws Exception anything; in a child process it becomes the child's {@link Process#exception()}
+     */
+    void run(A a, B b) throws Exception;
+}

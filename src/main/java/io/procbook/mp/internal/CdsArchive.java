@@ -1,0 +1,97 @@
+package io.procbook.mp.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A dynamic class data sharing archive of the runtime's own classes, so that a child JVM maps them instead
+ * of loading and verifying them (tens of ms per child).
+ *
+ * <p>Made once per (JDK, class path) in the background, by one JVM run with
+ * {@code -XX:ArchiveClassesAtExit} that runs the child warm-up and exits; this works the same on JDK 17 and
+ * later ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and would make whichever child
+ * happened to be first pay for the dump). Children started before the archive exists simply run without it.
+ * The archive is kept under {@code $XDG_CACHE_HOME/procbook} (default {@code ~/.cache/procbook}), named by a
+ * hash of the JDK, the class path and the size and time of each entry, because the JVM refuses an archive
+ * whose class path changed. The system property {@code procbook.cds=false} turns it off.
+ */
+final class CdsArchive {
+
+    private static final ConcurrentHashMap<String, Boolean> DUMPING = new ConcurrentHashMap<>();
+
+    private CdsArchive() { }
+
+    /** @return the flags that make a child use the archive for this class path, if it exists yet */
+    static List<String> flags(String classpath) {
+        if (!Boolean.parseBoolean(System.getProperty("procbook.cds", "true"))) return List.of();
+        Path archive = archiveFor(classpath);
+        if (archive == null) return List.of();
+        if (Files.isRegularFile(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        }
+        if (DUMPING.putIfAbsent(classpath, Boolean.TRUE) == null) {
+            Thread t = new Thread(() -> dump(classpath, archive), "procbook-cds-dump");
+            t.setDaemon(true);
+            t.start();
+        }
+        return List.of();
+    }
+
+    private static Path archiveFor(String classpath) {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path dir = cache != null && !cache.isEmpty() ? Path.of(cache, "procbook")
+                : Path.of(System.getProperty("user.home"), ".cache", "procbook");
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update((System.getProperty("java.home") + '\n' + System.getProperty("java.vm.version") + '\n'
+                    + classpath).getBytes(StandardCharsets.UTF_8));
+            for (String e : classpath.split(File.pathSeparator)) {
+                File f = new File(e);
+                md.update((f.length() + ":" + f.lastModified() + '\n').getBytes(StandardCharsets.UTF_8));
+            }
+            return dir.resolve("cds-" + HexFormat.of().formatHex(md.digest(), 0, 12) + ".jsa");
+        } catch (NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static void dump(String classpath, Path archive) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(archive.getParent());
+            tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            java.lang.Process p = new ProcessBuilder(JvmCommand.javaExecutable(), "-XX:+UseSerialGC",
+                    "-XX:-UsePerfData", "-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-cp", classpath, "io.procbook.mp.internal.child.ChildMain", "--dump-cds")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            Children.trackHelper(p);
+            if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(tmp) > 0) {
+                Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                p.destroyForcibly();
+            }
+        } catch (IOException | InterruptedException e) {
+            // no archive: children start a little slower, nothing else changes
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the cache directory is ours; a stale tmp file is overwritten next time
+                }
+            }
+        }
+    }
+}

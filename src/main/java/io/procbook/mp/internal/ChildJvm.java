@@ -1,0 +1,318 @@
+package io.procbook.mp.internal;
+
+import io.procbook.mp.spi.ChildProcess;
+import io.procbook.mp.spi.ClassSource;
+import io.procbook.mp.spi.Hooks;
+import io.procbook.mp.spi.OutputRouter;
+import io.procbook.mp.spi.ProcessListener;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The parent's handle on one child JVM: launch (blocking until it has connected), assignment of an entry,
+ * the control connection (class requests answered here, data handed to the layer above), output pumping,
+ * and the exit status. Thread-safe.
+ *
+ * <p>A child's life: launched (maybe ahead of need, "warm") -> assigned once -> exits. It is a
+ * {@link ChildProcess} for the host from its assignment on; listeners hear of it then and after it is reaped.
+ *
+ * <p>Exit status: the OS reports 128+n for a process killed by signal n, indistinguishable from
+ * {@code System.exit(128+n)}. So the status is read together with what the child said before dying: a
+ * {@code SIGNAL n} report or no report at all with status 128+n (SIGKILL cannot be caught) mean "killed by
+ * n" and give {@code -n}; a {@code DONE} or {@code EXITING} report means the status is literal.
+ */
+public final class ChildJvm implements ChildProcess {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long CONNECT_TIMEOUT_SECONDS = 60;
+
+    private final java.lang.Process process;
+    private final Wire wire;
+    private final OutputPump out;
+    private final OutputPump err;
+    private final CompletableFuture<Void> linkClosed = new CompletableFuture<>();
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final CompletableFuture<Void> reaped = new CompletableFuture<>();
+    private volatile Integer doneStatus;
+    private final AtomicBoolean assigned = new AtomicBoolean();
+    private volatile String name;
+    private volatile Kind kind = Kind.PROCESS;
+    private volatile int reportedSignal;
+    private volatile boolean reportedExit;
+    private volatile byte[] failure;
+    private volatile Consumer<byte[]> dataHandler = d -> { };
+
+    private ChildJvm(java.lang.Process process, Wire wire, OutputPump out, OutputPump err, String name) {
+        this.process = process;
+        this.wire = wire;
+        this.out = out;
+        this.err = err;
+        this.name = name;
+    }
+
+    /**
+     * Starts a child JVM and blocks until it has connected back.
+     *
+     * @param warm whether the child warms itself up before connecting (for the warm pool)
+     * @throws IOException if the JVM cannot be started or dies before connecting (its output is in the
+     *                     message)
+     */
+    public static ChildJvm launch(boolean warm) throws IOException {
+        byte[] t = new byte[16];
+        RANDOM.nextBytes(t);
+        String token = HexFormat.of().formatHex(t);
+        Endpoint endpoint = Endpoint.listen();
+        java.lang.Process p;
+        try {
+            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), token, warm))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            endpoint.close();
+            throw e;
+        }
+        Children.trackHelper(p);
+        long pid = p.pid();
+        OutputPump out = OutputPump.start(p.getInputStream(), false, "procbook-out-" + pid);
+        OutputPump err = OutputPump.start(p.getErrorStream(), true, "procbook-err-" + pid);
+        // If the child dies or hangs before connecting, closing the endpoint ends the accept below.
+        p.onExit().thenRun(endpoint::close);
+        CompletableFuture<Void> connected = new CompletableFuture<>();
+        connected.orTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
+            endpoint.close();
+            return null;
+        });
+        Wire wire;
+        try {
+            SocketChannel ch = endpoint.accept();
+            wire = new Wire(ch);
+            Wire.Message hello = wire.receive();
+            if (hello == null || hello.type() != Msg.HELLO) throw new IOException("child did not say hello");
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(hello.payload()));
+            if (!in.readUTF().equals(token)) throw new IOException("child gave a wrong token");
+        } catch (IOException e) {
+            p.destroyForcibly();
+            String output;
+            try {
+                out.finished().get(5, TimeUnit.SECONDS);
+                err.finished().get(5, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // report what we have
+            }
+            output = (out.earlyText() + err.earlyText()).trim();
+            throw new IOException("child JVM (pid " + pid + ") did not start: " + e.getMessage()
+                    + (output.isEmpty() ? "" : "; its output:\n" + output), e);
+        } finally {
+            connected.complete(null); // cancels the timer
+            endpoint.close();
+        }
+        ChildJvm jvm = new ChildJvm(p, wire, out, err, "jvm-" + pid);
+        jvm.startReader();
+        jvm.linkClosed.thenRun(jvm::linkEnded);
+        p.onExit().thenAcceptBoth(jvm.linkClosed, (proc, v) -> jvm.reaped());
+        return jvm;
+    }
+
+    private void startReader() {
+        Thread t = new Thread(this::readLoop, "procbook-link-" + process.pid());
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void readLoop() {
+        try {
+            Wire.Message m;
+            while ((m = wire.receive()) != null) {
+                switch (m.type()) {
+                    case Msg.CLASS_REQUEST -> answerClassRequest(m.payload());
+                    case Msg.DONE -> {
+                        DataInputStream in = new DataInputStream(new ByteArrayInputStream(m.payload()));
+                        int status = in.readInt();
+                        byte[] exc = in.readAllBytes();
+                        if (exc.length > 0) failure = exc;
+                        reportedExit = true;
+                        doneStatus = status;
+                    }
+                    case Msg.EXITING -> reportedExit = true;
+                    case Msg.SIGNAL -> reportedSignal = new DataInputStream(
+                            new ByteArrayInputStream(m.payload())).readInt();
+                    case Msg.DATA -> dataHandler.accept(m.payload());
+                    default -> { /* a newer child's message this parent does not know: ignore */ }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a broken link ends like a closed one: the child is dying or dead
+        } finally {
+            wire.close();
+            linkClosed.complete(null);
+        }
+    }
+
+    private void answerClassRequest(byte[] payload) throws IOException {
+        String cls = new DataInputStream(new ByteArrayInputStream(payload)).readUTF();
+        ClassSource src = Hooks.classSource();
+        byte[] bytes = src == null ? null : src.bytecode(cls);
+        List<StaticValue> vars = bytes == null ? List.of() : BundleWriter.snapshot(src.loadedClass(cls));
+        wire.send(Msg.CLASS_REPLY, Serial.toBytes(new ClassReply(cls, bytes, vars)));
+    }
+
+    /**
+     * Gives the child its one job. Runs the host's hooks on the calling thread: the output router chooses
+     * where the child's output goes, then listeners hear that it started.
+     *
+     * @param childName the name the child runs under
+     * @param childKind what it is
+     * @param entry     a bundle whose object is a {@link ChildEntry}
+     * @param atExit    what happens to the child when this JVM exits
+     * @throws IOException          if the child has died (e.g. a pre-started one was killed)
+     * @throws IllegalStateException if it was assigned before
+     */
+    public void assign(String childName, Kind childKind, Bundle entry, Children.AtExit atExit) throws IOException {
+        if (!assigned.compareAndSet(false, true)) throw new IllegalStateException(name + " is already assigned");
+        this.name = childName;
+        this.kind = childKind;
+        OutputRouter router = Hooks.outputRouter();
+        var sink = router == null ? null : router.sinkFor(this);
+        out.route(sink);
+        err.route(sink);
+        Children.untrackHelper(process);
+        Children.register(this, atExit);
+        for (ProcessListener l : Hooks.listeners()) {
+            try {
+                l.started(this);
+            } catch (RuntimeException ignored) {
+                // a listener's bug must not stop the child
+            }
+        }
+        List<String> cp = Hooks.extraClasspath().stream().map(Path::toString).toList();
+        wire.send(Msg.RUN, Serial.toBytes(new Assignment(childName, cp, entry)));
+    }
+
+    /** @return whether {@link #assign} was called */
+    public boolean isAssigned() {
+        return assigned.get();
+    }
+
+    /** Sets who receives {@link Msg#DATA} from the child (runs on the link's reader thread). */
+    public void onData(Consumer<byte[]> handler) {
+        this.dataHandler = handler;
+    }
+
+    /** Sends opaque bytes to the child's {@link ChildContext#receive()}. */
+    public void send(byte[] data) throws IOException {
+        wire.send(Msg.DATA, data);
+    }
+
+    /** @return the serialized exception the child reported, or {@code null} */
+    public byte[] failure() {
+        return failure;
+    }
+
+    /**
+     * The control link ended. If the child said how it ends (DONE with its status, or SIGNAL), that is its
+     * exit as far as callers are concerned: the JVM's own teardown after halt can take another 10-300 ms
+     * (HotSpot waits for threads in native code and for running compilations), which nobody needs to wait
+     * for. Otherwise (System.exit, a crash, SIGKILL) the exit is known only once the OS reports it.
+     */
+    private void linkEnded() {
+        Integer known = reportedSignal > 0 ? Integer.valueOf(-reportedSignal) : doneStatus;
+        if (known != null) afterOutput(() -> exit.complete(known));
+    }
+
+    private void reaped() {
+        int raw = process.exitValue();
+        int code;
+        if (reportedSignal > 0) code = -reportedSignal;
+        else if (!reportedExit && raw > 128 && raw < 128 + 65) code = -(raw - 128);
+        else code = raw;
+        afterOutput(() -> {
+            exit.complete(code);
+            Children.unregister(this);
+            if (assigned.get()) {
+                int logical = exit.join();
+                for (ProcessListener l : Hooks.listeners()) {
+                    try {
+                        l.exited(this, logical);
+                    } catch (RuntimeException ignored) {
+                        // listeners must not throw; if one does, the others still hear of the exit
+                    }
+                }
+            }
+            reaped.complete(null);
+        });
+    }
+
+    /**
+     * Runs {@code then} once the child's output has all been delivered, so that whoever waits for the exit
+     * and then prints does not print before the child's last lines. Bounded: a grandchild may hold the pipes
+     * open.
+     */
+    private void afterOutput(Runnable then) {
+        CompletableFuture.allOf(out.finished(), err.finished())
+                .completeOnTimeout(null, 500, TimeUnit.MILLISECONDS)
+                .whenComplete((v, e) -> then.run());
+    }
+
+    /** @return completed once the OS process has been reaped and listeners told */
+    public CompletableFuture<Void> reapedFuture() {
+        return reaped.copy();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return {@code true} until the child has exited (see {@link #linkEnded}) */
+    @Override
+    public boolean isAlive() {
+        return !exit.isDone();
+    }
+
+    @Override
+    public void terminate() {
+        process.destroy();
+    }
+
+    @Override
+    public void kill() {
+        process.destroyForcibly();
+    }
+
+    @Override
+    public CompletableFuture<Integer> onExit() {
+        return exit.copy();
+    }
+
+    /** @return the exit future itself, for internal waiting */
+    CompletableFuture<Integer> exitFuture() {
+        return exit;
+    }
+
+    @Override
+    public String toString() {
+        return name + "[pid " + pid() + "]";
+    }
+}

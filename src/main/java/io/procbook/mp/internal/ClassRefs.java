@@ -1,0 +1,80 @@
+package io.procbook.mp.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Reads the classes a class file refers to, from its constant pool. The runtime uses it to find which
+ * notebook classes (and so which notebook variables) a child's task can reach, without loading anything.
+ * A hand-written reader because the JDK's {@code java.lang.classfile} API only exists from JDK 22 on.
+ */
+public final class ClassRefs {
+
+    private ClassRefs() { }
+
+    /**
+     * @param classFile the bytes of a class file
+     * @return the binary names (dots, {@code $} for nesting) of every class named by a CONSTANT_Class entry
+     *         or by a type in a descriptor, array element types included
+     * @throws IllegalArgumentException if the bytes are not a class file
+     */
+    public static Set<String> referencedClasses(byte[] classFile) {
+        try {
+            return read(classFile);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("not a readable class file: " + e, e);
+        }
+    }
+
+    private static Set<String> read(byte[] classFile) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
+        if (in.readInt() != 0xCAFEBABE) throw new IOException("bad magic");
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        int count = in.readUnsignedShort();
+        String[] utf8 = new String[count];
+        int[] classNameIndex = new int[count];
+        int classes = 0;
+        for (int i = 1; i < count; i++) {
+            int tag = in.readUnsignedByte();
+            switch (tag) {
+                case 1 -> utf8[i] = in.readUTF();
+                case 7 -> classNameIndex[classes++] = in.readUnsignedShort();
+                case 8, 16, 19, 20 -> in.readUnsignedShort();                 // String, MethodType, Module, Package
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();             // ints, floats, refs, NameAndType, dynamic
+                case 15 -> { in.readUnsignedByte(); in.readUnsignedShort(); } // MethodHandle
+                case 5, 6 -> { in.readLong(); i++; }                          // long, double take two slots
+                default -> throw new IOException("unknown constant pool tag " + tag + " at " + i);
+            }
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (int k = 0; k < classes; k++) {
+            String name = utf8[classNameIndex[k]];
+            if (name.startsWith("[")) addDescriptorTypes(name, out);
+            else out.add(name.replace('/', '.'));
+        }
+        // Field and method descriptors name classes too (a variable's declared type, a parameter type).
+        for (String s : utf8) {
+            if (s != null && s.indexOf('L') >= 0 && s.indexOf(';') > 0 && (s.startsWith("(") || s.startsWith("L")
+                    || s.startsWith("["))) {
+                addDescriptorTypes(s, out);
+            }
+        }
+        return out;
+    }
+
+    private static void addDescriptorTypes(String descriptor, Set<String> out) {
+        int i = 0;
+        while ((i = descriptor.indexOf('L', i)) >= 0) {
+            int end = descriptor.indexOf(';', i);
+            if (end < 0) return;
+            String name = descriptor.substring(i + 1, end);
+            // Generic signatures contain '<'; a plain descriptor never does. Skip what is not a clean name.
+            if (name.indexOf('<') < 0 && name.indexOf('(') < 0 && !name.isEmpty()) out.add(name.replace('/', '.'));
+            i = end + 1;
+        }
+    }
+}

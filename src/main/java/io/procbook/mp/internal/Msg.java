@@ -1,0 +1,29 @@
+package io.procbook.mp.internal;
+
+/**
+ * Message types of the parent/child control protocol. A child connects, says {@link #HELLO}, and waits for one
+ * {@link #RUN}; while its entry runs it may ask for classes ({@link #CLASS_REQUEST}) and exchange
+ * {@link #DATA} with higher layers (a pool worker's tasks and results); it ends with {@link #DONE}, or reports
+ * {@link #EXITING} (user code called System.exit) or {@link #SIGNAL} (it was told to stop) just before dying,
+ * so that the parent can tell an exit status 143 from a SIGTERM.
+ */
+public final class Msg {
+    private Msg() { }
+
+    /** child to parent: UTF token, long pid. */
+    public static final byte HELLO = 1;
+    /** parent to child: a serialized {@link Assignment}. */
+    public static final byte RUN = 2;
+    /** child to parent: UTF binary class name. */
+    public static final byte CLASS_REQUEST = 3;
+    /** parent to child: a serialized {@link ClassReply}. */
+    public static final byte CLASS_REPLY = 4;
+    /** child to parent: int exit status, then the serialized exception (empty if none). */
+    public static final byte DONE = 5;
+    /** child to parent: user code called System.exit; the OS exit status is the real one. */
+    public static final byte EXITING = 6;
+    /** child to parent: int signal number the child is dying of. */
+    public static final byte SIGNAL = 7;
+    /** either way: opaque bytes for the layer above (pool tasks and results). */
+    public static final byte DATA = 8;
+}

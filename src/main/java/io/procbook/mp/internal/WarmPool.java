@@ -1,0 +1,112 @@
+package io.procbook.mp.internal;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Pre-started, warmed-up child JVMs waiting for work: Python's forkserver idea for a runtime that cannot fork.
+ * Taking one costs a message instead of a JVM start (about 100 ms here).
+ *
+ * <p>Bounded (system property {@code procbook.warmJvms}, default 2; 0 turns it off) and lazy: nothing is
+ * started until the first child is asked for, so a program that never starts a process pays nothing. Every
+ * JVM taken is replaced by one background thread, one at a time, so a burst of starts does not fork a burst of
+ * JVMs competing with the children that are running (a single daemon thread does it); and it waits 100 ms before each launch, because a
+ * JVM's start-up takes about a core for 100 ms and would otherwise slow down the child that was just handed
+ * its task (on a 2-core machine that doubled a trivial child's run time). A waiting JVM that dies (say,
+ * killed from outside) is
+ * skipped. JVMs started before a class path entry was added learn it with their assignment.
+ */
+public final class WarmPool {
+
+    private static final Object LOCK = new Object();
+    private static final Deque<ChildJvm> READY = new ArrayDeque<>();
+    private static Thread filler;
+    private static boolean draining;
+
+    private WarmPool() { }
+
+    static int capacity() {
+        return Math.max(0, Integer.getInteger("procbook.warmJvms", 2));
+    }
+
+    /**
+     * Returns a child JVM to assign: a waiting warm one if there is one, else a freshly launched (cold) one.
+     * Either way the pool is topped up in the background.
+     *
+     * @throws IOException if a JVM cannot be launched
+     */
+    public static ChildJvm obtain() throws IOException {
+        ChildJvm jvm = null;
+        synchronized (LOCK) {
+            draining = false;
+            while (!READY.isEmpty() && jvm == null) {
+                ChildJvm c = READY.pollFirst();
+                if (c.isAlive()) jvm = c;
+            }
+            if (filler == null && capacity() > 0) {
+                filler = new Thread(WarmPool::fillLoop, "procbook-warm-pool");
+                filler.setDaemon(true);
+                filler.start();
+            }
+            LOCK.notifyAll();
+        }
+        return jvm != null ? jvm : ChildJvm.launch(false);
+    }
+
+    private static final long REFILL_DELAY_MS = 100;
+
+    /** The one background thread that keeps the pool full (one launch at a time). */
+    private static void fillLoop() {
+        try {
+            while (true) {
+                synchronized (LOCK) {
+                    while (!draining && READY.size() >= capacity()) LOCK.wait();
+                    if (draining) {
+                        filler = null; // no thread is left behind after a drain; obtain() starts a new one
+                        return;
+                    }
+                }
+                Thread.sleep(REFILL_DELAY_MS);
+                synchronized (LOCK) {
+                    if (draining || READY.size() >= capacity()) continue;
+                }
+                ChildJvm jvm;
+                try {
+                    jvm = ChildJvm.launch(true);
+                } catch (IOException e) {
+                    synchronized (LOCK) {
+                        draining = true; // cold starts still work; the next obtain() tries again
+                    }
+                    continue;
+                }
+                synchronized (LOCK) {
+                    if (draining) jvm.kill();
+                    else READY.addLast(jvm);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // only our own daemon thread; nobody interrupts it
+        }
+    }
+
+    /** @return how many warm JVMs are waiting now */
+    public static int idle() {
+        synchronized (LOCK) {
+            return READY.size();
+        }
+    }
+
+    /**
+     * Kills the waiting JVMs and stops refilling until the next {@link #obtain()}. Returns at once; the JVMs
+     * are reaped in the background.
+     */
+    public static void drain() {
+        synchronized (LOCK) {
+            draining = true;
+            READY.forEach(ChildJvm::kill);
+            READY.clear();
+            LOCK.notifyAll();
+        }
+    }
+}

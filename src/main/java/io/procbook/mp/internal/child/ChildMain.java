@@ -1,0 +1,165 @@
+package io.procbook.mp.internal.child;
+
+import io.procbook.mp.RemoteTaskException;
+import io.procbook.mp.internal.Assignment;
+import io.procbook.mp.internal.ChildEntry;
+import io.procbook.mp.internal.Endpoint;
+import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.Serial;
+import io.procbook.mp.internal.Wire;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+
+/**
+ * The main class of every child JVM the runtime starts.
+ *
+ * <p>Arguments: {@code <address> <token> <parent pid> [warm]}, or {@code --dump-cds} (run the warm-up once and
+ * exit normally, so that {@code -XX:ArchiveClassesAtExit} archives the runtime's classes). A warm child runs
+ * the warm-up before it connects, so that the parent knows it is ready to run user code in a few
+ * milliseconds; a cold one connects at once.
+ *
+ * <p>How the child ends: after its entry returns (and the non-daemon threads it started have finished, as in
+ * Python), it reports {@code DONE} and halts, which skips shutdown hooks as Python's children skip atexit
+ * handlers (os._exit). If user code calls System.exit, a shutdown hook reports {@code EXITING} so the
+ * parent takes the exit status literally; a SIGTERM/SIGINT/SIGHUP is reported as {@code SIGNAL} so the parent
+ * reports it as a negative signal number even though the JVM's status (128+n) looks like an ordinary exit.
+ */
+public final class ChildMain {
+
+    private static volatile ChildSession session;
+
+    private ChildMain() { }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--dump-cds")) {
+            warmUp();
+            System.exit(0);
+        }
+        long parentPid = Long.parseLong(args[2]);
+        TimedFlushStream.install();
+        ParentWatch.start(parentPid);
+        for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
+        if (args.length > 3 && args[3].equals("warm")) warmUp();
+
+        Wire wire = new Wire(Endpoint.connect(args[0]));
+        ByteArrayOutputStream hello = new ByteArrayOutputStream();
+        DataOutputStream h = new DataOutputStream(hello);
+        h.writeUTF(args[1]);
+        h.writeLong(ProcessHandle.current().pid());
+        wire.send(Msg.HELLO, hello.toByteArray());
+        ChildSession s = new ChildSession(wire);
+        session = s;
+        s.startReader();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
+                "procbook-exit-report"));
+
+        Assignment a = s.awaitAssignment();
+        s.apply(a);
+        // Libraries that look classes up through the context loader must see notebook and added classes too.
+        Thread.currentThread().setContextClassLoader(s.loader());
+        int status = 0;
+        byte[] failure = new byte[0];
+        try {
+            ChildEntry entry = (ChildEntry) s.decode(a.entry());
+            entry.run(s);
+            joinUserThreads();
+        } catch (Throwable t) {
+            status = 1;
+            System.err.println("Process " + a.name() + ":");
+            t.printStackTrace();
+            failure = exceptionBytes(t);
+        }
+        // Closing stdout/stderr before DONE ends the parent's pipe readers now, so the parent can report the
+        // exit, with all output delivered, without waiting for the JVM's teardown.
+        System.out.close();
+        System.err.close();
+        s.sendDone(status, failure);
+        s.closeForExit();
+        Endpoint.closeAll(); // a JVM this child was launching for its own children will not connect now
+        Runtime.getRuntime().halt(status);
+    }
+
+    private static byte[] exceptionBytes(Throwable t) {
+        try {
+            return Serial.toBytes(t);
+        } catch (RuntimeException notSerializable) {
+            return Serial.toBytes(RemoteTaskException.copyOf(t));
+        }
+    }
+
+    /**
+     * Python's children wait for their non-daemon threads before they exit; so do ours. (Enumerated through
+     * the root thread group: Thread.getAllStackTraces would also walk every stack, a millisecond here.)
+     */
+    private static void joinUserThreads() throws InterruptedException {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) root = root.getParent();
+        while (true) {
+            Thread[] all = new Thread[root.activeCount() + 8];
+            int n = root.enumerate(all, true);
+            Thread waitFor = null;
+            for (int i = 0; i < n && waitFor == null; i++) {
+                Thread t = all[i];
+                if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) waitFor = t;
+            }
+            if (waitFor == null) return;
+            waitFor.join();
+        }
+    }
+
+    @SuppressWarnings("removal")
+    private static void installSignal(String name) {
+        try {
+            sun.misc.Signal sig = new sun.misc.Signal(name);
+            sun.misc.Signal.handle(sig, s -> {
+                System.out.flush();
+                System.err.flush();
+                ChildSession cs = session;
+                if (cs != null) cs.sendQuietly(Msg.SIGNAL, intBytes(s.getNumber()));
+                Endpoint.closeAll();
+                Runtime.getRuntime().halt(128 + s.getNumber());
+            });
+        } catch (IllegalArgumentException unavailable) {
+            // the signal does not exist here, or the JVM uses it (e.g. -Xrs): keep the default behaviour
+        }
+    }
+
+    private static byte[] intBytes(int v) {
+        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    /**
+     * Loads and links what running a task needs (serialization, lambda deserialization, reflection), so that
+     * a pre-started child runs its first task without paying for it.
+     */
+    static void warmUp() throws Exception {
+        for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
+                "io.procbook.mp.Task1", "io.procbook.mp.Task2", "io.procbook.mp.Task3",
+                "io.procbook.mp.UncheckedInterruptedException", "io.procbook.mp.RemoteTaskException"}) {
+            Class.forName(c, true, ChildMain.class.getClassLoader());
+        }
+        // Serialization descriptors build a constructor accessor class per class; make those of the classes
+        // every Process task brings now rather than in the first task.
+        for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
+                "java.lang.invoke.SerializedLambda", "io.procbook.mp.internal.Bundle",
+                "io.procbook.mp.internal.StaticValue", "io.procbook.mp.internal.ClassReply"}) {
+            java.io.ObjectStreamClass.lookup(Class.forName(c, false, ChildMain.class.getClassLoader()));
+        }
+        io.procbook.mp.Task task = () -> { };
+        ((io.procbook.mp.Task) Serial.fromBytes(Serial.toBytes(task), ChildMain.class.getClassLoader(), null)).run();
+        Callable<String> probe = (Callable<String> & Serializable) () -> "ok";
+        byte[] bytes = Serial.toBytes(new Assignment("warm-up", java.util.List.of(),
+                new io.procbook.mp.internal.Bundle(Serial.toBytes(probe), java.util.Map.of(), java.util.Map.of())));
+        Assignment back = (Assignment) Serial.fromBytes(bytes, ChildMain.class.getClassLoader(), null);
+        @SuppressWarnings("unchecked")
+        Callable<String> p = (Callable<String>) Serial.fromBytes(back.entry().object(),
+                ChildMain.class.getClassLoader(), null);
+        if (!"ok".equals(p.call())) throw new IllegalStateException("warm-up");
+        Serial.toBytes(new IOException("warm-up"));
+        String.format("%s %d", "warm", 1);
+    }
+}

@@ -1,0 +1,201 @@
+package io.procbook.mp.internal.child;
+
+import io.procbook.mp.internal.Assignment;
+import io.procbook.mp.internal.Bundle;
+import io.procbook.mp.internal.ChildContext;
+import io.procbook.mp.internal.ClassReply;
+import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.Serial;
+import io.procbook.mp.internal.Wire;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The child's end of the control connection. One daemon thread reads every message from the parent: the
+ * assignment, class replies (completing the request a loading thread waits on) and data for the entry. When
+ * the connection ends the parent is gone, and the child halts at once: children never outlive their parent.
+ */
+final class ChildSession implements ChildContext {
+
+    private final Wire wire;
+    private volatile boolean exiting;
+    private Thread reader;
+    private final CompletableFuture<Assignment> assignment = new CompletableFuture<>();
+    private final Map<String, CompletableFuture<ClassReply>> classRequests = new ConcurrentHashMap<>();
+    private final BlockingQueue<byte[]> data = new LinkedBlockingQueue<>();
+    private final AddedClasspath added = new AddedClasspath(ChildSession.class.getClassLoader());
+    private final NotebookLoader notebook = new NotebookLoader(added, this::askParent);
+
+    ChildSession(Wire wire) {
+        this.wire = wire;
+    }
+
+    void startReader() {
+        Thread t = new Thread(this::readLoop, "procbook-parent-link");
+        t.setDaemon(true);
+        reader = t;
+        t.start();
+    }
+
+    /**
+     * Closes the connection and waits (briefly) for the reader thread to leave its blocking read. Why: at
+     * halt the JVM waits up to 300 ms for threads that are inside native code, and a thread blocked reading a
+     * socket is; closing first makes a child's exit take a few ms instead.
+     */
+    void closeForExit() {
+        exiting = true;
+        wire.close();
+        try {
+            reader.join(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void readLoop() {
+        try {
+            Wire.Message m;
+            while ((m = wire.receive()) != null) {
+                switch (m.type()) {
+                    case Msg.RUN -> assignment.complete((Assignment) Serial.fromBytes(m.payload(),
+                            ChildSession.class.getClassLoader(), null));
+                    case Msg.CLASS_REPLY -> {
+                        ClassReply r = (ClassReply) Serial.fromBytes(m.payload(),
+                                ChildSession.class.getClassLoader(), null);
+                        CompletableFuture<ClassReply> f = classRequests.remove(r.name());
+                        if (f != null) f.complete(r);
+                    }
+                    case Msg.DATA -> data.add(m.payload());
+                    default -> throw new IOException("unexpected message type " + m.type());
+                }
+            }
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            if (exiting) return;
+            System.err.println("procbook child: broken link to parent: " + e);
+        }
+        if (exiting) return;
+        // The parent closed the connection or died: nothing may outlive it.
+        io.procbook.mp.internal.Endpoint.closeAll();
+        Runtime.getRuntime().halt(1);
+    }
+
+    /** Blocks until the parent assigns work. */
+    Assignment awaitAssignment() throws InterruptedException {
+        try {
+            return assignment.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    void apply(Assignment a) {
+        added.addAll(a.classpath());
+    }
+
+    private ClassReply askParent(String name) {
+        CompletableFuture<ClassReply> f = classRequests.computeIfAbsent(name, n -> {
+            CompletableFuture<ClassReply> nf = new CompletableFuture<>();
+            try {
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                new DataOutputStream(b).writeUTF(n);
+                wire.send(Msg.CLASS_REQUEST, b.toByteArray());
+            } catch (IOException e) {
+                nf.complete(null);
+            }
+            return nf;
+        });
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // class loading cannot be abandoned half-way; finish, then re-flag
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return null;
+                }
+            }
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    void sendDone(int status, byte[] exception) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(b);
+        out.writeInt(status);
+        out.write(exception);
+        wire.send(Msg.DONE, b.toByteArray());
+    }
+
+    void sendQuietly(byte type, byte[] payload) {
+        try {
+            wire.send(type, payload);
+        } catch (IOException ignored) {
+            // the parent is gone; the read loop halts this JVM
+        }
+    }
+
+    @Override
+    public Object decode(Bundle bundle) throws IOException, ClassNotFoundException {
+        notebook.offer(bundle.classes(), bundle.statics());
+        return Serial.fromBytes(bundle.object(), notebook, null);
+    }
+
+    @Override
+    public ClassLoader loader() {
+        return notebook;
+    }
+
+    @Override
+    public void send(byte[] payload) throws IOException {
+        wire.send(Msg.DATA, payload);
+    }
+
+    @Override
+    public byte[] receive() throws InterruptedException {
+        return data.take();
+    }
+
+    /**
+     * Class path entries added to the parent after this JVM was launched (a pre-started JVM cannot change
+     * its own class path, so they live in a loader between the class path and the notebook classes).
+     */
+    private static final class AddedClasspath extends URLClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        private final Set<String> have = new HashSet<>(
+                java.util.Arrays.asList(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)));
+
+        AddedClasspath(ClassLoader parent) {
+            super("procbook-added-classpath", new URL[0], parent);
+        }
+
+        synchronized void addAll(Iterable<String> entries) {
+            for (String e : entries) {
+                if (!have.add(e)) continue;
+                try {
+                    addURL(Path.of(e).toUri().toURL());
+                } catch (MalformedURLException ex) {
+                    throw new UncheckedIOException(ex);
+                }
+            }
+        }
+    }
+}

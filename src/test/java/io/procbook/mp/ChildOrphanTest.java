@@ -1,0 +1,61 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.Endpoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** A child never outlives its parent, even when the parent is killed with SIGKILL. */
+class ChildOrphanTest {
+
+    private final ChildLeakCheck leaks = new ChildLeakCheck();
+
+    @AfterEach
+    void nothingLeft() {
+        leaks.assertClean();
+    }
+
+    @Test
+    void killMinusNineOfTheParentLeavesNoChild() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        java.lang.Process parent = new ProcessBuilder(java, "-cp", cp, OrphanParentMain.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<ProcessHandle> children = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line = r.readLine();
+            assertNotNull(line, "the parent printed its children");
+            assertTrue(line.startsWith("PIDS "), line);
+            for (String pid : line.substring(5).trim().split(" ")) {
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(children::add);
+            }
+            assertTrue(children.size() >= 2, "at least the two children: " + line);
+            for (ProcessHandle h : children) assertTrue(h.isAlive());
+            parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
+            assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
+            long killedAt = System.nanoTime();
+            ChildLeakCheck.waitFor(() -> children.stream().noneMatch(ProcessHandle::isAlive), 3_000);
+            long tookMs = (System.nanoTime() - killedAt) / 1_000_000;
+            for (ProcessHandle h : children) {
+                assertFalse(h.isAlive(), "child " + h.pid() + " still alive " + tookMs + " ms after its parent died");
+            }
+            // A parent killed while a pre-started JVM was connecting leaves that socket directory; the next
+            // runtime to start sweeps directories of dead owners.
+            Endpoint.sweepStale();
+        } finally {
+            parent.destroyForcibly();
+            for (ProcessHandle h : children) h.destroyForcibly();
+        }
+    }
+}
