@@ -95,6 +95,9 @@ final class Dispatcher {
                 return true;
             }
         }
+        if (request instanceof Messages.Shutdown) {
+            return null; // the server stops once this reply is sent
+        }
         throw new IllegalArgumentException("unknown request " + request.getClass().getSimpleName());
     }
 
