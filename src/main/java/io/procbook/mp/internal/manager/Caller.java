@@ -9,12 +9,14 @@ public final class Caller {
 
     private static final String PID = Long.toString(ProcessHandle.current().pid());
     private static final ThreadLocal<String> SERVED = new ThreadLocal<>();
+    private static final ThreadLocal<String> OWN = ThreadLocal.withInitial(
+            () -> PID + ":" + Thread.currentThread().getId());
 
     private Caller() { }
 
     /** The token this thread sends with each call: its process id and thread id. */
     static String token() {
-        return PID + ":" + Thread.currentThread().getId();
+        return OWN.get();
     }
 
     /** On the server, inside a call: the calling client thread's token; elsewhere this thread's own token. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.WriteAbortedException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -65,10 +66,10 @@ public final class Client {
             idle.push(c); // the server's stream stays usable after an aborted write
             throw new ManagerException("the manager at " + endpoint + " could not send the result of " + what
                     + ": " + e.getCause(), e.getCause());
-        } catch (EOFException e) {
+        } catch (EOFException | SocketException e) {
             c.close();
             throw new ManagerException("the manager at " + endpoint + " closed the connection during " + what
-                    + " (it was shut down or died)", e);
+                    + " (it was shut down or died): " + e, e);
         } catch (IOException | ClassNotFoundException e) {
             c.close();
             throw new ManagerException("call " + what + " to the manager at " + endpoint + " failed: " + e, e);

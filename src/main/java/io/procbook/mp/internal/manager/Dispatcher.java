@@ -31,7 +31,12 @@ final class Dispatcher {
     private final Map<String, Function<Object[], Object>> registry;
     private final Map<Long, Object> objects = new ConcurrentHashMap<>();
     private final Map<Object, Long> ids = new IdentityHashMap<>();
-    private final Map<String, Method> methods = new ConcurrentHashMap<>();
+    private final ClassValue<Map<String, Method>> methods = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
     private long nextId = 1;
 
     Dispatcher(Map<String, Function<Object[], Object>> registry) {
@@ -51,7 +56,7 @@ final class Dispatcher {
     private Object act(Messages.Request request) throws Exception {
         if (request instanceof Messages.Invoke call) {
             Object target = object(call.id());
-            Method m = method(target.getClass(), call.method(), call.params());
+            Method m = method(target.getClass(), call.signature());
             Caller.serving(call.caller());
             try {
                 return m.invoke(target, call.args() == null ? new Object[0] : call.args());
@@ -107,17 +112,20 @@ final class Dispatcher {
         return o;
     }
 
-    private Method method(Class<?> c, String name, String[] params) throws ClassNotFoundException {
-        String key = c.getName() + "#" + name + String.join(",", params);
-        Method m = methods.get(key);
+    private Method method(Class<?> c, String signature) throws ClassNotFoundException {
+        Map<String, Method> known = methods.get(c);
+        Method m = known.get(signature);
         if (m == null) {
+            String[] parts = signature.split("\\|", -1);
+            String name = parts[0];
+            String[] params = java.util.Arrays.copyOfRange(parts, 1, parts.length);
             Class<?>[] types = new Class<?>[params.length];
             for (int i = 0; i < params.length; i++) {
                 Class<?> p = PRIMITIVES.get(params[i]);
                 types[i] = p != null ? p : Class.forName(params[i], false, classLoader(c));
             }
             m = find(c, name, types);
-            methods.put(key, m);
+            known.put(signature, m);
         }
         return m;
     }

@@ -14,8 +14,11 @@ final class Messages {
     /** Calls the factory registered as {@code typeid} and returns the new (or already served) object's id. */
     record Create(String typeid, Object[] args) implements Request { }
 
-    /** Invokes an interface method of a served object; {@code caller} names the client thread (for RLock). */
-    record Invoke(long id, String method, String[] params, Object[] args, String caller) implements Request { }
+    /**
+     * Invokes an interface method of a served object. {@code signature} is the method name and parameter type
+     * names joined by '|'; {@code caller} names the client thread (for RLock).
+     */
+    record Invoke(long id, String signature, Object[] args, String caller) implements Request { }
 
     /** Returns a consistent copy of a served Map (as a LinkedHashMap) or Collection (as an ArrayList). */
     record Snapshot(long id) implements Request { }

@@ -10,12 +10,17 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
+import java.io.StreamCorruptedException;
 import java.net.Socket;
 
 /**
- * Java serialization over an authenticated socket. One long-lived stream pair per connection, reset after every
- * message so no stale object is ever sent as a back-reference (and the handle table does not grow), which is
- * much cheaper than a fresh stream per message. Every read goes through the connection's {@link AllowList}.
+ * Messages over an authenticated socket. One long-lived object stream pair per connection. The hot messages
+ * (method calls and their replies) are written field by field, and values of the common immutable types
+ * (String, boxed numbers, Boolean) as tagged primitives: a Java-serialized object costs its class
+ * descriptors on every message (the stream must be reset after each, or a mutated object would later be sent
+ * as a back-reference to its old state), and reading descriptors dominated a call's cost. Anything else goes
+ * through {@code writeObject}, then the stream is reset. Every object read goes through the connection's
+ * {@link AllowList}; the primitive paths create only Strings and boxes.
  */
 final class ObjectChannel implements AutoCloseable {
 
@@ -32,16 +37,114 @@ final class ObjectChannel implements AutoCloseable {
         this.in = new FilteredInput(new BufferedInputStream(rawIn, 1 << 14), filter);
     }
 
+    private static final byte INVOKE = 'I';
+    private static final byte VALUE = 'V';
+    private static final byte ERROR = 'E';
+    private static final byte OBJECT = 'O';
+    private static final byte NULL = 0;
+    private static final byte STRING = 1;
+    private static final byte INT = 2;
+    private static final byte LONG = 3;
+    private static final byte DOUBLE = 4;
+    private static final byte BOOLEAN = 5;
+    private static final byte SERIALIZED = 9;
+    private static final int SHORT_STRING = 16_000; // writeUTF takes at most 65535 bytes: 4 per char is safe
+
+    private boolean dirty;
+
     void send(Object message) throws IOException {
-        out.writeObject(message);
-        out.reset();
+        if (message instanceof Messages.Invoke call) {
+            out.writeByte(INVOKE);
+            out.writeLong(call.id());
+            out.writeUTF(call.signature());
+            out.writeUTF(call.caller());
+            Object[] args = call.args() == null ? new Object[0] : call.args();
+            out.writeInt(args.length);
+            for (Object a : args) writeValue(a);
+        } else if (message instanceof Messages.Reply reply && reply.error() == null) {
+            out.writeByte(VALUE);
+            writeValue(reply.value());
+        } else if (message instanceof Messages.Reply reply) {
+            out.writeByte(ERROR);
+            writeObject(reply.error());
+        } else {
+            out.writeByte(OBJECT);
+            writeObject(message);
+        }
+        if (dirty) {
+            out.reset();
+            dirty = false;
+        }
         out.flush();
+    }
+
+    private void writeValue(Object v) throws IOException {
+        if (v == null) {
+            out.writeByte(NULL);
+        } else if (v instanceof String s && s.length() < SHORT_STRING) {
+            out.writeByte(STRING);
+            out.writeUTF(s);
+        } else if (v instanceof Integer i) {
+            out.writeByte(INT);
+            out.writeInt(i);
+        } else if (v instanceof Long l) {
+            out.writeByte(LONG);
+            out.writeLong(l);
+        } else if (v instanceof Double d) {
+            out.writeByte(DOUBLE);
+            out.writeDouble(d);
+        } else if (v instanceof Boolean b) {
+            out.writeByte(BOOLEAN);
+            out.writeBoolean(b);
+        } else {
+            out.writeByte(SERIALIZED);
+            writeObject(v);
+        }
+    }
+
+    private void writeObject(Object o) throws IOException {
+        dirty = true;
+        out.writeObject(o);
+    }
+
+    private Object readValue() throws IOException, ClassNotFoundException {
+        byte tag = in.readByte();
+        switch (tag) {
+            case NULL: return null;
+            case STRING: return in.readUTF();
+            case INT: return in.readInt();
+            case LONG: return in.readLong();
+            case DOUBLE: return in.readDouble();
+            case BOOLEAN: return in.readBoolean();
+            case SERIALIZED: return readObject();
+            default: throw new StreamCorruptedException("unknown value tag " + tag);
+        }
     }
 
     /**
      * @throws ManagerException if the peer sent a class the allow-list refuses (the stream is then unusable)
      */
     Object receive() throws IOException, ClassNotFoundException {
+        byte kind = in.readByte();
+        switch (kind) {
+            case INVOKE: {
+                long id = in.readLong();
+                String signature = in.readUTF();
+                String caller = in.readUTF();
+                int n = in.readInt();
+                if (n < 0 || n > 255) throw new StreamCorruptedException("bad argument count " + n);
+                Object[] args = new Object[n];
+                for (int i = 0; i < n; i++) args[i] = readValue();
+                return new Messages.Invoke(id, signature, args, caller);
+            }
+            case VALUE: return new Messages.Reply(readValue(), null);
+            case ERROR: return new Messages.Reply(null, (Throwable) readObject());
+            case OBJECT: return readObject();
+            default: throw new StreamCorruptedException("unknown message kind " + kind);
+        }
+    }
+
+    private Object readObject() throws IOException, ClassNotFoundException {
         try {
             return in.readObject();
         } catch (InvalidClassException e) {

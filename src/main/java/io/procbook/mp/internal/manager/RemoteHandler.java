@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
 public final class RemoteHandler implements InvocationHandler, Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final Map<Method, String[]> PARAMS = new ConcurrentHashMap<>();
+    private static final Map<Method, String> SIGNATURES = new ConcurrentHashMap<>();
 
     private final Endpoint endpoint;
     private final long id;
@@ -148,14 +148,12 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
     }
 
     private Object remote(Method m, Object[] args) {
-        String[] params = PARAMS.computeIfAbsent(m, k -> {
-            Class<?>[] types = k.getParameterTypes();
-            String[] names = new String[types.length];
-            for (int i = 0; i < types.length; i++) names[i] = types[i].getName();
-            return names;
+        String signature = SIGNATURES.computeIfAbsent(m, k -> {
+            StringBuilder b = new StringBuilder(k.getName());
+            for (Class<?> t : k.getParameterTypes()) b.append('|').append(t.getName());
+            return b.toString();
         });
-        return client().call(new Messages.Invoke(id, m.getName(), params, args, Caller.token()),
-                label + "." + m.getName());
+        return client().call(new Messages.Invoke(id, signature, args, Caller.token()), label + "." + m.getName());
     }
 
     /** For {@code BaseManager}: whether {@code o} is one of our proxies. */
