@@ -1,6 +1,7 @@
 package io.procbook.mp.internal.manager;
 
 import io.procbook.mp.ManagerException;
+import io.procbook.mp.internal.ContextObjectInputStream;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.io.StreamCorruptedException;
 import java.net.Socket;
@@ -170,24 +170,10 @@ final class ObjectChannel implements AutoCloseable {
         }
     }
 
-    /** Resolves classes through the thread's context loader first: a child's loader knows notebook classes. */
-    private static final class FilteredInput extends ObjectInputStream {
+    private static final class FilteredInput extends ContextObjectInputStream {
         FilteredInput(InputStream in, AllowList filter) throws IOException {
             super(in);
             setObjectInputFilter(filter);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader cl = Thread.currentThread().getContextClassLoader();
-            if (cl != null) {
-                try {
-                    return Class.forName(desc.getName(), false, cl);
-                } catch (ClassNotFoundException e) {
-                    // fall back to the default resolution (primitives, the caller's loader)
-                }
-            }
-            return super.resolveClass(desc);
         }
     }
 }
