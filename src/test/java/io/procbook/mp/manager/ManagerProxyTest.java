@@ -238,11 +238,15 @@ class ManagerProxyTest {
     @Test
     void closedManagerFailsCallsClearly() {
         ConcurrentMap<String, Integer> d;
+        int port;
         try (Manager m = new Manager()) {
             d = m.dict();
             d.put("a", 1);
-            assertNotEquals(0, m.address().getPort());
+            port = m.address().getPort();
+            assertNotEquals(0, port);
+            assertFalse(Leftovers.portFree(port));
         }
+        assertTrue(Leftovers.portFree(port), "close() freed the port");
         ManagerException e = assertThrows(ManagerException.class, () -> d.get("a"));
         assertTrue(e.getMessage().contains("manager at 127.0.0.1:"), e.getMessage());
     }

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -154,16 +152,6 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
             return b.toString();
         });
         return client().call(new Messages.Invoke(id, signature, args, Caller.token()), label + "." + m.getName());
-    }
-
-    /** For {@code BaseManager}: whether {@code o} is one of our proxies. */
-    public static boolean isProxy(Object o) {
-        return o != null && Proxy.isProxyClass(o.getClass()) && Proxy.getInvocationHandler(o) instanceof RemoteHandler;
-    }
-
-    /** The set of class names a proxy's connection admits beyond the defaults. */
-    static Set<String> allowedOf(Object proxy) {
-        return ((RemoteHandler) Proxy.getInvocationHandler(proxy)).endpoint.allowed();
     }
 
     @Override

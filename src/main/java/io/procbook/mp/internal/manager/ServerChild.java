@@ -23,14 +23,16 @@ public final class ServerChild {
     public static void run(String host, int port, byte[] key, Map<String, ServedSupplier<?>> registry,
             Set<String> allowed, Queue<Object> ready) throws InterruptedException {
         ManagerServer server;
-        try {
-            server = new ManagerServer(new InetSocketAddress(host, port), key, registryOf(registry), allowed);
-        } catch (RuntimeException e) {
-            ready.put(new BindFailure(e.getMessage()));
-            return;
+        try (ready) { // closing it here lets its shared-memory file go while the server runs on
+            try {
+                server = new ManagerServer(new InetSocketAddress(host, port), key, registryOf(registry), allowed);
+            } catch (RuntimeException e) {
+                ready.put(new BindFailure(e.getMessage()));
+                return;
+            }
+            server.start();
+            ready.put(server.address().getPort());
         }
-        server.start();
-        ready.put(server.address().getPort());
         server.awaitStop();
     }
 
