@@ -141,6 +141,12 @@ class ManagerProxyTest {
             q.put("x");
             assertEquals("x", taker.get(60, TimeUnit.SECONDS));
             assertNull(q.poll(50, TimeUnit.MILLISECONDS), "an empty queue times out with null");
+            q.addAll(List.of("a", "b", "c"));
+            List<String> drained = new ArrayList<>();
+            assertEquals(2, q.drainTo(drained, 2));
+            assertEquals(1, q.drainTo(drained));
+            assertEquals(List.of("a", "b", "c"), drained, "drainTo fills the caller's collection");
+            assertTrue(q.isEmpty());
 
             JoinableBlockingQueue<Integer> jq = m.joinableQueue();
             jq.put(1);

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -22,7 +23,7 @@ import java.util.function.UnaryOperator;
  * Iteration and views (iterator, keySet, entrySet, values, subList) work on a consistent snapshot fetched in
  * one call and are read-only, since a local view cannot write through. List's removeIf/replaceAll/sort
  * compute the new contents here and install them with a compare-and-replace on the server, retrying on
- * conflict. It serializes as the server endpoint plus an object id, so a proxy sent to a child process or
+ * conflict; a BlockingQueue's drainTo fills the caller's collection with remote polls. It serializes as the server endpoint plus an object id, so a proxy sent to a child process or
  * another host talks to the same object.
  */
 public final class RemoteHandler implements InvocationHandler, Serializable {
@@ -64,6 +65,7 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Object invoke(Object proxy, Method m, Object[] args) throws Throwable {
         String name = m.getName();
         int n = args == null ? 0 : args.length;
@@ -89,6 +91,9 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
                 Object local = listLocal(name, args, n);
                 if (local != NOT_LOCAL) return local;
             }
+            if (proxy instanceof BlockingQueue<?> q && name.equals("drainTo")) {
+                return drain(q, (Collection<Object>) args[0], n == 1 ? Integer.MAX_VALUE : (Integer) args[1]);
+            }
         }
         if (m.isDefault()) {
             return InvocationHandler.invokeDefault(proxy, m, args);
@@ -97,6 +102,20 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
     }
 
     private static final Object NOT_LOCAL = new Object();
+
+    /**
+     * drainTo's collection must fill here, not as a copy on the server (where the items would be lost): each
+     * item is taken with one atomic remote poll.
+     */
+    private static int drain(BlockingQueue<?> q, Collection<Object> into, int max) {
+        int moved = 0;
+        Object item;
+        while (moved < max && (item = q.poll()) != null) {
+            into.add(item);
+            moved++;
+        }
+        return moved;
+    }
 
     @SuppressWarnings("unchecked")
     private Object listLocal(String name, Object[] args, int n) {
