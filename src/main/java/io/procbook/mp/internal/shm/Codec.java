@@ -1,13 +1,12 @@
 package io.procbook.mp.internal.shm;
 
+import io.procbook.mp.internal.ContextObjectInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -135,25 +134,6 @@ public final class Codec {
                     + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot deserialize a received message", e);
-        }
-    }
-
-    private static final class ContextObjectInputStream extends ObjectInputStream {
-        ContextObjectInputStream(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader cl = Thread.currentThread().getContextClassLoader();
-            if (cl != null) {
-                try {
-                    return Class.forName(desc.getName(), false, cl);
-                } catch (ClassNotFoundException ignored) {
-                    // fall back to the default resolution below
-                }
-            }
-            return super.resolveClass(desc);
         }
     }
 }

@@ -1,0 +1,274 @@
+package io.procbook.mp;
+
+import io.procbook.mp.internal.manager.Client;
+import io.procbook.mp.internal.manager.Endpoint;
+import io.procbook.mp.internal.manager.ManagerServer;
+import io.procbook.mp.internal.manager.RemoteHandler;
+import io.procbook.mp.internal.manager.ServerChild;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Python's {@code multiprocessing.managers.BaseManager}: serves objects by name at a TCP address to clients
+ * that know the auth key, possibly on other hosts. The serving side registers suppliers and calls
+ * {@link #start()} (serve in a child process) or {@link #serve()} (serve in this thread); the connecting side
+ * registers the names, calls {@link #connect()}, and gets proxies with {@link #get(String, Class)}:
+ *
+ * <pre>{@code
+ * // master
+ * var master = new BaseManager(new InetSocketAddress("127.0.0.1", 5000), "abc".getBytes());
+ * master.register("get_task_queue", () -> taskQueue);     // a LinkedBlockingQueue
+ * master.start();
+ * BlockingQueue<Integer> tasks = master.get("get_task_queue", BlockingQueue.class);
+ * // worker, another JVM or host
+ * var worker = new BaseManager(new InetSocketAddress("10.0.0.1", 5000), "abc".getBytes());
+ * worker.register("get_task_queue");
+ * worker.connect();
+ * BlockingQueue<Integer> tasks = worker.get("get_task_queue", BlockingQueue.class);
+ * Integer n = tasks.poll(1, TimeUnit.SECONDS);
+ * }</pre>
+ *
+ * <p>Every connection authenticates first with a mutual HMAC-SHA256 challenge on the auth key; nothing is
+ * deserialized before that, and afterwards only JDK value and collection types, procbook types and the classes
+ * given to {@link #allow(Class...)} are. A proxy is one interface's view of the served object: each call is a
+ * round trip, runs on the server, and re-throws the server's exception. Proxies are Serializable (as address,
+ * key and object id) and can be handed to child processes. Served objects live until the server stops.
+ *
+ * <p>A {@code BaseManager} object is safe to use from several threads once configured; proxies are safe from
+ * any thread of any process.
+ */
+public class BaseManager implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final InetSocketAddress requested;
+    private final byte[] authKey;
+    private final Map<String, ServedSupplier<?>> served = new LinkedHashMap<>();
+    private final Set<String> names = new LinkedHashSet<>();
+    private final Set<String> allowed = new LinkedHashSet<>();
+    private volatile Endpoint endpoint;
+    private volatile Process serverProcess;
+    private volatile ManagerServer localServer;
+
+    /**
+     * @param address where to serve or connect; port 0 with {@link #start()} or {@link #serve()} picks a free
+     *                port, see {@link #address()}
+     * @param authKey the shared secret; both sides must use the same bytes
+     */
+    public BaseManager(InetSocketAddress address, byte[] authKey) {
+        this.requested = Objects.requireNonNull(address, "address");
+        this.authKey = Objects.requireNonNull(authKey, "authKey").clone();
+    }
+
+    /**
+     * Serving side: serves the object {@code supplier} returns under {@code name}.
+     *
+     * @return this
+     * @throws IllegalStateException if the server was already started
+     */
+    public synchronized BaseManager register(String name, ServedSupplier<?> supplier) {
+        requireNotServing("register");
+        served.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(supplier, "supplier"));
+        names.add(name);
+        return this;
+    }
+
+    /**
+     * Connecting side: declares that the server serves {@code name} (Python's {@code register(name)} with no
+     * callable), so {@link #get} may ask for it.
+     *
+     * @return this
+     */
+    public synchronized BaseManager register(String name) {
+        names.add(Objects.requireNonNull(name, "name"));
+        return this;
+    }
+
+    /**
+     * Admits instances of these classes (e.g. a record type put into a served queue) over this manager's
+     * connections, in addition to JDK value and collection types. Both sides must allow the same classes.
+     *
+     * @return this
+     * @throws IllegalStateException if already started or connected
+     */
+    public synchronized BaseManager allow(Class<?>... types) {
+        requireNotServing("allow");
+        if (endpoint != null) throw new IllegalStateException("allow() must come before connect()");
+        for (Class<?> t : types) allowed.add(t.getName());
+        return this;
+    }
+
+    /**
+     * Starts the server in a child process ({@link Process}) and returns once it accepts connections. The
+     * suppliers are copied into the child (as a fork would), so a served queue lives in the child and this
+     * process reaches it through {@link #get}, exactly as in Python.
+     *
+     * @throws IllegalStateException if already started
+     * @throws ManagerException      if the child could not bind the address (e.g. the port is in use) or did not
+     *                               report within 60 s
+     */
+    public synchronized void start() {
+        requireNotServing("start");
+        Map<String, ServedSupplier<?>> registry = new LinkedHashMap<>(served);
+        Set<String> allow = Set.copyOf(allowed);
+        String host = requested.getHostString();
+        int port = requested.getPort();
+        byte[] key = authKey.clone();
+        Object reply;
+        try (Queue<Object> ready = new Queue<>()) {
+            Process p = new Process((Task) () -> ServerChild.run(host, port, key, registry, allow, ready));
+            p.name("BaseManager-" + host + ":" + port).daemon(true);
+            p.start();
+            try {
+                reply = ready.get(START_TIMEOUT);
+            } catch (QueueEmptyException e) {
+                p.kill();
+                p.join();
+                throw new ManagerException("the manager server process did not start within " + START_TIMEOUT
+                        + (p.exception() != null ? ": " + p.exception() : ""));
+            }
+            if (reply instanceof ServerChild.BindFailure f) {
+                p.join();
+                throw new ManagerException(f.message());
+            }
+            serverProcess = p;
+        }
+        endpoint = new Endpoint(connectHost(), (Integer) reply, authKey, allowed);
+    }
+
+    /**
+     * Serves in the calling thread until a client calls {@link #shutdown()} (Python's
+     * {@code get_server().serve_forever()}).
+     *
+     * @throws IllegalStateException         if already started
+     * @throws java.io.UncheckedIOException  if the address cannot be bound
+     * @throws UncheckedInterruptedException if the thread is interrupted (the server is stopped first)
+     */
+    public void serve() {
+        ManagerServer s = startLocal();
+        try {
+            s.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedInterruptedException(e);
+        } finally {
+            s.close();
+        }
+    }
+
+    private synchronized ManagerServer startLocal() {
+        requireNotServing("serve");
+        ManagerServer s = new ManagerServer(requested, authKey, ServerChild.registryOf(served), allowed);
+        s.start();
+        localServer = s;
+        endpoint = new Endpoint(connectHost(), s.address().getPort(), authKey, allowed);
+        return s;
+    }
+
+    /**
+     * Connects to a server started elsewhere and authenticates, so a wrong key or an absent server shows here.
+     *
+     * @return this
+     * @throws AuthenticationException if the server refuses the key
+     * @throws ManagerException        if no manager answers at the address
+     */
+    public synchronized BaseManager connect() {
+        Endpoint e = new Endpoint(requested.getHostString(), requested.getPort(), authKey, allowed);
+        Client.of(e).check();
+        endpoint = e;
+        return this;
+    }
+
+    /**
+     * Asks the server for the object registered as {@code name} and returns a proxy implementing
+     * {@code type} (an interface the served object implements, e.g. {@code BlockingQueue.class}).
+     *
+     * @throws IllegalArgumentException if {@code name} was not registered here or {@code type} is not an
+     *                                  interface
+     * @throws IllegalStateException    if neither started nor connected
+     * @throws ManagerException         if the server cannot be reached
+     */
+    public <T> T get(String name, Class<T> type) {
+        synchronized (this) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is not registered; call register(\"" + name
+                        + "\") first (registered: " + names + ")");
+            }
+        }
+        if (!type.isInterface()) {
+            throw new IllegalArgumentException(type.getName() + " is not an interface: a proxy implements an"
+                    + " interface of the served object");
+        }
+        return RemoteHandler.create(requireEndpoint(), name, type);
+    }
+
+    /**
+     * The server's address with its real port (after {@link #start()}, {@link #serve()} or {@link #connect()});
+     * before that, the address given to the constructor.
+     */
+    public InetSocketAddress address() {
+        Endpoint e = endpoint;
+        return e == null ? requested : new InetSocketAddress(e.host(), e.port());
+    }
+
+    /**
+     * Stops the server: asks it to shut down over the network, then (for {@link #start()}) waits for its
+     * process to exit, killing it after 30 s. Its port is free afterwards; proxies to it fail with a
+     * {@link ManagerException}. Idempotent; does nothing if this side only connected.
+     */
+    public synchronized void shutdown() {
+        Endpoint e = endpoint;
+        if (localServer != null) {
+            localServer.close();
+            localServer = null;
+        }
+        Process p = serverProcess;
+        if (p != null) {
+            serverProcess = null;
+            try {
+                Client.of(e).shutdownServer();
+            } catch (ManagerException ignored) {
+                // the server is already gone; the process is reaped below
+            }
+            if (!p.join(Duration.ofSeconds(30))) {
+                p.kill();
+                p.join();
+            }
+        }
+        if (e != null) Client.of(e).drop();
+    }
+
+    /** {@link #shutdown()} if this side serves, else forgets the connections. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    private String connectHost() {
+        return requested.getAddress() != null && requested.getAddress().isAnyLocalAddress() ? "127.0.0.1"
+                : requested.getHostString();
+    }
+
+    private Endpoint requireEndpoint() {
+        Endpoint e = endpoint;
+        if (e == null) throw new IllegalStateException("call start(), serve() or connect() first");
+        return e;
+    }
+
+    private void requireNotServing(String what) {
+        if (serverProcess != null || localServer != null) {
+            throw new IllegalStateException(what + "() after the server was started");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + address() + (serverProcess != null ? ", serving in pid "
+                + serverProcess.pid() : localServer != null ? ", serving here" : "") + ")";
+    }
+}

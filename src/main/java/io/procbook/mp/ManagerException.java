@@ -1,0 +1,25 @@
+package io.procbook.mp;
+
+/**
+ * A manager server could not be reached or stopped answering: it refused the connection, shut down, died
+ * during a call, or a value could not cross the connection (not Serializable, or not on the allow-list of
+ * {@link BaseManager#allow(Class...)}). A proxy call never hangs on a dead server: the closed connection is
+ * seen as end-of-stream and reported with this exception.
+ */
+public class ManagerException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what failed, naming the server address and the call */
+    public ManagerException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what failed, naming the server address and the call
+     * @param cause   the underlying I/O or serialization error
+     */
+    public ManagerException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

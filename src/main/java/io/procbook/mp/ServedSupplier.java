@@ -1,0 +1,21 @@
+package io.procbook.mp;
+
+import java.io.Serializable;
+
+/**
+ * What {@link BaseManager#register(String, ServedSupplier)} serves: called on the server each time a client
+ * asks for the name, it returns the object to serve (typically the same object every time, e.g. a queue
+ * created beforehand). It is {@link Serializable} so that {@link BaseManager#start()} can copy it into the
+ * server's child process; a plain lambda typed where a {@code ServedSupplier} is expected qualifies.
+ *
+ * @param <T> the served object's type; clients see it through an interface it implements
+ */
+@FunctionalInterface
+public interface ServedSupplier<T> extends Serializable {
+
+    /**
+     * @return the object to serve (not null)
+     * @throws Exception anything; the client's {@code get} re-throws it
+     */
+    T get() throws Exception;
+}

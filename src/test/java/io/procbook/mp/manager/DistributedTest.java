@@ -1,0 +1,130 @@
+package io.procbook.mp.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.procbook.mp.BaseManager;
+import io.procbook.mp.ManagerException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** BaseManager across separate JVMs over loopback TCP (seed S22), and its failure modes. */
+class DistributedTest {
+
+    private static final byte[] KEY = "abc".getBytes(StandardCharsets.US_ASCII);
+
+    @AfterEach
+    void nothingLeft() {
+        Leftovers.assertNoChildren();
+    }
+
+    @Test
+    void masterAndWorkerInSeparateJvmsExchangeTenTasksAndTenResults() throws Exception {
+        try (Jvms jvms = new Jvms()) {
+            List<String> master = new ArrayList<>();
+            Process m = jvms.start(List.of(), TaskMaster.class, "127.0.0.1", "0", "abc");
+            String port = jvms.awaitLine(m, "READY ", master).substring(6);
+            jvms.awaitLine(m, "TASKS PUT", master);
+            List<String> worker = new ArrayList<>();
+            Process w = jvms.start(List.of(), TaskWorker.class, "127.0.0.1", port, "abc");
+            jvms.awaitLine(w, "worker exit", worker);
+            jvms.awaitLine(m, "master exit", master);
+            assertTrue(w.waitFor(60, TimeUnit.SECONDS));
+            assertTrue(m.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, m.exitValue(), String.join("\n", master));
+            assertEquals(0, w.exitValue(), String.join("\n", worker));
+            List<Integer> put = master.stream().filter(l -> l.startsWith("Put Task "))
+                    .map(l -> Integer.parseInt(l.substring(9))).toList();
+            List<String> results = master.stream().filter(l -> l.startsWith("Result: ")).map(l -> l.substring(8)).toList();
+            assertEquals(10, put.size());
+            assertEquals(put.stream().map(n -> n + " * " + n + " = " + n * n).toList(), results);
+            assertEquals(10, worker.stream().filter(l -> l.startsWith("run task ")).count());
+            assertTrue(Leftovers.portFree(Integer.parseInt(port)), "the master's shutdown freed the port");
+        }
+    }
+
+    @Test
+    void shutdownStopsTheServerProcessAndFreesThePort() throws Exception {
+        BlockingQueue<String> q = new LinkedBlockingQueue<>(List.of("a"));
+        var manager = new BaseManager(new InetSocketAddress("127.0.0.1", 0), KEY);
+        manager.register("queue", () -> q);
+        manager.start();
+        int port = manager.address().getPort();
+        assertTrue(port != 0);
+        assertTrue(!Leftovers.portFree(port));
+        @SuppressWarnings("unchecked")
+        BlockingQueue<String> proxy = manager.get("queue", BlockingQueue.class);
+        assertEquals("a", proxy.poll(), "the supplier's queue was copied into the server process");
+        assertNull(proxy.poll(1, TimeUnit.SECONDS), "an empty queue times out");
+        manager.shutdown();
+        Leftovers.waitFor(() -> Leftovers.portFree(port), 60_000);
+        assertTrue(Leftovers.portFree(port));
+        ManagerException e = assertThrows(ManagerException.class, proxy::poll);
+        assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
+        manager.shutdown(); // idempotent
+    }
+
+    @Test
+    void aCallWhoseServerDiesFailsClearlyInsteadOfHanging() throws Exception {
+        try (Jvms jvms = new Jvms()) {
+            Process server = jvms.start(List.of(), QueueServer.class, "abc");
+            String port = jvms.awaitLine(server, "READY ", new ArrayList<>()).substring(6);
+            var client = new BaseManager(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), KEY);
+            client.register("queue").connect();
+            @SuppressWarnings("unchecked")
+            BlockingQueue<String> q = client.get("queue", BlockingQueue.class);
+            q.put("warm");
+            assertEquals("warm", q.take());
+            CompletableFuture<String> blocked = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return q.take();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            server.destroyForcibly();
+            ExecutionException e = assertThrows(ExecutionException.class, () -> blocked.get(60, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof ManagerException, String.valueOf(e.getCause()));
+            assertTrue(e.getCause().getMessage().contains("closed the connection"), e.getCause().getMessage());
+            assertThrows(ManagerException.class, () -> q.put("after death"));
+            client.close();
+        }
+    }
+
+    @Test
+    void theServerSurvivesAClientDyingMidCall() throws Exception {
+        BlockingQueue<String> served = new LinkedBlockingQueue<>();
+        var manager = new BaseManager(new InetSocketAddress("127.0.0.1", 0), KEY);
+        manager.register("queue", () -> served);
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve);
+        Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
+        try (Jvms jvms = new Jvms()) {
+            String port = Integer.toString(manager.address().getPort());
+            Process dying = jvms.start(List.of(), BlockedClient.class, port, "abc");
+            jvms.awaitLine(dying, "TAKING", new ArrayList<>());
+            dying.destroyForcibly();
+            assertTrue(dying.waitFor(60, TimeUnit.SECONDS));
+            var other = new BaseManager(manager.address(), KEY).register("queue").connect();
+            @SuppressWarnings("unchecked")
+            BlockingQueue<String> q = other.get("queue", BlockingQueue.class);
+            assertTrue(q.offer("still serving"));
+            assertTrue(served.contains("still serving") || q.isEmpty(),
+                    "the item reached the served queue (or the dead client's pending take consumed it)");
+            assertEquals(List.of(), new ArrayList<>(served).stream().filter(s -> !s.equals("still serving")).toList());
+        } finally {
+            manager.shutdown();
+            serving.get(60, TimeUnit.SECONDS);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.procbook.mp.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.procbook.mp.internal.WarmPool;
+import io.procbook.mp.internal.shm.ShmDir;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * What the manager tests check at the end: no child JVM alive and no shared-memory file of this JVM left
+ * (BaseManager.start() uses a shared queue to hear from its server process), a server's port free again.
+ */
+final class Leftovers {
+
+    private Leftovers() { }
+
+    /** Drains the runtime's pre-started JVMs, then waits (generously) for every descendant to be gone. */
+    static void assertNoChildren() {
+        WarmPool.drain();
+        waitFor(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), 30_000);
+        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
+        assertEquals(List.of(), left, "child processes left behind");
+        String self = "procbook-" + ProcessHandle.current().pid() + "-";
+        try (Stream<Path> files = Files.list(ShmDir.dir())) {
+            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(self)).toList(),
+                    "shared-memory files of this JVM left behind");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether this JVM can bind {@code port} on 127.0.0.1 right now. */
+    static boolean portFree(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void waitFor(BooleanSupplier condition, long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (!condition.getAsBoolean() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(20); // polling a condition with a deadline, not synchronising on time
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

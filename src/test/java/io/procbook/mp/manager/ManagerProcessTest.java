@@ -1,0 +1,72 @@
+package io.procbook.mp.manager;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.procbook.mp.Manager;
+import io.procbook.mp.Process;
+import io.procbook.mp.Task;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Manager proxies captured by lambdas of real child processes (seed S20). */
+class ManagerProcessTest {
+
+    @AfterEach
+    void nothingLeft() {
+        Leftovers.assertNoChildren();
+    }
+
+    @Test
+    void tenProcessesWriteToADictAndAListAndTheParentSeesEveryWrite() {
+        try (Manager m = new Manager()) {
+            Map<String, Integer> d = m.dict();
+            List<Long> l = m.list();
+            List<Process> ps = IntStream.range(0, 10).mapToObj(i -> new Process((Task) () -> {
+                d.put("k" + i, i);
+                l.add(ProcessHandle.current().pid());
+            })).toList();
+            ps.forEach(Process::start);
+            ps.forEach(p -> assertTrue(p.join(Duration.ofSeconds(120)), p + " did not finish"));
+            for (Process p : ps) assertEquals(0, p.exitCode(), () -> p + " failed: " + p.exception());
+            Map<String, Integer> expected = IntStream.range(0, 10).boxed()
+                    .collect(Collectors.toMap(i -> "k" + i, i -> i));
+            assertEquals(expected, d);
+            Set<Long> pids = new HashSet<>(l);
+            assertEquals(10, l.size());
+            assertEquals(ps.stream().map(Process::pid).collect(Collectors.toSet()), pids);
+            assertFalse(pids.contains(ProcessHandle.current().pid()));
+        }
+    }
+
+    @Test
+    void computeAndMergeStayExactUnderContentionFromSeveralProcesses() {
+        int procs = 4;
+        int rounds = 300;
+        try (Manager m = new Manager()) {
+            ConcurrentMap<String, Integer> d = m.dict();
+            List<Process> ps = IntStream.range(0, procs).mapToObj(i -> new Process((Task) () -> {
+                for (int r = 0; r < rounds; r++) {
+                    d.merge("merged", 1, Integer::sum);
+                    d.compute("computed", (k, v) -> v == null ? 1 : v + 1);
+                    d.computeIfAbsent("first", k -> (int) ProcessHandle.current().pid());
+                }
+            })).toList();
+            ps.forEach(Process::start);
+            ps.forEach(p -> assertTrue(p.join(Duration.ofSeconds(120)), p + " did not finish"));
+            for (Process p : ps) assertEquals(0, p.exitCode(), () -> p + " failed: " + p.exception());
+            assertEquals(procs * rounds, d.get("merged"));
+            assertEquals(procs * rounds, d.get("computed"));
+            assertTrue(ps.stream().anyMatch(p -> p.pid() == d.get("first")), "one process won the first put");
+        }
+    }
+}
