@@ -45,6 +45,7 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     }
 
     private final ClassRegistry registry;
+    private volatile boolean describeValues;
     private volatile ThreadFactory threads = Thread::new;
     private volatile Runnable userCodeEnter = () -> { };
     private volatile Runnable userCodeLeave = () -> { };
@@ -114,7 +115,9 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         Object value = run(() -> doitMethod.invoke(null));
         lastValue = value;
         // JShell only shows this string, which the engine does not use; the value is rendered from the object.
-        return "";
+        // JShell only shows this string; the engine renders the live object instead (and a 600 MB array would
+        // otherwise be formatted into a string first). A plain JShell session wants JShell's own text.
+        return describeValues ? valueString(value) : "";
     }
 
     /**
@@ -200,9 +203,12 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         }
     }
 
-    /** A provider that hands JShell one {@link RecordingExecutionControl} bound to the given registry. */
+    /**
+     * A provider for a plain JShell session (no engine): one {@link RecordingExecutionControl} bound to the given
+     * registry, reporting snippet values as JShell's usual text.
+     */
     public static ExecutionControlProvider provider(ClassRegistry registry) {
-        return provider(registry, c -> { });
+        return provider(registry, c -> c.describeValues = true);
     }
 
     /**
