@@ -45,6 +45,8 @@ public final class Magics {
         all.add(SessionMagics.who());
         all.add(SessionMagics.reset());
         all.add(SessionMagics.monitor());
+        all.add(ShellMagic.sh());
+        all.add(ShellMagic.bash());
         return new Magics(all);
     }
 
