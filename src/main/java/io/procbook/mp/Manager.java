@@ -159,8 +159,10 @@ public final class Manager implements AutoCloseable {
      */
     @Override
     public void close() {
-        server.close();
+        // This process's own connections first: a server side closed while its peer is still open lingers in
+        // FIN_WAIT2 and keeps the port bound until the peer closes too.
         Client.of(endpoint).drop();
+        server.close();
     }
 
     @Override

@@ -252,6 +252,8 @@ class ManagerProxyTest {
             assertNotEquals(0, port);
             assertFalse(Leftovers.portFree(port));
         }
+        // The kernel finishes the TCP close handshake of the last connection just after close() returns.
+        Leftovers.waitFor(() -> Leftovers.portFree(port), 10_000);
         assertTrue(Leftovers.portFree(port), "close() freed the port");
         ManagerException e = assertThrows(ManagerException.class, () -> d.get("a"));
         assertTrue(e.getMessage().contains("manager at 127.0.0.1:"), e.getMessage());
