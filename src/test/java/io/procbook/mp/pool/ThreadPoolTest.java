@@ -26,6 +26,9 @@ class ThreadPoolTest {
     void sameApiRunsOnThreadsOfThisProcess() throws Exception {
         AtomicInteger inits = new AtomicInteger();
         Set<String> threads = ConcurrentHashMap.newKeySet();
+        // The first two tasks wait for each other, so the map provably runs on more than one thread
+        // (100 tiny tasks could otherwise all land on one).
+        CountDownLatch meet = new CountDownLatch(2);
         Pool pool = new ThreadPool(3, inits::incrementAndGet);
         try {
             long me = ProcessHandle.current().pid();
@@ -33,6 +36,8 @@ class ThreadPoolTest {
             assertEquals(IntStream.range(0, 100).map(n -> n * n).boxed().toList(),
                     pool.map(n -> {
                         threads.add(Thread.currentThread().getName());
+                        meet.countDown();
+                        meet.await(60, TimeUnit.SECONDS);
                         return n * n;
                     }, IntStream.range(0, 100).boxed().toList(), 1));
             assertEquals(List.of(3, 7), pool.starmap((Integer a, Integer b) -> a + b, List.of(List.of(1, 2), List.of(3, 4))));
