@@ -120,7 +120,7 @@ public final class ChildJvm implements ChildProcess {
         }
         ChildJvm jvm = new ChildJvm(p, wire, out, err, "jvm-" + pid);
         jvm.startReader();
-        jvm.linkClosed.thenRun(jvm::linkEnded);
+        jvm.linkClosed.thenRun(jvm::exitKnown);
         p.onExit().thenAcceptBoth(jvm.linkClosed, (proc, v) -> jvm.reaped());
         return jvm;
     }
@@ -144,6 +144,7 @@ public final class ChildJvm implements ChildProcess {
                         if (exc.length > 0) failure = exc;
                         reportedExit = true;
                         doneStatus = status;
+                        exitKnown(); // DONE is the child's last word: nobody waits for the link to close
                     }
                     case Msg.EXITING -> reportedExit = true;
                     case Msg.SIGNAL -> reportedSignal = new DataInputStream(
@@ -221,12 +222,12 @@ public final class ChildJvm implements ChildProcess {
     }
 
     /**
-     * The control link ended. If the child said how it ends (DONE with its status, or SIGNAL), that is its
+     * If the child said how it ends (DONE with its status, or SIGNAL once the link has closed), that is its
      * exit as far as callers are concerned: the JVM's own teardown after halt can take another 10-300 ms
      * (HotSpot waits for threads in native code and for running compilations), which nobody needs to wait
      * for. Otherwise (System.exit, a crash, SIGKILL) the exit is known only once the OS reports it.
      */
-    private void linkEnded() {
+    private void exitKnown() {
         Integer known = reportedSignal > 0 ? Integer.valueOf(-reportedSignal) : doneStatus;
         if (known != null) afterOutput(() -> exit.complete(known));
     }
@@ -260,6 +261,10 @@ public final class ChildJvm implements ChildProcess {
      * open.
      */
     private void afterOutput(Runnable then) {
+        if (out.finished().isDone() && err.finished().isDone()) { // the usual case: no timer to set
+            then.run();
+            return;
+        }
         CompletableFuture.allOf(out.finished(), err.finished())
                 .completeOnTimeout(null, 500, TimeUnit.MILLISECONDS)
                 .whenComplete((v, e) -> then.run());
