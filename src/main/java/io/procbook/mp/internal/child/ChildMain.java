@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * <p>Arguments: {@code <address> <token> <parent pid> [warm]}, or {@code --dump-cds} (run the warm-up once and
  * exit normally, so that {@code -XX:ArchiveClassesAtExit} archives the runtime's classes). A warm child runs
  * the warm-up before it connects, so that the parent knows it is ready to run user code in a few
- * milliseconds; a cold one connects at once.
+ * milliseconds; a cold one connects at once, on another thread, while its main thread prepares.
  *
  * <p>How the child ends: after its entry returns (and the non-daemon threads it started have finished, as in
  * Python), it reports {@code DONE} and halts, which skips shutdown hooks as Python's children skip atexit
@@ -40,24 +40,24 @@ public final class ChildMain {
             System.exit(0);
         }
         long parentPid = Long.parseLong(args[2]);
+        boolean warm = args.length > 3 && args[3].equals("warm");
+        // A cold child is on its caller's clock: it connects on another thread (a JVM's first socket costs
+        // ~25 ms of class initialization) while this one prepares the rest and rehearses decoding the task,
+        // which on two idle cores hides most of either. A warm one has the time: it prepares, then connects,
+        // so that it is ready when it says hello.
+        Connector connector = warm ? null : Connector.start(args[0], args[1]);
         TimedFlushStream.install();
         ParentWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
-        if (args.length > 3 && args[3].equals("warm")) warmUp();
-
-        Wire wire = new Wire(Endpoint.connect(args[0]));
-        ByteArrayOutputStream hello = new ByteArrayOutputStream();
-        DataOutputStream h = new DataOutputStream(hello);
-        h.writeUTF(args[1]);
-        h.writeLong(ProcessHandle.current().pid());
-        wire.send(Msg.HELLO, hello.toByteArray());
+        if (warm) warmUp();
+        else Rehearsal.run();
+        Wire wire = connector != null ? connector.await() : connect(args[0], args[1]);
         ChildSession s = new ChildSession(wire);
         session = s;
-        s.startReader();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
                 "procbook-exit-report"));
 
-        Assignment a = s.awaitAssignment();
+        Assignment a = s.receiveAssignment();
         s.apply(a);
         // Libraries that look classes up through the context loader must see notebook and added classes too.
         Thread.currentThread().setContextClassLoader(s.loader());
@@ -81,6 +81,17 @@ public final class ChildMain {
         s.closeForExit();
         Endpoint.closeAll(); // a JVM this child was launching for its own children will not connect now
         Runtime.getRuntime().halt(status);
+    }
+
+    /** Connects to the parent and says hello with the token it was given. */
+    static Wire connect(String address, String token) throws IOException {
+        Wire wire = new Wire(Endpoint.connect(address));
+        ByteArrayOutputStream hello = new ByteArrayOutputStream();
+        DataOutputStream h = new DataOutputStream(hello);
+        h.writeUTF(token);
+        h.writeLong(ProcessHandle.current().pid());
+        wire.send(Msg.HELLO, hello.toByteArray());
+        return wire;
     }
 
     private static byte[] exceptionBytes(Throwable t) {
@@ -133,8 +144,9 @@ public final class ChildMain {
     }
 
     /**
-     * Loads and links what running a task needs (serialization, lambda deserialization, reflection), so that
-     * a pre-started child runs its first task without paying for it.
+     * Loads and links what running a task needs (serialization, lambda deserialization, reflection, the
+     * {@link Rehearsal} of a first task, reporting an exception), so that a pre-started child runs its first
+     * task without paying for it.
      */
     static void warmUp() throws Exception {
         for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
@@ -159,6 +171,7 @@ public final class ChildMain {
                 ChildMain.class.getClassLoader(), null);
         if (!"ok".equals(p.call())) throw new IllegalStateException("warm-up");
         Serial.toBytes(new IOException("warm-up"));
+        Rehearsal.run();
         // The JDK's Unix-domain socket support seeds a SecureRandom when first used (the security providers:
         // tens of ms on a cold JVM); for the CDS dump this puts those classes into the archive.
         java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
