@@ -40,12 +40,19 @@ final class JvmCommand {
         return String.join(File.pathSeparator, entries);
     }
 
+    /**
+     * @return the flags every child JVM gets, and the class data sharing dump too: an archive made under other
+     *         flags (another collector, say) may be refused
+     */
+    static List<String> baseFlags() {
+        return List.of("-XX:+UseSerialGC", "-XX:-UsePerfData");
+    }
+
     static List<String> build(String address, String token, boolean warm) {
         String cp = classpath();
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-XX:-UsePerfData");
+        cmd.addAll(baseFlags());
         cmd.add("-Dsun.stdout.encoding=UTF-8");
         cmd.add("-Dsun.stderr.encoding=UTF-8");
         cmd.add("-Dstdout.encoding=UTF-8");
