@@ -31,6 +31,7 @@ import java.util.concurrent.Callable;
 public final class ChildMain {
 
     private static volatile ChildSession session;
+    private static final int REHEARSALS = Integer.getInteger("procbook.rehearsals", 3);
 
     private ChildMain() { }
 
@@ -171,7 +172,12 @@ public final class ChildMain {
                 ChildMain.class.getClassLoader(), null);
         if (!"ok".equals(p.call())) throw new IllegalStateException("warm-up");
         Serial.toBytes(new IOException("warm-up"));
-        Rehearsal.run();
+        // Repeated: the first time links the path, the next ones run it often enough for the JIT to compile
+        // its hottest parts (the class-file writer that spins a lambda's class).
+        for (int i = 0; i < REHEARSALS; i++) Rehearsal.run();
+        // How a child ends: closing its System.out and System.err, as main does before DONE.
+        new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream("/dev/null"), 1 << 16),
+                false, java.nio.charset.StandardCharsets.UTF_8).close();
         // The JDK's Unix-domain socket support seeds a SecureRandom when first used (the security providers:
         // tens of ms on a cold JVM); for the CDS dump this puts those classes into the archive.
         java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
