@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -197,8 +198,11 @@ public final class ChildJvm implements ChildProcess {
                 // a listener's bug must not stop the child
             }
         }
-        List<String> cp = Hooks.extraClasspath().stream().map(Path::toString).toList();
+        List<Path> extra = Hooks.extraClasspath();
+        List<String> cp = new ArrayList<>(extra.size());
+        for (Path e : extra) cp.add(e.toString());
         wire.send(Msg.RUN, Codec.encode(new Assignment(childName, cp, entry)));
+        if (atExit == Children.AtExit.JOIN) Children.holdJvmForChildren();
     }
 
     /** @return whether {@link #assign} was called */
