@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
  * <p>Arguments: {@code <address> <token> <parent pid> [warm]}, or {@code --dump-cds} (run the warm-up once and
  * exit normally, so that {@code -XX:ArchiveClassesAtExit} archives the runtime's classes). A warm child runs
  * the warm-up before it connects, so that the parent knows it is ready to run user code in a few
- * milliseconds; a cold one connects at once, on another thread, while its main thread prepares.
+ * milliseconds; a cold one connects at once, on another thread, while its main thread prepares. The system
+ * property {@code procbook.rehearsals} (default 3) says how often the warm-up runs the {@link Rehearsal}.
  *
  * <p>How the child ends: after its entry returns (and the non-daemon threads it started have finished, as in
  * Python), it reports {@code DONE} and halts, which skips shutdown hooks as Python's children skip atexit
@@ -43,15 +44,15 @@ public final class ChildMain {
         long parentPid = Long.parseLong(args[2]);
         boolean warm = args.length > 3 && args[3].equals("warm");
         // A cold child is on its caller's clock: it connects on another thread (a JVM's first socket costs
-        // ~25 ms of class initialization) while this one prepares the rest and rehearses decoding the task,
-        // which on two idle cores hides most of either. A warm one has the time: it prepares, then connects,
-        // so that it is ready when it says hello.
+        // ~20 ms of class initialization) while this one installs its streams and signal handlers. It does not
+        // rehearse: that costs more CPU than it saves the decoding, and on a busy machine CPU is the clock
+        // (measured at load 5-7: 103-164 ms median without, 197-225 ms with). A warm one has the time: it
+        // warms up, then connects, so that it is ready when it says hello.
         Connector connector = warm ? null : Connector.start(args[0], args[1]);
         TimedFlushStream.install();
         ParentWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
         if (warm) warmUp();
-        else Rehearsal.run();
         Wire wire = connector != null ? connector.await() : connect(args[0], args[1]);
         ChildSession s = new ChildSession(wire);
         session = s;

@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Decodes and runs a throwaway task the way a child's first real task is decoded and run, so that a
- * pre-started JVM has linked every call site and built every serialization descriptor and accessor that
+ * pre-started (warm) JVM has linked every call site and built every serialization descriptor and accessor that
  * path needs before the real task arrives. Each of those costs 0.1-1 ms the first time in a JVM (a lambda
  * call site, an enum's constant directory, a class defined from bytes, a serializable lambda rebuilt through
  * its capturing class); together they were most of a warm start.
