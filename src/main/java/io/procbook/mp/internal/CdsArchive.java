@@ -91,7 +91,7 @@ final class CdsArchive {
             Files.createDirectories(archive.getParent());
             tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             List<String> cmd = new ArrayList<>(List.of(JvmCommand.javaExecutable()));
-            cmd.addAll(JvmCommand.baseFlags());
+            cmd.addAll(JvmCommand.baseFlags(true));
             cmd.addAll(AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + tmp, "-Xlog:cds=off", "-Xlog:aot=off")
                     : List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
             cmd.addAll(List.of("-cp", classpath, "io.procbook.mp.internal.child.ChildMain", "--dump-cds"));

@@ -66,18 +66,19 @@ public final class ChildJvm implements ChildProcess {
     /**
      * Starts a child JVM and blocks until it has connected back.
      *
-     * @param warm whether the child warms itself up before connecting (for the warm pool)
+     * @param warm      whether the child warms itself up before connecting (for the warm pool)
+     * @param longLived whether it will run many tasks (a warm JVM or a pool worker), which picks its collector
      * @throws IOException if the JVM cannot be started or dies before connecting (its output is in the
      *                     message)
      */
-    public static ChildJvm launch(boolean warm) throws IOException {
+    public static ChildJvm launch(boolean warm, boolean longLived) throws IOException {
         byte[] t = new byte[16];
         RANDOM.nextBytes(t);
         String token = HexFormat.of().formatHex(t);
         Endpoint endpoint = Endpoint.listen();
         java.lang.Process p;
         try {
-            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), token, warm))
+            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), token, warm, longLived))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {

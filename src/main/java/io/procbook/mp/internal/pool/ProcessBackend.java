@@ -143,7 +143,7 @@ public final class ProcessBackend implements Backend {
         ChildJvm jvm = null;
         try {
             Bundle entry = BundleWriter.write(new WorkerLoop(initializer), Hooks.classSource());
-            jvm = WarmPool.obtain();
+            jvm = WarmPool.obtain(true);
             Worker w = new Worker(jvm);
             jvm.onData(data -> received(w, data));
             jvm.assign(prefix + workerNumbers.incrementAndGet(), ChildProcess.Kind.POOL_WORKER, entry,
