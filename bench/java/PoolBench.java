@@ -15,7 +15,9 @@ import java.util.stream.IntStream;
  * Pool throughput and scaling, the procbook side (bench/python/pool_bench.py is Python's, run beside it):
  * Pool(2).map of a trivial function over 10,000 items with chunksize 1 and over 100,000 items with the
  * default chunking (tasks/s, median of several runs after warm-up), and a CPU-bound task (counting primes)
- * with 1..N workers on N cores: speed-up over one worker.
+ * with 1..N workers on N cores: speed-up over one worker. The map rows also give the CPU time one task cost
+ * (this JVM's and the workers', in microseconds), which depends much less on a shared machine's load than
+ * the rate does, and the 1-minute load average.
  *
  * <p>Run: {@code java -cp target/procbook.jar bench/java/PoolBench.java}. A source-launched program's classes
  * exist only in memory, like a notebook's cells, so this serves its own bytecode as the ClassSource and the
@@ -34,8 +36,8 @@ public class PoolBench {
             pool.map(PoolBench::identity, big);
         }
         settle();
-        report("pool_map_chunksize1", "procbook", rate(pool, small, 1, 7));
-        report("pool_map_default_chunks", "procbook", rate(pool, big, 0, 15));
+        report("pool_map_chunksize1", pool, small, 1, 7);
+        report("pool_map_default_chunks", pool, big, 0, 15);
         pool.terminate();
         pool.join();
 
@@ -56,7 +58,8 @@ public class PoolBench {
             p.join();
             if (w == 1) one = s;
             System.out.printf("{\"bench\":\"pool_cpu_speedup\",\"impl\":\"procbook-%dw\",\"speedup\":%.2f,"
-                    + "\"seconds\":%.3f,\"target\":%.2f,\"n\":%d}%n", w, one / s, s, 0.9 * w, tasks);
+                    + "\"seconds\":%.3f,\"target\":%.2f,\"n\":%d,\"load1\":%.2f}%n", w, one / s, s, 0.9 * w, tasks,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         System.exit(0);
     }
@@ -103,8 +106,27 @@ public class PoolBench {
         return r[runs / 2];
     }
 
-    static void report(String bench, String impl, double tasksPerSecond) {
-        System.out.printf("{\"bench\":\"%s\",\"impl\":\"%s\",\"tasks_per_s\":%.0f}%n", bench, impl, tasksPerSecond);
+    static void report(String bench, Pool pool, List<Integer> items, int chunksize, int runs) {
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long parent0 = os.getProcessCpuTime();
+        long workers0 = workersCpu(pool);
+        double tasksPerSecond = rate(pool, items, chunksize, runs);
+        double tasks = (double) items.size() * runs;
+        double parentUs = (os.getProcessCpuTime() - parent0) / tasks / 1e3;
+        double workersUs = (workersCpu(pool) - workers0) / tasks / 1e3;
+        System.out.printf("{\"bench\":\"%s\",\"impl\":\"procbook\",\"tasks_per_s\":%.0f,\"parent_cpu_us_per_task\":%.3f,"
+                + "\"workers_cpu_us_per_task\":%.3f,\"load1\":%.2f}%n", bench, tasksPerSecond, parentUs, workersUs,
+                os.getSystemLoadAverage());
+    }
+
+    /** @return the CPU time the pool's worker processes have used so far, in nanoseconds */
+    static long workersCpu(Pool pool) {
+        long sum = 0;
+        for (var w : pool.workers()) {
+            sum += ProcessHandle.of(w.pid()).flatMap(h -> h.info().totalCpuDuration())
+                    .map(java.time.Duration::toNanos).orElse(0L);
+        }
+        return sum;
     }
 
     /** Serves this program's in-memory classes to the workers. */

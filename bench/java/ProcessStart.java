@@ -1,20 +1,16 @@
-import io.procbook.mp.CompletedProcess;
 import io.procbook.mp.Process;
-import io.procbook.mp.Subprocess;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.ClassSource;
 import io.procbook.mp.spi.Hooks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Process start+join latency with a trivial target: warm (a pre-started JVM is ready) and cold (no warm
- * pool), median of 30, then Python's fork/forkserver/spawn measured in the same run.
+ * pool), median of 30, with the 1-minute load average at the end of each series (the machine may be
+ * shared; bench/run measures Python's fork/forkserver/spawn beside it in the same run).
  *
  * <p>Run: {@code java -cp target/procbook.jar bench/java/ProcessStart.java}. A source-launched program's
  * classes exist only in memory, like a notebook's cells, so this installs a ClassSource serving its own
@@ -43,14 +39,6 @@ public class ProcessStart {
         double[] cold = new double[N];
         for (int i = 0; i < N; i++) cold[i] = once();
         report("procbook-cold", cold);
-
-        Path py = Path.of("bench/python/process_start.py");
-        if (Files.exists(py)) {
-            CompletedProcess r = Subprocess.run(List.of("/usr/bin/python3", py.toString()),
-                    Subprocess.options().captureOutput(true));
-            System.out.print(r.stdout());
-            if (r.returncode() != 0) System.err.print(r.stderr());
-        }
         System.exit(0);
     }
 
@@ -67,8 +55,9 @@ public class ProcessStart {
     static void report(String impl, double[] t) {
         double[] s = t.clone();
         Arrays.sort(s);
-        System.out.printf("{\"bench\":\"process_start\",\"impl\":\"%s\",\"median_ms\":%.2f,\"min_ms\":%.2f,\"n\":%d}%n",
-                impl, s[s.length / 2], s[0], s.length);
+        System.out.printf("{\"bench\":\"process_start\",\"impl\":\"%s\",\"median_ms\":%.2f,\"min_ms\":%.2f,\"n\":%d,"
+                + "\"java\":%d,\"load1\":%.2f}%n", impl, s[s.length / 2], s[0], s.length, Runtime.version().feature(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Serves this program's in-memory classes to children. */

@@ -48,8 +48,8 @@ if __name__ == "__main__":
             pool.map(identity, small, 1)
             pool.map(identity, big)
         for bench, items, cs, runs in (("pool_map_chunksize1", small, 1, 7), ("pool_map_default_chunks", big, 0, 15)):
-            print(json.dumps({"bench": bench, "impl": "python", "tasks_per_s": round(rate(pool, items, cs, runs))}),
-                  flush=True)
+            print(json.dumps({"bench": bench, "impl": "python", "tasks_per_s": round(rate(pool, items, cs, runs)),
+                              "load1": round(os.getloadavg()[0], 2)}), flush=True)
     cores = os.cpu_count()
     tasks = 4 * cores
     limit = 150_000
@@ -64,4 +64,5 @@ if __name__ == "__main__":
         assert all(c == expected for c in counts)
         one = one or s
         print(json.dumps({"bench": "pool_cpu_speedup", "impl": f"python-{w}w", "speedup": round(one / s, 2),
-                          "seconds": round(s, 3), "target": round(0.9 * w, 2), "n": tasks}), flush=True)
+                          "seconds": round(s, 3), "target": round(0.9 * w, 2), "n": tasks,
+                          "load1": round(os.getloadavg()[0], 2)}), flush=True)

@@ -5,6 +5,7 @@ runs. Run with /usr/bin/python3.
 """
 import json
 import multiprocessing as mp
+import os
 import statistics
 import time
 
@@ -35,5 +36,6 @@ if __name__ == "__main__":
     for method in ("fork", "forkserver", "spawn"):
         t = measure(method)
         print(json.dumps({"bench": "process_start", "impl": "python-" + method,
-                          "median_ms": round(statistics.median(t), 2), "min_ms": round(min(t), 2), "n": N}),
+                          "median_ms": round(statistics.median(t), 2), "min_ms": round(min(t), 2), "n": N,
+                          "load1": round(os.getloadavg()[0], 2)}),
               flush=True)

@@ -8,19 +8,23 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A dynamic class data sharing archive of the runtime's own classes, so that a child JVM maps them instead
- * of loading and verifying them (tens of ms per child).
+ * A class data sharing archive of the runtime's own classes, so that a child JVM maps them instead of
+ * loading and verifying them (tens of ms per child).
  *
- * <p>Made once per (JDK, class path) in the background, by one JVM run with
- * {@code -XX:ArchiveClassesAtExit} that runs the child warm-up and exits; this works the same on JDK 17 and
- * later ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and would make whichever child
- * happened to be first pay for the dump). Children started before the archive exists simply run without it.
+ * <p>Made once per (JDK, class path) in the background, by one JVM that runs the child warm-up and exits:
+ * with {@code -XX:ArchiveClassesAtExit} (a dynamic archive) before JDK 25, with {@code -XX:AOTCacheOutput}
+ * (an AOT cache, JEP 483/514) from JDK 25 on, which also keeps the classes linked, the warm-up's lambda and
+ * method-handle call sites resolved and its method profiles, so that a cold child does much less before it
+ * runs user code. ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and would make
+ * whichever child happened to be first pay for the dump.) Children started before the archive exists simply
+ * run without it.
  * The archive is kept under {@code $XDG_CACHE_HOME/procbook} (default {@code ~/.cache/procbook}), named by a
  * hash of the JDK, the class path and the size and time of each entry, because the JVM refuses an archive
  * whose class path changed. The system property {@code procbook.cds=false} turns it off.
@@ -28,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 final class CdsArchive {
 
     private static final ConcurrentHashMap<String, Boolean> DUMPING = new ConcurrentHashMap<>();
+    /** JDK 25 has the one-step AOT cache workflow; JDK 24's needs two runs, so it keeps the dynamic archive. */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
 
     private CdsArchive() { }
 
@@ -37,7 +43,8 @@ final class CdsArchive {
         Path archive = archiveFor(classpath);
         if (archive == null) return List.of();
         if (Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            return AOT_CACHE ? List.of("-XX:AOTCache=" + archive, "-Xlog:cds=off", "-Xlog:aot=off")
+                    : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         }
         if (DUMPING.putIfAbsent(classpath, Boolean.TRUE) == null) {
             Thread t = new Thread(() -> dump(classpath, archive), "procbook-cds-dump");
@@ -59,7 +66,7 @@ final class CdsArchive {
                 File f = new File(e);
                 md.update((f.length() + ":" + f.lastModified() + '\n').getBytes(StandardCharsets.UTF_8));
             }
-            return dir.resolve("cds-" + HexFormat.of().formatHex(md.digest(), 0, 12) + ".jsa");
+            return dir.resolve("cds-" + HexFormat.of().formatHex(md.digest(), 0, 12) + (AOT_CACHE ? ".aot" : ".jsa"));
         } catch (NoSuchAlgorithmException e) {
             return null;
         }
@@ -69,7 +76,7 @@ final class CdsArchive {
     private static void pruneOldArchives(Path dir) throws IOException {
         List<Path> all;
         try (var s = Files.list(dir)) {
-            all = s.filter(p -> p.getFileName().toString().matches("cds-[0-9a-f]+\\.jsa"))
+            all = s.filter(p -> p.getFileName().toString().matches("cds-[0-9a-f]+\\.(jsa|aot)"))
                     .sorted(java.util.Comparator.comparingLong((Path p) -> p.toFile().lastModified()).reversed())
                     .toList();
         }
@@ -83,9 +90,12 @@ final class CdsArchive {
         try {
             Files.createDirectories(archive.getParent());
             tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            java.lang.Process p = new ProcessBuilder(JvmCommand.javaExecutable(), "-XX:+UseSerialGC",
-                    "-XX:-UsePerfData", "-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-cp", classpath, "io.procbook.mp.internal.child.ChildMain", "--dump-cds")
+            List<String> cmd = new ArrayList<>(List.of(JvmCommand.javaExecutable()));
+            cmd.addAll(JvmCommand.baseFlags(true));
+            cmd.addAll(AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + tmp, "-Xlog:cds=off", "-Xlog:aot=off")
+                    : List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            cmd.addAll(List.of("-cp", classpath, "io.procbook.mp.internal.child.ChildMain", "--dump-cds"));
+            java.lang.Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
@@ -102,6 +112,8 @@ final class CdsArchive {
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
+                    // the AOT cache's training run records its configuration beside the output, removed unless killed
+                    Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".config"));
                 } catch (IOException ignored) {
                     // the cache directory is ours; a stale tmp file is overwritten next time
                 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -65,18 +66,19 @@ public final class ChildJvm implements ChildProcess {
     /**
      * Starts a child JVM and blocks until it has connected back.
      *
-     * @param warm whether the child warms itself up before connecting (for the warm pool)
+     * @param warm      whether the child warms itself up before connecting (for the warm pool)
+     * @param longLived whether it will run many tasks (a warm JVM or a pool worker), which picks its collector
      * @throws IOException if the JVM cannot be started or dies before connecting (its output is in the
      *                     message)
      */
-    public static ChildJvm launch(boolean warm) throws IOException {
+    public static ChildJvm launch(boolean warm, boolean longLived) throws IOException {
         byte[] t = new byte[16];
         RANDOM.nextBytes(t);
         String token = HexFormat.of().formatHex(t);
         Endpoint endpoint = Endpoint.listen();
         java.lang.Process p;
         try {
-            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), token, warm))
+            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), token, warm, longLived))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
@@ -120,7 +122,7 @@ public final class ChildJvm implements ChildProcess {
         }
         ChildJvm jvm = new ChildJvm(p, wire, out, err, "jvm-" + pid);
         jvm.startReader();
-        jvm.linkClosed.thenRun(jvm::linkEnded);
+        jvm.linkClosed.thenRun(jvm::exitKnown);
         p.onExit().thenAcceptBoth(jvm.linkClosed, (proc, v) -> jvm.reaped());
         return jvm;
     }
@@ -144,6 +146,7 @@ public final class ChildJvm implements ChildProcess {
                         if (exc.length > 0) failure = exc;
                         reportedExit = true;
                         doneStatus = status;
+                        exitKnown(); // DONE is the child's last word: nobody waits for the link to close
                     }
                     case Msg.EXITING -> reportedExit = true;
                     case Msg.SIGNAL -> reportedSignal = new DataInputStream(
@@ -196,8 +199,11 @@ public final class ChildJvm implements ChildProcess {
                 // a listener's bug must not stop the child
             }
         }
-        List<String> cp = Hooks.extraClasspath().stream().map(Path::toString).toList();
+        List<Path> extra = Hooks.extraClasspath();
+        List<String> cp = new ArrayList<>(extra.size());
+        for (Path e : extra) cp.add(e.toString());
         wire.send(Msg.RUN, Codec.encode(new Assignment(childName, cp, entry)));
+        if (atExit == Children.AtExit.JOIN) Children.holdJvmForChildren();
     }
 
     /** @return whether {@link #assign} was called */
@@ -221,12 +227,12 @@ public final class ChildJvm implements ChildProcess {
     }
 
     /**
-     * The control link ended. If the child said how it ends (DONE with its status, or SIGNAL), that is its
+     * If the child said how it ends (DONE with its status, or SIGNAL once the link has closed), that is its
      * exit as far as callers are concerned: the JVM's own teardown after halt can take another 10-300 ms
      * (HotSpot waits for threads in native code and for running compilations), which nobody needs to wait
      * for. Otherwise (System.exit, a crash, SIGKILL) the exit is known only once the OS reports it.
      */
-    private void linkEnded() {
+    private void exitKnown() {
         Integer known = reportedSignal > 0 ? Integer.valueOf(-reportedSignal) : doneStatus;
         if (known != null) afterOutput(() -> exit.complete(known));
     }
@@ -260,6 +266,10 @@ public final class ChildJvm implements ChildProcess {
      * open.
      */
     private void afterOutput(Runnable then) {
+        if (out.finished().isDone() && err.finished().isDone()) { // the usual case: no timer to set
+            then.run();
+            return;
+        }
         CompletableFuture.allOf(out.finished(), err.finished())
                 .completeOnTimeout(null, 500, TimeUnit.MILLISECONDS)
                 .whenComplete((v, e) -> then.run());

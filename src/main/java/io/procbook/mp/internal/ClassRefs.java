@@ -3,15 +3,31 @@ package io.procbook.mp.internal;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Reads the classes a class file refers to, from its constant pool. The runtime uses it to find which
  * notebook classes (and so which notebook variables) a child's task can reach, without loading anything.
  * A hand-written reader because the JDK's {@code java.lang.classfile} API only exists from JDK 22 on.
+ *
+ * <p>Every {@code Process.start()} walks the notebook classes its task reaches, and they are mostly the same
+ * ones each time; so the answer is remembered per class file (by content: the notebook's class source hands
+ * out copies), for the most recently used {@value #CACHED} class files. Thread-safe.
  */
 public final class ClassRefs {
+
+    private static final int CACHED = 1024;
+    private static final Map<ByteBuffer, Set<String>> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ByteBuffer, Set<String>> eldest) {
+            return size() > CACHED;
+        }
+    };
 
     private ClassRefs() { }
 
@@ -22,11 +38,22 @@ public final class ClassRefs {
      * @throws IllegalArgumentException if the bytes are not a class file
      */
     public static Set<String> referencedClasses(byte[] classFile) {
+        ByteBuffer key = ByteBuffer.wrap(classFile);
+        synchronized (CACHE) {
+            Set<String> known = CACHE.get(key);
+            if (known != null) return known;
+        }
+        Set<String> refs;
         try {
-            return read(classFile);
+            refs = Collections.unmodifiableSet(read(classFile));
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("not a readable class file: " + e, e);
         }
+        synchronized (CACHE) {
+            // a copy as the key: the caller may reuse its array, which must not change a cached key
+            CACHE.put(ByteBuffer.wrap(classFile.clone()), refs);
+        }
+        return refs;
     }
 
     private static Set<String> read(byte[] classFile) throws IOException {

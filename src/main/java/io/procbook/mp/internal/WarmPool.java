@@ -31,12 +31,23 @@ public final class WarmPool {
     }
 
     /**
-     * Returns a child JVM to assign: a waiting warm one if there is one, else a freshly launched (cold) one.
-     * Either way the pool is topped up in the background.
+     * Returns a child JVM to assign to one task (a {@code Process}): a waiting warm one if there is one, else a
+     * freshly launched (cold) one. Either way the pool is topped up in the background.
      *
      * @throws IOException if a JVM cannot be launched
      */
     public static ChildJvm obtain() throws IOException {
+        return obtain(false);
+    }
+
+    /**
+     * Returns a child JVM to assign, as {@link #obtain()} does.
+     *
+     * @param longLived whether it will run many tasks (a pool worker): a cold one then gets the collector
+     *                  for throughput rather than for a quick boot (see {@code JvmCommand})
+     * @throws IOException if a JVM cannot be launched
+     */
+    public static ChildJvm obtain(boolean longLived) throws IOException {
         ChildJvm jvm = null;
         synchronized (LOCK) {
             draining = false;
@@ -51,7 +62,7 @@ public final class WarmPool {
             }
             LOCK.notifyAll();
         }
-        return jvm != null ? jvm : ChildJvm.launch(false);
+        return jvm != null ? jvm : ChildJvm.launch(false, longLived);
     }
 
     private static final long REFILL_DELAY_MS = 100;
@@ -73,7 +84,7 @@ public final class WarmPool {
                 }
                 ChildJvm jvm;
                 try {
-                    jvm = ChildJvm.launch(true);
+                    jvm = ChildJvm.launch(true, true);
                 } catch (IOException e) {
                     synchronized (LOCK) {
                         draining = true; // cold starts still work; the next obtain() tries again

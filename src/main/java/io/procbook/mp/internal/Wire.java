@@ -23,9 +23,17 @@ public final class Wire implements AutoCloseable {
     private final Object writeLock = new Object();
     /**
      * Read-ahead: one read call takes whatever has arrived, often many small messages (a pool worker's
-     * results), instead of two calls per message. Kept flipped (ready for get) between calls.
+     * results), instead of two calls per message. Native memory, which the channel reads into without a
+     * copy. Kept flipped (ready for get) between calls.
      */
-    private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
+    private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024).flip();
+    /**
+     * Small messages are composed here, header and body, and written with one call from native memory (the
+     * channel would copy heap buffers into a temporary native one first). A pool of tiny tasks sends one such
+     * message per task. Guarded by {@code writeLock}.
+     */
+    private final ByteBuffer out = ByteBuffer.allocateDirect(SMALL);
+    private static final int SMALL = 16 * 1024;
 
     public Wire(ByteChannel channel) {
         this.channel = channel;
@@ -40,6 +48,14 @@ public final class Wire implements AutoCloseable {
      * @throws IOException if the connection is broken
      */
     public void send(byte type, byte[] payload) throws IOException {
+        if (payload.length <= SMALL - 5) {
+            synchronized (writeLock) {
+                out.clear();
+                out.putInt(payload.length + 1).put(type).put(payload).flip();
+                while (out.hasRemaining()) channel.write(out);
+            }
+            return;
+        }
         ByteBuffer head = ByteBuffer.allocate(5).putInt(payload.length + 1).put(type).flip();
         ByteBuffer body = ByteBuffer.wrap(payload);
         synchronized (writeLock) {

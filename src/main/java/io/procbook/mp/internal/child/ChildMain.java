@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
  * <p>Arguments: {@code <address> <token> <parent pid> [warm]}, or {@code --dump-cds} (run the warm-up once and
  * exit normally, so that {@code -XX:ArchiveClassesAtExit} archives the runtime's classes). A warm child runs
  * the warm-up before it connects, so that the parent knows it is ready to run user code in a few
- * milliseconds; a cold one connects at once.
+ * milliseconds; a cold one connects at once, on another thread, while its main thread prepares. The system
+ * property {@code procbook.rehearsals} (default 3) says how often the warm-up runs the {@link Rehearsal}.
  *
  * <p>How the child ends: after its entry returns (and the non-daemon threads it started have finished, as in
  * Python), it reports {@code DONE} and halts, which skips shutdown hooks as Python's children skip atexit
@@ -31,6 +32,7 @@ import java.util.concurrent.Callable;
 public final class ChildMain {
 
     private static volatile ChildSession session;
+    private static final int REHEARSALS = Integer.getInteger("procbook.rehearsals", 3);
 
     private ChildMain() { }
 
@@ -40,24 +42,24 @@ public final class ChildMain {
             System.exit(0);
         }
         long parentPid = Long.parseLong(args[2]);
+        boolean warm = args.length > 3 && args[3].equals("warm");
+        // A cold child is on its caller's clock: it connects on another thread (a JVM's first socket costs
+        // ~20 ms of class initialization) while this one installs its streams and signal handlers. It does not
+        // rehearse: that costs more CPU than it saves the decoding, and on a busy machine CPU is the clock
+        // (measured at load 5-7: 103-164 ms median without, 197-225 ms with). A warm one has the time: it
+        // warms up, then connects, so that it is ready when it says hello.
+        Connector connector = warm ? null : Connector.start(args[0], args[1]);
         TimedFlushStream.install();
         ParentWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
-        if (args.length > 3 && args[3].equals("warm")) warmUp();
-
-        Wire wire = new Wire(Endpoint.connect(args[0]));
-        ByteArrayOutputStream hello = new ByteArrayOutputStream();
-        DataOutputStream h = new DataOutputStream(hello);
-        h.writeUTF(args[1]);
-        h.writeLong(ProcessHandle.current().pid());
-        wire.send(Msg.HELLO, hello.toByteArray());
+        if (warm) warmUp();
+        Wire wire = connector != null ? connector.await() : connect(args[0], args[1]);
         ChildSession s = new ChildSession(wire);
         session = s;
-        s.startReader();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
                 "procbook-exit-report"));
 
-        Assignment a = s.awaitAssignment();
+        Assignment a = s.receiveAssignment();
         s.apply(a);
         // Libraries that look classes up through the context loader must see notebook and added classes too.
         Thread.currentThread().setContextClassLoader(s.loader());
@@ -81,6 +83,17 @@ public final class ChildMain {
         s.closeForExit();
         Endpoint.closeAll(); // a JVM this child was launching for its own children will not connect now
         Runtime.getRuntime().halt(status);
+    }
+
+    /** Connects to the parent and says hello with the token it was given. */
+    static Wire connect(String address, String token) throws IOException {
+        Wire wire = new Wire(Endpoint.connect(address));
+        ByteArrayOutputStream hello = new ByteArrayOutputStream();
+        DataOutputStream h = new DataOutputStream(hello);
+        h.writeUTF(token);
+        h.writeLong(ProcessHandle.current().pid());
+        wire.send(Msg.HELLO, hello.toByteArray());
+        return wire;
     }
 
     private static byte[] exceptionBytes(Throwable t) {
@@ -133,8 +146,9 @@ public final class ChildMain {
     }
 
     /**
-     * Loads and links what running a task needs (serialization, lambda deserialization, reflection), so that
-     * a pre-started child runs its first task without paying for it.
+     * Loads and links what running a task needs (serialization, lambda deserialization, reflection, the
+     * {@link Rehearsal} of a first task, reporting an exception), so that a pre-started child runs its first
+     * task without paying for it.
      */
     static void warmUp() throws Exception {
         for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
@@ -159,6 +173,12 @@ public final class ChildMain {
                 ChildMain.class.getClassLoader(), null);
         if (!"ok".equals(p.call())) throw new IllegalStateException("warm-up");
         Serial.toBytes(new IOException("warm-up"));
+        // Repeated: the first time links the path, the next ones run it often enough for the JIT to compile
+        // its hottest parts (the class-file writer that spins a lambda's class).
+        for (int i = 0; i < REHEARSALS; i++) Rehearsal.run();
+        // How a child ends: closing its System.out and System.err, as main does before DONE.
+        new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream("/dev/null"), 1 << 16),
+                false, java.nio.charset.StandardCharsets.UTF_8).close();
         // The JDK's Unix-domain socket support seeds a SecureRandom when first used (the security providers:
         // tens of ms on a cold JVM); for the CDS dump this puts those classes into the archive.
         java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();

@@ -22,34 +22,55 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The child's end of the control connection. One daemon thread reads every message from the parent: the
- * assignment, class replies (completing the request a loading thread waits on) and data for the entry. When
- * the connection ends the parent is gone, and the child halts at once: children never outlive their parent.
+ * The child's end of the control connection. The main thread reads the first message, the assignment, itself
+ * (a hand-over from a reader thread would cost the start a thread wake-up); from then on one daemon thread
+ * reads every message from the parent: class replies (completing the request a loading thread waits on) and
+ * data for the entry. When the connection ends the parent is gone, and the child halts at once: children
+ * never outlive their parent.
  */
 final class ChildSession implements ChildContext {
 
     private final Wire wire;
     private volatile boolean exiting;
-    private Thread reader;
-    private final CompletableFuture<Assignment> assignment = new CompletableFuture<>();
+    private final Thread reader;
+    private final CountDownLatch assigned = new CountDownLatch(1);
     private final Map<String, CompletableFuture<ClassReply>> classRequests = new ConcurrentHashMap<>();
     private final BlockingQueue<byte[]> data = new LinkedBlockingQueue<>();
     private final AddedClasspath added = new AddedClasspath(ChildSession.class.getClassLoader());
     private final NotebookLoader notebook = new NotebookLoader(added, this::askParent);
 
+    /** Starts the reader thread, which waits until {@link #receiveAssignment} has the assignment. */
     ChildSession(Wire wire) {
         this.wire = wire;
+        reader = new Thread(this::readLoop, "procbook-parent-link");
+        reader.setDaemon(true);
+        reader.start();
     }
 
-    void startReader() {
-        Thread t = new Thread(this::readLoop, "procbook-parent-link");
-        t.setDaemon(true);
-        reader = t;
-        t.start();
+    /**
+     * Blocks until the parent assigns work, then lets the reader thread take over the connection. If the
+     * parent goes away first, halts this JVM.
+     *
+     * @throws IOException if the parent's first message is not an assignment
+     */
+    Assignment receiveAssignment() throws IOException {
+        Wire.Message m;
+        try {
+            m = wire.receive();
+        } catch (IOException e) {
+            System.err.println("procbook child: broken link to parent: " + e);
+            m = null;
+        }
+        if (m == null) parentGone();
+        if (m.type() != Msg.RUN) throw new IOException("expected an assignment, got message type " + m.type());
+        Assignment a = Codec.decodeAssignment(m.payload());
+        assigned.countDown();
+        return a;
     }
 
     /**
@@ -69,10 +90,14 @@ final class ChildSession implements ChildContext {
 
     private void readLoop() {
         try {
+            assigned.await();
+        } catch (InterruptedException e) {
+            return; // only this class's own thread; nobody interrupts it
+        }
+        try {
             Wire.Message m;
             while ((m = wire.receive()) != null) {
                 switch (m.type()) {
-                    case Msg.RUN -> assignment.complete(Codec.decodeAssignment(m.payload()));
                     case Msg.CLASS_REPLY -> {
                         ClassReply r = Codec.decodeClassReply(m.payload());
                         CompletableFuture<ClassReply> f = classRequests.remove(r.name());
@@ -87,18 +112,13 @@ final class ChildSession implements ChildContext {
             System.err.println("procbook child: broken link to parent: " + e);
         }
         if (exiting) return;
-        // The parent closed the connection or died: nothing may outlive it.
-        io.procbook.mp.internal.Endpoint.closeAll();
-        Runtime.getRuntime().halt(1);
+        parentGone();
     }
 
-    /** Blocks until the parent assigns work. */
-    Assignment awaitAssignment() throws InterruptedException {
-        try {
-            return assignment.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+    /** The parent closed the connection or died: nothing may outlive it. */
+    private static void parentGone() {
+        io.procbook.mp.internal.Endpoint.closeAll();
+        Runtime.getRuntime().halt(1);
     }
 
     void apply(Assignment a) {

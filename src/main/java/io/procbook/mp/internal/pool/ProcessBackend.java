@@ -15,10 +15,6 @@ import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.ClassSource;
 import io.procbook.mp.spi.Hooks;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -26,7 +22,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -80,6 +75,8 @@ public final class ProcessBackend implements Backend {
         final ChildJvm jvm;
         final ArrayDeque<Chunk> inflight = new ArrayDeque<>();
         final BitSet functionsSent = new BitSet();
+        /** the chunks {@link #dispatch} is giving it in this call, else {@code null} */
+        List<Chunk> batch;
         int given;
         long lastNanos = -1;
         long lastUsed;
@@ -146,7 +143,7 @@ public final class ProcessBackend implements Backend {
         ChildJvm jvm = null;
         try {
             Bundle entry = BundleWriter.write(new WorkerLoop(initializer), Hooks.classSource());
-            jvm = WarmPool.obtain();
+            jvm = WarmPool.obtain(true);
             Worker w = new Worker(jvm);
             jvm.onData(data -> received(w, data));
             jvm.assign(prefix + workerNumbers.incrementAndGet(), ChildProcess.Kind.POOL_WORKER, entry,
@@ -200,16 +197,12 @@ public final class ProcessBackend implements Backend {
     }
 
     private static byte[] encodeItems(List<Object> items) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(16 + items.size() * 5);
-        try (DataOutputStream out = new DataOutputStream(b)) {
-            ItemCodec.write(out, items);
+        try {
+            return ItemCodec.encode(items, 0);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("cannot send a task argument to a pool worker: "
                     + Serial.describe(e) + " (arguments must be Serializable)", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return b.toByteArray();
     }
 
     private IllegalStateException refusal() {
@@ -230,7 +223,7 @@ public final class ProcessBackend implements Backend {
 
     /** Hands queued chunks to workers. Caller holds {@code lock}. */
     private void dispatch() {
-        Map<Worker, List<Chunk>> batches = new LinkedHashMap<>();
+        List<Worker> batched = null; // each with its batch in Worker.batch: no map per call (one per result)
         while (!pending.isEmpty()) {
             Worker best = null;
             for (Worker w : workers) {
@@ -238,7 +231,7 @@ public final class ProcessBackend implements Backend {
                 if (w.stopping || w.inflight.size() >= cap) continue;
                 // Refill a worker only once it is down to half its window, then fill it up: one message
                 // carries many chunks, instead of one message (and one wake-up of the worker) per result.
-                if (!batches.containsKey(w) && w.inflight.size() > cap / 2) continue;
+                if (w.batch == null && w.inflight.size() > cap / 2) continue;
                 if (maxTasksPerChild > 0 && w.given >= maxTasksPerChild) continue;
                 if (best == null || w.inflight.size() < best.inflight.size()
                         || (w.inflight.size() == best.inflight.size() && w.lastUsed < best.lastUsed)) best = w;
@@ -248,9 +241,20 @@ public final class ProcessBackend implements Backend {
             best.inflight.addLast(c);
             best.given++;
             best.lastUsed = ++useClock;
-            batches.computeIfAbsent(best, k -> new ArrayList<>()).add(c);
+            if (best.batch == null) {
+                best.batch = new ArrayList<>();
+                if (batched == null) batched = new ArrayList<>(workers.size());
+                batched.add(best);
+            }
+            best.batch.add(c);
         }
-        batches.forEach(this::send);
+        if (batched != null) {
+            for (Worker w : batched) {
+                List<Chunk> b = w.batch;
+                w.batch = null;
+                send(w, b);
+            }
+        }
         if (state == State.CLOSED && pending.isEmpty()) {
             for (Worker w : workers) if (!w.stopping && w.inflight.isEmpty()) stop(w);
         }
@@ -286,9 +290,9 @@ public final class ProcessBackend implements Backend {
 
     /** A message from a worker; runs on its link's reader thread. */
     private void received(Worker w, byte[] data) {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+        ByteBuffer in = ByteBuffer.wrap(data);
         try {
-            byte type = in.readByte();
+            byte type = in.get();
             if (type == PoolProtocol.INIT_FAILED) {
                 Throwable t = readException(in);
                 synchronized (lock) {
@@ -298,9 +302,9 @@ public final class ProcessBackend implements Backend {
                 return;
             }
             if (type != PoolProtocol.RESULT) return;
-            long seq = in.readLong();
-            long nanos = in.readLong();
-            boolean ok = in.readBoolean();
+            long seq = in.getLong();
+            long nanos = in.getLong();
+            boolean ok = in.get() != 0;
             Chunk c;
             synchronized (lock) {
                 c = w.inflight.peekFirst();
@@ -328,7 +332,7 @@ public final class ProcessBackend implements Backend {
             } else {
                 c.sink.failed(c, readException(in));
             }
-        } catch (IOException e) {
+        } catch (IOException | java.nio.BufferUnderflowException e) {
             // a truncated message cannot come from a live worker; its exit is handled on its own
         }
     }
@@ -341,9 +345,11 @@ public final class ProcessBackend implements Backend {
         }
     }
 
-    private static Throwable readException(DataInputStream in) throws IOException {
+    private static Throwable readException(ByteBuffer in) throws IOException {
+        byte[] bytes = new byte[in.remaining()];
+        in.get(bytes);
         try {
-            return (Throwable) Serial.fromBytes(in.readAllBytes(), ProcessBackend.class.getClassLoader(),
+            return (Throwable) Serial.fromBytes(bytes, ProcessBackend.class.getClassLoader(),
                     ProcessBackend::notebookClass);
         } catch (ClassNotFoundException | ClassCastException e) {
             return new IllegalStateException("the worker's exception could not be read: " + e, e);

@@ -7,12 +7,10 @@ import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.Codec;
 import io.procbook.mp.internal.Serial;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,24 +46,25 @@ public final class WorkerLoop implements ChildEntry {
         }
         Map<Integer, Object> functions = new HashMap<>();
         while (true) {
-            byte[] message = context.receive();
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(message));
-            switch (in.readByte()) {
+            ByteBuffer in = ByteBuffer.wrap(context.receive());
+            switch (in.get()) {
                 case PoolProtocol.FUNCTION -> {
-                    int id = in.readInt();
+                    int id = in.getInt();
                     Object fn;
                     try {
-                        fn = context.decode(Codec.decodeBundle(in.readAllBytes()));
+                        byte[] bundle = new byte[in.remaining()];
+                        in.get(bundle);
+                        fn = context.decode(Codec.decodeBundle(bundle));
                     } catch (Exception | LinkageError e) {
                         fn = e; // each chunk that uses it fails with this
                     }
                     functions.put(id, fn);
                 }
                 case PoolProtocol.CHUNKS -> {
-                    int n = in.readInt();
+                    int n = in.getInt();
                     for (int i = 0; i < n; i++) {
-                        long seq = in.readLong();
-                        Object fn = functions.get(in.readInt());
+                        long seq = in.getLong();
+                        Object fn = functions.get(in.getInt());
                         runChunk(context, seq, fn, in);
                     }
                 }
@@ -78,7 +77,7 @@ public final class WorkerLoop implements ChildEntry {
     }
 
     @SuppressWarnings("unchecked")
-    private static void runChunk(ChildContext context, long seq, Object fn, DataInputStream in) throws IOException {
+    private static void runChunk(ChildContext context, long seq, Object fn, ByteBuffer in) throws IOException {
         long t0 = System.nanoTime();
         byte[] out;
         try {
@@ -95,34 +94,30 @@ public final class WorkerLoop implements ChildEntry {
     }
 
     private static byte[] encode(long seq, long t0, List<Object> results) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream(64 + results.size() * 5);
-        try (DataOutputStream out = new DataOutputStream(b)) {
-            header(out, seq, t0, true);
-            ItemCodec.write(out, results);
+        byte[] out;
+        try {
+            out = ItemCodec.encode(results, HEADER);
         } catch (UncheckedIOException e) {
             return failure(seq, t0, new IllegalStateException(
                     "a result of this task cannot be sent back to the parent: " + Serial.describe(e), e.getCause()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
         }
-        return b.toByteArray();
+        header(out, seq, t0, true);
+        return out;
     }
 
     private static byte[] failure(long seq, long t0, Throwable t) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(b)) {
-            header(out, seq, t0, false);
-            out.write(PoolProtocol.exceptionBytes(t));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return b.toByteArray();
+        byte[] exception = PoolProtocol.exceptionBytes(t);
+        byte[] out = new byte[HEADER + exception.length];
+        System.arraycopy(exception, 0, out, HEADER, exception.length);
+        header(out, seq, t0, false);
+        return out;
     }
 
-    private static void header(DataOutputStream out, long seq, long t0, boolean ok) throws IOException {
-        out.writeByte(PoolProtocol.RESULT);
-        out.writeLong(seq);
-        out.writeLong(System.nanoTime() - t0);
-        out.writeBoolean(ok);
+    /** RESULT, the sequence number, the nanoseconds the chunk ran, ok: see {@link PoolProtocol}. */
+    private static final int HEADER = 1 + 8 + 8 + 1;
+
+    private static void header(byte[] out, long seq, long t0, boolean ok) {
+        ByteBuffer.wrap(out, 0, HEADER).put(PoolProtocol.RESULT).putLong(seq).putLong(System.nanoTime() - t0)
+                .put((byte) (ok ? 1 : 0));
     }
 }
