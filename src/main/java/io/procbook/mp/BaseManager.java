@@ -36,7 +36,19 @@ import java.util.Set;
  * <p>Every connection authenticates first with a mutual HMAC-SHA256 challenge on the auth key; nothing is
  * deserialized before that, and afterwards only JDK value and collection types, procbook types and the classes
  * given to {@link #allow(Class...)} are. A proxy is one interface's view of the served object: each call is a
- * round trip, runs on the server, and re-throws the server's exception. Proxies are Serializable (as address,
+ * round trip, runs on the server, and re-throws the server's exception.
+ *
+ * <p>Transport: a client on another host talks TCP. A client on the server's host (same kernel, same
+ * {@code /dev/shm}) moves its authenticated connection to a pair of shared-memory rings, and the TCP connection
+ * stays open beside it only so that each side notices at once when the other process dies. The rings' file is
+ * created readable by this user only, is named to the client only over the authenticated connection, and is
+ * removed as soon as both sides have mapped it, so nothing is left in {@code /dev/shm} even if both processes
+ * are killed; what arrives through it passes the same filter. Processes of the same user are trusted with
+ * each other, as the JVM's attach mechanism already trusts them; where they must not be, start the JVMs with
+ * {@code -Dprocbook.manager.local=false} (either side suffices) to keep every connection on TCP.
+ *
+ * <p>Interrupting a thread that waits in a proxy call ends the call: it throws {@link InterruptedException} if
+ * the interface method declares it (a queue's {@code take}), else {@link UncheckedInterruptedException}. Proxies are Serializable (as address,
  * key and object id) and can be handed to child processes. Served objects live until the server stops.
  *
  * <p>A {@code BaseManager} object is safe to use from several threads once configured; proxies are safe from
