@@ -1,11 +1,15 @@
 package io.procbook.mp.manager;
 
 import io.procbook.mp.BaseManager;
+import io.procbook.mp.internal.manager.RemoteHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 
-/** Connects to a served "queue" and blocks in {@code take()}; printing {@code TAKING} just before. */
+/**
+ * Connects to a served "queue" and blocks in {@code take()}; printing {@code TRANSPORT <how it reaches the
+ * server>} just before.
+ */
 public final class BlockedClient {
 
     private BlockedClient() { }
@@ -16,7 +20,7 @@ public final class BlockedClient {
         manager.register("queue").connect();
         @SuppressWarnings("unchecked")
         BlockingQueue<String> q = manager.get("queue", BlockingQueue.class);
-        System.out.println("TAKING");
+        System.out.println("TRANSPORT " + RemoteHandler.transport(q));
         System.out.println("took " + q.take());
     }
 }

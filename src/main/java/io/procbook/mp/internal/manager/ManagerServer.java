@@ -43,6 +43,7 @@ public final class ManagerServer implements AutoCloseable {
     private final Map<Thread, Link> open = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AbandonedCalls abandoned;
     private volatile boolean closing;
 
     /**
@@ -62,6 +63,7 @@ public final class ManagerServer implements AutoCloseable {
             s.bind(bind, 128);
             this.listener = s;
             this.bound = (InetSocketAddress) s.getLocalAddress();
+            this.abandoned = new AbandonedCalls("manager-watch-" + bound.getPort());
         } catch (IOException e) {
             if (s != null) {
                 try {
@@ -122,6 +124,7 @@ public final class ManagerServer implements AutoCloseable {
     private void serve(SocketLink tcp) {
         Thread me = Thread.currentThread();
         Link link = tcp;
+        AbandonedCalls.Watched watched = null;
         try {
             tcp.timeout(AUTH_TIMEOUT_MS);
             Auth.asServer(tcp.handshakeIn(), tcp.handshakeOut(), key);
@@ -129,6 +132,7 @@ public final class ManagerServer implements AutoCloseable {
             open.put(me, link);
             if (closing) return; // close() may have looked at our entry before the ring replaced it
             tcp.timeout(0); // a call may legitimately block for a long time (a queue's take)
+            if (link instanceof RingLink ring) watched = abandoned.watch(ring);
             ObjectChannel channel = new ObjectChannel(link, filter);
             while (!closing) {
                 Object request;
@@ -142,7 +146,14 @@ public final class ManagerServer implements AutoCloseable {
                 if (!(request instanceof Messages.Request r)) {
                     return; // not our protocol: drop the connection
                 }
-                channel.send(dispatcher.handle(r));
+                Messages.Reply reply;
+                if (watched != null) watched.begin();
+                try {
+                    reply = dispatcher.handle(r);
+                } finally {
+                    if (watched != null) watched.end();
+                }
+                channel.send(reply);
                 if (r instanceof Messages.Shutdown) {
                     Thread stopper = new Thread(this::close, "manager-shutdown");
                     stopper.setDaemon(true);
@@ -155,6 +166,7 @@ public final class ManagerServer implements AutoCloseable {
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             // garbage, a wrong key, a refused class, a timeout: this connection ends, the server carries on
         } finally {
+            if (watched != null) watched.forget();
             link.close();
             tcp.close();
             open.remove(me);
@@ -169,6 +181,7 @@ public final class ManagerServer implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        abandoned.close();
         try {
             listener.close();
         } catch (IOException ignored) {

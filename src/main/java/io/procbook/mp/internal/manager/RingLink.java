@@ -29,7 +29,7 @@ final class RingLink implements Link, ByteRing.Ends {
 
     private static final int OFF_NONCE = Segment.HEADER;
     private static final int OFF_CLOSED = Segment.HEADER + 64; // one word per side, on lines of their own
-    private static final int OFF_CONTROL = Segment.HEADER + 192;
+    static final int OFF_CONTROL = Segment.HEADER + 192; // the client-to-server ring first; tests corrupt it
     private static final int OFF_DATA = 4096; // page-aligned, after the header and both rings' control words
     private static final long PROBE_NANOS = 50_000_000;
     private static final int CLIENT = 0;
