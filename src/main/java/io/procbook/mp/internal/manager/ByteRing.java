@@ -48,6 +48,9 @@ final class ByteRing {
     private final int size;
     private final WaitArea notEmpty;
     private final WaitArea notFull;
+    /** The areas as Blocking.await's varargs, made once: a call must not allocate an array per wait. */
+    private final WaitArea[] awaitNotEmpty;
+    private final WaitArea[] awaitNotFull;
     private final Ends ends;
     private final BooleanSupplier readable = this::readable;
     private final BooleanSupplier writable = this::writable;
@@ -69,6 +72,8 @@ final class ByteRing {
         this.size = size;
         this.notEmpty = new WaitArea(seg, control + 128);
         this.notFull = new WaitArea(seg, control + 128 + WaitArea.BYTES);
+        this.awaitNotEmpty = new WaitArea[] {notEmpty};
+        this.awaitNotFull = new WaitArea[] {notFull};
         this.ends = ends;
         this.watch = ends::watch;
     }
@@ -110,7 +115,7 @@ final class ByteRing {
         if (len == 0) return 0;
         long used = checked(seg.getLong(head) - mine);
         if (used == 0) {
-            Blocking.await(readable, Blocking.NO_DEADLINE, watch, notEmpty);
+            Blocking.await(readable, Blocking.NO_DEADLINE, watch, awaitNotEmpty);
             if (ends.closedHere()) throw new IOException("the manager connection was closed here");
             used = checked(seg.getLong(head) - mine);
             if (used == 0) return -1; // the peer ended: what it wrote before has all been read
@@ -139,7 +144,7 @@ final class ByteRing {
             if (ends.peerEnded()) throw new EOFException("the other side of the manager connection has ended");
             long room = size - checked(mine - seg.getLong(tail));
             if (room == 0) {
-                Blocking.await(writable, Blocking.NO_DEADLINE, watch, notFull);
+                Blocking.await(writable, Blocking.NO_DEADLINE, watch, awaitNotFull);
                 continue;
             }
             int n = (int) Math.min(room, len);

@@ -12,6 +12,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * This process's connections to one manager server. A call borrows an idle authenticated connection (or opens
@@ -27,6 +28,8 @@ public final class Client {
 
     private final Endpoint endpoint;
     private final AllowList filter;
+    /** The last connection given back: a process calling from one thread at a time never touches the deque. */
+    private final AtomicReference<ObjectChannel> spare = new AtomicReference<>();
     private final ConcurrentLinkedDeque<ObjectChannel> idle = new ConcurrentLinkedDeque<>();
 
     private Client(Endpoint endpoint) {
@@ -50,7 +53,7 @@ public final class Client {
      * @throws ManagerException        if nothing answers at the address
      */
     public void check() {
-        idle.push(open());
+        giveBack(open());
     }
 
     /**
@@ -58,10 +61,7 @@ public final class Client {
      * so the hot path joins no strings.
      */
     Object call(Messages.Request request, String target, String op) {
-        ObjectChannel c = idle.poll();
-        if (c == null) {
-            c = open();
-        }
+        ObjectChannel c = borrow();
         Messages.Reply reply;
         try {
             c.send(request);
@@ -71,7 +71,7 @@ public final class Client {
             throw new UncheckedInterruptedException("interrupted during " + what(target, op) + " (manager at "
                     + endpoint + ")");
         } catch (WriteAbortedException e) {
-            idle.push(c); // the server's stream stays usable after an aborted write
+            giveBack(c); // the server's stream stays usable after an aborted write
             throw new ManagerException("the manager at " + endpoint + " could not send the result of "
                     + what(target, op) + ": " + e.getCause(), e.getCause());
         } catch (EOFException | SocketException e) {
@@ -89,7 +89,7 @@ public final class Client {
         if (reply.error() instanceof ManagerException) {
             c.close(); // the server refused what we sent and hung up
         } else {
-            idle.push(c);
+            giveBack(c);
         }
         if (reply.error() != null) {
             Throwable t = reply.error();
@@ -102,6 +102,17 @@ public final class Client {
         return reply.value();
     }
 
+    /** An idle connection of this process's, or a new one; used by this thread alone until given back. */
+    private ObjectChannel borrow() {
+        ObjectChannel c = spare.getAndSet(null);
+        if (c == null) c = idle.poll();
+        return c != null ? c : open();
+    }
+
+    private void giveBack(ObjectChannel c) {
+        if (!spare.compareAndSet(null, c)) idle.push(c);
+    }
+
     private static String what(String target, String op) {
         return op == null ? target : target + "." + op;
     }
@@ -111,10 +122,9 @@ public final class Client {
      * one if none is idle). For tests and benchmarks.
      */
     public String transport() {
-        ObjectChannel c = idle.poll();
-        if (c == null) c = open();
+        ObjectChannel c = borrow();
         String kind = c.link().toString();
-        idle.push(c);
+        giveBack(c);
         return kind;
     }
 
@@ -125,7 +135,8 @@ public final class Client {
 
     /** Forgets every idle connection (e.g. after the server was shut down). */
     public void drop() {
-        ObjectChannel c;
+        ObjectChannel c = spare.getAndSet(null);
+        if (c != null) c.close();
         while ((c = idle.poll()) != null) {
             c.close();
         }
