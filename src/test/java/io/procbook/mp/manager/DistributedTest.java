@@ -126,7 +126,7 @@ class DistributedTest {
         Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
         try (Jvms jvms = new Jvms()) {
             String port = Integer.toString(manager.address().getPort());
-            Process dying = jvms.start(List.of(), options(transport), BlockedClient.class, port, "abc");
+            Process dying = jvms.start(List.of(), options(transport), QueueClient.class, port, "abc", "take");
             assertEquals("TRANSPORT " + transport, jvms.awaitLine(dying, "TRANSPORT ", new ArrayList<>()));
             assertTrue(served.taking.await(60, TimeUnit.SECONDS), "the dying client's take reached the server");
             dying.destroyForcibly();

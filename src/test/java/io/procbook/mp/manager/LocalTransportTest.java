@@ -78,9 +78,9 @@ class LocalTransportTest {
         try (Jvms jvms = new Jvms()) {
             Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
             String port = Integer.toString(manager.address().getPort());
-            java.lang.Process local = jvms.start(List.of(), TransportProbe.class, port, "abc");
+            java.lang.Process local = jvms.start(List.of(), QueueClient.class, port, "abc", "put");
             java.lang.Process optedOut = jvms.start(List.of(), List.of("-Dprocbook.manager.local=false"),
-                    TransportProbe.class, port, "abc");
+                    QueueClient.class, port, "abc", "put");
             List<String> localLines = new ArrayList<>();
             List<String> optedOutLines = new ArrayList<>();
             assertEquals("TRANSPORT shared memory", jvms.awaitLine(local, "TRANSPORT", localLines));
@@ -111,7 +111,7 @@ class LocalTransportTest {
         try (Jvms jvms = new Jvms()) {
             java.lang.Process server = jvms.start(List.of(), QueueServer.class, "abc");
             String port = jvms.awaitLine(server, "READY ", new ArrayList<>()).substring(6);
-            java.lang.Process client = jvms.start(List.of(), BlockedClient.class, port, "abc");
+            java.lang.Process client = jvms.start(List.of(), QueueClient.class, port, "abc", "take");
             assertEquals("TRANSPORT shared memory", jvms.awaitLine(client, "TRANSPORT ", new ArrayList<>()));
             client.destroyForcibly();
             server.destroyForcibly();
