@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +32,12 @@ class DistributedTest {
 
     private static final byte[] KEY = "abc".getBytes(StandardCharsets.US_ASCII);
 
+    /** Threads of their own for blocking tasks: the common pool may have a single worker on 2 cores. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
     @AfterEach
     void nothingLeft() {
+        threads.shutdownNow();
         Leftovers.assertNoChildren();
     }
 
@@ -106,7 +112,7 @@ class DistributedTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, threads);
             server.destroyForcibly();
             ExecutionException e = assertThrows(ExecutionException.class, () -> blocked.get(60, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof ManagerException, String.valueOf(e.getCause()));
@@ -122,7 +128,7 @@ class DistributedTest {
         ObservedQueue served = new ObservedQueue();
         var manager = new BaseManager(new InetSocketAddress("127.0.0.1", 0), KEY);
         manager.register("queue", () -> served);
-        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve);
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve, threads);
         Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
         try (Jvms jvms = new Jvms()) {
             String port = Integer.toString(manager.address().getPort());

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +43,12 @@ class LocalTransportTest {
     private static final byte[] KEY = "abc".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] WRONG = "abd".getBytes(StandardCharsets.US_ASCII);
 
+    /** Threads of their own for blocking tasks: the common pool may have a single worker on 2 cores. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
     @AfterEach
     void nothingLeft() {
+        threads.shutdownNow();
         Leftovers.assertNoChildren();
     }
 
@@ -74,7 +80,7 @@ class LocalTransportTest {
         BlockingQueue<String> served = new LinkedBlockingQueue<>();
         var manager = new BaseManager(new InetSocketAddress("127.0.0.1", 0), KEY);
         manager.register("queue", () -> served);
-        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve);
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve, threads);
         try (Jvms jvms = new Jvms()) {
             Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
             String port = Integer.toString(manager.address().getPort());
@@ -180,7 +186,7 @@ class LocalTransportTest {
         ObservedQueue served = new ObservedQueue();
         var manager = new BaseManager(new InetSocketAddress("127.0.0.1", 0), KEY);
         manager.register("queue", () -> served);
-        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve);
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve, threads);
         try {
             Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
             var client = new BaseManager(manager.address(), KEY).register("queue").connect();
@@ -195,7 +201,7 @@ class LocalTransportTest {
                 } catch (InterruptedException e) {
                     return "interrupted, flag " + Thread.currentThread().isInterrupted();
                 }
-            });
+            }, threads);
             assertTrue(served.taking.await(60, TimeUnit.SECONDS), "the take reached the server");
             taker.get(60, TimeUnit.SECONDS).interrupt();
             assertEquals("interrupted, flag false", took.get(60, TimeUnit.SECONDS));

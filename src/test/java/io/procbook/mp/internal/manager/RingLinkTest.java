@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,8 +61,12 @@ class RingLinkTest {
         client = RingLink.client(clientView, clientLifeline);
     }
 
+    /** Threads of their own for blocking tasks: the common pool may have a single worker on 2 cores. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
     @AfterEach
     void unlink() throws IOException {
+        threads.shutdownNow();
         client.close();
         server.close();
         assertTrue(!Files.exists(ShmDir.dir().resolve(seg.name())), "both ends closed: the segment file is gone");
@@ -72,9 +78,11 @@ class RingLinkTest {
         byte[] down = new byte[3 * RingLink.RING_BYTES + 7];
         new Random(2).nextBytes(up);
         new Random(3).nextBytes(down);
-        CompletableFuture<Void> writeUp = CompletableFuture.runAsync(() -> writeInPieces(client.out(), up, 4));
-        CompletableFuture<Void> writeDown = CompletableFuture.runAsync(() -> writeInPieces(server.out(), down, 5));
-        CompletableFuture<byte[]> readUp = CompletableFuture.supplyAsync(() -> readInPieces(server.in(), up.length, 6));
+        CompletableFuture<Void> writeUp = CompletableFuture.runAsync(() -> writeInPieces(client.out(), up, 4), threads);
+        CompletableFuture<Void> writeDown = CompletableFuture.runAsync(() -> writeInPieces(server.out(), down, 5),
+                threads);
+        CompletableFuture<byte[]> readUp = CompletableFuture.supplyAsync(() -> readInPieces(server.in(), up.length,
+                6), threads);
         assertArrayEquals(down, readInPieces(client.in(), down.length, 7));
         assertArrayEquals(up, readUp.get(60, TimeUnit.SECONDS));
         writeUp.get(60, TimeUnit.SECONDS);
@@ -129,7 +137,7 @@ class RingLinkTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, threads);
         byte[] full = new byte[RingLink.RING_BYTES];
         server.out().write(full); // the client reads nothing: the server's next write must wait for room
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
@@ -138,7 +146,7 @@ class RingLinkTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, threads);
         clientLifeline.close(); // what the kernel does when a process dies; the ring's close flag stays unset
         assertEquals(-1, reading.get(60, TimeUnit.SECONDS), "the waiting reader sees end of file");
         ExecutionException e = assertThrows(ExecutionException.class, () -> writing.get(60, TimeUnit.SECONDS));
@@ -166,7 +174,7 @@ class RingLinkTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, threads);
         thread.get(60, TimeUnit.SECONDS).interrupt();
         assertEquals("interrupted", reading.get(60, TimeUnit.SECONDS));
 
@@ -176,7 +184,7 @@ class RingLinkTest {
             } catch (IOException e) {
                 return e.getMessage();
             }
-        });
+        }, threads);
         server.close();
         assertEquals("the manager connection was closed here", closing.get(60, TimeUnit.SECONDS));
     }
