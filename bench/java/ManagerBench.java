@@ -104,7 +104,8 @@ public class ManagerBench {
     @SuppressWarnings("unchecked")
     static void child(String proxy) throws Exception {
         Map<String, Integer> d;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(proxy)))) {
+        byte[] bytes = Base64.getDecoder().decode(proxy);
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             d = (Map<String, Integer>) in.readObject();
         }
         System.out.println("transport " + RemoteHandler.transport(d));

@@ -48,8 +48,12 @@ import java.util.Set;
  * {@code -Dprocbook.manager.local=false} (either side suffices) to keep every connection on TCP.
  *
  * <p>Interrupting a thread that waits in a proxy call ends the call: it throws {@link InterruptedException} if
- * the interface method declares it (a queue's {@code take}), else {@link UncheckedInterruptedException}. Proxies are Serializable (as address,
- * key and object id) and can be handed to child processes. Served objects live until the server stops.
+ * the interface method declares it (a queue's {@code take}), else {@link UncheckedInterruptedException}; over
+ * shared memory the server's side of the call is interrupted too, as it is when the client process dies, so a
+ * {@code take()} left for nobody does not swallow the next item.
+ *
+ * <p>Proxies are Serializable (as address, key and object id) and can be handed to child processes. Served
+ * objects live until the server stops.
  *
  * <p>A {@code BaseManager} object is safe to use from several threads once configured; proxies are safe from
  * any thread of any process.

@@ -24,7 +24,8 @@ import java.util.function.Function;
  * dropped), moves those from processes of this host to shared memory ({@link LocalUpgrade}), then serves
  * each connection's requests on a thread of its own. One thread per connection is what lets a blocking call
  * (a queue's take, a lock's acquire, a barrier) wait without stopping the server for anyone else; the number
- * of connections is bounded so a flood of clients cannot exhaust the process.
+ * of connections is bounded so a flood of clients cannot exhaust the process. A shared-memory client that goes
+ * away mid-call has that call interrupted ({@link AbandonedCalls}).
  */
 public final class ManagerServer implements AutoCloseable {
 

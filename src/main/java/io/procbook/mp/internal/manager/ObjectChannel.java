@@ -12,13 +12,14 @@ import java.io.ObjectOutputStream;
 import java.io.StreamCorruptedException;
 
 /**
- * Messages over an authenticated {@link Link}. One long-lived object stream pair per connection. The hot messages
- * (method calls and their replies) are written field by field, and values of the common immutable types
- * (String, boxed numbers, Boolean) as tagged primitives: a Java-serialized object costs its class
- * descriptors on every message (the stream must be reset after each, or a mutated object would later be sent
- * as a back-reference to its old state), and reading descriptors dominated a call's cost. Anything else goes
- * through {@code writeObject}, then the stream is reset. Every object read goes through the connection's
- * {@link AllowList}; the primitive paths create only Strings and boxes.
+ * Messages over an authenticated {@link Link}. One long-lived object stream pair per connection. The hot
+ * messages (method calls and their replies) are written field by field, their method signature and caller as
+ * {@link NameTable} indices, and values of the common immutable types (String, boxed numbers, Boolean) as
+ * tagged primitives: a Java-serialized object costs its class descriptors on every message (the stream must be
+ * reset after each, or a mutated object would later be sent as a back-reference to its old state), and reading
+ * descriptors dominated a call's cost. Anything else goes through {@code writeObject}, then the stream is
+ * reset. Every object read goes through the connection's {@link AllowList}; the primitive paths create only
+ * Strings and boxes.
  */
 final class ObjectChannel implements AutoCloseable {
 
