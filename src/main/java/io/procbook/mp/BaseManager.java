@@ -5,6 +5,7 @@ import io.procbook.mp.internal.manager.Endpoint;
 import io.procbook.mp.internal.manager.ManagerServer;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import io.procbook.mp.internal.manager.ServerChild;
+import io.procbook.mp.internal.shm.ShmDir;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -255,6 +256,9 @@ public class BaseManager implements AutoCloseable {
                 p.kill();
                 p.join();
             }
+            // a child halts without running shutdown hooks, so the wake-up socket its server threads slept on
+            // is still in the shared-memory directory: remove it now rather than at the next process's sweep
+            ShmDir.sweep();
         }
         if (e != null) Client.of(e).drop();
     }

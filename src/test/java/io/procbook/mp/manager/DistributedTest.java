@@ -80,7 +80,11 @@ class DistributedTest {
         BlockingQueue<String> proxy = manager.get("queue", BlockingQueue.class);
         assertEquals("a", proxy.poll(), "the supplier's queue was copied into the server process");
         assertNull(proxy.poll(1, TimeUnit.SECONDS), "an empty queue times out");
+        assertEquals("shared memory", RemoteHandler.transport(proxy));
+        String served = manager.toString();
+        long serverPid = Long.parseLong(served.substring(served.indexOf("pid ") + 4, served.length() - 1));
         manager.shutdown();
+        assertEquals(List.of(), Leftovers.shmFilesOf(serverPid), "the server process left nothing in shared memory");
         Leftovers.waitFor(() -> Leftovers.portFree(port), 60_000);
         assertTrue(Leftovers.portFree(port));
         ManagerException e = assertThrows(ManagerException.class, proxy::poll);
