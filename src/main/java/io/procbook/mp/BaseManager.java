@@ -13,6 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Python's {@code multiprocessing.managers.BaseManager}: serves objects by name at a TCP address to clients
@@ -235,8 +238,9 @@ public class BaseManager implements AutoCloseable {
 
     /**
      * Stops the server: asks it to shut down over the network, then (for {@link #start()}) waits for its
-     * process to exit, killing it after 30 s. Its port is free afterwards; proxies to it fail with a
-     * {@link ManagerException}. Idempotent; does nothing if this side only connected.
+     * process to exit, killing it after 30 s. Its port is free afterwards and it has left no file in the
+     * shared-memory directory; proxies to it fail with a {@link ManagerException}. Idempotent; does nothing if
+     * this side only connected.
      */
     public synchronized void shutdown() {
         Endpoint e = endpoint;
@@ -257,10 +261,24 @@ public class BaseManager implements AutoCloseable {
                 p.join();
             }
             // a child halts without running shutdown hooks, so the wake-up socket its server threads slept on
-            // is still in the shared-memory directory: remove it now rather than at the next process's sweep
+            // is still in the shared-memory directory: remove it now rather than at the next process's sweep,
+            // once the OS process is gone (join returns when the child reports its end, just before it halts)
+            awaitGone(p.pid());
             ShmDir.sweep();
         }
         if (e != null) Client.of(e).drop();
+    }
+
+    private static void awaitGone(long pid) {
+        ProcessHandle.of(pid).ifPresent(h -> {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // still there: the sweep leaves its files to a later one
+            }
+        });
     }
 
     /** {@link #shutdown()} if this side serves, else forgets the connections. */
