@@ -5,6 +5,7 @@ import io.procbook.mp.internal.manager.Endpoint;
 import io.procbook.mp.internal.manager.ManagerServer;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import io.procbook.mp.internal.manager.ServerChild;
+import io.procbook.mp.internal.shm.ShmDir;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -12,6 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Python's {@code multiprocessing.managers.BaseManager}: serves objects by name at a TCP address to clients
@@ -36,8 +40,24 @@ import java.util.Set;
  * <p>Every connection authenticates first with a mutual HMAC-SHA256 challenge on the auth key; nothing is
  * deserialized before that, and afterwards only JDK value and collection types, procbook types and the classes
  * given to {@link #allow(Class...)} are. A proxy is one interface's view of the served object: each call is a
- * round trip, runs on the server, and re-throws the server's exception. Proxies are Serializable (as address,
- * key and object id) and can be handed to child processes. Served objects live until the server stops.
+ * round trip, runs on the server, and re-throws the server's exception.
+ *
+ * <p>Transport: a client on another host talks TCP. A client on the server's host (same kernel, same
+ * {@code /dev/shm}) moves its authenticated connection to a pair of shared-memory rings, and the TCP connection
+ * stays open beside it only so that each side notices at once when the other process dies. The rings' file is
+ * created readable by this user only, is named to the client only over the authenticated connection, and is
+ * removed as soon as both sides have mapped it, so nothing is left in {@code /dev/shm} even if both processes
+ * are killed; what arrives through it passes the same filter. Processes of the same user are trusted with
+ * each other, as the JVM's attach mechanism already trusts them; where they must not be, start the JVMs with
+ * {@code -Dprocbook.manager.local=false} (either side suffices) to keep every connection on TCP.
+ *
+ * <p>Interrupting a thread that waits in a proxy call ends the call: it throws {@link InterruptedException} if
+ * the interface method declares it (a queue's {@code take}), else {@link UncheckedInterruptedException}; over
+ * shared memory the server's side of the call is interrupted too, as it is when the client process dies, so a
+ * {@code take()} left for nobody does not swallow the next item.
+ *
+ * <p>Proxies are Serializable (as address, key and object id) and can be handed to child processes. Served
+ * objects live until the server stops.
  *
  * <p>A {@code BaseManager} object is safe to use from several threads once configured; proxies are safe from
  * any thread of any process.
@@ -218,8 +238,9 @@ public class BaseManager implements AutoCloseable {
 
     /**
      * Stops the server: asks it to shut down over the network, then (for {@link #start()}) waits for its
-     * process to exit, killing it after 30 s. Its port is free afterwards; proxies to it fail with a
-     * {@link ManagerException}. Idempotent; does nothing if this side only connected.
+     * process to exit, killing it after 30 s. Its port is free afterwards and it has left no file in the
+     * shared-memory directory; proxies to it fail with a {@link ManagerException}. Idempotent; does nothing if
+     * this side only connected.
      */
     public synchronized void shutdown() {
         Endpoint e = endpoint;
@@ -239,8 +260,25 @@ public class BaseManager implements AutoCloseable {
                 p.kill();
                 p.join();
             }
+            // a child halts without running shutdown hooks, so the wake-up socket its server threads slept on
+            // is still in the shared-memory directory: remove it now rather than at the next process's sweep,
+            // once the OS process is gone (join returns when the child reports its end, just before it halts)
+            awaitGone(p.pid());
+            ShmDir.sweep();
         }
         if (e != null) Client.of(e).drop();
+    }
+
+    private static void awaitGone(long pid) {
+        ProcessHandle.of(pid).ifPresent(h -> {
+            try {
+                h.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // still there: the sweep leaves its files to a later one
+            }
+        });
     }
 
     /** {@link #shutdown()} if this side serves, else forgets the connections. */

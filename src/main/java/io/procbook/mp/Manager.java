@@ -34,12 +34,16 @@ import java.util.stream.Collectors;
  * start, and it can load every class this process can (a notebook's classes included). It listens on
  * 127.0.0.1 on a free port with a random auth key, so only local processes given a proxy can reach it.
  *
- * <p>Every proxy call is one round trip to the server, atomic there. Iteration, {@code toString} and views
- * work on a consistent snapshot copy; {@code compute}, {@code merge}, {@code computeIfAbsent} and friends
- * run the user's function in the caller and commit it with the server's atomic
- * {@code putIfAbsent}/{@code replace}/{@code remove}, retrying on conflict, so they are atomic without
- * sending the function (see {@link java.util.concurrent.ConcurrentMap}). Objects live until {@link #close()}.
- * A Manager is safe to use from several threads; proxies from any thread of any process.
+ * <p>Every proxy call is one round trip to the server, atomic there. A process on this host (a child, or any
+ * process a proxy was handed to) makes its round trips through shared memory once its connection has
+ * authenticated, which takes a few microseconds instead of the tens a loopback TCP round trip costs on an idle
+ * machine; see {@link BaseManager} for how that connection is secured and how to turn it off.
+ *
+ * <p>Iteration, {@code toString} and views work on a consistent snapshot copy; {@code compute},
+ * {@code merge}, {@code computeIfAbsent} and friends run the user's function in the caller and commit it with
+ * the server's atomic {@code putIfAbsent}/{@code replace}/{@code remove}, retrying on conflict, so they are
+ * atomic without sending the function (see {@link java.util.concurrent.ConcurrentMap}). Objects live until
+ * {@link #close()}. A Manager is safe to use from several threads; proxies from any thread of any process.
  */
 public final class Manager implements AutoCloseable {
 

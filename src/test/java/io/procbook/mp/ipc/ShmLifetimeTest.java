@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -61,5 +62,20 @@ class ShmLifetimeTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Children.fromHandle(handle));
         assertTrue(e.getMessage().contains("no longer exists"), e.getMessage());
         assertTrue(Children.leftovers(List.of()).isEmpty());
+    }
+
+    @Test
+    void sharedFilesAreReadableAndWritableByTheirOwnerOnly() throws IOException {
+        List<String> before = filesOf(ProcessHandle.current().pid());
+        try (Queue<String> q = new Queue<>()) {
+            q.put("x".repeat(1000)); // too large for a slot: spilled to a file of its own
+            List<String> made = filesOf(ProcessHandle.current().pid()).stream().filter(n -> !before.contains(n))
+                    .collect(Collectors.toList());
+            assertEquals(2, made.size(), "the queue's segment and one spill file: " + made);
+            for (String n : made) {
+                assertEquals("rw-------", PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(ShmDir.dir().resolve(n))), n + " is private to its owner");
+            }
+        }
     }
 }

@@ -2,36 +2,35 @@ package io.procbook.mp.manager;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.procbook.mp.AuthenticationException;
 import io.procbook.mp.BaseManager;
 import io.procbook.mp.Manager;
-import java.io.ByteArrayOutputStream;
+import io.procbook.mp.internal.shm.ShmDir;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
  * The HMAC handshake from both sides, with hand-made peers speaking raw bytes: a wrong key is refused with a
- * clear error and whatever the impostor sends next is never deserialized; garbage and silent clients do not
- * stop the server serving others.
+ * clear error and whatever the impostor sends next is never deserialized; garbage and silent clients (also one
+ * that stalls after being offered shared memory) do not stop the server serving others.
  */
 class AuthenticationTest {
 
@@ -46,16 +45,16 @@ class AuthenticationTest {
             s.setSoTimeout(60_000);
             DataInputStream in = new DataInputStream(s.getInputStream());
             DataOutputStream out = new DataOutputStream(s.getOutputStream());
-            byte[] challenge = readFrame(in);
-            writeFrame(out, hmac(WRONG, challenge));
-            assertArrayEquals("#FAILURE#".getBytes(StandardCharsets.US_ASCII), readFrame(in));
+            byte[] challenge = RawPeer.readFrame(in);
+            RawPeer.writeFrame(out, RawPeer.hmac(WRONG, challenge));
+            assertArrayEquals(RawPeer.ascii("#FAILURE#"), RawPeer.readFrame(in));
             try {
-                out.write(serialized(new RecordingPayload()));
+                out.write(RawPeer.serialized(new RecordingPayload()));
                 out.flush();
             } catch (IOException e) {
                 // the server may already have hung up: either way it did not read the payload
             }
-            assertEquals(-1, readUntilClosed(in), "the server hangs up on a wrong key");
+            assertEquals(-1, RawPeer.readUntilClosed(in), "the server hangs up on a wrong key");
             assertEquals(before, RecordingPayload.DESERIALIZED.get());
 
             var client = new BaseManager(m.address(), WRONG);
@@ -73,15 +72,15 @@ class AuthenticationTest {
                     s.setSoTimeout(60_000);
                     DataInputStream in = new DataInputStream(s.getInputStream());
                     DataOutputStream out = new DataOutputStream(s.getOutputStream());
-                    writeFrame(out, "#CHALLENGE#0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-                    readFrame(in); // the client's digest, which we cannot check without the key
-                    writeFrame(out, "#WELCOME#".getBytes(StandardCharsets.US_ASCII)); // lie
-                    byte[] clientChallenge = readFrame(in);
-                    writeFrame(out, hmac(WRONG, clientChallenge));
-                    readFrame(in); // the client's verdict
-                    out.write(serialized(new RecordingPayload()));
+                    RawPeer.writeFrame(out, RawPeer.ascii("#CHALLENGE#0123456789abcdef0123456789abcdef"));
+                    RawPeer.readFrame(in); // the client's digest, which we cannot check without the key
+                    RawPeer.writeFrame(out, RawPeer.ascii("#WELCOME#")); // lie
+                    byte[] clientChallenge = RawPeer.readFrame(in);
+                    RawPeer.writeFrame(out, RawPeer.hmac(WRONG, clientChallenge));
+                    RawPeer.readFrame(in); // the client's verdict
+                    out.write(RawPeer.serialized(new RecordingPayload()));
                     out.flush();
-                    readUntilClosed(in);
+                    RawPeer.readUntilClosed(in);
                 } catch (IOException e) {
                     // the client hung up first: fine
                 }
@@ -104,73 +103,37 @@ class AuthenticationTest {
             for (int i = 0; i < 20; i++) {
                 silent.add(new Socket("127.0.0.1", m.address().getPort()));
             }
+            RawPeer offered = new RawPeer(m.address().getPort()); // takes the shared-memory offer, never answers
+            offered.authenticate(KEY);
+            offered.write(RawPeer.ascii("#LOCAL?#" + RawPeer.bootId()));
+            byte[] offer = offered.read();
+            Path segment = ShmDir.dir().resolve(new String(offer, 22, offer.length - 22, StandardCharsets.US_ASCII));
+            assertTrue(Files.exists(segment), "offered: " + segment);
             try (Socket garbage = new Socket("127.0.0.1", m.address().getPort());
                  Socket skipsAuth = new Socket("127.0.0.1", m.address().getPort())) {
                 byte[] noise = new byte[4096];
                 new Random(42).nextBytes(noise);
                 garbage.getOutputStream().write(noise);
-                skipsAuth.getOutputStream().write(serialized(new RecordingPayload()));
+                skipsAuth.getOutputStream().write(RawPeer.serialized(new RecordingPayload()));
                 for (int i = 0; i < 100; i++) {
                     d.merge("calls", 1, Integer::sum);
                 }
                 assertEquals(100, d.get("calls"), "served while 20 clients stall and 2 send garbage");
                 garbage.setSoTimeout(60_000);
                 skipsAuth.setSoTimeout(60_000);
-                assertEquals(-1, readUntilClosed(new DataInputStream(garbage.getInputStream())));
-                assertEquals(-1, readUntilClosed(new DataInputStream(skipsAuth.getInputStream())));
+                assertEquals(-1, RawPeer.readUntilClosed(new DataInputStream(garbage.getInputStream())));
+                assertEquals(-1, RawPeer.readUntilClosed(new DataInputStream(skipsAuth.getInputStream())));
             }
             Socket stalled = silent.get(0);
             stalled.setSoTimeout(60_000);
-            assertEquals(-1, readUntilClosed(new DataInputStream(stalled.getInputStream())),
+            assertEquals(-1, RawPeer.readUntilClosed(new DataInputStream(stalled.getInputStream())),
                     "a client that never answers the challenge is dropped after the auth timeout");
+            assertEquals(-1, offered.readUntilClosed(), "so is one that never answers the shared-memory offer");
+            assertFalse(Files.exists(segment), "and the segment offered to it is gone");
+            offered.close();
             for (Socket s : silent) s.close();
             assertEquals(before, RecordingPayload.DESERIALIZED.get());
             assertEquals(101, d.merge("calls", 1, Integer::sum));
-        }
-    }
-
-    private static int readUntilClosed(DataInputStream in) throws IOException {
-        try {
-            while (true) {
-                int b = in.read();
-                if (b < 0) return b;
-            }
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("the server did not hang up within 60 s", e);
-        } catch (IOException e) {
-            return -1; // reset by the server: hung up as well
-        }
-    }
-
-    private static byte[] serialized(Object o) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(b)) {
-            out.writeObject(o);
-        }
-        return b.toByteArray();
-    }
-
-    private static byte[] readFrame(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        assertTrue(n >= 0 && n <= 256, "frame length " + n);
-        byte[] f = new byte[n];
-        in.readFully(f);
-        return f;
-    }
-
-    private static void writeFrame(DataOutputStream out, byte[] f) throws IOException {
-        out.writeInt(f.length);
-        out.write(f);
-        out.flush();
-    }
-
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (Exception e) {
-            throw new AssertionError(e);
         }
     }
 }

@@ -7,25 +7,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.procbook.mp.BaseManager;
 import io.procbook.mp.ManagerException;
+import io.procbook.mp.internal.manager.RemoteHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** BaseManager across separate JVMs over loopback TCP (seed S22), and its failure modes. */
+/**
+ * BaseManager across separate JVMs of this host (seed S22), and its failure modes over both transports: shared
+ * memory (what a process of this host gets) and TCP (what a remote host gets, forced here with the opt-out).
+ */
 class DistributedTest {
 
     private static final byte[] KEY = "abc".getBytes(StandardCharsets.US_ASCII);
 
+    /** Threads of their own for blocking tasks: the common pool may have a single worker on 2 cores. */
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
     @AfterEach
     void nothingLeft() {
+        threads.shutdownNow();
         Leftovers.assertNoChildren();
     }
 
@@ -38,6 +50,7 @@ class DistributedTest {
             jvms.awaitLine(m, "TASKS PUT", master);
             List<String> worker = new ArrayList<>();
             Process w = jvms.start(List.of(), TaskWorker.class, "127.0.0.1", port, "abc");
+            assertEquals("transport shared memory", jvms.awaitLine(w, "transport ", worker));
             jvms.awaitLine(w, "worker exit", worker);
             jvms.awaitLine(m, "master exit", master);
             assertTrue(w.waitFor(60, TimeUnit.SECONDS));
@@ -67,7 +80,11 @@ class DistributedTest {
         BlockingQueue<String> proxy = manager.get("queue", BlockingQueue.class);
         assertEquals("a", proxy.poll(), "the supplier's queue was copied into the server process");
         assertNull(proxy.poll(1, TimeUnit.SECONDS), "an empty queue times out");
+        assertEquals("shared memory", RemoteHandler.transport(proxy));
+        String served = manager.toString();
+        long serverPid = Long.parseLong(served.substring(served.indexOf("pid ") + 4, served.length() - 1));
         manager.shutdown();
+        assertEquals(List.of(), Leftovers.shmFilesOf(serverPid), "the server process left nothing in shared memory");
         Leftovers.waitFor(() -> Leftovers.portFree(port), 60_000);
         assertTrue(Leftovers.portFree(port));
         ManagerException e = assertThrows(ManagerException.class, proxy::poll);
@@ -75,15 +92,22 @@ class DistributedTest {
         manager.shutdown(); // idempotent
     }
 
-    @Test
-    void aCallWhoseServerDiesFailsClearlyInsteadOfHanging() throws Exception {
+    /** JVM options that keep a process's manager connections on TCP, or none (shared memory, same host). */
+    private static List<String> options(String transport) {
+        return transport.equals("TCP") ? List.of("-Dprocbook.manager.local=false") : List.of();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shared memory", "TCP"})
+    void aCallWhoseServerDiesFailsClearlyInsteadOfHanging(String transport) throws Exception {
         try (Jvms jvms = new Jvms()) {
-            Process server = jvms.start(List.of(), QueueServer.class, "abc");
+            Process server = jvms.start(List.of(), options(transport), QueueServer.class, "abc");
             String port = jvms.awaitLine(server, "READY ", new ArrayList<>()).substring(6);
             var client = new BaseManager(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), KEY);
             client.register("queue").connect();
             @SuppressWarnings("unchecked")
             BlockingQueue<String> q = client.get("queue", BlockingQueue.class);
+            assertEquals(transport, RemoteHandler.transport(q));
             q.put("warm");
             assertEquals("warm", q.take());
             CompletableFuture<String> blocked = CompletableFuture.supplyAsync(() -> {
@@ -92,7 +116,7 @@ class DistributedTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, threads);
             server.destroyForcibly();
             ExecutionException e = assertThrows(ExecutionException.class, () -> blocked.get(60, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof ManagerException, String.valueOf(e.getCause()));
@@ -102,26 +126,37 @@ class DistributedTest {
         }
     }
 
-    @Test
-    void theServerSurvivesAClientDyingMidCall() throws Exception {
-        BlockingQueue<String> served = new LinkedBlockingQueue<>();
+    @ParameterizedTest
+    @ValueSource(strings = {"shared memory", "TCP"})
+    void theServerSurvivesAClientDyingMidCall(String transport) throws Exception {
+        ObservedQueue served = new ObservedQueue();
         var manager = new BaseManager(new InetSocketAddress("127.0.0.1", 0), KEY);
         manager.register("queue", () -> served);
-        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve);
+        CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve, threads);
         Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
         try (Jvms jvms = new Jvms()) {
             String port = Integer.toString(manager.address().getPort());
-            Process dying = jvms.start(List.of(), BlockedClient.class, port, "abc");
-            jvms.awaitLine(dying, "TAKING", new ArrayList<>());
+            Process dying = jvms.start(List.of(), options(transport), QueueClient.class, port, "abc", "take");
+            assertEquals("TRANSPORT " + transport, jvms.awaitLine(dying, "TRANSPORT ", new ArrayList<>()));
+            assertTrue(served.taking.await(60, TimeUnit.SECONDS), "the dying client's take reached the server");
             dying.destroyForcibly();
             assertTrue(dying.waitFor(60, TimeUnit.SECONDS));
+            if (transport.equals("shared memory")) {
+                // its lifeline reached end of file: the server's take for it is interrupted, not left to wait
+                assertTrue(served.took.await(60, TimeUnit.SECONDS), "the dead client's take was ended");
+            }
             var other = new BaseManager(manager.address(), KEY).register("queue").connect();
             @SuppressWarnings("unchecked")
             BlockingQueue<String> q = other.get("queue", BlockingQueue.class);
             assertTrue(q.offer("still serving"));
-            assertTrue(served.contains("still serving") || q.isEmpty(),
-                    "the item reached the served queue (or the dead client's pending take consumed it)");
+            if (transport.equals("shared memory")) {
+                assertEquals(List.of("still serving"), List.copyOf(served), "nobody took the item");
+            } else {
+                assertTrue(served.contains("still serving") || q.isEmpty(),
+                        "the item reached the served queue (or the dead client's pending take consumed it)");
+            }
             assertEquals(List.of(), new ArrayList<>(served).stream().filter(s -> !s.equals("still serving")).toList());
+            other.close();
         } finally {
             manager.shutdown();
             serving.get(60, TimeUnit.SECONDS);

@@ -1,6 +1,9 @@
 package io.procbook.mp.manager;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.procbook.mp.internal.shm.ShmDir;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -32,8 +35,15 @@ final class Jvms implements AutoCloseable {
 
     /** Starts {@code prefix... java -cp CP main args...}; prefix runs it elsewhere (e.g. ip netns exec). */
     Process start(List<String> prefix, Class<?> main, String... args) {
+        return start(prefix, List.of(), main, args);
+    }
+
+    /** As {@link #start(List, Class, String...)}, with {@code jvmOptions} (e.g. system properties). */
+    Process start(List<String> prefix, List<String> jvmOptions, Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
-        cmd.addAll(List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC", "-cp", CP, main.getName()));
+        cmd.addAll(List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", CP, main.getName()));
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -73,6 +83,11 @@ final class Jvms implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Kills every JVM started here, then sweeps shared memory as the next procbook process would (files of dead
+     * processes), and checks that none of theirs is left: a killed process has no chance to clean up, so only
+     * files that the sweep can attribute to a dead owner, or that were never left at all, pass.
+     */
     @Override
     public void close() throws InterruptedException {
         for (Process p : started) {
@@ -82,5 +97,9 @@ final class Jvms implements AutoCloseable {
         for (Process p : started) {
             if (!p.waitFor(60, TimeUnit.SECONDS)) throw new AssertionError("pid " + p.pid() + " did not die");
         }
+        ShmDir.sweep();
+        List<String> left = new ArrayList<>();
+        for (Process p : started) left.addAll(Leftovers.shmFilesOf(p.pid()));
+        assertEquals(List.of(), left, "shared-memory files of the killed JVMs survive the sweep");
     }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * What the manager tests check at the end: no child JVM alive and no shared-memory file of this JVM left
- * (BaseManager.start() uses a shared queue to hear from its server process), a server's port free again.
+ * (BaseManager.start() uses a shared queue to hear from its server process, and every connection of this host
+ * a shared-memory segment), a server's port free again.
  */
 final class Leftovers {
 
@@ -29,13 +30,27 @@ final class Leftovers {
         List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
                 .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
         assertEquals(List.of(), left, "child processes left behind");
+        // children halt, skipping shutdown hooks as Python's os._exit does: a child that slept on shared memory
+        // leaves its wake-up socket for the sweep of the next procbook process, which we run now
+        ShmDir.sweep();
         String self = "procbook-" + ProcessHandle.current().pid() + "-";
+        assertEquals(List.of(), shmFiles().stream().filter(n -> n.startsWith(self)).toList(),
+                "shared-memory files of this JVM left behind");
+    }
+
+    /** Names of the files in the shared-memory directory. */
+    static List<String> shmFiles() {
         try (Stream<Path> files = Files.list(ShmDir.dir())) {
-            assertEquals(List.of(), files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith(self)).toList(),
-                    "shared-memory files of this JVM left behind");
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The shared-memory files (segments, spills, wake-up socket) that name process {@code pid}. */
+    static List<String> shmFilesOf(long pid) {
+        return shmFiles().stream().filter(n -> n.startsWith("procbook-" + pid + "-")
+                || n.equals("procbook-" + pid + ".wake")).toList();
     }
 
     /** Whether this JVM can bind {@code port} on 127.0.0.1 right now. */

@@ -45,6 +45,11 @@ class ManagerProcessTest {
             assertEquals(10, l.size());
             assertEquals(ps.stream().map(Process::pid).collect(Collectors.toSet()), pids);
             assertFalse(pids.contains(ProcessHandle.current().pid()));
+            for (Process p : ps) {
+                // they halted without shutdown hooks: their connections' segments were unlinked at set-up
+                assertEquals(List.of(), Leftovers.shmFilesOf(p.pid()).stream().filter(n -> !n.endsWith(".wake"))
+                        .toList(), "segments of " + p);
+            }
         }
     }
 

@@ -70,7 +70,11 @@ class NetnsDistributedTest {
             assertTrue(wrong.get(wrong.size() - 1).contains("AuthenticationException"), String.join("\n", wrong));
             assertTrue(intruder.waitFor(60, TimeUnit.SECONDS));
             List<String> worker = new ArrayList<>();
-            Process w = jvms.start(List.of("ip", "netns", "exec", nsB), TaskWorker.class, addrA, port, "abc");
+            // the kernel and /dev/shm are shared, so only the opt-out makes this worker talk TCP as a remote
+            // host's would (a real one gets no offer: its boot id differs, and it has no such file)
+            Process w = jvms.start(List.of("ip", "netns", "exec", nsB), List.of("-Dprocbook.manager.local=false"),
+                    TaskWorker.class, addrA, port, "abc");
+            assertEquals("transport TCP", jvms.awaitLine(w, "transport ", worker));
             jvms.awaitLine(w, "worker exit", worker);
             jvms.awaitLine(m, "master exit", master);
             assertTrue(m.waitFor(60, TimeUnit.SECONDS));

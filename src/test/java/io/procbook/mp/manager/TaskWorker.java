@@ -1,6 +1,7 @@
 package io.procbook.mp.manager;
 
 import io.procbook.mp.BaseManager;
+import io.procbook.mp.internal.manager.RemoteHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
@@ -10,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * The seed's task_worker.py in Java, a plain program with no kernel:
  * {@code java -cp <jar>:<test-classes> io.procbook.mp.manager.TaskWorker HOST PORT AUTHKEY}. It connects to
  * the master's manager, takes up to 10 tasks with {@code poll(1, SECONDS)} (as the seed's loop of 10 does;
- * stopping early if the queue stays empty), and puts {@code "n * n = n²"} results.
+ * stopping early if the queue stays empty), and puts {@code "n * n = n²"} results. It prints how it reaches
+ * the master ({@code transport shared memory} or {@code transport TCP}).
  */
 public final class TaskWorker {
 
@@ -26,6 +28,7 @@ public final class TaskWorker {
         BlockingQueue<Integer> task = manager.get("get_task_queue", BlockingQueue.class);
         @SuppressWarnings("unchecked")
         BlockingQueue<String> result = manager.get("get_result_queue", BlockingQueue.class);
+        System.out.println("transport " + RemoteHandler.transport(task));
         for (int i = 0; i < 10; i++) {
             Integer n = task.poll(1, TimeUnit.SECONDS);
             if (n == null) {

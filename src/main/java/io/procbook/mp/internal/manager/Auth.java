@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -71,13 +72,16 @@ public final class Auth {
         }
     }
 
-    private static void writeFrame(DataOutputStream out, byte[] frame) throws IOException {
-        out.writeInt(frame.length);
-        out.write(frame);
+    /** One frame in one write: with Nagle off, a separate length write would be a packet of its own. */
+    static void writeFrame(DataOutputStream out, byte[] frame) throws IOException {
+        byte[] b = new byte[4 + frame.length];
+        ByteBuffer.wrap(b).putInt(frame.length).put(frame);
+        out.write(b);
         out.flush();
     }
 
-    private static byte[] readFrame(DataInputStream in, String peer) throws IOException {
+    /** Reads a frame of at most {@link #MAX_FRAME} bytes. */
+    static byte[] readFrame(DataInputStream in, String peer) throws IOException {
         int length;
         try {
             length = in.readInt();
@@ -105,13 +109,13 @@ public final class Auth {
         }
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
         return r;
     }
 
-    private static byte[] bytes(String s) {
+    static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

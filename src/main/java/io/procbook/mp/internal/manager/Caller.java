@@ -25,8 +25,8 @@ public final class Caller {
         return s != null ? s : token();
     }
 
+    /** Set (null after the call): set, not remove, so that a server thread keeps one map entry for all calls. */
     static void serving(String caller) {
-        if (caller == null) SERVED.remove();
-        else SERVED.set(caller);
+        SERVED.set(caller);
     }
 }

@@ -1,42 +1,50 @@
 package io.procbook.mp.internal.manager;
 
 import io.procbook.mp.ManagerException;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * A manager server: accepts TCP connections, authenticates each (with a read timeout, so a silent client is
- * dropped), then serves its requests on a thread of its own. One thread per connection is what lets a blocking
- * call (a queue's take, a lock's acquire, a barrier) wait without stopping the server for anyone else; the
- * number of connections is bounded so a flood of clients cannot exhaust the process.
+ * dropped), moves those from processes of this host to shared memory ({@link LocalUpgrade}), then serves
+ * each connection's requests on a thread of its own. One thread per connection is what lets a blocking call
+ * (a queue's take, a lock's acquire, a barrier) wait without stopping the server for anyone else; the number
+ * of connections is bounded so a flood of clients cannot exhaust the process. A shared-memory client that goes
+ * away mid-call has that call interrupted ({@link AbandonedCalls}).
  */
 public final class ManagerServer implements AutoCloseable {
 
     /** How long a new connection may take to authenticate before it is dropped. */
     public static final int AUTH_TIMEOUT_MS = Integer.getInteger("procbook.manager.authTimeoutMs", 10_000);
     private static final int MAX_CONNECTIONS = 256;
+    /** How long close() waits for connection threads to finish releasing what they hold. */
+    private static final long CLOSE_WAIT_MS = 10_000;
 
-    private final ServerSocket listener;
+    private final ServerSocketChannel listener;
+    private final InetSocketAddress bound;
     private final byte[] key;
     private final AllowList filter;
     private final Dispatcher dispatcher;
-    private final Map<Socket, Thread> open = new ConcurrentHashMap<>();
+    /** Each connection thread and the link it currently runs on (TCP, then perhaps a ring). */
+    private final Map<Thread, Link> open = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AbandonedCalls abandoned;
     private volatile boolean closing;
 
     /**
@@ -49,24 +57,34 @@ public final class ManagerServer implements AutoCloseable {
         this.key = key.clone();
         this.filter = new AllowList(allowed);
         this.dispatcher = new Dispatcher(registry);
+        ServerSocketChannel s = null;
         try {
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
+            s = ServerSocketChannel.open();
+            s.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             s.bind(bind, 128);
             this.listener = s;
+            this.bound = (InetSocketAddress) s.getLocalAddress();
+            this.abandoned = new AbandonedCalls("manager-watch-" + bound.getPort());
         } catch (IOException e) {
+            if (s != null) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // never bound
+                }
+            }
             throw new UncheckedIOException("could not bind a manager server to " + bind + ": " + e.getMessage(), e);
         }
     }
 
     /** The bound address, with the real port. */
     public InetSocketAddress address() {
-        return (InetSocketAddress) listener.getLocalSocketAddress();
+        return bound;
     }
 
     /** Accepts in a daemon thread and returns. */
     public void start() {
-        Thread t = new Thread(this::acceptLoop, "manager-accept-" + address().getPort());
+        Thread t = new Thread(this::acceptLoop, "manager-accept-" + bound.getPort());
         t.setDaemon(true);
         t.start();
     }
@@ -79,14 +97,22 @@ public final class ManagerServer implements AutoCloseable {
     private void acceptLoop() {
         try {
             while (!closing) {
-                Socket s = listener.accept();
+                SocketChannel ch = listener.accept();
                 if (!slots.tryAcquire()) {
-                    s.close(); // full: refuse rather than queue behind clients that may never leave
+                    ch.close(); // full: refuse rather than queue behind clients that may never leave
                     continue;
                 }
-                Thread t = new Thread(() -> serve(s), "manager-conn-" + s.getPort());
+                SocketLink tcp;
+                try {
+                    tcp = new SocketLink(ch);
+                } catch (IOException e) {
+                    ch.close();
+                    slots.release();
+                    continue;
+                }
+                Thread t = new Thread(() -> serve(tcp), "manager-conn-" + ch.socket().getPort());
                 t.setDaemon(true);
-                open.put(s, t);
+                open.put(t, tcp);
                 t.start();
             }
         } catch (IOException e) {
@@ -96,16 +122,19 @@ public final class ManagerServer implements AutoCloseable {
         }
     }
 
-    private void serve(Socket s) {
-        try (s) {
-            s.setTcpNoDelay(true);
-            s.setKeepAlive(true);
-            s.setSoTimeout(AUTH_TIMEOUT_MS);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(s.getInputStream()));
-            DataOutputStream out = new DataOutputStream(s.getOutputStream());
-            Auth.asServer(in, out, key);
-            s.setSoTimeout(0); // a call may legitimately block for a long time (a queue's take)
-            ObjectChannel channel = new ObjectChannel(s, in, s.getOutputStream(), filter);
+    private void serve(SocketLink tcp) {
+        Thread me = Thread.currentThread();
+        Link link = tcp;
+        AbandonedCalls.Watched watched = null;
+        try {
+            tcp.timeout(AUTH_TIMEOUT_MS);
+            Auth.asServer(tcp.handshakeIn(), tcp.handshakeOut(), key);
+            link = LocalUpgrade.asServer(tcp);
+            open.put(me, link);
+            if (closing) return; // close() may have looked at our entry before the ring replaced it
+            tcp.timeout(0); // a call may legitimately block for a long time (a queue's take)
+            if (link instanceof RingLink ring) watched = abandoned.watch(ring);
+            ObjectChannel channel = new ObjectChannel(link, filter);
             while (!closing) {
                 Object request;
                 try {
@@ -118,7 +147,14 @@ public final class ManagerServer implements AutoCloseable {
                 if (!(request instanceof Messages.Request r)) {
                     return; // not our protocol: drop the connection
                 }
-                channel.send(dispatcher.handle(r));
+                Messages.Reply reply;
+                if (watched != null) watched.begin();
+                try {
+                    reply = dispatcher.handle(r);
+                } finally {
+                    if (watched != null) watched.end();
+                }
+                channel.send(reply);
                 if (r instanceof Messages.Shutdown) {
                     Thread stopper = new Thread(this::close, "manager-shutdown");
                     stopper.setDaemon(true);
@@ -131,26 +167,42 @@ public final class ManagerServer implements AutoCloseable {
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             // garbage, a wrong key, a refused class, a timeout: this connection ends, the server carries on
         } finally {
-            open.remove(s);
+            if (watched != null) watched.forget();
+            link.close();
+            tcp.close();
+            open.remove(me);
             slots.release();
         }
     }
 
-    /** Stops accepting, closes every connection (their pending calls fail on the client side) and the port. */
+    /**
+     * Stops accepting, closes every connection (their pending calls fail on the client side) and the port,
+     * and waits (up to 10 s) for the connection threads to let go of what they hold.
+     */
     @Override
     public void close() {
         closing = true;
+        abandoned.close();
         try {
             listener.close();
         } catch (IOException ignored) {
             // closing anyway
         }
-        for (Map.Entry<Socket, Thread> e : open.entrySet()) {
-            e.getValue().interrupt(); // a call blocked in a take() or acquire() on the server ends too
+        List<Thread> threads = new ArrayList<>();
+        for (Map.Entry<Thread, Link> e : open.entrySet()) {
+            e.getKey().interrupt(); // a call blocked in a take() or acquire() on the server ends too
+            e.getValue().close();
+            threads.add(e.getKey());
+        }
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MS);
+        for (Thread t : threads) {
+            long left = end - System.nanoTime();
+            if (t == Thread.currentThread() || left <= 0) continue;
             try {
-                e.getKey().close();
-            } catch (IOException ignored) {
-                // closing anyway
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
         }
         stopped.countDown();

@@ -9,32 +9,37 @@ import java.io.InputStream;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.OutputStream;
 import java.io.StreamCorruptedException;
-import java.net.Socket;
 
 /**
- * Messages over an authenticated socket. One long-lived object stream pair per connection. The hot messages
- * (method calls and their replies) are written field by field, and values of the common immutable types
- * (String, boxed numbers, Boolean) as tagged primitives: a Java-serialized object costs its class
- * descriptors on every message (the stream must be reset after each, or a mutated object would later be sent
- * as a back-reference to its old state), and reading descriptors dominated a call's cost. Anything else goes
- * through {@code writeObject}, then the stream is reset. Every object read goes through the connection's
- * {@link AllowList}; the primitive paths create only Strings and boxes.
+ * Messages over an authenticated {@link Link}. One long-lived object stream pair per connection. The hot
+ * messages (method calls and their replies) are written field by field, their method signature and caller as
+ * {@link NameTable} indices, and values of the common immutable types (String, boxed numbers, Boolean) as
+ * tagged primitives: a Java-serialized object costs its class descriptors on every message (the stream must be
+ * reset after each, or a mutated object would later be sent as a back-reference to its old state), and reading
+ * descriptors dominated a call's cost. Anything else goes through {@code writeObject}, then the stream is
+ * reset. Every object read goes through the connection's {@link AllowList}; the primitive paths create only
+ * Strings and boxes.
  */
 final class ObjectChannel implements AutoCloseable {
 
-    private final Socket socket;
+    private final Link link;
     private final ObjectOutputStream out;
     private final ObjectInputStream in;
     private final AllowList filter;
 
-    ObjectChannel(Socket socket, InputStream rawIn, OutputStream rawOut, AllowList filter) throws IOException {
-        this.socket = socket;
+    /** Exchanges the object stream headers; on failure the link is closed. */
+    ObjectChannel(Link link, AllowList filter) throws IOException {
+        this.link = link;
         this.filter = filter;
-        this.out = new ObjectOutputStream(new BufferedOutputStream(rawOut, 1 << 14));
-        out.flush();
-        this.in = new FilteredInput(new BufferedInputStream(rawIn, 1 << 14), filter);
+        try {
+            this.out = new ObjectOutputStream(new BufferedOutputStream(link.out(), 1 << 14));
+            out.flush();
+            this.in = new FilteredInput(new BufferedInputStream(link.in(), 1 << 14), filter);
+        } catch (IOException | RuntimeException e) {
+            link.close();
+            throw e;
+        }
     }
 
     private static final byte INVOKE = 'I';
@@ -51,13 +56,14 @@ final class ObjectChannel implements AutoCloseable {
     private static final int SHORT_STRING = 16_000; // writeUTF takes at most 65535 bytes: 4 per char is safe
 
     private boolean dirty;
+    private final NameTable names = new NameTable();
 
     void send(Object message) throws IOException {
         if (message instanceof Messages.Invoke call) {
             out.writeByte(INVOKE);
             out.writeLong(call.id());
-            out.writeUTF(call.signature());
-            out.writeUTF(call.caller());
+            names.write(out, call.signature());
+            names.write(out, call.caller());
             Object[] args = call.args() == null ? new Object[0] : call.args();
             out.writeInt(args.length);
             for (Object a : args) writeValue(a);
@@ -129,8 +135,8 @@ final class ObjectChannel implements AutoCloseable {
         switch (kind) {
             case INVOKE: {
                 long id = in.readLong();
-                String signature = in.readUTF();
-                String caller = in.readUTF();
+                String signature = names.read(in);
+                String caller = names.read(in);
                 int n = in.readInt();
                 if (n < 0 || n > 255) throw new StreamCorruptedException("bad argument count " + n);
                 Object[] args = new Object[n];
@@ -157,17 +163,14 @@ final class ObjectChannel implements AutoCloseable {
         }
     }
 
-    Socket socket() {
-        return socket;
+    /** What carries the bytes (for messages and tests). */
+    Link link() {
+        return link;
     }
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already broken: nothing more to release
-        }
+        link.close();
     }
 
     private static final class FilteredInput extends ContextObjectInputStream {

@@ -1,5 +1,6 @@
 package io.procbook.mp.internal.manager;
 
+import io.procbook.mp.UncheckedInterruptedException;
 import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -23,8 +24,11 @@ import java.util.function.UnaryOperator;
  * Iteration and views (iterator, keySet, entrySet, values, subList) work on a consistent snapshot fetched in
  * one call and are read-only, since a local view cannot write through. List's removeIf/replaceAll/sort
  * compute the new contents here and install them with a compare-and-replace on the server, retrying on
- * conflict; a BlockingQueue's drainTo fills the caller's collection with remote polls. It serializes as the server endpoint plus an object id, so a proxy sent to a child process or
- * another host talks to the same object.
+ * conflict; a BlockingQueue's drainTo fills the caller's collection with remote polls. It serializes as the
+ * server endpoint plus an object id, so a proxy sent to a child process or another host talks to the same object.
+ * A call interrupted while it waits for the server fails at once (the connection is dropped, as its reply would
+ * come too late): with {@link InterruptedException} if the method declares it (a queue's {@code take}), else
+ * with {@link UncheckedInterruptedException}.
  */
 public final class RemoteHandler implements InvocationHandler, Serializable {
 
@@ -45,10 +49,22 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
     /** Asks the server to create (or look up) the object registered as {@code typeid} and returns a proxy. */
     public static <T> T create(Endpoint endpoint, String typeid, Class<T> type, Object... args) {
         Client c = Client.of(endpoint);
-        long id = (Long) c.call(new Messages.Create(typeid, args), typeid + "()");
+        long id = (Long) c.call(new Messages.Create(typeid, args), typeid + "()", null);
         RemoteHandler h = new RemoteHandler(endpoint, id, type.getSimpleName() + " '" + typeid + "'#" + id);
         h.client = c;
         return type.cast(Proxy.newProxyInstance(loader(type), new Class<?>[] {type}, h));
+    }
+
+    /**
+     * How this process reaches the server of {@code proxy}: {@code "shared memory"} or {@code "TCP"}.
+     *
+     * @throws IllegalArgumentException if {@code proxy} is not a manager proxy
+     */
+    public static String transport(Object proxy) {
+        if (!Proxy.isProxyClass(proxy.getClass()) || !(Proxy.getInvocationHandler(proxy) instanceof RemoteHandler h)) {
+            throw new IllegalArgumentException("not a manager proxy: " + proxy.getClass().getName());
+        }
+        return h.client().transport();
     }
 
     private static ClassLoader loader(Class<?> type) {
@@ -148,7 +164,7 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
             List<Object> before = listSnapshot();
             List<Object> after = new ArrayList<>(before);
             Object result = change.apply(after);
-            if ((Boolean) client().call(new Messages.ReplaceContents(id, before, after), label + ".rewrite")) {
+            if ((Boolean) client().call(new Messages.ReplaceContents(id, before, after), label, "rewrite")) {
                 return result;
             }
         }
@@ -156,22 +172,38 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
 
     @SuppressWarnings("unchecked")
     private Map<Object, Object> mapSnapshot() {
-        return (Map<Object, Object>) client().call(new Messages.Snapshot(id), label + ".snapshot");
+        return (Map<Object, Object>) client().call(new Messages.Snapshot(id), label, "snapshot");
     }
 
     @SuppressWarnings("unchecked")
     private List<Object> listSnapshot() {
-        return (List<Object>) client().call(new Messages.Snapshot(id), label + ".snapshot");
+        return (List<Object>) client().call(new Messages.Snapshot(id), label, "snapshot");
     }
 
-    private Object remote(Method m, Object[] args) {
+    private Object remote(Method m, Object[] args) throws InterruptedException {
         String signature = SIGNATURES.computeIfAbsent(m, k -> {
             StringBuilder b = new StringBuilder(k.getName());
             for (Class<?> t : k.getParameterTypes()) b.append('|').append(t.getName());
             return b.toString();
         });
-        return client().call(new Messages.Invoke(id, signature, args, Caller.token()), label + "." + m.getName());
+        try {
+            return client().call(new Messages.Invoke(id, signature, args, Caller.token()), label, m.getName());
+        } catch (UncheckedInterruptedException e) {
+            if (!declares(m, InterruptedException.class)) throw e;
+            Thread.interrupted(); // as a blocking method of the JDK does: the exception replaces the status
+            InterruptedException checked = new InterruptedException(e.getMessage());
+            checked.initCause(e);
+            throw checked;
+        }
     }
+
+    private static boolean declares(Method m, Class<? extends Throwable> type) {
+        for (Class<?> t : m.getExceptionTypes()) {
+            if (t.isAssignableFrom(type)) return true;
+        }
+        return false;
+    }
+
 
     @Override
     public String toString() {

@@ -174,8 +174,7 @@ public final class MessageRing {
     private long writeSpill(byte[] bytes) {
         long id = ThreadLocalRandom.current().nextLong() | 1;
         try {
-            Files.write(ShmDir.spillPath(seg.name(), id), bytes, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            Files.write(ShmDir.createPrivate(ShmDir.spillPath(seg.name(), id)), bytes, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a large message to shared memory", e);
         }

@@ -80,7 +80,7 @@ public final class Segment {
             throw new IllegalArgumentException("shared object too large: " + bodyBytes + " bytes (at most ~2 GB)");
         }
         Path path = ShmDir.newSegmentPath();
-        try (RandomAccessFile raf = new RandomAccessFile(Files.createFile(path).toFile(), "rw")) {
+        try (RandomAccessFile raf = new RandomAccessFile(ShmDir.createPrivate(path).toFile(), "rw")) {
             raf.setLength(size);
             MappedByteBuffer buf = raf.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, size);
             LONG.setVolatile(buf, OFF_ID, ThreadLocalRandom.current().nextLong());

@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +25,8 @@ public final class ShmDir {
     static final String PREFIX = "procbook-";
 
     private static final Path DIR = chooseDir();
+    private static final FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static volatile boolean swept;
 
     private ShmDir() {
@@ -48,6 +52,20 @@ public final class ShmDir {
 
     static Path newSegmentPath() {
         return DIR.resolve(PREFIX + Pids.SELF + "-" + hex(ThreadLocalRandom.current().nextLong()));
+    }
+
+    /**
+     * Creates a new file that only this user can read or write (0600), whatever the umask: with the default
+     * umask a shared file would be world-readable, and any local user could read every message and value in it.
+     * File systems without POSIX permissions get a plain new file.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException if it exists
+     */
+    static Path createPrivate(Path path) throws IOException {
+        if (!path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createFile(path);
+        }
+        return Files.createFile(path, OWNER_ONLY);
     }
 
     static Path segmentPath(String name) {
