@@ -10,19 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * One execution of a cell: where its output goes, the thread group its threads run in, and the child processes
- * it started. Threads started by the cell inherit it (see {@link CellBinding}), so they keep writing here after
- * the cell has finished. Its live monitor is made when first needed (see {@link CellMonitors}).
+ * One execution of a cell: where its output goes, and the child processes it started. Threads started by the
+ * cell inherit it (see {@link CellBinding}), so they keep writing here after the cell has finished. Its live monitor is made when first needed (see {@link CellMonitors}).
  */
 final class Cell implements DisplayTarget {
 
     private final int number;
     private final CellOutput out;
-    private final CellThreadGroup threads;
     private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
     private volatile boolean interrupted;
     private volatile int terminatedChildren;
-    /** The threads that evaluate the cell's snippets (the monitor leaves them out: see {@link CellMonitors}). */
+    /** The main thread while it runs the cell's snippets (the monitor leaves it out: see {@link CellMonitors}). */
     private final Set<Thread> evaluators = ConcurrentHashMap.newKeySet();
     private CellMonitor monitor;
     private boolean codeReturned;
@@ -30,14 +28,11 @@ final class Cell implements DisplayTarget {
     Cell(int number, CellOutput out) {
         this.number = number;
         this.out = out;
-        this.threads = new CellThreadGroup("cell-" + number);
     }
 
     int number() { return number; }
 
     CellOutput output() { return out; }
-
-    ThreadGroup threads() { return threads; }
 
     Set<ChildProcess> children() { return children; }
 
