@@ -136,6 +136,14 @@ class JShellEngineTest extends SharedEngine {
     }
 
     @Test
+    void aCellMayDeclareATypeNamedLikeARuntimeType() {
+        // The runtime library is imported on demand: a cell's own Pool shadows it instead of clashing with it.
+        assertEquals("ok", run("class Pool { int size = 3; }").status());
+        assertEquals("3", plain(run("new Pool().size")));
+        assertEquals("\"io.procbook.mp.Process\"", plain(run("Process.class.getName()")));
+    }
+
+    @Test
     void cellThreadsSeeCellClassesThroughTheContextLoader() {
         assertEquals("ok", run("class Marker { }").status());
         assertEquals("true", plain(run("Thread.currentThread().getContextClassLoader() == Marker.class.getClassLoader()")));
