@@ -249,6 +249,18 @@ public final class JShellEngine implements Engine {
         }
 
         ExecuteOutcome run() {
+            List<Snippet> temporaries = new ArrayList<>();
+            try {
+                return evaluate(temporaries);
+            } finally {
+                // JShell keeps a $N variable for every expression and attributes the type of every variable again
+                // in each later compilation, so a long notebook would get slower with every expression cell. The
+                // reader never sees these names (the result is shown by value): once shown, they go.
+                temporaries.forEach(js::drop);
+            }
+        }
+
+        private ExecuteOutcome evaluate(List<Snippet> temporaries) {
             List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), code);
             Object value = null;
             boolean hasValue = false;
@@ -262,6 +274,7 @@ public final class JShellEngine implements Engine {
                 SnippetEvent main = null;
                 for (SnippetEvent e : events) {
                     if (e.causeSnippet() != null) continue;
+                    if (e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) temporaries.add(e.snippet());
                     if (main == null) main = e;
                     ExecuteOutcome failed = failure(e, piece);
                     if (failed != null) return failed;
@@ -549,6 +562,11 @@ public final class JShellEngine implements Engine {
 
     CellMonitors monitors() {
         return monitors;
+    }
+
+    /** The session's JShell once started (for tests of what the session holds). */
+    JShell jshell() throws ExecutionException, TimeoutException, InterruptedException {
+        return awaitReady();
     }
 
     /** The bytecode registry of this session's classes (also installed as the runtime's class source). */
