@@ -62,6 +62,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class JShellEngine implements Engine {
 
+    /** What {@link #languageVersion()} answers: the running JDK's version, since JShell compiles for it. */
+    public static final String LANGUAGE_VERSION = System.getProperty("java.version");
     static final String INTERRUPTED = "InterruptedException";
     static final String COMPILE_ERROR = "CompileError";
     private static final long READY_TIMEOUT_SECONDS = 120;
@@ -503,7 +505,7 @@ public final class JShellEngine implements Engine {
 
     @Override
     public String languageVersion() {
-        return System.getProperty("java.version");
+        return LANGUAGE_VERSION;
     }
 
     @Override
