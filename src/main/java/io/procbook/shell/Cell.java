@@ -20,7 +20,10 @@ final class Cell implements DisplayTarget {
     private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
     private volatile boolean interrupted;
     private volatile int terminatedChildren;
-    /** The main thread while it runs the cell's snippets (the monitor leaves it out: see {@link CellMonitors}). */
+    /**
+     * The main thread(s) that ran the cell's snippets: bound to the cell until the next cell, but not its work (the
+     * monitor leaves them out, see {@link CellMonitors}), between snippets too.
+     */
     private final Set<Thread> evaluators = ConcurrentHashMap.newKeySet();
     private CellMonitor monitor;
     private boolean codeReturned;
@@ -46,8 +49,6 @@ final class Cell implements DisplayTarget {
     void childrenTerminated(int count) { terminatedChildren += count; }
 
     void evaluating(Thread t) { evaluators.add(t); }
-
-    void evaluated(Thread t) { evaluators.remove(t); }
 
     boolean isEvaluator(Thread t) { return evaluators.contains(t); }
 

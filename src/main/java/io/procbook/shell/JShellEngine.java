@@ -372,14 +372,9 @@ public final class JShellEngine implements Engine {
     /** Binds the main thread to the cell for the snippet's code, which an interrupted cell does not run. */
     private static Consumer<Runnable> snippetScope(Cell cell) {
         return code -> {
-            Thread me = Thread.currentThread();
             CellBinding.bind(cell);
-            cell.evaluating(me);
-            try {
-                if (!cell.interrupted()) code.run();
-            } finally {
-                cell.evaluated(me);
-            }
+            cell.evaluating(Thread.currentThread());
+            if (!cell.interrupted()) code.run();
         };
     }
 
