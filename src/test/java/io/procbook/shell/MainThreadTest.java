@@ -66,6 +66,15 @@ class MainThreadTest extends SharedEngine {
     }
 
     @Test
+    void aRunawayToStringOfTheResultIsStoppedOnTheMainThread() throws Exception {
+        ok("class Endless { @Override public String toString() { System.out.println(\"started\"); while (true) { } } }\n"
+                + "Thread beforeRender = Thread.currentThread();");
+        ExecuteOutcome o = InterruptTest.interruptOnceStarted("new Endless()", new RecordingOutput());
+        assertEquals(JShellEngine.INTERRUPTED, o.ename());
+        assertEquals("true", value("Thread.currentThread() == beforeRender"));
+    }
+
+    @Test
     void codeThatIgnoresTheStopIsLeftOnItsThreadAndTheNextCellGetsANewOne() throws Exception {
         ok("Thread stubbornThread = Thread.currentThread();\nThreadLocal<String> lost = new ThreadLocal<>();\nlost.set(\"old\");");
         try {
