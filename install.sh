@@ -6,6 +6,7 @@
 #   ./install.sh --name N        kernelspec name (default: procbook)
 #   ./install.sh --jar J         use an already built jar instead of building (the test suite does this)
 #   ./install.sh --java J        the java to run the kernel with (default: the one Maven builds with)
+#   ./install.sh --full-jit      let the kernel JVM compile hot cell code with C2 (slower first cells)
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -13,6 +14,7 @@ name=procbook
 prefix=""
 jar=""
 java_cmd=""
+full_jit=""
 
 usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
 
@@ -27,6 +29,7 @@ while [ $# -gt 0 ]; do
     --jar=*) jar=${1#*=}; shift ;;
     --java) java_cmd=${2:?--java needs a path}; shift 2 ;;
     --java=*) java_cmd=${1#*=}; shift ;;
+    --full-jit) full_jit=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -81,10 +84,19 @@ cp "$here/kernelspec/logo-32x32.png" "$here/kernelspec/logo-64x64.png" "$stage/"
 display="Java (procbook)"
 [ "$name" = procbook ] || display="Java ($name)"
 
+# JIT flags of the kernel JVM. The kernel's own hot code is javac (JShell compiles every cell, four javac tasks
+# for an expression); C2 spent some 20 s of CPU compiling javac in the first minute and only pays off after
+# hundreds of cells, while C1 with low thresholds has javac compiled within the first cells: `1+1` took half the
+# time over a session's first 50 cells. The price is C1 code for cell code that runs in the kernel's own threads
+# (a tight numeric loop up to 2.3x slower; collections, strings and atomics about the same); child processes
+# (Process, Pool) keep C2. --full-jit restores the JVM's default tiered compilation.
+jit_flags=(-XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.1)
+[ -z "$full_jit" ] || jit_flags=()
+
 write_kernel_json() {  # $1: directory, $2...: extra JVM flags
   local dir=$1; shift
   local flags=""
-  for f in "$@"; do flags+="\"$f\", "; done
+  for f in "${jit_flags[@]}" "$@"; do flags+="\"$f\", "; done
   sed -e "s|@JAVA@|$java_cmd|" -e "s|@DISPLAY@|$display|" -e "s|@JAR@|$dest/procbook.jar|" -e "s|@FLAGS@|$flags|" \
       "$here/kernelspec/kernel.json.in" > "$dir/kernel.json"
 }
@@ -103,25 +115,36 @@ else
 fi
 chmod 644 "$dest"/*
 
-# Class data sharing: an archive of the classes a kernel loads while starting, dumped with the installed
-# jar path (an archive only applies to the exact class path it was made with), so every kernel start maps
-# them instead of parsing and verifying them again. Without it the kernel still works, only slower to start.
+# Class data sharing: the classes a kernel loads while starting and running its first cells, dumped from a
+# short real session (--warm-up) with the installed jar path (an archive only applies to the exact class path it
+# was made with), so that every kernel start maps them instead of parsing and verifying them again. On Java 25+
+# it is an AOT cache (JEP 483/515: classes also loaded and linked ahead of time, with the session's method
+# profiles), else a dynamic CDS archive. Without one the kernel still works, only slower to start.
 cds="no (the JVM could not dump an archive; the kernel starts without one)"
-rm -f "$dest/procbook.jsa"
-if "$java_cmd" -XX:ArchiveClassesAtExit="$dest/procbook.jsa" -jar "$dest/procbook.jar" --warm-up >/dev/null 2>&1 \
-    && [ -s "$dest/procbook.jsa" ]; then
+rm -f "$dest/procbook.jsa" "$dest/procbook.aot"
+if [ "${java_major%%.*}" -ge 25 ] 2>/dev/null; then
+  if "$java_cmd" "${jit_flags[@]}" -XX:AOTCacheOutput="$dest/procbook.aot" -jar "$dest/procbook.jar" --warm-up \
+      >/dev/null 2>&1 && [ -s "$dest/procbook.aot" ]; then
+    write_kernel_json "$dest" "-XX:AOTCache=$dest/procbook.aot"
+    cds="$dest/procbook.aot (AOT cache)"
+  else
+    rm -f "$dest/procbook.aot"
+  fi
+elif "$java_cmd" "${jit_flags[@]}" -XX:ArchiveClassesAtExit="$dest/procbook.jsa" -jar "$dest/procbook.jar" --warm-up \
+    >/dev/null 2>&1 && [ -s "$dest/procbook.jsa" ]; then
   write_kernel_json "$dest" "-XX:SharedArchiveFile=$dest/procbook.jsa" "-Xshare:auto"
-  chmod 644 "$dest"/*
   cds="$dest/procbook.jsa"
 else
   rm -f "$dest/procbook.jsa"
 fi
+chmod 644 "$dest"/*
 
 echo "Installed kernel '$name' ($display)"
 echo "  kernelspec: $dest"
 echo "  java:       $java_cmd (Java $java_major)"
 echo "  jar:        $dest/procbook.jar"
 echo "  CDS:        $cds"
+echo "  JIT:        ${jit_flags[*]:-tiered, C1 and C2 (--full-jit)}"
 if [ -n "$prefix" ]; then
   echo "Use it with: JUPYTER_PATH=$prefix/share/jupyter jupyter notebook"
 else

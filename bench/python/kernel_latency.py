@@ -2,13 +2,29 @@
 
 Prints one JSON object per line. Usage: kernel_latency.py [--runs N] [--starts N] [KERNEL ...]
 A kernel name may carry its own code for the round trip as NAME=CODE (default: 1+1).
+
+Besides wall-clock medians it reports the CPU time the kernel process used (all its threads: JIT compilers and
+GC included), read from /proc: for the start, up to kernel_info_reply; for the round trips, per cell. CPU time
+hardly depends on what else loads the machine, so it compares runs made at different moments; the load
+average of the moment is printed with every line.
 """
 import argparse
 import json
+import os
 import statistics
 import time
 
 from jupyter_client.manager import KernelManager
+
+
+def cpu_seconds(km):
+    """User + system CPU time of the kernel process so far (Linux /proc), or None elsewhere."""
+    try:
+        with open(f"/proc/{km.provisioner.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, AttributeError, ValueError, IndexError):
+        return None
 
 
 def one_start(name):
@@ -19,7 +35,7 @@ def one_start(name):
     kc.start_channels()
     try:
         kc.wait_for_ready(timeout=60)  # sends kernel_info_request until a reply comes
-        return time.perf_counter() - t0, km, kc
+        return time.perf_counter() - t0, cpu_seconds(km), km, kc
     except Exception:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -50,20 +66,30 @@ def main():
     for spec in args.kernels:
         name, _, code = spec.partition("=")
         code = code or "1+1"
-        starts = []
+        starts, start_cpu = [], []
         for i in range(args.starts):
-            dt, km, kc = one_start(name)
+            dt, cpu, km, kc = one_start(name)
             starts.append(dt)
+            start_cpu.append(cpu)
             if i < args.starts - 1:
                 kc.stop_channels()
                 km.shutdown_kernel(now=False)
+        load = os.getloadavg()[0]
+        cpu0 = cpu_seconds(km)
         rt = round_trips(kc, code, args.runs)
+        cpu1 = cpu_seconds(km)
         kc.stop_channels()
         km.shutdown_kernel(now=False)
+        known = [c for c in start_cpu if c is not None]
         print(json.dumps({"bench": "kernel_start", "impl": name, "median_ms": round(statistics.median(starts) * 1e3, 1),
-                          "n": len(starts)}))
+                          "cpu_ms": round(statistics.median(known) * 1e3) if known else None,
+                          "n": len(starts), "load": round(load, 2)}))
+        # The CPU count includes the few warm-up cells round_trips leaves out of its times.
+        per_cell = (cpu1 - cpu0) / (args.runs + 5) * 1e3 if cpu0 is not None and cpu1 is not None else None
         print(json.dumps({"bench": "cell_round_trip", "impl": name, "code": code,
-                          "median_ms": round(statistics.median(rt) * 1e3, 2), "n": len(rt)}))
+                          "median_ms": round(statistics.median(rt) * 1e3, 2),
+                          "cpu_ms_per_cell": round(per_cell, 2) if per_cell is not None else None,
+                          "n": len(rt), "load": round(os.getloadavg()[0], 2)}))
 
 
 if __name__ == "__main__":

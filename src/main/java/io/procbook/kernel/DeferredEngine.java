@@ -5,31 +5,60 @@ import io.procbook.shell.Engine;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * An engine that is still being created on another thread: the kernel binds its sockets and loads its own
- * classes meanwhile, so startup costs the longer of the two, not their sum. Calls wait until the engine exists;
- * if creating it failed, they throw {@link IllegalStateException}.
+ * An engine that is created on another thread, so that the kernel binds its sockets and answers its first
+ * requests meanwhile. Calls wait until the engine exists; if creating it failed, they throw
+ * {@link IllegalStateException}.
+ *
+ * <p>{@link #start} begins creating at once; {@link #onFirstRequest} waits for the first call. The kernel uses
+ * the latter: front ends send kernel_info as soon as they connect, and creating JShell (a second of CPU) while
+ * the JVM is still loading the kernel's classes and binding its sockets slowed that reply down on two cores.
+ * kernel_info asks only for the language version, which is known without the engine, so it starts the engine
+ * without waiting for it.
  */
 final class DeferredEngine implements Engine {
     private final CompletableFuture<Engine> engine = new CompletableFuture<>();
+    private final Supplier<? extends Engine> factory;
+    private final String languageVersion;
+    private final AtomicBoolean begun = new AtomicBoolean();
 
-    private DeferredEngine() { }
+    private DeferredEngine(Supplier<? extends Engine> factory, String languageVersion) {
+        this.factory = factory;
+        this.languageVersion = languageVersion;
+    }
 
     /** Starts creating the engine on a daemon thread. */
     static DeferredEngine start(Supplier<? extends Engine> factory) {
-        DeferredEngine d = new DeferredEngine();
+        DeferredEngine d = new DeferredEngine(factory, null);
+        d.begin();
+        return d;
+    }
+
+    /**
+     * An engine created on a daemon thread when it is first called.
+     *
+     * @param languageVersion what {@link #languageVersion()} answers, at once
+     */
+    static DeferredEngine onFirstRequest(Supplier<? extends Engine> factory, String languageVersion) {
+        return new DeferredEngine(factory, languageVersion);
+    }
+
+    private void begin() {
+        if (!begun.compareAndSet(false, true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
-                d.engine.complete(factory.get());
+                engine.complete(factory.get());
             } catch (RuntimeException | Error e) {
-                d.engine.completeExceptionally(e);
+                engine.completeExceptionally(e);
             }
         }, "procbook-engine-start");
         t.setDaemon(true);
         t.start();
-        return d;
     }
 
     /** Completes when the engine exists, or exceptionally when it could not be created. */
@@ -38,6 +67,7 @@ final class DeferredEngine implements Engine {
     }
 
     private Engine engine() {
+        begin();
         try {
             return engine.join();
         } catch (CompletionException e) {
@@ -81,12 +111,20 @@ final class DeferredEngine implements Engine {
 
     @Override
     public String languageVersion() {
-        return engine().languageVersion();
+        if (languageVersion == null) {
+            return engine().languageVersion();
+        }
+        begin();
+        return languageVersion;
     }
 
-    /** Closes the engine, waiting for it to exist first if it is still being created. */
+    /** Closes the engine, waiting for it to exist first if it is still being created; creates none. */
     @Override
     public void close() {
+        if (begun.compareAndSet(false, true)) {
+            engine.completeExceptionally(new IllegalStateException("closed before it was used"));
+            return;
+        }
         Engine e;
         try {
             e = engine.join();

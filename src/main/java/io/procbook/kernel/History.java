@@ -12,47 +12,101 @@ import java.util.regex.Pattern;
  * The input history that history_request reads: earlier kernel runs' entries (from the {@link HistoryFile})
  * and this run's, bounded in memory. If the file cannot be read or written, history continues in memory only
  * (said once on the log). Thread-safe.
+ *
+ * <p>A persistent history reads its file when first used, or earlier on a thread of its own
+ * ({@link #loadInBackground()}): the file holds up to twice {@code maxEntries} cells of earlier runs (hundreds
+ * of kilobytes of JSON after a few benchmarks), and parsing it in a JVM that has just started took longer than
+ * the rest of the kernel's start.
  */
 final class History {
-    private final int session;
     private final int maxEntries;
-    private final List<HistoryEntry> entries;
+    /** Held while the file is read; the reader sets {@code loaded} under it. */
+    private final Object loadLock = new Object();
+    private final HistoryFile source;
+    private volatile boolean loaded;
+    // Guarded by this, set once while loading.
+    private final List<HistoryEntry> entries = new ArrayList<>();
+    private int session;
     private HistoryFile file;
 
-    private History(int session, int maxEntries, List<HistoryEntry> past, HistoryFile file) {
-        this.session = session;
+    private History(int maxEntries, HistoryFile source) {
         this.maxEntries = maxEntries;
-        this.entries = new ArrayList<>(past);
-        this.file = file;
+        this.source = source;
     }
 
     /** History that lives and dies with this kernel (session 1). */
     static History inMemory(int maxEntries) {
-        return new History(1, maxEntries, List.of(), null);
+        History h = new History(maxEntries, null);
+        h.loaded = true;
+        h.session = 1;
+        return h;
     }
 
     /** History persisted in {@code file}; falls back to memory if the file is unusable. */
     static History persistent(HistoryFile file) {
-        try {
-            HistoryFile.Opened opened = file.open();
-            return new History(opened.session(), file.maxEntries(), opened.past(), file);
-        } catch (IOException | RuntimeException e) {
-            Log.warn("history file " + file.path() + " unusable, keeping history in memory only", e);
-            return inMemory(file.maxEntries());
+        return new History(file.maxEntries(), file);
+    }
+
+    /** Reads the file now on a daemon thread, so that the first cell does not wait for it. */
+    void loadInBackground() {
+        if (loaded) {
+            return;
+        }
+        Thread t = new Thread(this::awaitLoaded, "procbook-history-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Reads the file unless that was done (not interruptibly: callers may be threads of an interrupted cell). */
+    private void awaitLoaded() {
+        if (loaded) {
+            return;
+        }
+        synchronized (loadLock) {
+            if (loaded) {
+                return;
+            }
+            HistoryFile.Opened opened = null;
+            // As in add: a file channel used by an interrupted thread closes itself.
+            boolean interrupted = Thread.interrupted();
+            try {
+                opened = source.open();
+            } catch (IOException | RuntimeException e) {
+                Log.warn("history file " + source.path() + " unusable, keeping history in memory only", e);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (this) {
+                session = opened == null ? 1 : opened.session();
+                if (opened != null) {
+                    entries.addAll(opened.past());
+                    file = source;
+                }
+            }
+            loaded = true;
         }
     }
 
     int session() {
-        return session;
+        awaitLoaded();
+        synchronized (this) {
+            return session;
+        }
     }
 
-    synchronized void add(int line, String input) {
-        HistoryEntry e = new HistoryEntry(session, line, input);
-        entries.add(e);
-        if (entries.size() > 2 * maxEntries) {
-            entries.subList(0, entries.size() - maxEntries).clear();
-        }
-        if (file != null) {
+    void add(int line, String input) {
+        awaitLoaded();
+        synchronized (this) {
+            HistoryEntry e = new HistoryEntry(session, line, input);
+            entries.add(e);
+            if (entries.size() > 2 * maxEntries) {
+                entries.subList(0, entries.size() - maxEntries).clear();
+            }
+            if (file == null) {
+                return;
+            }
             // File channels close themselves when used by an interrupted thread, and the caller may be a cell
             // thread that was just interrupted: write with the flag cleared, then restore it.
             boolean interrupted = Thread.interrupted();
@@ -72,9 +126,12 @@ final class History {
     }
 
     /** The last {@code n} entries, oldest first. */
-    synchronized List<HistoryEntry> tail(int n) {
-        int from = Math.max(0, entries.size() - Math.max(n, 0));
-        return List.copyOf(entries.subList(from, entries.size()));
+    List<HistoryEntry> tail(int n) {
+        awaitLoaded();
+        synchronized (this) {
+            int from = Math.max(0, entries.size() - Math.max(n, 0));
+            return List.copyOf(entries.subList(from, entries.size()));
+        }
     }
 
     /**
@@ -84,15 +141,18 @@ final class History {
      *                positive for an absolute session number
      * @param stop    exclusive end, or 0 or less for no end
      */
-    synchronized List<HistoryEntry> range(int session, int start, int stop) {
-        int wanted = session <= 0 ? this.session + session : session;
-        List<HistoryEntry> out = new ArrayList<>();
-        for (HistoryEntry e : entries) {
-            if (e.session() == wanted && e.line() >= start && (stop <= 0 || e.line() < stop)) {
-                out.add(e);
+    List<HistoryEntry> range(int session, int start, int stop) {
+        awaitLoaded();
+        synchronized (this) {
+            int wanted = session <= 0 ? this.session + session : session;
+            List<HistoryEntry> out = new ArrayList<>();
+            for (HistoryEntry e : entries) {
+                if (e.session() == wanted && e.line() >= start && (stop <= 0 || e.line() < stop)) {
+                    out.add(e);
+                }
             }
+            return out;
         }
-        return out;
     }
 
     /**
@@ -102,12 +162,15 @@ final class History {
      * @param n      at most this many, the newest ones; 0 or less for all
      * @param unique keep only the newest entry of each distinct input
      */
-    synchronized List<HistoryEntry> search(String glob, int n, boolean unique) {
+    List<HistoryEntry> search(String glob, int n, boolean unique) {
         Pattern p = globToRegex(glob);
         List<HistoryEntry> out = new ArrayList<>();
-        for (HistoryEntry e : entries) {
-            if (p.matcher(e.input()).matches()) {
-                out.add(e);
+        awaitLoaded();
+        synchronized (this) {
+            for (HistoryEntry e : entries) {
+                if (p.matcher(e.input()).matches()) {
+                    out.add(e);
+                }
             }
         }
         if (unique) {

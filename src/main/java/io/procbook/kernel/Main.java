@@ -49,7 +49,7 @@ public final class Main {
             System.exit(2);
             return;
         }
-        DeferredEngine engine = DeferredEngine.start(JShellEngine::new);
+        DeferredEngine engine = DeferredEngine.onFirstRequest(JShellEngine::new, JShellEngine.LANGUAGE_VERSION);
         History history = History.persistent(new HistoryFile(HistoryFile.defaultPath(), HISTORY_MAX_ENTRIES));
         Kernel kernel;
         try {
@@ -60,12 +60,16 @@ public final class Main {
             System.exit(1);
             return;
         }
+        history.loadInBackground();
         Kernel.Ports p = kernel.ports();
         Log.info("kernel " + KernelInfo.implementationVersion() + " on " + info.transport() + "://" + info.ip()
                 + " shell=" + p.shell() + " iopub=" + p.iopub() + " stdin=" + p.stdin() + " control=" + p.control()
-                + " hb=" + p.hb() + ", history session " + history.session());
+                + " hb=" + p.hb());
         kernel.shutdownStarted().thenRun(Main::armWatchdog);
         engine.ready().exceptionally(e -> {
+            if (kernel.shutdownStarted().isDone()) {
+                return null;   // closed before any request needed it
+            }
             Log.warn("the engine failed to start: " + e);
             kernel.shutdown("no engine");
             exitCode = 1;

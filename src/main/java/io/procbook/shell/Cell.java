@@ -10,19 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * One execution of a cell: where its output goes, the thread group its threads run in, and the child processes
- * it started. Threads started by the cell inherit it (see {@link CellBinding}), so they keep writing here after
- * the cell has finished. Its live monitor is made when first needed (see {@link CellMonitors}).
+ * One execution of a cell: where its output goes, and the child processes it started. Threads started by the
+ * cell inherit it (see {@link CellBinding}), so they keep writing here after the cell has finished. Its live monitor is made when first needed (see {@link CellMonitors}).
  */
 final class Cell implements DisplayTarget {
 
     private final int number;
     private final CellOutput out;
-    private final CellThreadGroup threads;
     private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
     private volatile boolean interrupted;
     private volatile int terminatedChildren;
-    /** The threads that evaluate the cell's snippets (the monitor leaves them out: see {@link CellMonitors}). */
+    /**
+     * The main thread(s) that ran the cell's snippets: bound to the cell until the next cell, but not its work (the
+     * monitor leaves them out, see {@link CellMonitors}), between snippets too.
+     */
     private final Set<Thread> evaluators = ConcurrentHashMap.newKeySet();
     private CellMonitor monitor;
     private boolean codeReturned;
@@ -30,14 +31,11 @@ final class Cell implements DisplayTarget {
     Cell(int number, CellOutput out) {
         this.number = number;
         this.out = out;
-        this.threads = new CellThreadGroup("cell-" + number);
     }
 
     int number() { return number; }
 
     CellOutput output() { return out; }
-
-    ThreadGroup threads() { return threads; }
 
     Set<ChildProcess> children() { return children; }
 
@@ -51,8 +49,6 @@ final class Cell implements DisplayTarget {
     void childrenTerminated(int count) { terminatedChildren += count; }
 
     void evaluating(Thread t) { evaluators.add(t); }
-
-    void evaluated(Thread t) { evaluators.remove(t); }
 
     boolean isEvaluator(Thread t) { return evaluators.contains(t); }
 

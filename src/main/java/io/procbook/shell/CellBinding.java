@@ -1,11 +1,17 @@
 package io.procbook.shell;
 
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
 /**
- * Which cell the current thread belongs to. The binding is inherited by every thread a cell's thread creates
- * (an {@link InheritableThreadLocal}), so a cell's background threads keep their cell after it has finished.
+ * Which cell a thread belongs to: the one mechanism behind output routing, {@code input()}, display, child
+ * ownership, the monitor's "threads of this cell" and the interrupt of a cell's threads.
+ *
+ * <p>The notebook's main thread is bound to each cell while it runs that cell's code. Every thread created
+ * from then on inherits the binding (an {@link InheritableThreadLocal}), and so do the threads those create:
+ * a cell's background threads and executor workers keep their cell after it has finished, while the main
+ * thread moves on to the next cell.
  *
  * <p>The common fork-join pool is the exception: its workers are shared by every cell (parallel streams,
  * {@code CompletableFuture.runAsync}) and would otherwise stay bound to whichever cell happened to create them,
@@ -18,11 +24,25 @@ final class CellBinding {
 
     private CellBinding() { }
 
-    /** @return the current thread's cell, or {@code null} for threads that belong to no cell */
+    /** @return the current thread's cell for its output, or {@code null} for threads that belong to no cell */
     static Cell current() {
         Thread t = Thread.currentThread();
         if (t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool()) return latest;
         return CELL.get();
+    }
+
+    /**
+     * @return the cell {@code thread} was started from (or, for the main thread, the cell it runs or ran last),
+     *         or {@code null}; common-pool workers answer the cell that created them, not the running one
+     * @throws IllegalStateException if this JVM does not let us read it (see {@link InheritedValueReader})
+     */
+    static Cell of(Thread thread) {
+        return thread == Thread.currentThread() ? CELL.get() : InheritedValueReader.valueIn(thread, CELL);
+    }
+
+    /** @return the live platform threads bound to {@code cell} */
+    static List<Thread> threadsOf(Cell cell) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && of(t) == cell).toList();
     }
 
     /** Binds the current thread (and every thread it starts from now on) to a cell. */

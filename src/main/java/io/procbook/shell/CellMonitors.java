@@ -26,7 +26,7 @@ final class CellMonitors implements ProcessListener, MonitorHost {
     void cellStarted(Cell cell) {
         if (!Monitor.isEnabled()) return;
         CellMonitor m = cell.monitor(CellMonitors::create);
-        Predicate<Thread> started = CellMonitor.inGroup(cell.threads()).and(t -> !cell.isEvaluator(t));
+        Predicate<Thread> started = t -> !cell.isEvaluator(t) && CellBinding.of(t) == cell;
         // Parallel streams run on the shared common pool, which belongs to no cell: while this cell runs, its
         // workers are this cell's. The engine's own thread compiles the cell: that is no work of the cell's.
         Thread engineThread = Thread.currentThread();

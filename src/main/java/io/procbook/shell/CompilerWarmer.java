@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Warms javac's code in the JIT while the kernel sits idle after starting, so that early cells compile in
- * ~15 ms instead of ~100 ms: JShell's compile path only reaches its JIT-compiled speed after a couple of
- * hundred evaluations. It uses a throwaway JShell of its own (the user's session sees nothing) and stops at
- * the first real cell, which then keeps warming the same code by itself.
+ * Warms javac's code in the JIT while the kernel sits idle after starting, so that early cells compile at
+ * JIT-compiled speed: JShell's compile path needs some dozens of evaluations (with install.sh's C1 flags; a
+ * couple of hundred with C2) to get there. It uses a throwaway JShell of its own (the user's session sees
+ * nothing) and stops at the first real cell, which then keeps warming the same code by itself.
  */
 final class CompilerWarmer {
 
@@ -43,6 +43,8 @@ final class CompilerWarmer {
     }
 
     private static void run(BooleanSupplier stop) {
+        // A cell already came (a "run all" right after start): building a JShell now would only slow it down.
+        if (stop.getAsBoolean()) return;
         PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream());
         try (JShell js = JShell.builder().out(nowhere).err(nowhere)
                 .executionEngine(new LocalExecutionControlProvider(), Map.of()).build()) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -34,8 +35,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the first request waits for that. While an engine is open, {@code System.out}, {@code System.err} and
  * {@code System.in} are the cell-routing streams and the runtime library's hooks point here.
  *
- * <p>A cell's snippets run in order on a thread of the cell's own (inherited by every thread it starts); the
- * first one that fails to compile or throws ends the cell. The value of the cell's last snippet becomes the
+ * <p>A cell's snippets run in order on the notebook's main thread, one long-lived thread for the whole session
+ * (as in IPython: a lock taken in one cell can be released in the next, a {@code ThreadLocal} keeps its value);
+ * while it runs a cell it is bound to that cell, and every thread it starts stays bound to it (see
+ * {@link CellBinding}). The first snippet that fails to compile or throws ends the cell. The value of the cell's last snippet becomes the
  * result when it is an expression typed without a closing semicolon (IPython's rule: {@code list.add(x);}
  * shows nothing, {@code list} shows the list; assignments and declarations show nothing). A {@code null} value
  * shows as {@code null}; a void call shows nothing. Values are rendered by {@link Renderers}.
@@ -49,15 +52,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * a cell that is only {@code NAME?} answers with NAME's documentation as a pager payload (IPython's help). A
  * cell that starts child processes or busy threads gets one live monitor display (see {@link CellMonitors}).
  *
- * <p>Interrupt: the cell ends with an error named {@value #INTERRUPTED}. Its snippet thread is stopped
+ * <p>Interrupt: the cell ends with an error named {@value #INTERRUPTED}. The code on the main thread is stopped
  * ({@code Thread.stop} on JDK 17; on JDK 21+ the stop checks JShell weaves into every loop and method entry of
- * cell code), every thread of the cell is interrupted, and the children it started are terminated (see
- * {@link InterruptPolicy}). On JDK 21+ the stop check is global for the instant of the stop: a background
- * thread of another cell that is running cell code at that moment is stopped too. A thread that ignores all of
- * this (blocked in native code) is left behind after two seconds so that the next cell can run.
+ * cell code) and the main thread lives on; every other thread of the cell is interrupted, and the children it
+ * started are terminated (see {@link InterruptPolicy}). On JDK 21+ the stop check is global for the instant of
+ * the stop: a background thread of another cell that is running cell code at that moment is stopped too. Code
+ * that ignores all of this (blocked in native code) is left behind on its thread after two seconds so that the
+ * next cell can run, on a new main thread (the old one's thread-locals and locks stay with it).
  */
 public final class JShellEngine implements Engine {
 
+    /** What {@link #languageVersion()} answers: the running JDK's version, since JShell compiles for it. */
+    public static final String LANGUAGE_VERSION = System.getProperty("java.version");
     static final String INTERRUPTED = "InterruptedException";
     static final String COMPILE_ERROR = "CompileError";
     private static final long READY_TIMEOUT_SECONDS = 120;
@@ -83,6 +89,7 @@ public final class JShellEngine implements Engine {
     /** Guards JShell's compiler state; let go while user code runs so completion works during a long cell. */
     private final ReentrantLock compilerLock = new ReentrantLock();
     private final AtomicInteger cellCount = new AtomicInteger();
+    private final ThreadGroup notebookThreads = new NotebookThreadGroup("notebook");
     private volatile RecordingExecutionControl control;
     private volatile CodeAnalysis analysis;
     private volatile Cell running;
@@ -100,6 +107,7 @@ public final class JShellEngine implements Engine {
 
     private void start() {
         try {
+            InheritedValueReader.requireAvailable();
             synchronized (lifecycle) {
                 if (closed) return;
                 // Installed before the first cell can run (cells wait for `ready`), but off the caller's clock.
@@ -115,6 +123,7 @@ public final class JShellEngine implements Engine {
                     .build();
             addRuntimeToClasspath(js);
             control.onUserCode(this::releaseCompiler, this::reacquireCompiler);
+            control.setMainThreads(this::newMainThread);
             for (String imp : RuntimeImports.statements(JShellEngine.class.getClassLoader())) {
                 for (SnippetEvent e : js.eval(imp)) {
                     if (e.status() != Snippet.Status.VALID) {
@@ -175,7 +184,7 @@ public final class JShellEngine implements Engine {
             latest = cell;
             running = cell;
             CellBinding.running(cell);
-            control.setSnippetThreads(snippetThreads(cell));
+            control.setSnippetScope(snippetScope(cell));
             monitors.cellStarted(cell);
             try {
                 return runCell(js, cell, code, silent);
@@ -242,6 +251,18 @@ public final class JShellEngine implements Engine {
         }
 
         ExecuteOutcome run() {
+            List<Snippet> temporaries = new ArrayList<>();
+            try {
+                return evaluate(temporaries);
+            } finally {
+                // JShell keeps a $N variable for every expression and attributes the type of every variable again
+                // in each later compilation, so a long notebook would get slower with every expression cell. The
+                // reader never sees these names (the result is shown by value): once shown, they go.
+                temporaries.forEach(js::drop);
+            }
+        }
+
+        private ExecuteOutcome evaluate(List<Snippet> temporaries) {
             List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), code);
             Object value = null;
             boolean hasValue = false;
@@ -255,6 +276,7 @@ public final class JShellEngine implements Engine {
                 SnippetEvent main = null;
                 for (SnippetEvent e : events) {
                     if (e.causeSnippet() != null) continue;
+                    if (e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) temporaries.add(e.snippet());
                     if (main == null) main = e;
                     ExecuteOutcome failed = failure(e, piece);
                     if (failed != null) return failed;
@@ -347,21 +369,21 @@ public final class JShellEngine implements Engine {
                 Tracebacks.ofLiveThrowable(t));
     }
 
-    private ThreadFactory snippetThreads(Cell cell) {
-        return task -> {
-            Thread t = new Thread(cell.threads(), () -> {
-                CellBinding.bind(cell);
-                try {
-                    if (!cell.interrupted()) task.run();
-                } finally {
-                    cell.evaluated(Thread.currentThread());
-                }
-            }, "cell-" + cell.number());
-            cell.evaluating(t);
-            // A thread a cell forgot must not keep the kernel from exiting.
-            t.setDaemon(true);
-            return t;
+    /** Binds the main thread to the cell for the snippet's code, which an interrupted cell does not run. */
+    private static Consumer<Runnable> snippetScope(Cell cell) {
+        return code -> {
+            CellBinding.bind(cell);
+            cell.evaluating(Thread.currentThread());
+            if (!cell.interrupted()) code.run();
         };
+    }
+
+    private Thread newMainThread(Runnable loop) {
+        // Made from the engine's thread; created with no inherited binding, it is bound per cell by the scope.
+        Thread t = new Thread(notebookThreads, loop, "main", 0, false);
+        // Code a cell left running must not keep the kernel from exiting.
+        t.setDaemon(true);
+        return t;
     }
 
     private void releaseCompiler() {
@@ -384,7 +406,7 @@ public final class JShellEngine implements Engine {
         evalLock.lock();
         compilerLock.lock();
         try {
-            control.setSnippetThreads(snippetThreads(cell));
+            control.setSnippetScope(snippetScope(cell));
             return evaluateExpression(js, cell, expression);
         } finally {
             // a child an expression started is watched like a cell's, and this ends the watch when it exits
@@ -470,12 +492,15 @@ public final class JShellEngine implements Engine {
         if (InterruptPolicy.terminateChildren()) cell.childrenTerminated(children.terminate(cell));
         cell.markInterrupted();
         RecordingExecutionControl c = control;
-        if (c != null) c.stop();
+        if (c == null) return;
+        c.stop();
+        // The main thread's interrupt comes with its stop, only while it runs this cell's code.
+        for (Thread t : CellBinding.threadsOf(cell)) if (!c.isMainThread(t)) t.interrupt();
     }
 
     @Override
     public String languageVersion() {
-        return System.getProperty("java.version");
+        return LANGUAGE_VERSION;
     }
 
     @Override
@@ -534,6 +559,11 @@ public final class JShellEngine implements Engine {
 
     CellMonitors monitors() {
         return monitors;
+    }
+
+    /** The session's JShell once started (for tests of what the session holds). */
+    JShell jshell() throws ExecutionException, TimeoutException, InterruptedException {
+        return awaitReady();
     }
 
     /** The bytecode registry of this session's classes (also installed as the runtime's class source). */

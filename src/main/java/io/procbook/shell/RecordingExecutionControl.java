@@ -17,16 +17,18 @@ import java.util.function.Consumer;
  * Runs JShell snippets in this JVM (as {@link LocalExecutionControl} does) and records every class's bytecode
  * in a {@link ClassRegistry}, which the runtime library serves to child JVMs.
  *
- * <p>Snippets run on a fresh thread made by a {@link ThreadFactory} the engine sets per cell (so the thread, and
- * every thread it starts, belongs to that cell). Unlike {@link LocalExecutionControl}, only that thread is
- * waited for: a snippet that starts a background thread finishes when its own code does, and an exception in
- * a background thread is not swallowed. The value a snippet's code returned is kept as the live object
- * ({@link #takeLastValue}) so that the engine can render it richly.
+ * <p>The user code of every snippet runs on the notebook's {@link MainThread}: one long-lived thread for the
+ * session, made by a {@link ThreadFactory} the engine sets, and bound to each cell in turn by a scope the engine
+ * sets per cell. Unlike {@link LocalExecutionControl}, only that code is waited for: a snippet that starts a
+ * background thread finishes when its own code does, and an exception in a background thread is not
+ * swallowed. The value a snippet's code returned is kept as the live object ({@link #takeLastValue}) so that the
+ * engine can render it richly.
  *
  * <p>{@link #stop()} stops the running snippet: with {@code Thread.stop} where the JDK still has it (17), and
- * with the stop checks that newer JDKs weave into loaded classes (21+); every thread of the snippet's thread
- * group is interrupted too. A snippet that ignores both for {@link #STOP_GRACE_MILLIS} is abandoned, so the
- * engine is usable at once.
+ * with the stop checks that newer JDKs weave into loaded classes (21+); the main thread is interrupted too.
+ * Either way the main thread lives on for the next snippet. A snippet that ignores both for
+ * {@link #STOP_GRACE_MILLIS} is abandoned on its thread, so the engine is usable at once, and the next snippet
+ * gets a new main thread.
  */
 public class RecordingExecutionControl extends LocalExecutionControl {
 
@@ -46,7 +48,9 @@ public class RecordingExecutionControl extends LocalExecutionControl {
 
     private final ClassRegistry registry;
     private volatile boolean describeValues;
-    private volatile ThreadFactory threads = Thread::new;
+    private volatile ThreadFactory threads = RecordingExecutionControl::plainMainThread;
+    private volatile Consumer<Runnable> scope = Runnable::run;
+    private volatile MainThread main;
     private volatile Runnable userCodeEnter = () -> { };
     private volatile Runnable userCodeLeave = () -> { };
     private volatile Run current;
@@ -77,9 +81,23 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         for (ClassBytecodes c : cbcs) registry.record(c.name(), c.bytecodes());
     }
 
-    /** Sets the factory of the threads that snippets run on from now on. */
-    void setSnippetThreads(ThreadFactory factory) {
+    /** Sets the factory of the main thread (made when the first snippet runs, and again after an abandon). */
+    void setMainThreads(ThreadFactory factory) {
         threads = factory;
+    }
+
+    /**
+     * Sets what runs around each snippet's code on the main thread from now on: {@code scope} gets the code
+     * and runs it (or, for a cell that is being interrupted, does not).
+     */
+    void setSnippetScope(Consumer<Runnable> scope) {
+        this.scope = scope;
+    }
+
+    /** @return whether {@code t} is the main thread that runs the next snippet */
+    boolean isMainThread(Thread t) {
+        MainThread m = main;
+        return m != null && m.thread() == t;
     }
 
     /** Sets what happens on the calling (engine) thread while user code runs and when it stops running. */
@@ -131,25 +149,43 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     Object run(Callable<Object> code) throws Exception {
         ensureStopChecks();
         setCancel(false);
-        Run run = new Run(code);
-        Thread t = threads.newThread(run);
-        ClassLoader loader = cellLoader;
-        if (loader != null) t.setContextClassLoader(loader);
-        run.thread = t;
+        MainThread thread = mainThread();
+        Run run = new Run(code, thread, scope, cellLoader);
         current = run;
         abandoned = false;
         try {
-            t.start();
-            run.awaitEnd();
+            thread.submit(run);
+            abandoned = !run.awaitEnd();
         } finally {
             current = null;
             setCancel(false);
-            abandoned = t.isAlive();
+            if (!run.isDone()) retire(thread);
         }
-        if (run.stopRequested || run.stopped) throw new StoppedException();
-        if (run.failure instanceof Exception e) throw e;
-        if (run.failure instanceof Error e) throw e;
-        return run.result;
+        return run.outcome();
+    }
+
+    private MainThread mainThread() {
+        MainThread m = main;
+        if (m == null) {
+            m = new MainThread(threads);
+            main = m;
+        }
+        return m;
+    }
+
+    /** The main thread is running code that ignored a stop: it ends when (if ever) that code returns. */
+    private void retire(MainThread thread) {
+        thread.retire();
+        Thread t = thread.thread();
+        t.setName(t.getName() + " (abandoned)");
+        if (main == thread) main = null;
+    }
+
+    private static Thread plainMainThread(Runnable r) {
+        Thread t = new Thread(r, "main");
+        // A snippet left running must not keep the JVM from exiting.
+        t.setDaemon(true);
+        return t;
     }
 
     /** @return {@code true} if the last stopped snippet ignored the stop and was left running */
@@ -161,6 +197,14 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     public void stop() {
         Run run = current;
         if (run != null) run.requestStop();
+    }
+
+    @Override
+    public void close() {
+        MainThread m = main;
+        main = null;
+        if (m != null) m.retire();
+        super.close();
     }
 
     /**
@@ -231,53 +275,104 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         };
     }
 
-    /** One snippet's run on its own thread. */
-    private final class Run implements Runnable {
+    /** One snippet's user code, run on the main thread while the engine thread waits for it. */
+    private final class Run implements MainThread.Job {
         private final Callable<Object> code;
-        volatile Thread thread;
-        volatile Object result;
-        volatile Throwable failure;
-        volatile boolean stopped;
-        volatile boolean stopRequested;
-        private volatile long stopRequestedAt;
+        private final MainThread main;
+        private final Consumer<Runnable> scope;
+        private final ClassLoader loader;
+        // Written on the main thread before finish(), read by the engine thread after it (both synchronized).
+        private Object result;
+        private Throwable failure;
+        private boolean stopped;
+        private boolean done;
+        private boolean stopRequested;
+        private long stopRequestedAt;
 
-        Run(Callable<Object> code) {
+        Run(Callable<Object> code, MainThread main, Consumer<Runnable> scope, ClassLoader loader) {
             this.code = code;
+            this.main = main;
+            this.scope = scope;
+            this.loader = loader;
         }
 
         @Override
-        @SuppressWarnings("removal")
         public void run() {
             try {
-                result = code.call();
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof ThreadDeath) stopped = true;
-                else failure = e;
-            } catch (ThreadDeath e) {
-                stopped = true;
+                main.useContextLoader(loader);
+                scope.accept(this::call);
             } catch (Throwable e) {
-                failure = e;
+                record(e);
             }
         }
 
-        void awaitEnd() throws InterruptedException {
-            Thread t = thread;
-            while (t.isAlive()) {
+        private void call() {
+            synchronized (this) {
+                if (stopRequested) {
+                    stopped = true;
+                    return;
+                }
+            }
+            try {
+                Object value = code.call();
+                synchronized (this) {
+                    result = value;
+                }
+            } catch (InvocationTargetException e) {
+                record(e.getCause() instanceof ThreadDeath ? e.getCause() : e);
+            } catch (Throwable e) {
+                record(e);
+            }
+        }
+
+        @SuppressWarnings("removal")
+        private synchronized void record(Throwable e) {
+            if (e instanceof ThreadDeath) stopped = true;
+            else if (failure == null) failure = e;
+        }
+
+        @Override
+        public synchronized void finish() {
+            if (done) return;
+            // The interrupt that came with the stop is used up; the next snippet must not see it.
+            if (stopRequested) Thread.interrupted();
+            done = true;
+            notifyAll();
+        }
+
+        synchronized boolean isDone() {
+            return done;
+        }
+
+        /** @return {@code false} if a stop was requested and the code ignored it for the grace period */
+        synchronized boolean awaitEnd() throws InterruptedException {
+            while (!done) {
                 if (!stopRequested) {
-                    t.join(250);
+                    wait();
                     continue;
                 }
                 long left = STOP_GRACE_MILLIS - (System.nanoTime() - stopRequestedAt) / 1_000_000;
-                if (left <= 0) return; // abandoned: it ignores both stop and interrupt
-                t.join(left);
+                if (left <= 0) return false;
+                wait(left);
             }
+            return true;
         }
 
+        /** On the engine thread, once the run is over (or abandoned). */
+        synchronized Object outcome() throws Exception {
+            if (stopRequested || stopped) throw new StoppedException();
+            if (failure instanceof Exception e) throw e;
+            if (failure instanceof Error e) throw e;
+            return result;
+        }
+
+        /** Stops the code, once; the lock orders it before {@link #finish()}, so it cannot hit a later job. */
         @SuppressWarnings({"deprecation", "removal"})
-        void requestStop() {
+        synchronized void requestStop() {
+            if (done || stopRequested) return;
             stopRequestedAt = System.nanoTime();
             stopRequested = true;
-            Thread t = thread;
+            Thread t = main.thread();
             if (cancelFlag != null) {
                 setCancel(true);
             } else {
@@ -287,14 +382,8 @@ public class RecordingExecutionControl extends LocalExecutionControl {
                     // JDK 20 has neither Thread.stop nor stop checks: an interrupt is all there is.
                 }
             }
-            ThreadGroup group = t.getThreadGroup();
-            if (group == null) {
-                t.interrupt();
-                return;
-            }
-            Thread[] all = new Thread[group.activeCount() + 8];
-            int n = group.enumerate(all);
-            for (int i = 0; i < n; i++) all[i].interrupt();
+            t.interrupt();
+            notifyAll();
         }
     }
 }

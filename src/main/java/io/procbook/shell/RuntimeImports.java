@@ -18,10 +18,16 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The imports every session starts with: JShell's usual packages, a single-type import of each public
- * top-level type of the runtime library (found by scanning the jar or class directory, since the library
- * grows; single-type imports shadow {@code java.lang.Process} and {@code java.util.Queue}), the display types,
- * and static imports of {@code display(...)} and {@code input(...)}.
+ * The imports every session starts with: JShell's usual packages, the runtime library on demand plus a
+ * single-type import of each of its public top-level types whose simple name is also a type of
+ * {@code java.lang} or of one of those packages (found by scanning the jar or class directory, since the library
+ * grows; the single-type import makes {@code Process} and {@code Queue} the library's, where two on-demand
+ * imports would be ambiguous), the display types, and static imports of {@code display(...)} and
+ * {@code input(...)}.
+ *
+ * <p>Why not a single-type import of every runtime type: JShell puts every import into every compilation of
+ * every snippet, and javac resolves each single-type import by loading its class, three times for a cell like
+ * {@code 1+1}; on-demand imports cost nothing until a name is looked up.
  */
 final class RuntimeImports {
 
@@ -45,7 +51,9 @@ final class RuntimeImports {
     static List<String> statements(ClassLoader loader) {
         List<String> all = new ArrayList<>();
         DEFAULTS.forEach(p -> all.add("import " + p + ";"));
-        publicTypes(RUNTIME_PACKAGE, loader).forEach(t -> all.add("import " + t + ";"));
+        all.add("import " + RUNTIME_PACKAGE + ".*;");
+        publicTypes(RUNTIME_PACKAGE, loader).stream().filter(t -> clashesWithADefault(t, loader))
+                .forEach(t -> all.add("import " + t + ";"));
         DISPLAY.forEach(t -> all.add("import " + t + ";"));
         STATICS.forEach(m -> all.add("import static " + m + ";"));
         return all;
@@ -115,6 +123,14 @@ final class RuntimeImports {
         } catch (URISyntaxException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** Whether a type of this simple name is also in {@code java.lang} or a package of {@link #DEFAULTS}. */
+    private static boolean clashesWithADefault(String type, ClassLoader loader) {
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        return Stream.concat(Stream.of("java.lang.*"), DEFAULTS.stream())
+                .map(p -> p.substring(0, p.length() - 1) + simple)
+                .anyMatch(name -> isPublic(name, loader));
     }
 
     private static boolean isPublic(String className, ClassLoader loader) {

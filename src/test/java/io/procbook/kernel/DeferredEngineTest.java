@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +37,46 @@ class DeferredEngineTest {
         assertEquals(1, fake.interrupts.get());
         d.close();
         assertTrue(fake.closed.await(0, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void onFirstRequestCreatesNothingUntilCalledAndAnswersTheVersionWithoutWaiting() throws Exception {
+        AtomicInteger created = new AtomicInteger();
+        CountDownLatch allowCreation = new CountDownLatch(1);
+        FakeEngine fake = new FakeEngine();
+        DeferredEngine d = DeferredEngine.onFirstRequest(() -> {
+            created.incrementAndGet();
+            try {
+                assertTrue(allowCreation.await(20, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return fake;
+        }, "17.0.1-known");
+        d.interrupt();   // nothing can run yet, and nothing is created for it
+        assertFalse(d.ready().isDone());
+        assertEquals(0, created.get());
+        // kernel_info: answered while the engine is still being made, which it started
+        assertEquals("17.0.1-known", d.languageVersion());
+        allowCreation.countDown();
+        assertEquals("complete", d.isComplete("1").status());
+        assertEquals(1, created.get());
+        d.close();
+        assertTrue(fake.closed.await(0, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void closedBeforeAnyRequestItCreatesNoEngine() {
+        AtomicInteger created = new AtomicInteger();
+        DeferredEngine d = DeferredEngine.onFirstRequest(() -> {
+            created.incrementAndGet();
+            return new FakeEngine();
+        }, "17");
+        d.close();
+        assertEquals(0, created.get());
+        assertTrue(d.ready().isCompletedExceptionally());
+        assertThrows(IllegalStateException.class, () -> d.complete("x", 1));
+        assertEquals(0, created.get());
     }
 
     @Test

@@ -76,6 +76,21 @@ class HistoryTest {
     }
 
     @Test
+    void aBackgroundLoadAndTheFirstCallerReadTheFileOnce() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        History.persistent(new HistoryFile(file, 100)).add(1, "earlier");
+        for (int i = 0; i < 20; i++) {
+            History h = History.persistent(new HistoryFile(file, 100));
+            h.loadInBackground();
+            h.add(1, "run " + i);   // races the background read
+            int session = h.session();
+            // Read twice, the file would hold two session markers of this run and the next one would skip one.
+            assertEquals(session + 1, History.persistent(new HistoryFile(file, 100)).session());
+            assertEquals(List.of("earlier"), inputs(h.range(1 - session, 1, 0)).subList(0, 1));
+        }
+    }
+
+    @Test
     void anInterruptedCallerDoesNotBreakTheFile() throws Exception {
         Path file = dir.resolve("history.jsonl");
         History h = History.persistent(new HistoryFile(file, 100));

@@ -47,8 +47,9 @@ class MainProcessTest {
 
     private Process startKernel(Path connection, Long jpyParentPid) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "io.procbook.kernel.Main", connection.toString());
+        // As kernel.json starts it (the jar's manifest opens java.lang; with -cp the flag does).
+        ProcessBuilder pb = new ProcessBuilder(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "io.procbook.kernel.Main", connection.toString());
         pb.environment().put("PROCBOOK_HISTORY", dir.resolve("history.jsonl").toString());
         if (jpyParentPid != null) {
             pb.environment().put("JPY_PARENT_PID", Long.toString(jpyParentPid));

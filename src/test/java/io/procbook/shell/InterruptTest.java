@@ -24,6 +24,15 @@ class InterruptTest extends SharedEngine {
 
     /** The same, doing {@code whileRunning} before the interrupt, while the cell is still running. */
     static ExecuteOutcome interruptOnceStarted(String cell, RecordingOutput out, Runnable whileRunning) throws Exception {
+        ExecuteOutcome o = interruptWhenStarted(cell, out, whileRunning);
+        assertEquals(1, o.traceback().size(), () -> "not abandoned: " + o.traceback());
+        // Stopped for real, not left behind on its thread.
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().endsWith("(abandoned)")));
+        return o;
+    }
+
+    /** The same, with no checks of how it ended. */
+    static ExecuteOutcome interruptWhenStarted(String cell, RecordingOutput out, Runnable whileRunning) throws Exception {
         CompletableFuture<ExecuteOutcome> outcome = new CompletableFuture<>();
         Thread runner = new Thread(() -> outcome.complete(engine.execute(cell, out, false)), "test-execute");
         runner.start();
@@ -33,10 +42,6 @@ class InterruptTest extends SharedEngine {
         engine.interrupt();
         ExecuteOutcome o = outcome.get(20, TimeUnit.SECONDS);
         runner.join();
-        assertEquals(1, o.traceback().size(), () -> "not abandoned: " + o.traceback());
-        // Stopped for real, not left behind: no thread of any cell is still alive.
-        RecordingOutput.await("the cell's threads to end", () -> Thread.getAllStackTraces().keySet().stream()
-                .noneMatch(t -> t.getName().startsWith("cell-") && t.isAlive()));
         return o;
     }
 
@@ -79,6 +84,40 @@ class InterruptTest extends SharedEngine {
             assertEquals("incomplete", engine.isComplete("void f() {").status());
         });
         assertEquals(JShellEngine.INTERRUPTED, o.ename());
+    }
+
+    @Test
+    void theCellsOwnThreadsAreInterruptedAndOtherCellsThreadsAreNot() throws Exception {
+        assertEquals("ok", engine.execute("""
+                var earlierCellsThreadInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+                var earlier = new Thread(() -> {
+                    try { io.procbook.shell.TestGate.awaitOpen(); } catch (InterruptedException e) { earlierCellsThreadInterrupted.set(true); }
+                });
+                earlier.start();
+                """, new RecordingOutput(), false).status());
+        ExecuteOutcome o = interruptOnceStarted("""
+                var ownInterrupted = new CountDownLatch(1);
+                var own = new Thread(() -> {
+                    try { Thread.sleep(100000); } catch (InterruptedException e) { ownInterrupted.countDown(); }
+                });
+                own.start();
+                System.out.println("started");
+                Thread.sleep(100000);
+                """, new RecordingOutput());
+        assertEquals(JShellEngine.INTERRUPTED, o.ename());
+        ExecuteOutcome seen = engine.execute("""
+                boolean ownWasInterrupted = ownInterrupted.await(20, TimeUnit.SECONDS);
+                boolean earlierStillWaits = earlier.isAlive();
+                """, new RecordingOutput(), false);
+        assertEquals("ok", seen.status(), seen::toString);
+        TestGate.open();
+        try {
+            ExecuteOutcome o2 = engine.execute("earlier.join();\nownWasInterrupted + \" \" + earlierStillWaits + \" \" + earlierCellsThreadInterrupted.get()",
+                    new RecordingOutput(), false);
+            assertEquals("\"true true false\"", o2.result().get("text/plain"), o2::toString);
+        } finally {
+            TestGate.close();
+        }
     }
 
     @Test

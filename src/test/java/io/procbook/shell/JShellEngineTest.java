@@ -136,6 +136,26 @@ class JShellEngineTest extends SharedEngine {
     }
 
     @Test
+    void expressionTemporariesDoNotPileUp() throws Exception {
+        // JShell's $N variables would make every later compilation slower; the engine drops them once shown.
+        var js = engine.jshell();
+        long before = js.variables().count();
+        for (int i = 0; i < 5; i++) assertEquals(String.valueOf(i * 2), plain(run(i + " * 2")));
+        assertEquals("ok", run("List.of(1, 2).size();\nString.valueOf(3)").status());
+        assertEquals(before, js.variables().count());
+        assertEquals("ok", run("int keptVariable = 4;").status());
+        assertEquals(before + 1, js.variables().count());
+    }
+
+    @Test
+    void aCellMayDeclareATypeNamedLikeARuntimeType() {
+        // The runtime library is imported on demand: a cell's own Pool shadows it instead of clashing with it.
+        assertEquals("ok", run("class Pool { int size = 3; }").status());
+        assertEquals("3", plain(run("new Pool().size")));
+        assertEquals("\"io.procbook.mp.Process\"", plain(run("Process.class.getName()")));
+    }
+
+    @Test
     void cellThreadsSeeCellClassesThroughTheContextLoader() {
         assertEquals("ok", run("class Marker { }").status());
         assertEquals("true", plain(run("Thread.currentThread().getContextClassLoader() == Marker.class.getClassLoader()")));

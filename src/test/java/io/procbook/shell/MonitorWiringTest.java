@@ -115,6 +115,26 @@ class MonitorWiringTest extends SharedEngine {
         assertTrue(hasSvg(out.displays.get(out.displays.size() - 1)), "the summary is there when the cell returns");
     }
 
+    @Test
+    void aBusyThreadOfAnEarlierCellIsNotTheNextCellsWork() throws Exception {
+        ranOk("""
+                Thread earlierSpinner = new Thread(() -> { long x = 0; while (!io.procbook.shell.TestGate.isOpen()) x++; }, "spinner-of-the-earlier-cell");
+                earlierSpinner.start();
+                """);
+        RecordingOutput out = new RecordingOutput();
+        CompletableFuture<ExecuteOutcome> outcome = CompletableFuture.supplyAsync(() -> run("""
+                Thread mine = new Thread(() -> { long x = 0; while (!io.procbook.shell.TestGate.isOpen()) x++; }, "spinner-of-this-cell");
+                mine.start();
+                mine.join();
+                """, out));
+        RecordingOutput.await("this cell's spinner", () -> !out.displays.isEmpty() && text(out).contains("spinner-of-this-cell"));
+        assertTrue(text(out).contains("1 busy thread"), () -> text(out));
+        assertFalse(text(out).contains("spinner-of-the-earlier-cell"), () -> text(out));
+        TestGate.open();
+        assertEquals("ok", outcome.get(20, TimeUnit.SECONDS).status());
+        ranOk("earlierSpinner.join();");
+    }
+
     private static String text(RecordingOutput out) {
         return text(out.displays);
     }

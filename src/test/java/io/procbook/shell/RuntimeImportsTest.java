@@ -27,6 +27,10 @@ class RuntimeImportsTest {
         assertTrue(s.contains("import java.util.concurrent.*;"));
         assertTrue(s.contains("import static io.procbook.display.Display.display;"));
         assertTrue(s.contains("import static io.procbook.shell.Input.input;"));
+        // The library on demand; single-type imports only where a default package has the same simple name.
+        assertTrue(s.contains("import io.procbook.mp.*;"));
+        assertTrue(s.containsAll(List.of("import io.procbook.mp.Process;", "import io.procbook.mp.Queue;")), s.toString());
+        assertFalse(s.contains("import io.procbook.mp.Pool;"), s.toString());
         for (String imp : s) {
             assertTrue(imp.startsWith("import ") && imp.endsWith(";") && imp.indexOf(';') == imp.length() - 1, imp);
         }

@@ -1,14 +1,15 @@
 package io.procbook.shell;
 
 /**
- * The thread group of one cell's threads. It exists so that an interrupt can reach every thread the cell
- * started, and so that an exception escaping a background thread is shown in the cell (JShell's own group
+ * The thread group of the notebook's main thread, and so (by default) of every thread cell code starts. It
+ * exists so that an exception escaping a background thread is shown in that thread's cell (JShell's own group
  * swallows it), with the JShell wrapper noise removed. A default uncaught-exception handler is not consulted:
- * in a notebook the cell's stderr is where a reader looks.
+ * in a notebook the cell's stderr is where a reader looks. Which cell a thread belongs to is not told by its
+ * group (one main thread runs every cell) but by {@link CellBinding}.
  */
-final class CellThreadGroup extends ThreadGroup {
+final class NotebookThreadGroup extends ThreadGroup {
 
-    CellThreadGroup(String name) {
+    NotebookThreadGroup(String name) {
         super(name);
     }
 
