@@ -34,14 +34,23 @@ final class CpuClock {
             double cpu = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() / 1e9 : 0;
             return new Sample(cpu, 0);
         }
-        long[] self = ticks(ProcessHandle.current().pid());
-        double user = self[0] + self[2], sys = self[1] + self[3];
-        for (ProcessHandle h : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
-            long[] t = ticks(h.pid());
-            user += t[0] + t[2];
-            sys += t[1] + t[3];
+        // A child reaped between reading our own stat and listing the descendants would be in neither (its
+        // time moves into our cutime at the reap): read our stat again after the scan, and scan again if a
+        // reap happened meanwhile. Reaps are rare, so this settles at once.
+        long pid = ProcessHandle.current().pid();
+        long[] self = ticks(pid);
+        for (int attempt = 0; ; attempt++) {
+            double user = self[0] + self[2], sys = self[1] + self[3];
+            for (ProcessHandle h : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+                long[] t = ticks(h.pid());
+                user += t[0] + t[2];
+                sys += t[1] + t[3];
+            }
+            long[] after = ticks(pid);
+            boolean reaped = after[2] != self[2] || after[3] != self[3];
+            if (!reaped || attempt == 4) return new Sample(user / TICKS_PER_SECOND, sys / TICKS_PER_SECOND);
+            self = after;
         }
-        return new Sample(user / TICKS_PER_SECOND, sys / TICKS_PER_SECOND);
     }
 
     /** utime, stime, cutime, cstime of a process; zeros if it is gone. */
