@@ -1,7 +1,6 @@
 package io.procbook.mp.ipc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,10 +54,12 @@ class ShmLifetimeTest {
 
     @Test
     void handleOfAQueueEveryoneClosedCannotBeOpened() {
+        List<String> before = filesOf(ProcessHandle.current().pid());
         Queue<Integer> q = new Queue<>();
         String handle = Children.handle(q);
+        assertTrue(filesOf(ProcessHandle.current().pid()).size() > before.size(), "the queue has a file");
         q.close();
-        assertFalse(Files.exists(ShmDir.dir().resolve(q.toString())));
+        assertEquals(before, filesOf(ProcessHandle.current().pid()), "the last close removes the queue's file");
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Children.fromHandle(handle));
         assertTrue(e.getMessage().contains("no longer exists"), e.getMessage());
         assertTrue(Children.leftovers(List.of()).isEmpty());
