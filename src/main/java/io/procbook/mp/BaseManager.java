@@ -65,6 +65,7 @@ import java.util.concurrent.TimeoutException;
 public class BaseManager implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration READY_SLICE = Duration.ofMillis(200);
 
     private final InetSocketAddress requested;
     private final byte[] authKey;
@@ -129,8 +130,9 @@ public class BaseManager implements AutoCloseable {
      * process reaches it through {@link #get}, exactly as in Python.
      *
      * @throws IllegalStateException if already started
-     * @throws ManagerException      if the child could not bind the address (e.g. the port is in use) or did not
-     *                               report within 60 s
+     * @throws ManagerException      if the child could not bind the address (e.g. the port is in use), exited
+     *                               before serving (the child's exception is the cause), or did not report
+     *                               within 60 s
      */
     public synchronized void start() {
         requireNotServing("start");
@@ -144,14 +146,7 @@ public class BaseManager implements AutoCloseable {
             Process p = new Process((Task) () -> ServerChild.run(host, port, key, registry, allow, ready));
             p.name("BaseManager-" + host + ":" + port).daemon(true);
             p.start();
-            try {
-                reply = ready.get(START_TIMEOUT);
-            } catch (QueueEmptyException e) {
-                p.kill();
-                p.join();
-                throw new ManagerException("the manager server process did not start within " + START_TIMEOUT
-                        + (p.exception() != null ? ": " + p.exception() : ""));
-            }
+            reply = awaitReady(p, ready);
             if (reply instanceof ServerChild.BindFailure f) {
                 p.join();
                 throw new ManagerException(f.message());
@@ -159,6 +154,32 @@ public class BaseManager implements AutoCloseable {
             serverProcess = p;
         }
         endpoint = new Endpoint(connectHost(), (Integer) reply, authKey, allowed);
+    }
+
+    /**
+     * The server child's report, waited for in short slices so that a child that dies before reporting (a
+     * supplier that cannot be copied, an error in its code) fails start() at once, with its reason, instead of
+     * after the whole timeout.
+     */
+    private static Object awaitReady(Process p, Queue<Object> ready) {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return ready.get(READY_SLICE);
+            } catch (QueueEmptyException e) {
+                if (!p.isAlive()) {
+                    p.join();
+                    throw new ManagerException("the manager server process exited (code " + p.exitCode()
+                            + ") before serving" + (p.exception() != null ? ": " + p.exception() : ""), p.exception());
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    p.kill();
+                    p.join();
+                    throw new ManagerException("the manager server process did not start within " + START_TIMEOUT
+                            + (p.exception() != null ? ": " + p.exception() : ""));
+                }
+            }
+        }
     }
 
     /**

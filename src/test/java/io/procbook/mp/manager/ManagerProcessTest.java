@@ -2,12 +2,19 @@ package io.procbook.mp.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.procbook.mp.BaseManager;
 import io.procbook.mp.Manager;
+import io.procbook.mp.ManagerException;
+import io.procbook.mp.ServedSupplier;
 import io.procbook.mp.Process;
 import io.procbook.mp.Task;
+import java.io.ObjectInputStream;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -73,5 +80,28 @@ class ManagerProcessTest {
             assertEquals(procs * rounds, d.get("computed"));
             assertTrue(ps.stream().anyMatch(p -> p.pid() == d.get("first")), "one process won the first put");
         }
+    }
+
+    /** A supplier that the server child cannot read back: its process dies before it can report. */
+    static final class UnreadableInChild implements ServedSupplier<Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object get() {
+            return new ArrayBlockingQueue<>(1);
+        }
+
+        private void readObject(ObjectInputStream in) {
+            throw new IllegalStateException("this supplier refuses to be read in the server child");
+        }
+    }
+
+    @Test
+    void startFailsWithTheChildsReasonWhenTheServerProcessDiesBeforeServing() {
+        BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "abc".getBytes());
+        m.register("q", new UnreadableInChild());
+        ManagerException e = assertThrows(ManagerException.class, m::start);
+        assertTrue(e.getMessage().contains("exited") && e.getMessage().contains("before serving"), e.getMessage());
+        assertTrue(String.valueOf(e.getMessage()).contains("refuses to be read"), e.getMessage());
     }
 }
