@@ -160,6 +160,26 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
+     * Completes when a foreign future does, waiting on a daemon thread of its own: the common pool would do
+     * with one thread on a 2-core machine (JDK 25 no longer adds threads for CompletableFuture there), so a
+     * future that finishes early would wait behind one that does not, or forever behind one that needs it.
+     */
+    private static CompletableFuture<Void> watch(Future<?> f) {
+        CompletableFuture<Void> c = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                f.get();
+            } catch (Exception ignored) {
+                // only completion matters here
+            }
+            c.complete(null);
+        }, "asCompleted-watcher");
+        t.setDaemon(true);
+        t.start();
+        return c;
+    }
+
+    /**
      * The futures in the order they complete (Python's {@code as_completed}): each {@code next()} blocks until
      * one more is done.
      *
@@ -171,13 +191,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         for (Future<T> f : futures) {
             CompletableFuture<?> cf = f instanceof TaskFuture<?> t ? t.future
                     : f instanceof CompletableFuture<?> c ? c
-                    : CompletableFuture.runAsync(() -> {
-                        try {
-                            f.get();
-                        } catch (Exception ignored) {
-                            // only completion matters here
-                        }
-                    });
+                    : watch(f);
             cf.whenComplete((v, e) -> done.add(f));
         }
         int total = futures.size();

@@ -15,7 +15,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,32 @@ class ProcessPoolExecutorTest {
         }
         WarmJvms.settle();
         leaks.assertClean();
+    }
+
+    @Test
+    void asCompletedOfForeignFuturesIsInCompletionOrderEvenWhenMoreWaitThanTheCommonPoolHasThreads() throws Exception {
+        // As many unfinished futures as there are cores come first: a watcher per future on the common pool
+        // (cores - 1 threads, or 1) would block on them and never see the finished one behind them.
+        int blocked = Runtime.getRuntime().availableProcessors();
+        ExecutorService threads = Executors.newFixedThreadPool(blocked + 1);
+        try {
+            CountDownLatch release = new CountDownLatch(1);
+            List<Future<String>> fs = new ArrayList<>();
+            for (int i = 0; i < blocked; i++) fs.add(threads.submit(() -> {
+                release.await();
+                return "released";
+            }));
+            Future<String> done = threads.submit(() -> "done");
+            fs.add(done);
+            Iterator<Future<String>> it = ProcessPoolExecutor.asCompleted(fs);
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> assertSame(done, it.next()),
+                    "the finished future waited behind unfinished ones");
+            release.countDown();
+            for (int i = 0; i < blocked; i++) assertEquals("released", it.next().get());
+            assertFalse(it.hasNext());
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
