@@ -36,10 +36,13 @@ final class ProcessRow extends Row {
             series.add(nowMillis, 0, -1);
             markGone(nowMillis);
         }
-        child.onExit().whenComplete((code, error) -> {
-            exitMillis = clockMillis.getAsLong();
-            exitCode = code; // written last: readers that see the code also see the time
-        });
+        child.onExit().whenComplete((code, error) -> noteExit(code, clockMillis.getAsLong()));
+    }
+
+    private void noteExit(Integer code, long atMillis) {
+        if (exitCode != null || code == null) return;
+        exitMillis = atMillis;
+        exitCode = code; // written last: readers that see the code also see the time
     }
 
     ChildProcess child() { return child; }
@@ -64,6 +67,9 @@ final class ProcessRow extends Row {
 
     @Override
     void sample(long atMillis) {
+        // The callback above is one of several actions on the exit future, run one after another: the thread
+        // that joined the child can return and finish the cell before it has run. The child says it is done.
+        if (exitCode == null && !child.isAlive()) noteExit(child.onExit().getNow(null), atMillis);
         if (gone) {
             if (exitCode == null && atMillis - goneMillis > EXIT_GRACE_MILLIS) abandoned = true;
             return;

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.procbook.mp.spi.ChildProcess;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -146,6 +148,41 @@ class DisplayTest {
         monitor.finish();
         assertNotNull(view.last().get(Bundles.SVG), "summary rendered by finish() itself");
         assertTrue(monitor.isDone());
+    }
+
+    @Test
+    void finishRightAfterAJoinLeavesTheSummaryEvenBeforeTheMonitorHeardOfTheExit() throws Exception {
+        // A joining thread can return (and the cell finish) before the monitor's own action on the exit
+        // future has run: they are separate dependents of one future. Model that moment exactly: the child
+        // is gone and says so, but the future the monitor listens to completes only at the end.
+        TestChild real = TestChild.start("joined", "sleep", "30");
+        CompletableFuture<Integer> heardLate = new CompletableFuture<>();
+        ChildProcess child = new ChildProcess() {
+            private boolean first = true;
+            @Override public String name() { return real.name(); }
+            @Override public long pid() { return real.pid(); }
+            @Override public Kind kind() { return Kind.PROCESS; }
+            @Override public boolean isAlive() { return !real.onExit().isDone(); }
+            @Override public void terminate() { real.terminate(); }
+            @Override public void kill() { real.kill(); }
+            @Override public synchronized CompletableFuture<Integer> onExit() {
+                if (!first) return real.onExit().copy();
+                first = false;
+                return heardLate;
+            }
+        };
+        monitor.watchProcess(child);
+        view.awaitCalls(1, 10_000);
+        real.kill();
+        real.onExit().get(10, TimeUnit.SECONDS);
+        monitor.finish();
+        try {
+            assertNotNull(view.last().get(Bundles.SVG), "summary rendered by finish() itself");
+            assertTrue(monitor.isDone());
+            assertEquals("killed(SIGKILL)", monitor.snapshot().rows().get(0).state());
+        } finally {
+            heardLate.complete(real.onExit().get());
+        }
     }
 
     @Test

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import javax.tools.ToolProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -22,6 +24,38 @@ class WarmJvmTest {
     void nothingLeft() {
         Hooks.setOutputRouter(null);
         leaks.assertClean();
+    }
+
+    @Test
+    void warmJvmsAndTheirThreadsStayOutOfTheThreadGroupOfTheCallerThatStartedThePool() throws Exception {
+        WarmPool.drain();
+        ChildLeakCheck.waitFor(() -> ChildLeakCheck.runtimeThreads().isEmpty(), 20_000);
+        assertEquals(List.of(), ChildLeakCheck.runtimeThreads(), "the pool's filler has stopped");
+        ThreadGroup caller = new ThreadGroup("caller");
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(caller, () -> {
+            try {
+                Process p = new Process(() -> { });
+                p.start();
+                p.join();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "first-caller");
+        t.start();
+        t.join();
+        assertNull(failure[0]);
+        ChildLeakCheck.waitFor(() -> WarmPool.idle() > 0, 60_000);
+        assertTrue(WarmPool.idle() > 0, "a warm JVM is waiting");
+        // the cold child's own pumps end with it; nothing of the pool's may stay in the caller's group
+        ChildLeakCheck.waitFor(() -> threadsIn(caller).isEmpty(), 10_000);
+        assertEquals(List.of(), threadsIn(caller));
+    }
+
+    private static List<String> threadsIn(ThreadGroup group) {
+        Thread[] all = new Thread[64];
+        int n = group.enumerate(all, true);
+        return Arrays.stream(all, 0, n).filter(Thread::isAlive).map(Thread::getName).toList();
     }
 
     @Test

@@ -56,13 +56,24 @@ public final class WarmPool {
                 if (c.isAlive()) jvm = c;
             }
             if (filler == null && capacity() > 0) {
-                filler = new Thread(WarmPool::fillLoop, "procbook-warm-pool");
+                filler = new Thread(topGroup(), WarmPool::fillLoop, "procbook-warm-pool");
                 filler.setDaemon(true);
                 filler.start();
             }
             LOCK.notifyAll();
         }
         return jvm != null ? jvm : ChildJvm.launch(false, longLived);
+    }
+
+    /**
+     * The filler serves the whole JVM, not whichever caller needed the first child. A thread joins its
+     * creator's group, and so does every thread it starts (the waiting JVMs' pumps, blocked in reads): whoever
+     * watches the caller's group (a notebook cell's CPU monitor) would count them as that caller's work forever.
+     */
+    private static ThreadGroup topGroup() {
+        ThreadGroup g = Thread.currentThread().getThreadGroup();
+        while (g.getParent() != null) g = g.getParent();
+        return g;
     }
 
     private static final long REFILL_DELAY_MS = 100;
