@@ -4,6 +4,7 @@ import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.ChildLeakCheck;
 import io.procbook.mp.Call;
 import io.procbook.mp.ProcessPoolExecutor;
+import io.procbook.mp.Queue;
 import io.procbook.mp.UncheckedTimeoutException;
 import io.procbook.mp.WorkerDiedException;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -126,5 +128,30 @@ class ProcessPoolExecutorTest {
         for (Future<Long> f : fs) pids.add(f.get());
         assertEquals(3, pids.size(), "maxTasksPerChild 1: a new worker per task");
         assertThrows(RejectedExecutionException.class, () -> ex.submit(() -> 1));
+    }
+
+    @Test
+    void aTaskCancelledWhileQueuedNeverRuns() throws Exception {
+        try (Queue<String> gate = new Queue<>(); Queue<String> ran = new Queue<>()) {
+            ex = new ProcessPoolExecutor(1);
+            Future<String> busy = ex.submit(() -> {
+                ran.put("busy started");
+                return gate.get();
+            });
+            Future<String> queued = ex.submit(() -> {
+                ran.put("queued ran");
+                return "queued";
+            });
+            assertEquals("busy started", ran.get()); // the one worker holds the first task; the second waits
+            ex.shutdown();
+            assertTrue(queued.cancel(false));
+            assertTrue(queued.isCancelled() && queued.isDone());
+            assertThrows(CancellationException.class, queued::get);
+            gate.put("released");
+            assertEquals("released", busy.get(60, TimeUnit.SECONDS));
+            assertTrue(ex.awaitTermination(60, TimeUnit.SECONDS), "the shut-down executor ends with its queue empty");
+            assertTrue(ran.empty(), "the cancelled task ran: " + (ran.empty() ? "" : ran.get()));
+            assertFalse(queued.cancel(false), "a second cancel has nothing to cancel");
+        }
     }
 }
