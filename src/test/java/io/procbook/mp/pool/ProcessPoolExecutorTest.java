@@ -134,6 +134,8 @@ class ProcessPoolExecutorTest {
     void aTaskCancelledWhileQueuedNeverRuns() throws Exception {
         try (Queue<String> gate = new Queue<>(); Queue<String> ran = new Queue<>()) {
             ex = new ProcessPoolExecutor(1);
+            List<ProcessHandle> workers = ex.workers().stream()
+                    .map(w -> ProcessHandle.of(w.pid()).orElseThrow()).toList();
             Future<String> busy = ex.submit(() -> {
                 ran.put("busy started");
                 return gate.get();
@@ -152,6 +154,10 @@ class ProcessPoolExecutorTest {
             assertTrue(ex.awaitTermination(60, TimeUnit.SECONDS), "the shut-down executor ends with its queue empty");
             assertTrue(ran.empty(), "the cancelled task ran: " + (ran.empty() ? "" : ran.get()));
             assertFalse(queued.cancel(false), "a second cancel has nothing to cancel");
+            // A worker counts as ended once it reports its exit, a moment before its JVM halts, and a halting
+            // child does not detach from shared memory: the queues are closed (their files removed) only once the
+            // worker's process is really gone, or they would stay behind until this JVM exits.
+            for (ProcessHandle w : workers) w.onExit().get(60, TimeUnit.SECONDS);
         }
     }
 }
