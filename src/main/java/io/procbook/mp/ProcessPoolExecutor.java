@@ -36,6 +36,10 @@ import java.util.concurrent.TimeoutException;
  * {@link BrokenProcessPoolException} (its cause a {@link WorkerDiedException}) and new submissions are
  * refused with one, instead of anything hanging.
  *
+ * <p>{@link Future#cancel} of a task still waiting in the executor's queue takes it out: it never runs. A task
+ * a worker has already been given runs to its end whatever {@code mayInterruptIfRunning} says (a worker's
+ * thread cannot be interrupted from this process); its future is cancelled and its result dropped.
+ *
  * <p>{@link #close()} is {@code shutdown()} then waiting for termination (the JDK 19 {@code ExecutorService}
  * contract). Thread-safe.
  */
@@ -115,13 +119,14 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         MapJob job = new MapJob(1, 1);
         List<Object> one = new ArrayList<>(1);
         one.add(null);
+        Chunk chunk = new Chunk(job, 0, one);
         try {
-            backend.submit((Fn<Object, Object>) (Fn<?, ?>) task, List.of(new Chunk(job, 0, one)));
+            backend.submit((Fn<Object, Object>) (Fn<?, ?>) task, List.of(chunk));
         } catch (IllegalStateException e) {
             throw new RejectedExecutionException(e.getMessage(), e);
         }
         CompletableFuture<T> f = job.future().thenApply(l -> (T) l.get(0));
-        return new TaskFuture<>(f);
+        return new TaskFuture<>(f, () -> backend.withdraw(chunk));
     }
 
     /**
@@ -361,16 +366,26 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         }
     }
 
-    /** A future whose failures are the task's own exception (not a CompletionException) in ExecutionException. */
+    /**
+     * A future whose failures are the task's own exception (not a CompletionException) in ExecutionException,
+     * and whose {@code cancel} takes a task that is still queued out of the queue.
+     */
     private static final class TaskFuture<T> implements Future<T> {
         final CompletableFuture<T> future;
+        private final Runnable withdraw;
 
-        TaskFuture(CompletableFuture<T> future) {
+        TaskFuture(CompletableFuture<T> future, Runnable withdraw) {
             this.future = future;
+            this.withdraw = withdraw;
         }
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
+            // The Future contract: a task cancelled before it started never runs. One a worker already has runs
+            // to its end (a thread in another process cannot be interrupted from here); its result is dropped,
+            // as FutureTask.cancel(false) drops a running task's.
+            if (future.isDone()) return false;
+            withdraw.run();
             return future.cancel(mayInterruptIfRunning);
         }
 

@@ -4,6 +4,7 @@ import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.ChildLeakCheck;
 import io.procbook.mp.Call;
 import io.procbook.mp.ProcessPoolExecutor;
+import io.procbook.mp.Queue;
 import io.procbook.mp.UncheckedTimeoutException;
 import io.procbook.mp.WorkerDiedException;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -155,5 +157,36 @@ class ProcessPoolExecutorTest {
         for (Future<Long> f : fs) pids.add(f.get());
         assertEquals(3, pids.size(), "maxTasksPerChild 1: a new worker per task");
         assertThrows(RejectedExecutionException.class, () -> ex.submit(() -> 1));
+    }
+
+    @Test
+    void aTaskCancelledWhileQueuedNeverRuns() throws Exception {
+        try (Queue<String> gate = new Queue<>(); Queue<String> ran = new Queue<>()) {
+            ex = new ProcessPoolExecutor(1);
+            List<ProcessHandle> workers = ex.workers().stream()
+                    .map(w -> ProcessHandle.of(w.pid()).orElseThrow()).toList();
+            Future<String> busy = ex.submit(() -> {
+                ran.put("busy started");
+                return gate.get();
+            });
+            Future<String> queued = ex.submit(() -> {
+                ran.put("queued ran");
+                return "queued";
+            });
+            assertEquals("busy started", ran.get()); // the one worker holds the first task; the second waits
+            ex.shutdown();
+            assertTrue(queued.cancel(false));
+            assertTrue(queued.isCancelled() && queued.isDone());
+            assertThrows(CancellationException.class, queued::get);
+            gate.put("released");
+            assertEquals("released", busy.get(60, TimeUnit.SECONDS));
+            assertTrue(ex.awaitTermination(60, TimeUnit.SECONDS), "the shut-down executor ends with its queue empty");
+            assertTrue(ran.empty(), "the cancelled task ran: " + (ran.empty() ? "" : ran.get()));
+            assertFalse(queued.cancel(false), "a second cancel has nothing to cancel");
+            // A worker counts as ended once it reports its exit, a moment before its JVM halts, and a halting
+            // child does not detach from shared memory: the queues are closed (their files removed) only once the
+            // worker's process is really gone, or they would stay behind until this JVM exits.
+            for (ProcessHandle w : workers) w.onExit().get(60, TimeUnit.SECONDS);
+        }
     }
 }

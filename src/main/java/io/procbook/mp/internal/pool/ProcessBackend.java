@@ -418,6 +418,20 @@ public final class ProcessBackend implements Backend {
         endAll(State.BROKEN, e);
     }
 
+    /**
+     * Takes a chunk back if it is still queued, so that it never runs (a cancelled future's task).
+     *
+     * @return whether it was still queued; {@code false} once a worker has been given it
+     */
+    public boolean withdraw(Chunk chunk) {
+        synchronized (lock) {
+            if (!pending.remove(chunk)) return false;
+            dispatch(); // a closed pool whose queue has just emptied lets its idle workers go
+            checkEnded();
+            return true;
+        }
+    }
+
     @Override
     public void close() {
         synchronized (lock) {
