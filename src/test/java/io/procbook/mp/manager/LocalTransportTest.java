@@ -134,7 +134,7 @@ class LocalTransportTest {
     void onlyAKeyHolderOnThisHostIsOfferedTheSegmentAndItIsGoneWhenTheHandshakeEnds() throws Exception {
         try (Manager m = new Manager(new InetSocketAddress("127.0.0.1", 0), KEY)) {
             int port = m.address().getPort();
-            List<String> before = Leftovers.shmFiles();
+            List<String> before = Leftovers.shmSegments();
             try (RawPeer impostor = new RawPeer(port)) {
                 impostor.write(RawPeer.hmac(WRONG, impostor.read()));
                 assertArrayEquals(RawPeer.ascii("#FAILURE#"), impostor.read());
@@ -150,7 +150,7 @@ class LocalTransportTest {
                 elsewhere.write(RawPeer.ascii("#LOCAL?#00000000-0000-0000-0000-000000000000"));
                 assertArrayEquals(RawPeer.ascii("#TCP#"), elsewhere.read(), "another kernel is told to stay on TCP");
             }
-            assertEquals(before, Leftovers.shmFiles(), "no segment was made for either");
+            assertEquals(before, Leftovers.shmSegments(), "no segment was made for either");
 
             try (RawPeer peer = new RawPeer(port)) {
                 peer.authenticate(KEY);
@@ -168,7 +168,7 @@ class LocalTransportTest {
             }
             ConcurrentMap<String, Integer> d = m.dict();
             assertEquals(null, d.put("still", 1));
-            assertEquals(before, Leftovers.shmFiles(), "the manager's own ring left no file either");
+            assertEquals(before, Leftovers.shmSegments(), "the manager's own ring left no file either");
         }
     }
 
