@@ -72,6 +72,18 @@ public final class ChildJvm implements ChildProcess {
      *                     message)
      */
     public static ChildJvm launch(boolean warm, boolean longLived) throws IOException {
+        return launch(warm, longLived, p -> { });
+    }
+
+    /**
+     * Starts a child JVM as {@link #launch(boolean, boolean)} does, telling {@code spawned} of its process as
+     * soon as it exists, so that a caller can stop a launch that is no longer wanted before it connects
+     * (destroying the process makes this method throw).
+     *
+     * @throws IOException if the JVM cannot be started, dies or is destroyed before connecting
+     */
+    public static ChildJvm launch(boolean warm, boolean longLived, Consumer<java.lang.Process> spawned)
+            throws IOException {
         byte[] t = new byte[16];
         RANDOM.nextBytes(t);
         String token = HexFormat.of().formatHex(t);
@@ -91,6 +103,7 @@ public final class ChildJvm implements ChildProcess {
         OutputPump err = OutputPump.start(p.getErrorStream(), true, "procbook-err-" + pid);
         // If the child dies or hangs before connecting, closing the endpoint ends the accept below.
         p.onExit().thenRun(endpoint::close);
+        spawned.accept(p);
         CompletableFuture<Void> connected = new CompletableFuture<>();
         connected.orTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
             endpoint.close();
