@@ -138,6 +138,22 @@ class ChildCellCodeTest {
     }
 
     @Test
+    void lambdaInTheSameStatementAsAnUncopyableResultRunsInTheChild() {
+        // An expression statement's value goes into a temporary ($1) of the statement's wrapper class, the
+        // class that also holds the statement's lambda; the lambda never reads $1, so $1 is not copied.
+        nb.eval("import io.procbook.mp.Task;");
+        nb.eval("Task kept;");
+        nb.eval("Thread keep(Task t) { kept = t; return new Thread(() -> { }); }");
+        nb.eval("keep(() -> System.out.println(\"lambda ran\"));");
+        assertTrue(nb.eval("$1").startsWith("Thread["), nb.eval("$1"));
+        nb.eval("var p = new Process(kept);");
+        nb.eval("p.start(); p.join();");
+        String name = nb.eval("p.name()").replace("\"", "");
+        assertEquals("0", nb.eval("p.exitCode()"), router.err(name));
+        assertEquals("lambda ran\n", router.out(name));
+    }
+
+    @Test
     void hugeUnrelatedVariableDoesNotSlowStart() {
         nb.eval("int small = 1;");
         long without = medianStartJoinMillis();
