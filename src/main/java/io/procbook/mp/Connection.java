@@ -20,8 +20,8 @@ import java.util.List;
  * holds the other end any more and every message has been received, {@link #recv} throws
  * {@link PipeEOFException} instead of waiting forever (Python's EOFError), and {@link #send} throws
  * {@link java.io.UncheckedIOException} (Python's BrokenPipeError). As in Python, a process that keeps its copy
- * of the other end open keeps the pipe alive: close the ends you do not use. A killed holder is noticed
- * within about 100 ms.
+ * of the other end open keeps the pipe alive: close the ends you do not use. A holder that exits or is
+ * killed without closing is noticed within about 100 ms by whoever waits on the other end.
  *
  * <p>Both ends may be used by several threads, and (unlike Python) by several processes, at once: messages are
  * never torn or duplicated. Serializes as a name: the receiving process becomes a holder of the same end.
@@ -181,7 +181,7 @@ public final class Connection extends SharedObject {
             msg.discard();
             throw brokenPipe();
         }
-        if (!out.put(msg, Blocking.NO_DEADLINE, this::peerClosed)) {
+        if (!out.put(msg, Blocking.NO_DEADLINE, this::peerClosed, this::forgetDeadPeers)) {
             throw brokenPipe();
         }
     }
@@ -225,7 +225,11 @@ public final class Connection extends SharedObject {
     /** Whether a message can be received right now without waiting (or the pipe is at end of file). */
     public boolean poll() {
         checkReadable();
-        return !in.isEmpty() || peerClosed();
+        if (readyNow()) {
+            return true;
+        }
+        forgetDeadPeers(); // a holder that died without closing is no holder
+        return readyNow();
     }
 
     /**
@@ -236,8 +240,7 @@ public final class Connection extends SharedObject {
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
     public boolean poll(Duration timeout) {
-        checkReadable();
-        return Blocking.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
+        return poll() || Blocking.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
     }
 
     private boolean readyNow() {
