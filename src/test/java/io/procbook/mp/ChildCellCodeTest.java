@@ -4,6 +4,7 @@ import io.procbook.mp.internal.Bundle;
 import io.procbook.mp.internal.BundleWriter;
 import io.procbook.mp.internal.Codec;
 import io.procbook.mp.internal.StaticValue;
+import io.procbook.mp.internal.Transit;
 import io.procbook.mp.spi.Hooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -169,7 +170,10 @@ class ChildCellCodeTest {
         nb.eval("var tp = new Process(() -> { if (small != 1) throw new IllegalStateException(); });");
         // What start() sends the child: the task packed as BundleWriter packs it.
         nb.eval("System.getProperties().put(\"cellcode.task\", tp);");
-        Bundle bundle = BundleWriter.write(System.getProperties().remove("cellcode.task"), Hooks.classSource());
+        Transit transit = new Transit(true);
+        Bundle bundle = BundleWriter.write(System.getProperties().remove("cellcode.task"), Hooks.classSource(),
+                transit);
+        transit.release();
         List<String> copied = bundle.statics().values().stream().flatMap(List::stream).map(StaticValue::field).toList();
         assertTrue(copied.contains("small"), copied.toString());
         assertFalse(copied.contains("huge"), copied.toString());

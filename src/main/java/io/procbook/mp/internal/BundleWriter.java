@@ -38,11 +38,17 @@ public final class BundleWriter {
     private BundleWriter() { }
 
     /**
-     * @param object the object to send (its graph must be Serializable)
-     * @param source the notebook's classes, or {@code null} outside a notebook
+     * @param object  the object to send (its graph must be Serializable)
+     * @param source  the notebook's classes, or {@code null} outside a notebook
+     * @param transit what the shared objects in the object and in the copied variables are held for: the
+     *                caller releases it when the children that get this bundle have exited
      * @throws IllegalArgumentException if {@code object} cannot be serialized, naming the offending class
      */
-    public static Bundle write(Object object, ClassSource source) {
+    public static Bundle write(Object object, ClassSource source, Transit transit) {
+        return transit.run(() -> write(object, source));
+    }
+
+    private static Bundle write(Object object, ClassSource source) {
         RecordingOutputStream.Seen seen = new RecordingOutputStream.Seen();
         byte[] bytes;
         try {
@@ -83,10 +89,15 @@ public final class BundleWriter {
     }
 
     /**
-     * @param live a live notebook class, or {@code null}
+     * @param live    a live notebook class, or {@code null}
+     * @param transit what shared objects in the values are held for (see {@link #write})
      * @return the current values of all its notebook variables (empty unless it is a top-level class)
      */
-    public static List<StaticValue> snapshot(Class<?> live) {
+    public static List<StaticValue> snapshot(Class<?> live, Transit transit) {
+        return transit.run(() -> snapshot(live));
+    }
+
+    private static List<StaticValue> snapshot(Class<?> live) {
         return snapshot(live, null, Set.of());
     }
 

@@ -54,6 +54,8 @@ public final class ChildJvm implements ChildProcess {
     private volatile boolean reportedExit;
     private volatile byte[] failure;
     private volatile Consumer<byte[]> dataHandler = d -> { };
+    /** Holds the shared objects in variables sent on demand; this child opens each copy once, at most. */
+    private final Transit classTransit = new Transit(true);
 
     private ChildJvm(java.lang.Process process, Wire wire, OutputPump out, OutputPump err, String name) {
         this.process = process;
@@ -180,7 +182,8 @@ public final class ChildJvm implements ChildProcess {
         String cls = new DataInputStream(new ByteArrayInputStream(payload)).readUTF();
         ClassSource src = Hooks.classSource();
         byte[] bytes = src == null ? null : src.bytecode(cls);
-        List<StaticValue> vars = bytes == null ? List.of() : BundleWriter.snapshot(src.loadedClass(cls));
+        List<StaticValue> vars = bytes == null ? List.of()
+                : BundleWriter.snapshot(src.loadedClass(cls), classTransit);
         wire.send(Msg.CLASS_REPLY, Codec.encode(new ClassReply(cls, bytes, vars)));
     }
 
@@ -258,6 +261,7 @@ public final class ChildJvm implements ChildProcess {
         else code = raw;
         afterOutput(() -> {
             exit.complete(code);
+            classTransit.release();
             Children.unregister(this);
             if (assigned.get()) {
                 int logical = exit.join();

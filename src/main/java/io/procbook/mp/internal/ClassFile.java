@@ -284,7 +284,8 @@ public final class ClassFile {
                 tag[i] = t;
                 switch (t) {
                     case 1 -> utf8[i] = in.readUTF();
-                    case 7, 8, 16, 19, 20 -> first[i] = in.readUnsignedShort();      // Class, String, MethodType, Module, Package
+                    // Class, String, MethodType, Module, Package
+                    case 7, 8, 16, 19, 20 -> first[i] = in.readUnsignedShort();
                     case 3, 4 -> in.readInt();                                    // Integer, Float
                     case 9, 10, 11, 12, 17, 18 -> {                               // refs, NameAndType, (Invoke)Dynamic
                         first[i] = in.readUnsignedShort();
