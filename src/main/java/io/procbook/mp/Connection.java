@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.internal.shm.MessageRing;
 import io.procbook.mp.internal.shm.Pids;
@@ -20,8 +21,14 @@ import java.util.List;
  * holds the other end any more and every message has been received, {@link #recv} throws
  * {@link PipeEOFException} instead of waiting forever (Python's EOFError), and {@link #send} throws
  * {@link java.io.UncheckedIOException} (Python's BrokenPipeError). As in Python, a process that keeps its copy
- * of the other end open keeps the pipe alive: close the ends you do not use. A killed holder is noticed
- * within about 100 ms.
+ * of the other end open keeps the pipe alive: close the ends you do not use. A holder that exits or is
+ * killed without closing is noticed within about 100 ms by whoever waits on the other end.
+ *
+ * <p>A child's copies are the child's, like a forked child's descriptors: an end sent to a {@link Process}
+ * (as an argument, captured by a lambda, or as a notebook variable its code reads) is held for that child
+ * from {@code start()} until the child closes its copy or exits, even if the child never opens it; an end
+ * sent to a {@link Pool}'s workers is held until the pool has ended. The parent's own {@code close()} is
+ * independent of those copies.
  *
  * <p>Both ends may be used by several threads, and (unlike Python) by several processes, at once: messages are
  * never torn or duplicated. Serializes as a name: the receiving process becomes a holder of the same end.
@@ -51,16 +58,28 @@ public final class Connection extends SharedObject {
     }
 
     /**
-     * Makes this process a holder of {@code end}; {@code senderPid} (nonzero for a deserialized end) hands
-     * over the hold its {@link #writeReplace()} took while the end was in transit.
+     * Makes this process a holder of {@code end}; {@code handOver} (nonzero for a deserialized end that hands
+     * over) is the holder key under which {@link #writeReplace()} took a hold for this copy.
      */
-    static Connection attach(Segment seg, int end, long senderPid) {
+    static Connection attach(Segment seg, int end, long handOver) {
         Connection c = new Connection(seg, end);
         c.addHold(Pids.SELF, 1);
-        if (senderPid != 0) {
-            c.addHold(senderPid, -1);
+        if (handOver != 0) {
+            c.addHold(handOver, -1);
         }
         return c;
+    }
+
+    /**
+     * Holder keys are 32 bits: a pid in the low {@link Pids#BITS}, and above it the tag of the
+     * {@link Transit} the hold was taken for (0 for a process's own hold). A key lives as long as its pid.
+     */
+    private static long key(long pid, int transitTag) {
+        return pid | (long) transitTag << Pids.BITS;
+    }
+
+    private static boolean keyAlive(long key) {
+        return Pids.alive(key & ((1L << Pids.BITS) - 1));
     }
 
     private int holders(int e) {
@@ -71,7 +90,7 @@ public final class Connection extends SharedObject {
         return holders(e) + Pipe.HOLDERS_BYTES;
     }
 
-    /** Adds delta to pid's hold count on this end; entries are {@code pid << 32 | count}. */
+    /** Adds delta to the hold count of a holder key on this end; entries are {@code key << 32 | count}. */
     private void addHold(long pid, int delta) {
         int base = holders(end);
         while (true) {
@@ -89,7 +108,7 @@ public final class Connection extends SharedObject {
                     raced = true;
                     break;
                 }
-                if (free < 0 && (v == 0 || !Pids.alive(v >>> 32))) {
+                if (free < 0 && (v == 0 || !keyAlive(v >>> 32))) {
                     free = e;
                 }
             }
@@ -103,7 +122,7 @@ public final class Connection extends SharedObject {
                 throw new IllegalStateException("too many processes hold this pipe end (" + HOLDER_ENTRIES + ")");
             }
             long old = seg.getLong(free);
-            if ((old == 0 || !Pids.alive(old >>> 32)) && seg.casLong(free, old, pid << 32 | delta)) {
+            if ((old == 0 || !keyAlive(old >>> 32)) && seg.casLong(free, old, pid << 32 | delta)) {
                 seg.getAndAddLong(total(end), delta - (old & 0xFFFFFFFFL));
                 return;
             }
@@ -121,10 +140,32 @@ public final class Connection extends SharedObject {
         for (int i = 0; i < HOLDER_ENTRIES; i++) {
             int e = base + 8 * i;
             long v = seg.getLong(e);
-            if (v != 0 && !Pids.alive(v >>> 32) && seg.casLong(e, v, 0)) {
+            if (v != 0 && !keyAlive(v >>> 32) && seg.casLong(e, v, 0)) {
                 seg.getAndAddLong(total(1 - end), -(v & 0xFFFFFFFFL));
             }
         }
+    }
+
+    /** Drops every hold of one holder key on this end, and wakes whoever waits on the other end. */
+    private void dropHolds(long key) {
+        int base = holders(end);
+        for (int i = 0; i < HOLDER_ENTRIES; i++) {
+            int e = base + 8 * i;
+            long v;
+            while ((v = seg.getLong(e)) >>> 32 == key) {
+                if (seg.casLong(e, v, 0)) {
+                    seg.getAndAddLong(total(end), -(v & 0xFFFFFFFFL));
+                    break;
+                }
+            }
+        }
+        wakePeers();
+    }
+
+    /** A receiver waiting on the other end must notice an end of file, a blocked sender the broken pipe. */
+    private void wakePeers() {
+        out.notEmpty().signal();
+        in.notFull().signal();
     }
 
     private void checkOpen() {
@@ -181,7 +222,7 @@ public final class Connection extends SharedObject {
             msg.discard();
             throw brokenPipe();
         }
-        if (!out.put(msg, Blocking.NO_DEADLINE, this::peerClosed)) {
+        if (!out.put(msg, Blocking.NO_DEADLINE, this::peerClosed, this::forgetDeadPeers)) {
             throw brokenPipe();
         }
     }
@@ -225,7 +266,11 @@ public final class Connection extends SharedObject {
     /** Whether a message can be received right now without waiting (or the pipe is at end of file). */
     public boolean poll() {
         checkReadable();
-        return !in.isEmpty() || peerClosed();
+        if (readyNow()) {
+            return true;
+        }
+        forgetDeadPeers(); // a holder that died without closing is no holder
+        return readyNow();
     }
 
     /**
@@ -236,8 +281,7 @@ public final class Connection extends SharedObject {
      * @throws UncheckedInterruptedException if interrupted while waiting
      */
     public boolean poll(Duration timeout) {
-        checkReadable();
-        return Blocking.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
+        return poll() || Blocking.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
     }
 
     private boolean readyNow() {
@@ -297,15 +341,33 @@ public final class Connection extends SharedObject {
     @Override
     void beforeRelease() {
         addHold(Pids.SELF, -1);
-        out.notEmpty().signal(); // a receiver waiting on the other end must notice the end of file
-        in.notFull().signal();   // and a sender blocked on a full buffer the broken pipe
+        wakePeers();
     }
 
-    /** The end travels as a name; the sender keeps a hold until the receiver takes it over. */
+    /**
+     * The end travels as a name, with a hold taken for the copy until its receiver holds it itself. Inside a
+     * {@link Transit} (a child being started) the hold is the transit's: taken over when the child opens the
+     * copy, or given back when the child has exited. Outside one (an end sent through a queue or a pipe) it
+     * is this process's, taken over by whoever opens the copy, and gone when this process exits.
+     */
     Object writeReplace() {
         checkOpen();
-        addHold(Pids.SELF, 1); // lives at most as long as this process if the handle is never deserialized
-        return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, Pids.SELF);
+        Transit transit = Transit.current();
+        int tag = transit == null ? 0 : transit.tag();
+        if (tag == 0) {
+            addHold(Pids.SELF, 1);
+            return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, Pids.SELF);
+        }
+        long key = key(Pids.SELF, tag);
+        addHold(key, 1); // before registering: a transit released meanwhile gives it back at once
+        boolean first = transit.onRelease(List.of(seg, end), () -> dropHolds(key));
+        if (transit.handsOver()) {
+            return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, key); // each opening takes its own
+        }
+        if (!first) {
+            addHold(key, -1); // one hold serves every copy of this transit, until its release
+        }
+        return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, 0L);
     }
 
     @Override

@@ -29,6 +29,11 @@ import java.util.function.Consumer;
  * and keeps it, as Python's forked workers keep the state they were forked with; a worker started later
  * (a replacement) takes the values of that moment.
  *
+ * <p>Shared objects (a {@link Queue}, a {@link Connection}...) that reach the workers in a function, an item or
+ * a notebook variable are the workers' copies until the pool has ended, as a forked worker's inherited
+ * descriptors are: a pipe end sent this way counts as open until then, and this process's own
+ * {@code close()} of the object does not take the workers' copies away.
+ *
  * <p>Callbacks run in this (the parent) process on the pool's one result-handler thread, in the order the
  * results complete, once per task (for a map, once with the whole list). That thread is made by the thread
  * that creates the pool: under the kernel, a callback's output lands in the cell that created the pool.

@@ -7,6 +7,7 @@ import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
 import io.procbook.mp.internal.Serial;
+import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.ClassSource;
@@ -41,9 +42,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * its fields) is serialized and sent to the child, which calls {@link #run()} on its copy. Code defined in a
  * notebook cell runs there too: the child loads the notebook's classes from the parent. The child sees a copy
  * of every notebook variable it uses, with the value it had when {@code start()} was called; neither side sees
- * what the other changes afterwards, as after a {@code fork()}. Values the child does not use are not copied.
- * A variable whose value is not Serializable makes the child fail, when it first uses the variable, with an
- * error that names it.
+ * what the other changes afterwards, as after a {@code fork()}. Values the child's code does not read are
+ * not copied. A variable whose value is not Serializable makes the child fail, when it first uses the
+ * variable, with an error that names it; one the child's code does not read never does.
+ *
+ * <p>Shared objects (a {@link Queue}, a {@link Connection}...) among what the child gets are the child's
+ * copies, as a forked child's descriptors are: they stay usable by the child even if this process closes its
+ * own objects right after {@code start()}, and they count as open until the child closes them or exits, even
+ * if its code never opens them (close the pipe ends a child does not need in the child, as in Python).
  *
  * <p><b>How it ends.</b> {@link #exitCode()} is 0 when {@code run()} returns, 1 when it throws (the child
  * prints the stack trace on its stderr, and {@link #exception()} returns the exception), the argument of a
@@ -206,21 +212,26 @@ public class Process implements Serializable {
             checkOpen();
             started = true;
         }
+        // The child's copies of shared objects (pipe ends, queues) are held for it until it exits.
+        Transit transit = new Transit(true);
         try {
             Process cur = current();
             parentName = cur.name;
             parentPid = ProcessHandle.current().pid();
             ClassSource source = Hooks.classSource();
-            Bundle bundle = BundleWriter.write(new Entry(this), source);
+            Bundle bundle = BundleWriter.write(new Entry(this), source, transit);
             ChildJvm child = WarmPool.obtain();
             jvm = child;
             child.assign(name, ChildProcess.Kind.PROCESS, bundle,
                     daemon ? Children.AtExit.TERMINATE : Children.AtExit.JOIN);
+            child.onExit().whenComplete((code, e) -> transit.release());
         } catch (IOException e) {
+            transit.release();
             started = false;
             jvm = null;
             throw new UncheckedIOException("could not start " + name + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
+            transit.release();
             started = false;
             jvm = null;
             throw e;

@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.shm.Segment;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -9,6 +10,10 @@ import java.io.Serializable;
  * offset for objects embedded in another's file, and a kind-specific extra), never its contents. Deserializing
  * it in any process attaches that process to the same memory, so a queue passed to a child as an argument, or
  * captured by a lambda, is the same queue there.
+ *
+ * <p>Made inside a {@link Transit} (a child being started), it keeps this process attached to the segment
+ * until the transit's release, so that the child can open its copy even after this process closed its own
+ * object: the child's copy is the child's, as a forked child's descriptors are.
  */
 final class SharedHandle implements Serializable {
 
@@ -27,6 +32,13 @@ final class SharedHandle implements Serializable {
         this.name = seg.name();
         this.offset = offset;
         this.extra = extra;
+        Transit transit = Transit.current();
+        if (transit != null) {
+            seg.retain();
+            if (!transit.onRelease(seg, seg::release)) {
+                seg.release(); // attached for this transit already
+            }
+        }
     }
 
     private Object readResolve() throws ObjectStreamException {

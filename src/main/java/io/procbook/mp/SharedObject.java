@@ -20,7 +20,9 @@ abstract class SharedObject implements Serializable, AutoCloseable {
 
     /**
      * This process stops using the object. Other processes keep using it; its shared memory is removed once
-     * every process that used it has closed it or exited. Idempotent. Close a lock only when it is not held.
+     * every process that used it has closed it or exited (a copy sent to a child counts until that child has
+     * exited, so closing right after {@code start()} is safe). Idempotent. Close a lock only when it is not
+     * held.
      */
     @Override
     public void close() {

@@ -8,6 +8,7 @@ import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
 import io.procbook.mp.internal.Codec;
 import io.procbook.mp.internal.Serial;
+import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.ChildProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -51,22 +52,24 @@ class ChildManyTasksTest {
     @Test
     void oneChildRunsManyTasksAndKeepsItsPid() throws Exception {
         ChildJvm jvm = WarmPool.obtain();
+        Transit transit = new Transit(false); // a worker's: holds until it has exited
         BlockingQueue<byte[]> results = new LinkedBlockingQueue<>();
         jvm.onData(results::add);
-        jvm.assign("Worker-1", ChildProcess.Kind.POOL_WORKER, BundleWriter.write(new Worker(), null),
+        jvm.assign("Worker-1", ChildProcess.Kind.POOL_WORKER, BundleWriter.write(new Worker(), null, transit),
                 Children.AtExit.TERMINATE);
         List<Object> got = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             int k = i;
             Call<String> task = () -> k * k + "@" + ProcessHandle.current().pid();
-            jvm.send(Codec.encode(BundleWriter.write(task, null)));
+            jvm.send(Codec.encode(BundleWriter.write(task, null, transit)));
             byte[] r = results.poll(60, TimeUnit.SECONDS);
             assertNotNull(r, "result " + i);
             got.add(Serial.fromBytes(r, getClass().getClassLoader(), null));
         }
         assertEquals(List.of("0@" + jvm.pid(), "1@" + jvm.pid(), "4@" + jvm.pid(), "9@" + jvm.pid(),
                 "16@" + jvm.pid()), got);
-        jvm.send(Codec.encode(BundleWriter.write(null, null)));
+        jvm.send(Codec.encode(BundleWriter.write(null, null, transit)));
         assertEquals(0, jvm.onExit().get(60, TimeUnit.SECONDS));
+        transit.release();
     }
 }

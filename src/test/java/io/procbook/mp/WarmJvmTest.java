@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.Hooks;
 import org.junit.jupiter.api.AfterEach;
@@ -11,11 +12,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Pre-started JVMs: they pick up class path entries added after they were launched. */
+/** Pre-started JVMs: they pick up class path entries added after they were launched; a drain is final. */
 class WarmJvmTest {
 
     private final ChildLeakCheck leaks = new ChildLeakCheck();
@@ -91,5 +93,51 @@ class WarmJvmTest {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * A refill that is still launching when the pool is drained must never be handed out or left running,
+     * even when an obtain() restarts refilling before it connects. The refill is held before its main method
+     * by HotSpot's PauseAtStartup (it waits while the pause file exists), so it is in flight for certain.
+     */
+    @Test
+    void drainIsFinalForARefillThatIsStillLaunching() throws Exception {
+        Path dir = Files.createTempDirectory("warmpause");
+        Path pause = dir.resolve("paused");
+        String capacity = System.getProperty("procbook.warmJvms");
+        System.setProperty("procbook.warmJvms", "1");
+        WarmPool.drain();
+        try {
+            WarmPool.obtain().kill(); // a cold start, which starts the refill thread
+            ChildLeakCheck.waitFor(() -> WarmPool.idle() == 1, 60_000);
+            assertEquals(1, WarmPool.idle(), "the pool refilled");
+            System.setProperty("procbook.childJvmOptions", "-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup"
+                    + " -XX:PauseAtStartupFile=" + pause);
+            WarmPool.obtain().kill(); // takes the waiting JVM; the refill that follows pauses at startup
+            ChildLeakCheck.waitFor(() -> pausedRefill().isPresent() && Files.exists(pause), 60_000);
+            ProcessHandle stale = pausedRefill().orElseThrow(() -> new AssertionError("no refill is launching"));
+            assertTrue(Files.exists(pause), "the refill is paused before connecting");
+
+            System.clearProperty("procbook.childJvmOptions");
+            WarmPool.drain();
+            ChildJvm cold = WarmPool.obtain(); // restarts refilling while the stale launch may still connect
+            assertNotEquals(stale.pid(), cold.pid());
+            cold.kill();
+            Files.deleteIfExists(pause); // were the stale JVM still alive, it would now connect
+            ChildLeakCheck.waitFor(() -> !stale.isAlive(), 20_000);
+            assertFalse(stale.isAlive(), "the refill launched before the drain is gone");
+        } finally {
+            System.clearProperty("procbook.childJvmOptions");
+            if (capacity == null) System.clearProperty("procbook.warmJvms");
+            else System.setProperty("procbook.warmJvms", capacity);
+            WarmPool.drain();
+            Files.deleteIfExists(pause);
+            Files.delete(dir);
+        }
+    }
+
+    private static Optional<ProcessHandle> pausedRefill() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(h -> h.info().commandLine().orElse("").contains("PauseAtStartup")).findFirst();
     }
 }

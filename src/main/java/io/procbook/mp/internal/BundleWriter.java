@@ -5,12 +5,11 @@ import io.procbook.mp.spi.ClassSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
+import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,36 +17,43 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Packs an object for a child: serializes it, then finds the notebook classes it can reach and snapshots
- * their variables.
+ * Packs an object for a child: serializes it, then finds the notebook code it can run and snapshots the
+ * notebook variables that code reads.
  *
- * <p>Reachability: the classes written into the stream (including a lambda's capturing and implementation
- * classes) are the roots; from each notebook class we follow the classes its constant pool names. This
- * over-approximates what the child will touch (a referenced class may never be used) but never walks
- * notebook state nobody refers to, so a huge array in an unrelated cell costs nothing. A class the walk
- * misses (say, loaded by name through reflection) is still served on demand, with its variables' values at
- * that moment.
+ * <p>Reachability ({@link CodeReach}): the classes written into the stream and the methods serialized lambdas
+ * run are the roots; the walk follows, method by method, what reachable code calls and which static fields it
+ * reads or writes. A variable no reachable code reads is not copied, so a huge array in an unrelated cell
+ * costs nothing, and a variable that cannot be copied hurts only a child whose code reads it, even when it
+ * lives in the same JShell wrapper class as the task's lambda (an expression statement's {@code $1}). A
+ * class the walk misses (say, loaded by name through reflection) is still served on demand, with all its
+ * variables' values at that moment.
  *
  * <p>Snapshot: only top-level notebook classes carry notebook variables (JShell makes each snippet a
  * top-level wrapper class whose static fields are the variables, assigned by {@code do_it$}, never by a
- * static initializer). Each field is serialized on its own so that one value that cannot be copied only
- * hurts a child that loads that variable's class.
+ * static initializer). Each variable is serialized on its own, so that one value that cannot be copied
+ * only hurts a child that reads that variable.
  */
 public final class BundleWriter {
 
     private BundleWriter() { }
 
     /**
-     * @param object the object to send (its graph must be Serializable)
-     * @param source the notebook's classes, or {@code null} outside a notebook
+     * @param object  the object to send (its graph must be Serializable)
+     * @param source  the notebook's classes, or {@code null} outside a notebook
+     * @param transit what the shared objects in the object and in the copied variables are held for: the
+     *                caller releases it when the children that get this bundle have exited
      * @throws IllegalArgumentException if {@code object} cannot be serialized, naming the offending class
      */
-    public static Bundle write(Object object, ClassSource source) {
-        Set<String> roots = new LinkedHashSet<>();
+    public static Bundle write(Object object, ClassSource source, Transit transit) {
+        return transit.run(() -> write(object, source));
+    }
+
+    private static Bundle write(Object object, ClassSource source) {
+        RecordingOutputStream.Seen seen = new RecordingOutputStream.Seen();
         byte[] bytes;
         try {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            try (RecordingOutputStream out = new RecordingOutputStream(buf, roots)) {
+            try (RecordingOutputStream out = new RecordingOutputStream(buf, seen)) {
                 out.writeObject(object);
             }
             bytes = buf.toByteArray();
@@ -57,39 +63,59 @@ public final class BundleWriter {
                     + " (every object a task captures or holds must be Serializable)", e);
         }
         if (source == null) return new Bundle(bytes, Map.of(), Map.of());
-        Map<String, byte[]> classes = new HashMap<>();
-        Map<String, List<StaticValue>> statics = new HashMap<>();
-        Deque<String> todo = new ArrayDeque<>(roots);
-        while (!todo.isEmpty()) {
-            String name = todo.pop();
-            if (classes.containsKey(name)) continue;
-            byte[] code = source.bytecode(name);
-            if (code == null) continue;
-            classes.put(name, code);
-            List<StaticValue> vars = snapshot(source.loadedClass(name));
-            if (!vars.isEmpty()) statics.put(name, vars);
-            Set<String> refs;
-            try {
-                refs = ClassRefs.referencedClasses(code);
-            } catch (IllegalArgumentException unreadable) {
-                refs = Set.of(); // a class file format this reader does not know: its references load on demand
-            }
-            for (String ref : refs) if (!classes.containsKey(ref)) todo.push(ref);
+        CodeReach reach = new CodeReach(source);
+        for (String c : seen.described) reach.addClass(c);
+        for (String c : seen.instances) reach.addInstantiated(c);
+        for (SerializedLambda l : seen.lambdas) {
+            reach.addClass(binaryName(l.getCapturingClass()));
+            reach.addClass(binaryName(l.getFunctionalInterfaceClass()));
+            String impl = binaryName(l.getImplClass());
+            if (l.getImplMethodKind() == MethodHandleInfo.REF_newInvokeSpecial) reach.addInstantiated(impl);
+            reach.addMethod(impl, l.getImplMethodName(), l.getImplMethodSignature());
         }
-        return new Bundle(bytes, classes, statics);
+        Map<String, List<StaticValue>> statics = new HashMap<>();
+        for (String name : reach.classes().keySet()) {
+            if (!reach.topLevel(name) && !reach.unreadable(name)) continue;
+            Class<?> live = source.loadedClass(name);
+            List<StaticValue> vars = reach.unreadable(name) ? snapshot(live)
+                    : snapshot(live, reach.reads(name), reach.writes(name));
+            if (!vars.isEmpty()) statics.put(name, vars);
+        }
+        return new Bundle(bytes, new HashMap<>(reach.classes()), statics);
+    }
+
+    private static String binaryName(String internalName) {
+        return internalName.replace('/', '.');
     }
 
     /**
-     * @param live a live notebook class, or {@code null}
-     * @return the current values of its notebook variables (empty unless it is a top-level class)
+     * @param live    a live notebook class, or {@code null}
+     * @param transit what shared objects in the values are held for (see {@link #write})
+     * @return the current values of all its notebook variables (empty unless it is a top-level class)
      */
-    public static List<StaticValue> snapshot(Class<?> live) {
+    public static List<StaticValue> snapshot(Class<?> live, Transit transit) {
+        return transit.run(() -> snapshot(live));
+    }
+
+    private static List<StaticValue> snapshot(Class<?> live) {
+        return snapshot(live, null, Set.of());
+    }
+
+    /**
+     * @param read    the variables to copy, or {@code null} for all
+     * @param written variables the child's code assigns without reading: listed as not copied
+     */
+    private static List<StaticValue> snapshot(Class<?> live, Set<String> read, Set<String> written) {
         if (live == null || live.getEnclosingClass() != null) return List.of();
         List<StaticValue> out = new ArrayList<>();
         for (Field f : live.getDeclaredFields()) {
             int m = f.getModifiers();
             if (!Modifier.isStatic(m) || Modifier.isFinal(m) || f.isSynthetic()) continue;
             String type = f.getType().getTypeName();
+            if (read != null && !read.contains(f.getName())) {
+                if (written.contains(f.getName())) out.add(StaticValue.notCopied(f.getName(), type));
+                continue;
+            }
             try {
                 f.setAccessible(true); // JShell wrapper classes are package-private
                 out.add(new StaticValue(f.getName(), type, Serial.toBytes(f.get(null)), null));
@@ -100,11 +126,23 @@ public final class BundleWriter {
         return out;
     }
 
-    /** Notes every class the stream writes, and the classes named by serialized lambdas. */
+    /**
+     * Notes what the stream writes: the classes it describes (for a {@code Class} object too, such as a
+     * serialized lambda's capturing class), the classes of the objects in it (which exist as instances in the
+     * child, so any of their methods may run) and the serialized lambdas.
+     */
     private static final class RecordingOutputStream extends ObjectOutputStream {
-        private final Set<String> seen;
 
-        RecordingOutputStream(ByteArrayOutputStream out, Set<String> seen) throws IOException {
+        /** What one stream wrote. */
+        static final class Seen {
+            final Set<String> described = new LinkedHashSet<>();
+            final Set<String> instances = new LinkedHashSet<>();
+            final List<SerializedLambda> lambdas = new ArrayList<>();
+        }
+
+        private final Seen seen;
+
+        RecordingOutputStream(ByteArrayOutputStream out, Seen seen) throws IOException {
             super(out);
             this.seen = seen;
             enableReplaceObject(true);
@@ -112,14 +150,19 @@ public final class BundleWriter {
 
         @Override
         protected void annotateClass(Class<?> cl) {
-            seen.add(cl.getName());
+            seen.described.add(cl.getName());
         }
 
+        /** Called for every object written after its writeReplace, except Class objects. */
         @Override
         protected Object replaceObject(Object obj) {
             if (obj instanceof SerializedLambda l) {
-                seen.add(l.getCapturingClass().replace('/', '.'));
-                seen.add(l.getImplClass().replace('/', '.'));
+                seen.lambdas.add(l);
+            } else {
+                Class<?> c = obj.getClass();
+                while (c.isArray()) c = c.getComponentType();
+                if (c == obj.getClass()) seen.instances.add(c.getName());
+                else if (!c.isPrimitive()) seen.described.add(c.getName());
             }
             return obj;
         }

@@ -54,6 +54,8 @@ public final class ChildJvm implements ChildProcess {
     private volatile boolean reportedExit;
     private volatile byte[] failure;
     private volatile Consumer<byte[]> dataHandler = d -> { };
+    /** Holds the shared objects in variables sent on demand; this child opens each copy once, at most. */
+    private final Transit classTransit = new Transit(true);
 
     private ChildJvm(java.lang.Process process, Wire wire, OutputPump out, OutputPump err, String name) {
         this.process = process;
@@ -72,6 +74,18 @@ public final class ChildJvm implements ChildProcess {
      *                     message)
      */
     public static ChildJvm launch(boolean warm, boolean longLived) throws IOException {
+        return launch(warm, longLived, p -> { });
+    }
+
+    /**
+     * Starts a child JVM as {@link #launch(boolean, boolean)} does, telling {@code spawned} of its process as
+     * soon as it exists, so that a caller can stop a launch that is no longer wanted before it connects
+     * (destroying the process makes this method throw).
+     *
+     * @throws IOException if the JVM cannot be started, dies or is destroyed before connecting
+     */
+    public static ChildJvm launch(boolean warm, boolean longLived, Consumer<java.lang.Process> spawned)
+            throws IOException {
         byte[] t = new byte[16];
         RANDOM.nextBytes(t);
         String token = HexFormat.of().formatHex(t);
@@ -91,6 +105,7 @@ public final class ChildJvm implements ChildProcess {
         OutputPump err = OutputPump.start(p.getErrorStream(), true, "procbook-err-" + pid);
         // If the child dies or hangs before connecting, closing the endpoint ends the accept below.
         p.onExit().thenRun(endpoint::close);
+        spawned.accept(p);
         CompletableFuture<Void> connected = new CompletableFuture<>();
         connected.orTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionally(e -> {
             endpoint.close();
@@ -167,7 +182,8 @@ public final class ChildJvm implements ChildProcess {
         String cls = new DataInputStream(new ByteArrayInputStream(payload)).readUTF();
         ClassSource src = Hooks.classSource();
         byte[] bytes = src == null ? null : src.bytecode(cls);
-        List<StaticValue> vars = bytes == null ? List.of() : BundleWriter.snapshot(src.loadedClass(cls));
+        List<StaticValue> vars = bytes == null ? List.of()
+                : BundleWriter.snapshot(src.loadedClass(cls), classTransit);
         wire.send(Msg.CLASS_REPLY, Codec.encode(new ClassReply(cls, bytes, vars)));
     }
 
@@ -245,6 +261,7 @@ public final class ChildJvm implements ChildProcess {
         else code = raw;
         afterOutput(() -> {
             exit.complete(code);
+            classTransit.release();
             Children.unregister(this);
             if (assigned.get()) {
                 int logical = exit.join();

@@ -16,6 +16,11 @@ import java.util.Deque;
  * its task (on a 2-core machine that doubled a trivial child's run time). A waiting JVM that dies (say,
  * killed from outside) is
  * skipped. JVMs started before a class path entry was added learn it with their assignment.
+ *
+ * <p>A {@link #drain()} is final for everything launched before it: a refill still launching is destroyed at
+ * once, and one that connects anyway is killed, never added, even if an {@link #obtain()} has meanwhile
+ * restarted refilling. So a caller that drains and then changes what a child JVM is launched with (its
+ * options, its transport) gets a JVM launched after the change; and a drain leaves no JVM of the pool behind.
  */
 public final class WarmPool {
 
@@ -23,6 +28,10 @@ public final class WarmPool {
     private static final Deque<ChildJvm> READY = new ArrayDeque<>();
     private static Thread filler;
     private static boolean draining;
+    /** Counts drains: a refill launched in an earlier generation is stale and must not join the pool. */
+    private static long generation;
+    /** The refill JVM being launched now, if any, so that a drain can stop it before it connects. */
+    private static java.lang.Process launching;
 
     private WarmPool() { }
 
@@ -82,28 +91,39 @@ public final class WarmPool {
     private static void fillLoop() {
         try {
             while (true) {
+                long gen;
                 synchronized (LOCK) {
                     while (!draining && READY.size() >= capacity()) LOCK.wait();
                     if (draining) {
                         filler = null; // no thread is left behind after a drain; obtain() starts a new one
                         return;
                     }
+                    gen = generation;
                 }
                 Thread.sleep(REFILL_DELAY_MS);
                 synchronized (LOCK) {
-                    if (draining || READY.size() >= capacity()) continue;
+                    if (gen != generation || READY.size() >= capacity()) continue;
                 }
                 ChildJvm jvm;
                 try {
-                    jvm = ChildJvm.launch(true, true);
+                    jvm = ChildJvm.launch(true, true, p -> {
+                        synchronized (LOCK) {
+                            if (gen == generation) launching = p;
+                            else p.destroyForcibly(); // drained between the check above and the spawn
+                        }
+                    });
                 } catch (IOException e) {
                     synchronized (LOCK) {
-                        draining = true; // cold starts still work; the next obtain() tries again
+                        launching = null;
+                        // A launch a drain destroyed is no failure; a real one stops refilling: cold starts
+                        // still work, and the next obtain() tries again.
+                        if (gen == generation) draining = true;
                     }
                     continue;
                 }
                 synchronized (LOCK) {
-                    if (draining) jvm.kill();
+                    launching = null;
+                    if (gen != generation) jvm.kill();
                     else READY.addLast(jvm);
                 }
             }
@@ -120,12 +140,16 @@ public final class WarmPool {
     }
 
     /**
-     * Kills the waiting JVMs and stops refilling until the next {@link #obtain()}. Returns at once; the JVMs
-     * are reaped in the background.
+     * Kills the waiting JVMs and the one being launched to refill the pool, if any, and stops refilling until
+     * the next {@link #obtain()}. No JVM launched before this call is ever handed out. Returns at once; the
+     * JVMs are reaped in the background.
      */
     public static void drain() {
         synchronized (LOCK) {
             draining = true;
+            generation++;
+            if (launching != null) launching.destroyForcibly();
+            launching = null;
             READY.forEach(ChildJvm::kill);
             READY.clear();
             LOCK.notifyAll();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.procbook.mp.Connection;
@@ -44,6 +45,22 @@ class PipeProcessTest {
             kids.kill(child);
             assertThrows(PipeEOFException.class, pipe.left()::recv);
             assertThrows(UncheckedIOException.class, () -> pipe.left().send("nobody listens"));
+            pipe.left().close();
+        }
+    }
+
+    @Test
+    void killedReceiverGivesASenderBlockedOnAFullPipeABrokenPipe() {
+        try (Children kids = new Children()) {
+            Pipe pipe = Pipe.create();
+            Process child = kids.start("pipehold", Children.handle(pipe.right()));
+            assertEquals("HOLDING true", kids.line(child));
+            pipe.right().close();
+            kids.kill(child);
+            // The buffer takes 1,024 messages; the next send waits, and must notice that nobody will read.
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(UncheckedIOException.class, () -> {
+                for (int i = 0; i <= 1024; i++) pipe.left().send(i);
+            }));
             pipe.left().close();
         }
     }

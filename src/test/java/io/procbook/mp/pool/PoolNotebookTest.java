@@ -72,4 +72,29 @@ class PoolNotebookTest {
         nb.eval("try (var ex = new ProcessPoolExecutor(2)) { Future<Integer> f = ex.submit(() -> 6 * 7); answer = f.get(); }");
         assertEquals("42", value("answer"));
     }
+
+    @Test
+    void aWorkerGetsEachVariableWhenATaskFirstReadsIt() {
+        // The lambda shares its wrapper class with the statement's uncopyable result $1, which it never reads.
+        nb.eval("Fn<Integer, Integer> f;");
+        nb.eval("Thread keep(Fn<Integer, Integer> g) { f = g; return new Thread(() -> { }); }");
+        nb.eval("keep(n -> n + 1);");
+        nb.eval("var pool = new Pool(1);");
+        try {
+            assertEquals("[2, 3]", value("pool.map(f, List.of(1, 2))"));
+            // The same worker, with that class already loaded, now gets a task that does read $1.
+            nb.eval("String failure = null;");
+            nb.eval("try { pool.apply(() -> $1.getName()); } catch (RuntimeException e) { failure = e.toString(); }");
+            String failure = value("failure");
+            assertTrue(failure.contains("'$1'") && failure.contains("java.lang.Thread"), failure);
+            // A variable a task only assigns is not copied, and a later read in that worker sees the assignment,
+            // as a forked worker's later tasks see its own writes.
+            nb.eval("int counter = 7;");
+            assertEquals("0", value("pool.apply(() -> { counter = 5; return 0; })"));
+            assertEquals("5", value("pool.apply(() -> counter)"));
+            assertEquals("7", value("counter"));
+        } finally {
+            nb.eval("pool.terminate(); pool.join();");
+        }
+    }
 }

@@ -2,6 +2,9 @@ package io.procbook.mp.pool;
 
 import io.procbook.mp.AsyncResult;
 import io.procbook.mp.ChildLeakCheck;
+import io.procbook.mp.Connection;
+import io.procbook.mp.Pipe;
+import io.procbook.mp.PipeEOFException;
 import io.procbook.mp.Pool;
 import io.procbook.mp.PoolIterator;
 import io.procbook.mp.UncheckedTimeoutException;
@@ -9,6 +12,7 @@ import io.procbook.mp.spi.ChildProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -195,5 +199,27 @@ class PoolTest {
         pool.join();
         assertThrows(java.util.concurrent.CancellationException.class, running::get);
         assertThrows(java.util.concurrent.CancellationException.class, queued::get);
+    }
+
+    @Test
+    void anEndAPoolFunctionCapturesIsHeldUntilThePoolEndsAndLeavesTheParentsHoldAlone() {
+        Pipe pipe = Pipe.create();
+        Connection a = pipe.left();
+        Connection b = pipe.right();
+        pool = new Pool(2);
+        // Fresh workers take one chunk each, so both open their copy of the function (and of b).
+        assertEquals(List.of(1, 2), pool.map(i -> {
+            b.send(i);
+            return i;
+        }, List.of(1, 2), 1));
+        assertEquals(Set.of(1, 2), Set.of(a.recv(), a.recv()));
+        pool.terminate();
+        pool.join();
+        // Waiting lets the reader forget holders that died (the workers): only the parent's own hold is left.
+        assertFalse(a.poll(Duration.ofMillis(300)), "the parent has not closed its own end");
+        b.close();
+        assertTrue(a.poll(Duration.ofSeconds(10)), "end of file: the parent closed its end and the pool has ended");
+        assertThrows(PipeEOFException.class, a::recv);
+        a.close();
     }
 }

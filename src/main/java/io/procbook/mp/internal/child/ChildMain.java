@@ -2,6 +2,7 @@ package io.procbook.mp.internal.child;
 
 import io.procbook.mp.RemoteTaskException;
 import io.procbook.mp.internal.Assignment;
+import io.procbook.mp.internal.BeforeHalt;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.Endpoint;
 import io.procbook.mp.internal.Msg;
@@ -79,6 +80,7 @@ public final class ChildMain {
         // exit, with all output delivered, without waiting for the JVM's teardown.
         System.out.close();
         System.err.close();
+        BeforeHalt.run(); // before DONE: the parent may let go of shared memory as soon as it hears DONE
         s.sendDone(status, failure);
         s.closeForExit();
         Endpoint.closeAll(); // a JVM this child was launching for its own children will not connect now
@@ -131,6 +133,7 @@ public final class ChildMain {
             sun.misc.Signal.handle(sig, s -> {
                 System.out.flush();
                 System.err.flush();
+                BeforeHalt.run();
                 ChildSession cs = session;
                 if (cs != null) cs.sendQuietly(Msg.SIGNAL, intBytes(s.getNumber()));
                 Endpoint.closeAll();

@@ -5,8 +5,10 @@ import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.StaticValue;
 
 import java.lang.reflect.Field;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -15,6 +17,12 @@ import java.util.function.Function;
  * (class path and added entries), then uses bytes that came with a bundle, then asks the parent. When it
  * defines a top-level notebook class it sets the class's variables to the parent's values, before any code of
  * the class can run (notebook wrapper classes have no static initializer, so nothing of the cell re-runs).
+ *
+ * <p>A bundle carries only the variables its task's code reads, so a class can be defined with some of its
+ * variables and a later bundle (the next task of a pool worker) can bring others: those are set then, once
+ * each. A variable already set keeps its value here, as a forked worker keeps its globals. A variable that
+ * could not be copied fails the class's definition, or, for a class already defined, the decoding of the
+ * bundle whose task reads it: either way before the task's code can see a missing value.
  */
 final class NotebookLoader extends ClassLoader {
 
@@ -23,7 +31,10 @@ final class NotebookLoader extends ClassLoader {
     }
 
     private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
-    private final Map<String, List<StaticValue>> statics = new ConcurrentHashMap<>();
+    /** Variables offered for classes not yet defined; guarded by the class's loading lock. */
+    private final Map<String, Map<String, StaticValue>> pending = new ConcurrentHashMap<>();
+    /** Variables of defined classes that have been set (or that the child only writes); same guard. */
+    private final Map<String, Set<String>> assigned = new ConcurrentHashMap<>();
     private final Map<String, NotebookVariableError> failed = new ConcurrentHashMap<>();
     private final Function<String, ClassReply> parentSource;
 
@@ -36,13 +47,32 @@ final class NotebookLoader extends ClassLoader {
         this.parentSource = parentSource;
     }
 
-    /** Makes classes and variable values available; those of already defined classes are ignored. */
+    /**
+     * Makes classes and variable values available. Bytes of already defined classes are ignored; their
+     * variables not yet set are set now.
+     *
+     * @throws NotebookVariableError if a variable of an already defined class could not be copied
+     */
     void offer(Map<String, byte[]> classes, Map<String, List<StaticValue>> values) {
         classes.forEach((name, code) -> {
             if (findLoadedClass(name) == null) bytes.putIfAbsent(name, code);
         });
         values.forEach((name, vals) -> {
-            if (findLoadedClass(name) == null) statics.putIfAbsent(name, vals);
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> defined = findLoadedClass(name);
+                if (defined == null) {
+                    Map<String, StaticValue> waiting = pending.computeIfAbsent(name, n -> new LinkedHashMap<>());
+                    for (StaticValue v : vals) waiting.putIfAbsent(v.field(), v);
+                    return;
+                }
+                Set<String> done = assigned.get(name);
+                if (done == null) return; // not one of ours
+                Map<String, StaticValue> fresh = new LinkedHashMap<>();
+                for (StaticValue v : vals) if (!done.contains(v.field())) fresh.putIfAbsent(v.field(), v);
+                NotebookVariableError e = uncopyable(name, fresh.values());
+                if (e != null) throw e;
+                assign(defined, fresh.values());
+            }
         });
     }
 
@@ -51,21 +81,26 @@ final class NotebookLoader extends ClassLoader {
         NotebookVariableError earlier = failed.get(name);
         if (earlier != null) throw earlier;
         byte[] code = bytes.remove(name);
-        List<StaticValue> values = statics.remove(name);
+        Map<String, StaticValue> values = pending.remove(name);
+        if (values == null) values = new LinkedHashMap<>();
         if (code == null) {
             ClassReply reply = parentSource.apply(name);
             if (reply == null || reply.bytes() == null) throw new ClassNotFoundException(name);
             code = reply.bytes();
-            values = reply.statics();
+            for (StaticValue v : reply.statics()) values.putIfAbsent(v.field(), v);
         }
-        if (values == null) values = List.of();
-        check(name, values);
+        NotebookVariableError e = uncopyable(name, values.values());
+        if (e != null) {
+            failed.put(name, e);
+            throw e;
+        }
         Class<?> c = defineClass(name, code, 0, code.length);
-        assign(c, values);
+        assigned.put(name, ConcurrentHashMap.newKeySet());
+        assign(c, values.values());
         return c;
     }
 
-    private void check(String className, List<StaticValue> values) {
+    private static NotebookVariableError uncopyable(String className, Iterable<StaticValue> values) {
         StringBuilder msg = new StringBuilder();
         for (StaticValue v : values) {
             if (v.error() == null) continue;
@@ -73,21 +108,22 @@ final class NotebookLoader extends ClassLoader {
                     .append("' (").append(v.type()).append(") cannot be copied to a child process: ")
                     .append(v.error());
         }
-        if (msg.length() > 0) {
-            NotebookVariableError e = new NotebookVariableError(msg
-                    + " (a child gets a copy of each notebook variable it uses; make the type Serializable"
-                    + " or do not use the variable in the child) [in " + className + "]");
-            failed.put(className, e);
-            throw e;
-        }
+        if (msg.length() == 0) return null;
+        return new NotebookVariableError(msg
+                + " (a child gets a copy of each notebook variable it uses; make the type Serializable"
+                + " or do not use the variable in the child) [in " + className + "]");
     }
 
-    private void assign(Class<?> c, List<StaticValue> values) {
+    private void assign(Class<?> c, Iterable<StaticValue> values) {
+        Set<String> done = assigned.get(c.getName());
         for (StaticValue v : values) {
             try {
-                Field f = c.getDeclaredField(v.field());
-                f.setAccessible(true);
-                f.set(null, Serial.fromBytes(v.value(), this, null));
+                if (!v.isNotCopied()) {
+                    Field f = c.getDeclaredField(v.field());
+                    f.setAccessible(true);
+                    f.set(null, Serial.fromBytes(v.value(), this, null));
+                }
+                done.add(v.field());
             } catch (Exception | LinkageError e) {
                 NotebookVariableError err = new NotebookVariableError("notebook variable '" + v.field() + "' ("
                         + v.type() + ") could not be restored in the child process: " + e);

@@ -10,6 +10,7 @@ import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
 import io.procbook.mp.internal.Codec;
 import io.procbook.mp.internal.Serial;
+import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.ClassSource;
@@ -63,6 +64,11 @@ public final class ProcessBackend implements Backend {
     private final Map<ByteBuffer, Integer> functionIds = new HashMap<>();
     private final List<byte[]> functions = new ArrayList<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    /**
+     * Holds the workers' copies of shared objects (in functions, items, the initializer) until the pool has
+     * ended: any worker may open a copy, at any time, as forked workers inherit their parent's descriptors.
+     */
+    private final Transit transit = new Transit(false);
     private final AtomicInteger workerNumbers = new AtomicInteger();
     private State state = State.OPEN;
     private Throwable breakCause;
@@ -99,6 +105,7 @@ public final class ProcessBackend implements Backend {
         this.breakOnDeath = breakOnDeath;
         this.handler = handler;
         this.prefix = namePrefix + "-" + POOLS.incrementAndGet() + "-Worker-";
+        ended.whenComplete((v, e) -> transit.release());
         // Worker JVMs are launched side by side (a cold launch is ~100 ms of mostly waiting); threads made here
         // inherit this thread's context, so each worker is attributed like one started here.
         List<Thread> launchers = new ArrayList<>();
@@ -142,7 +149,7 @@ public final class ProcessBackend implements Backend {
     private void startWorker() {
         ChildJvm jvm = null;
         try {
-            Bundle entry = BundleWriter.write(new WorkerLoop(initializer), Hooks.classSource());
+            Bundle entry = BundleWriter.write(new WorkerLoop(initializer), Hooks.classSource(), transit);
             jvm = WarmPool.obtain(true);
             Worker w = new Worker(jvm);
             jvm.onData(data -> received(w, data));
@@ -177,8 +184,11 @@ public final class ProcessBackend implements Backend {
     @Override
     public void submit(Fn<Object, Object> fn, List<Chunk> chunks) {
         ClassSource source = Hooks.classSource();
-        byte[] bundle = Codec.encode(BundleWriter.write(fn, source));
-        for (Chunk c : chunks) c.payload = encodeItems(c.items);
+        byte[] bundle = Codec.encode(BundleWriter.write(fn, source, transit));
+        transit.run(() -> {
+            for (Chunk c : chunks) c.payload = encodeItems(c.items);
+            return null;
+        });
         synchronized (lock) {
             if (state != State.OPEN) throw refusal();
             Integer id = functionIds.get(ByteBuffer.wrap(bundle));

@@ -232,17 +232,23 @@ public final class MessageRing {
      * @return false on timeout (the message is then discarded)
      */
     public boolean put(Outgoing out, long deadline) {
-        return put(out, deadline, null);
+        return put(out, deadline, null, null);
     }
 
     /**
      * Puts, waiting for room until the deadline or until {@code giveUp} says nobody will ever read.
      *
+     * @param tick run now and then while asleep, as {@link Blocking} does (e.g. to forget dead readers, so
+     *             that {@code giveUp} can see them gone); may be {@code null}
      * @return false on timeout or give-up (the message is then discarded)
      */
-    public boolean put(Outgoing out, long deadline, BooleanSupplier giveUp) {
+    public boolean put(Outgoing out, long deadline, BooleanSupplier giveUp, Runnable tick) {
         BooleanSupplier ready = giveUp == null ? () -> tryPut(out) : () -> tryPut(out) || giveUp.getAsBoolean();
-        if (Blocking.await(ready, deadline, this::recoverHead, notFull) && (giveUp == null || !giveUp.getAsBoolean())) {
+        Runnable ticks = tick == null ? this::recoverHead : () -> {
+            recoverHead();
+            tick.run();
+        };
+        if (Blocking.await(ready, deadline, ticks, notFull) && (giveUp == null || !giveUp.getAsBoolean())) {
             return true;
         }
         out.discard();

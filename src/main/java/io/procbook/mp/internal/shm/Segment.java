@@ -1,5 +1,7 @@
 package io.procbook.mp.internal.shm;
 
+import io.procbook.mp.internal.BeforeHalt;
+
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -280,10 +282,16 @@ public final class Segment {
         if (!hookInstalled) {
             hookInstalled = true;
             Runtime.getRuntime().addShutdownHook(new Thread(Segment::detachAll, "procbook-shm-detach"));
+            // A child halts, which runs no shutdown hook; its parent may let go of the same memory as soon as
+            // the child reports that it is done, and the file is removed only if nobody is attached then.
+            BeforeHalt.add(Segment::detachAll);
         }
     }
 
-    /** At JVM exit: this process stops using every segment, removing those nobody else uses. */
+    /**
+     * This process stops using every segment, removing those nobody else uses: at JVM exit, and before a
+     * child halts (see {@link BeforeHalt}). Mappings stay valid for code still running.
+     */
     private static void detachAll() {
         List<Segment> all;
         synchronized (Segment.class) {
