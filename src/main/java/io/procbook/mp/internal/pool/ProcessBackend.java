@@ -73,6 +73,9 @@ public final class ProcessBackend implements Backend {
     private State state = State.OPEN;
     private Throwable breakCause;
     private int starting;
+    /** Results taken off a worker's in-flight list whose sink has not been told yet: the pool has not ended
+     *  while one is on its way (its worker may be stopped and exit first, and the end would overtake it). */
+    private int delivering;
     private long nextSeq;
     private long useClock;
 
@@ -320,6 +323,7 @@ public final class ProcessBackend implements Backend {
                 c = w.inflight.peekFirst();
                 if (c == null || c.seq != seq) return; // already failed (terminated or broken)
                 w.inflight.pollFirst();
+                delivering++;
                 w.lastNanos = nanos;
                 if (maxTasksPerChild > 0 && w.given >= maxTasksPerChild && w.inflight.isEmpty() && !w.stopping) {
                     stop(w);
@@ -330,21 +334,32 @@ public final class ProcessBackend implements Backend {
                 }
                 dispatch();
             }
-            if (ok) {
-                List<Object> results;
-                try {
-                    results = ItemCodec.read(in, getClass().getClassLoader(), ProcessBackend::notebookClass);
-                } catch (IOException | ClassNotFoundException | RuntimeException e) {
-                    c.sink.failed(c, new IllegalStateException("the task's result could not be read: " + e, e));
-                    return;
+            try {
+                deliver(c, ok, in);
+            } finally {
+                synchronized (lock) {
+                    delivering--;
+                    checkEnded();
                 }
-                c.sink.done(c, results);
-            } else {
-                c.sink.failed(c, readException(in));
             }
         } catch (IOException | java.nio.BufferUnderflowException e) {
             // a truncated message cannot come from a live worker; its exit is handled on its own
         }
+    }
+
+    private void deliver(Chunk c, boolean ok, ByteBuffer in) throws IOException {
+        if (!ok) {
+            c.sink.failed(c, readException(in));
+            return;
+        }
+        List<Object> results;
+        try {
+            results = ItemCodec.read(in, getClass().getClassLoader(), ProcessBackend::notebookClass);
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            c.sink.failed(c, new IllegalStateException("the task's result could not be read: " + e, e));
+            return;
+        }
+        c.sink.done(c, results);
     }
 
     private void startReplacement() {
@@ -479,7 +494,7 @@ public final class ProcessBackend implements Backend {
     }
 
     private void checkEnded() {
-        if (state != State.OPEN && workers.isEmpty() && starting == 0 && !ended.isDone()) {
+        if (state != State.OPEN && workers.isEmpty() && starting == 0 && delivering == 0 && !ended.isDone()) {
             ended.complete(null);
             handler.shutdown();
         }
