@@ -275,6 +275,8 @@ public final class JShellEngine implements Engine {
                 if (cell.interrupted()) return interrupted(cell);
                 SnippetEvent main = null;
                 for (SnippetEvent e : events) {
+                    String takenBack = ImportShadowing.apply(js, e.snippet());
+                    if (takenBack != null) return compileError(piece, takenBack);
                     if (e.causeSnippet() != null) continue;
                     if (e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) temporaries.add(e.snippet());
                     if (main == null) main = e;
@@ -295,10 +297,7 @@ public final class JShellEngine implements Engine {
         private ExecuteOutcome failure(SnippetEvent e, Piece piece) {
             if (e.status() == Snippet.Status.REJECTED) {
                 List<Diag> errors = js.diagnostics(e.snippet()).filter(Diag::isError).toList();
-                if (errors.isEmpty()) {
-                    return ExecuteOutcome.error(COMPILE_ERROR, "the snippet was rejected",
-                            List.of("line " + (lines.lineOf(piece.start()) + 1) + ": the snippet was rejected"));
-                }
+                if (errors.isEmpty()) return compileError(piece, "the snippet was rejected");
                 return ExecuteOutcome.error(COMPILE_ERROR, CompileErrors.message(errors.get(0)),
                         CompileErrors.format(lines, piece, errors));
             }
@@ -310,6 +309,12 @@ public final class JShellEngine implements Engine {
                         Tracebacks.ofSnippetException(t, origins, cell.number()));
             }
             return null;
+        }
+
+        /** A compile error without a position: it names the snippet's first line. */
+        private ExecuteOutcome compileError(Piece piece, String message) {
+            return ExecuteOutcome.error(COMPILE_ERROR, message,
+                    List.of("line " + (lines.lineOf(piece.start()) + 1) + ": " + message));
         }
 
         private void noteUnresolved(SnippetEvent e) {
