@@ -55,9 +55,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Interrupt: the cell ends with an error named {@value #INTERRUPTED}. The code on the main thread is stopped
  * ({@code Thread.stop} on JDK 17; on JDK 21+ the stop checks JShell weaves into every loop and method entry of
  * cell code) and the main thread lives on; every other thread of the cell is interrupted, and the children it
- * started are terminated (see {@link InterruptPolicy}). On JDK 21+ the stop check is global for the instant of
- * the stop: a background thread of another cell that is running cell code at that moment is stopped too. Code
- * that ignores all of this (blocked in native code) is left behind on its thread after two seconds so that the
+ * started are terminated (see {@link InterruptPolicy}); the threads of other cells are not touched (on JDK 21+
+ * the woven stop checks are made per thread for this, see {@link RecordingExecutionControl}). Code that ignores
+ * all of this (blocked in native code) is left behind on its thread after two seconds so that the
  * next cell can run, on a new main thread (the old one's thread-locals and locks stay with it).
  */
 public final class JShellEngine implements Engine {
