@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static io.procbook.kernel.TestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Interrupt, stdin input, shutdown and restart. */
@@ -121,6 +122,16 @@ class KernelLifecycleTest {
             }
             assertTrue(k.kernel.shellWakeable(), "a new pipe replaced the closed one");
         }
+    }
+
+    @Test
+    void anUnsupportedSignatureSchemeFailsTheStartAndLeavesNothingRunning() {
+        // The scheme is looked up while the sockets bind: the start still fails with the scheme's name.
+        ConnectionInfo info = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, KernelFixture.KEY, "hmac-nosuchhash");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Kernel.start(info, new FakeEngine(), History.inMemory(10), null));
+        assertTrue(e.getMessage().contains("hmac-nosuchhash"), e.getMessage());
+        KernelFixture.assertNoKernelThreadsLeft();
     }
 
     @Test
