@@ -135,6 +135,19 @@ class KernelLifecycleTest {
     }
 
     @Test
+    void whatIsPublishedBeforeTheFirstSubscriptionWaitsForIt() throws Exception {
+        // A client's iopub socket often subscribes after its first request has arrived (each socket retries its
+        // connection on its own timer), and ZMQ drops what is published to no subscriber.
+        KernelFixture k = KernelFixture.withIopubNotSubscribed();
+        TestClient c = k.client;
+        Message req = c.request("kernel_info_request", new JsonObject());
+        assertEquals("kernel_info_reply", c.reply(c.shell, req).msgType());
+        c.subscribeIopub();
+        assertEquals(List.of("status:busy", "status:idle"), TestClient.types(c.iopubUntilIdle(req)));
+        k.close();
+    }
+
+    @Test
     void shutdownOnControlRepliesAtOnceAndEverythingStops() throws Exception {
         KernelFixture k = new KernelFixture();
         TestClient c = k.client;
