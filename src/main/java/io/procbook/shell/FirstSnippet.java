@@ -23,6 +23,12 @@ import java.util.List;
 final class FirstSnippet {
 
     private static final List<String> CONTINUATIONS = List.of("else", "catch", "finally");
+    /**
+     * Cuts tried before giving up. One snippet holds few top-level {@code ;} or {@code }} (a declaration with an
+     * anonymous class or a switch in its initializer has two, as has do-while), and text with a real syntax error
+     * fails at every cut, each a parse of the text so far (is_complete asks on every Enter in a console).
+     */
+    private static final int MAX_CUTS = 12;
 
     private FirstSnippet() { }
 
@@ -44,8 +50,10 @@ final class FirstSnippet {
     private static CompletionInfo byParser(String text) {
         List<Token> tokens = new ArrayList<>();
         CodeChars.scan(text, (c, start, end) -> tokens.add(new Token(c, start, end)));
+        List<Parsed> cuts = new ArrayList<>();
         int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
+        int i = 0;
+        for (; i < tokens.size() && cuts.size() < MAX_CUTS; i++) {
             Token t = tokens.get(i);
             if (CodeChars.opens(t.c())) depth++;
             else if (CodeChars.closes(t.c()) && --depth < 0) return null;
@@ -54,13 +62,14 @@ final class FirstSnippet {
             if (!last && continues(text, tokens.get(i + 1))) continue;
             String prefix = text.substring(0, t.end());
             String rest = text.substring(t.end());
-            if (SyntaxCheck.parses(prefix)) return new Parsed(Completeness.COMPLETE, prefix, rest);
+            cuts.add(new Parsed(Completeness.COMPLETE, prefix, rest));
             // A final declaration or expression may leave out its semicolon, as JShell allows.
-            if (last && t.c() != ';' && SyntaxCheck.parses(prefix + ";")) {
-                return new Parsed(Completeness.COMPLETE_WITH_SEMI, prefix + ";", rest);
-            }
+            if (last && t.c() != ';') cuts.add(new Parsed(Completeness.COMPLETE_WITH_SEMI, prefix + ";", rest));
         }
-        return depth > 0 ? new Parsed(Completeness.DEFINITELY_INCOMPLETE, text, "") : null;
+        int first = SyntaxCheck.firstThatParses(cuts.stream().map(Parsed::source).toList());
+        if (first >= 0) return cuts.get(first);
+        // Unclosed brackets at the end: more is to come (a console offers another line).
+        return i == tokens.size() && depth > 0 ? new Parsed(Completeness.DEFINITELY_INCOMPLETE, text, "") : null;
     }
 
     /** Whether {@code next} starts a word that continues the statement before it. */

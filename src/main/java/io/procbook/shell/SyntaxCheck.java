@@ -13,7 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Whether a text is one or more whole JShell snippets, by javac's own parser (syntax only: names and types are
@@ -32,8 +35,8 @@ final class SyntaxCheck {
     private static final String[][] FORMS = {
             {"class $$ { void $$() {\n", "\n} }"},
             {"class $$ {\n", "\n}"},
-            {"", "\nclass $$ { }"},
     };
+    private static final String[] IMPORT_FORM = {"", "\nclass $$ { }"};
 
     private static JavaCompiler compiler;
     private static StandardJavaFileManager files;
@@ -41,39 +44,53 @@ final class SyntaxCheck {
     private SyntaxCheck() { }
 
     /** @return {@code true} if {@code text} parses as snippets; {@code false} if it has a syntax error */
-    static synchronized boolean parses(String text) {
-        // Brackets that do not pair up could close a wrapper and open another: never whole snippets.
-        if (!CodeChars.balanced(text)) return false;
+    static boolean parses(String text) {
+        return firstThatParses(List.of(text)) == 0;
+    }
+
+    /**
+     * Parses several texts at once (one javac task: setting one up costs more than parsing a cell).
+     *
+     * @return the index of the first text that parses as snippets, or -1 if none does
+     */
+    static synchronized int firstThatParses(List<String> texts) {
         if (compiler == null) {
             compiler = ToolProvider.getSystemJavaCompiler();
             if (compiler == null) throw new IllegalStateException("this Java runtime has no compiler (jdk.compiler)");
             files = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8);
         }
-        for (String[] form : FORMS) {
-            if (parsesAs(form[0] + text + form[1])) return true;
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            // Brackets that do not pair up could close a wrapper and open another: never whole snippets.
+            if (!CodeChars.balanced(text)) continue;
+            for (String[] form : FORMS) sources.add(new Source(i, sources.size(), form[0] + text + form[1]));
+            if (text.stripLeading().startsWith("import")) {
+                sources.add(new Source(i, sources.size(), IMPORT_FORM[0] + text + IMPORT_FORM[1]));
+            }
         }
-        return false;
-    }
-
-    private static boolean parsesAs(String source) {
-        boolean[] failed = {false};
+        if (sources.isEmpty()) return -1;
+        Set<JavaFileObject> failed = new HashSet<>();
         DiagnosticListener<JavaFileObject> errors = d -> {
-            if (d.getKind() == Diagnostic.Kind.ERROR && !NOT_A_STATEMENT.equals(d.getCode())) failed[0] = true;
+            if (d.getKind() == Diagnostic.Kind.ERROR && !NOT_A_STATEMENT.equals(d.getCode())) failed.add(d.getSource());
         };
-        JavacTask task = (JavacTask) compiler.getTask(null, files, errors, OPTIONS, null, List.of(new Source(source)));
+        JavacTask task = (JavacTask) compiler.getTask(null, files, errors, OPTIONS, null, sources);
         try {
             task.parse();
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // the source is in memory: not expected
+            throw new UncheckedIOException(e); // the sources are in memory: not expected
         }
-        return !failed[0];
+        return sources.stream().filter(src -> !failed.contains(src)).mapToInt(src -> src.index).min().orElse(-1);
     }
 
+    /** One form of one text; each is a file of its own, so that errors name the one they are in. */
     private static final class Source extends SimpleJavaFileObject {
+        private final int index;
         private final String text;
 
-        Source(String text) {
-            super(URI.create("string:///Snippet.java"), Kind.SOURCE);
+        Source(int index, int serial, String text) {
+            super(URI.create("string:///Snippet" + serial + ".java"), Kind.SOURCE);
+            this.index = index;
             this.text = text;
         }
 
