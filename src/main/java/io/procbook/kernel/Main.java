@@ -96,8 +96,8 @@ public final class Main {
     }
 
     /**
-     * Starts a kernel with a JShell engine (created on the first request), persistent history and a watch on
-     * the parent process. The warm-up starts its session through here too, so that the class data sharing
+     * Starts a kernel with a JShell engine and persistent history (both made ready once the first request is
+     * answered, see {@link RequestDispatcher}) and a watch on the parent process. The warm-up starts its session through here too, so that the class data sharing
      * archive holds what a real start loads.
      *
      * @param jpyParentPid the client's pid as Jupyter passes it ({@code JPY_PARENT_PID}), or null
@@ -114,7 +114,6 @@ public final class Main {
             engine.close();
             throw e;
         }
-        history.loadInBackground();
         Kernel.Ports p = kernel.ports();
         Log.info("kernel " + KernelInfo.implementationVersion() + " on " + info.transport() + "://" + info.ip()
                 + " shell=" + p.shell() + " iopub=" + p.iopub() + " stdin=" + p.stdin() + " control=" + p.control()

@@ -148,6 +148,19 @@ class KernelLifecycleTest {
     }
 
     @Test
+    void theEngineIsPreparedAfterTheFirstReplyButNotForAShutdown() throws Exception {
+        KernelFixture k = new KernelFixture();   // its client asked kernel_info until iopub delivered
+        assertTrue(k.engine.prepared.await(20, TimeUnit.SECONDS), "prepared after kernel_info");
+        k.close();
+        KernelFixture quitting = KernelFixture.withIopubNotSubscribed();
+        TestClient c = quitting.client;
+        c.reply(c.control, c.send(c.control, "shutdown_request", json("restart", false)));
+        assertTrue(quitting.exited.await(10, TimeUnit.SECONDS));
+        assertEquals(1, quitting.engine.prepared.getCount(), "a kernel asked only to shut down starts no engine");
+        quitting.close();
+    }
+
+    @Test
     void shutdownOnControlRepliesAtOnceAndEverythingStops() throws Exception {
         KernelFixture k = new KernelFixture();
         TestClient c = k.client;
