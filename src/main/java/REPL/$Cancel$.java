@@ -17,7 +17,10 @@ import java.util.Arrays;
  */
 public final class $Cancel$ {
 
-    /** JShell's own global stop flag, kept so that {@code LocalExecutionControl}'s use of it still works. */
+    /**
+     * JShell's own global stop flag, kept so that {@code LocalExecutionControl}'s use of it still works (for
+     * every JShell session of this JVM: they all find this class).
+     */
     public static volatile boolean allStop;
 
     private static volatile Thread[] stopping = new Thread[0];
