@@ -13,11 +13,11 @@ import java.util.function.Supplier;
  * requests meanwhile. Calls wait until the engine exists; if creating it failed, they throw
  * {@link IllegalStateException}.
  *
- * <p>{@link #start} begins creating at once; {@link #onFirstRequest} waits for the first call. The kernel uses
- * the latter: front ends send kernel_info as soon as they connect, and creating JShell (a second of CPU) while
- * the JVM is still loading the kernel's classes and binding its sockets slowed that reply down on two cores.
- * kernel_info asks only for the language version, which is known without the engine, so it starts the engine
- * without waiting for it.
+ * <p>{@link #start} begins creating at once; {@link #onFirstRequest} waits for the first call that needs the
+ * engine, or for {@link #prepare()}. The kernel uses the latter: front ends send kernel_info as soon as they
+ * connect, and creating JShell (a second of CPU) while the JVM is still loading the kernel's classes, binding
+ * its sockets or answering slowed that reply down on two cores. kernel_info asks only for the language version,
+ * which is known without the engine; the kernel calls {@link #prepare()} once the reply is on its way.
  */
 final class DeferredEngine implements Engine {
     private final CompletableFuture<Engine> engine = new CompletableFuture<>();
@@ -114,8 +114,12 @@ final class DeferredEngine implements Engine {
         if (languageVersion == null) {
             return engine().languageVersion();
         }
-        begin();
         return languageVersion;
+    }
+
+    @Override
+    public void prepare() {
+        begin();
     }
 
     /** Closes the engine, waiting for it to exist first if it is still being created; creates none. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * <p>A persistent history reads its file when first used, or earlier on a thread of its own
  * ({@link #loadInBackground()}): the file holds up to twice {@code maxEntries} cells of earlier runs (hundreds
  * of kilobytes of JSON after a few benchmarks), and parsing it in a JVM that has just started took longer than
- * the rest of the kernel's start.
+ * the rest of the kernel's start (the kernel starts that thread once its first reply is on its way).
  */
 final class History {
     private final int maxEntries;
@@ -24,6 +25,7 @@ final class History {
     private final Object loadLock = new Object();
     private final HistoryFile source;
     private volatile boolean loaded;
+    private final AtomicBoolean loadStarted = new AtomicBoolean();
     // Guarded by this, set once while loading.
     private final List<HistoryEntry> entries = new ArrayList<>();
     private int session;
@@ -47,9 +49,9 @@ final class History {
         return new History(file.maxEntries(), file);
     }
 
-    /** Reads the file now on a daemon thread, so that the first cell does not wait for it. */
+    /** Reads the file now on a daemon thread, so that the first cell does not wait for it; once. */
     void loadInBackground() {
-        if (loaded) {
+        if (loaded || !loadStarted.compareAndSet(false, true)) {
             return;
         }
         Thread t = new Thread(this::awaitLoaded, "procbook-history-load");

@@ -21,6 +21,13 @@ import java.util.concurrent.TimeUnit;
  * a loop of a million printlns becomes a few messages. Any other message for a cell first moves that cell's
  * pending text into the queue, so a display or the final idle status never overtakes text printed before it.
  * Cells are told apart by the msg_id of their parent header.
+ *
+ * <p>The socket is an XPUB, so that the publisher sees subscriptions arrive. A client connects its iopub and
+ * shell sockets at the same time, but each retries on its own timer (100-200 ms apart in libzmq) while the kernel
+ * is not yet listening, so its first request often arrives before its subscription, and ZMQ drops what is
+ * published to nobody: the client then misses the busy/idle of that request (jupyter_client waits 200 ms for
+ * them and asks again). So the first messages wait until the first subscription, for at most
+ * {@link #FIRST_SUBSCRIBER_WAIT_MS}.
  */
 final class IopubPublisher {
     static final long FLUSH_DELAY_MS = 30;
@@ -29,6 +36,10 @@ final class IopubPublisher {
     /** Writers wait while this much stream text is queued and not yet sent: a slow client must not cost OOM. */
     static final long MAX_QUEUED_CHARS = 16L * 1024 * 1024;
     private static final int SEND_HIGH_WATER_MARK = 100_000;
+    /** How long the first messages wait for a subscriber (after that they go, to whoever listens). */
+    static final long FIRST_SUBSCRIBER_WAIT_MS = 1000;
+    /** The wait for the first subscriber looks at {@link #stopping} this often. */
+    private static final int SUBSCRIBER_POLL_MS = 20;
 
     private final ZMQ.Context ctx;
     private final ConnectionInfo info;
@@ -44,6 +55,8 @@ final class IopubPublisher {
     private boolean stopping;
     private boolean stopped;
     private long sendFailures;
+    /** Publisher thread only: whether messages go out as they come (a subscriber came, or the wait is over). */
+    private boolean released;
 
     IopubPublisher(ZMQ.Context ctx, ConnectionInfo info, WireCodec codec, MessageFactory factory) {
         this.ctx = ctx;
@@ -136,7 +149,7 @@ final class IopubPublisher {
     private void run() {
         ZMQ.Socket socket;
         try {
-            socket = Sockets.bind(ctx, SocketType.PUB, info, info.iopubPort());
+            socket = Sockets.bind(ctx, SocketType.XPUB, info, info.iopubPort());
             socket.setSndHWM(SEND_HIGH_WATER_MARK);
             bound.complete(Sockets.boundPort(socket));
         } catch (RuntimeException e) {
@@ -160,6 +173,10 @@ final class IopubPublisher {
                     batch.addAll(queue);
                     queue.clear();
                 }
+                if (!released) awaitFirstSubscriber(socket);
+                while (socket.recv(ZMQ.DONTWAIT) != null) {
+                    // later subscriptions: nothing to do, but XPUB queues them for us
+                }
                 for (Message m : batch) {
                     batchChars += streamChars(m);
                     send(socket, m);
@@ -174,6 +191,24 @@ final class IopubPublisher {
             Thread.currentThread().interrupt();
         } finally {
             socket.close();
+        }
+    }
+
+    /** Holds the first messages until a subscription arrives, the wait is over, or the kernel stops. */
+    private void awaitFirstSubscriber(ZMQ.Socket socket) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FIRST_SUBSCRIBER_WAIT_MS);
+        socket.setReceiveTimeOut(SUBSCRIBER_POLL_MS);
+        try {
+            while (System.nanoTime() - deadline < 0) {
+                byte[] subscription = socket.recv(0);
+                if (subscription != null && subscription.length > 0 && subscription[0] == 1) return;
+                synchronized (lock) {
+                    if (stopping) return;
+                }
+            }
+        } finally {
+            released = true;
+            socket.setReceiveTimeOut(-1);
         }
     }
 

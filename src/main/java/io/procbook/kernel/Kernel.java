@@ -28,6 +28,8 @@ final class Kernel {
     private final Runnable exitAction;
     private final ZMQ.Context ctx;
     private final ProblemLog problems;
+    private final Signer signer;
+    private final MessageFactory factory;
     private final IopubPublisher publisher;
     private final Heartbeat heartbeat;
     private final ShellLoop shell;
@@ -56,8 +58,10 @@ final class Kernel {
         });
         ctx.setUncaughtExceptionHandler(this::zmqThreadFailed);
         ctx.setNotificationExceptionHandler(this::zmqThreadFailed);
-        WireCodec codec = new WireCodec(new Signer(info.key(), info.signatureScheme()));
+        this.signer = Signer.checkedLater(info.key(), info.signatureScheme());
+        WireCodec codec = new WireCodec(signer);
         MessageFactory factory = new MessageFactory(System.getProperty("user.name", "procbook"));
+        this.factory = factory;
         this.publisher = new IopubPublisher(ctx, info, codec, factory);
         this.heartbeat = new Heartbeat(ctx, info);
         // The shell thread hands messages to the worker and the stdin broker, which need the shell thread in turn;
@@ -106,8 +110,9 @@ final class Kernel {
      * Binds the sockets and starts serving.
      *
      * @param exitAction run once the kernel has shut down (Main exits the JVM; tests count down a latch)
-     * @throws IllegalStateException if a socket cannot be bound (port in use, ipc transport); nothing is left
-     *                               running then
+     * @throws IllegalStateException    if a socket cannot be bound (port in use, ipc transport); nothing is left
+     *                                  running then
+     * @throws IllegalArgumentException if the signature scheme is not an HMAC the JDK has; nothing is left running
      */
     static Kernel start(ConnectionInfo info, Engine engine, History history, Runnable exitAction) {
         return start(info, engine, history, new ProblemLog(), exitAction);
@@ -125,6 +130,15 @@ final class Kernel {
         CompletableFuture<Integer> hb = heartbeat.start();
         CompletableFuture<int[]> shellAndStdin = shell.start();
         CompletableFuture<Integer> ctl = control.start();
+        // While the sockets bind on their threads: the JDK's crypto (the HMAC, and the session id's SecureRandom)
+        // costs tens of milliseconds at a JVM's first use (Main preloads it), and the first message needs it.
+        IllegalArgumentException unsupported = null;
+        try {
+            signer.check();
+            factory.session();
+        } catch (IllegalArgumentException e) {
+            unsupported = e;
+        }
         try {
             CompletableFuture.allOf(iopub, hb, shellAndStdin, ctl).get(START_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
@@ -134,6 +148,10 @@ final class Kernel {
             }
             stopEverything(false);
             throw new IllegalStateException("kernel cannot start: " + cause.getMessage(), cause);
+        }
+        if (unsupported != null) {
+            stopEverything(false);
+            throw unsupported;
         }
         int[] ss = shellAndStdin.join();
         ports = new Ports(ss[0], iopub.join(), ss[1], ctl.join(), hb.join());

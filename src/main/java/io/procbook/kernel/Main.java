@@ -4,6 +4,7 @@ import io.procbook.shell.JShellEngine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +35,7 @@ public final class Main {
      * @param args the connection file's path
      */
     public static void main(String[] args) {
+        preloadCrypto();
         if (args.length == 1 && args[0].equals("--warm-up")) {
             System.exit(warmUp());
         }
@@ -49,34 +51,16 @@ public final class Main {
             System.exit(2);
             return;
         }
-        DeferredEngine engine = DeferredEngine.onFirstRequest(JShellEngine::new, JShellEngine.LANGUAGE_VERSION);
-        History history = History.persistent(new HistoryFile(HistoryFile.defaultPath(), HISTORY_MAX_ENTRIES));
         Kernel kernel;
         try {
-            kernel = Kernel.start(info, engine, history, null);
+            kernel = launch(info, new HistoryFile(HistoryFile.defaultPath(), HISTORY_MAX_ENTRIES),
+                    System.getenv("JPY_PARENT_PID"));
         } catch (IllegalStateException | IllegalArgumentException e) {
             Log.warn(e.getMessage());
-            engine.close();
             System.exit(1);
             return;
         }
-        history.loadInBackground();
-        Kernel.Ports p = kernel.ports();
-        Log.info("kernel " + KernelInfo.implementationVersion() + " on " + info.transport() + "://" + info.ip()
-                + " shell=" + p.shell() + " iopub=" + p.iopub() + " stdin=" + p.stdin() + " control=" + p.control()
-                + " hb=" + p.hb());
         kernel.shutdownStarted().thenRun(Main::armWatchdog);
-        engine.ready().exceptionally(e -> {
-            if (kernel.shutdownStarted().isDone()) {
-                return null;   // closed before any request needed it
-            }
-            Log.warn("the engine failed to start: " + e);
-            kernel.shutdown("no engine");
-            exitCode = 1;
-            return null;
-        });
-        ParentWatch.target(System.getenv("JPY_PARENT_PID")).ifPresent(target ->
-                ParentWatch.start(target, () -> kernel.shutdown("parent process " + target.pid() + " is gone")));
         // SIGTERM from the client: still close the engine (its children) and the sockets, within bounds.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             kernel.shutdown("JVM terminating");
@@ -94,6 +78,58 @@ public final class Main {
             Thread.currentThread().interrupt();
         }
         System.exit(exitCode);
+    }
+
+    /**
+     * The JDK's security providers and its SecureRandom take tens of milliseconds to set up in a new JVM, and the
+     * kernel needs them before it can answer: the HMAC, the session id, and JeroMQ, whose ROUTER sockets draw a
+     * SecureRandom number when created. A daemon thread sets them up while the main thread reads the connection
+     * file and makes the ZMQ context.
+     */
+    private static void preloadCrypto() {
+        Thread t = new Thread(() -> {
+            Signer.preload();
+            UUID.randomUUID();
+        }, "procbook-crypto-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Starts a kernel with a JShell engine and persistent history (both made ready once the first request is
+     * answered, see {@link RequestDispatcher}) and a watch on the parent process. The warm-up starts its session through here too, so that the class data sharing
+     * archive holds what a real start loads.
+     *
+     * @param jpyParentPid the client's pid as Jupyter passes it ({@code JPY_PARENT_PID}), or null
+     * @throws IllegalStateException    if the kernel cannot bind its sockets
+     * @throws IllegalArgumentException if the signature scheme is not supported
+     */
+    static Kernel launch(ConnectionInfo info, HistoryFile historyFile, String jpyParentPid) {
+        DeferredEngine engine = DeferredEngine.onFirstRequest(JShellEngine::new, JShellEngine.LANGUAGE_VERSION);
+        History history = History.persistent(historyFile);
+        Kernel kernel;
+        try {
+            kernel = Kernel.start(info, engine, history, null);
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        Kernel.Ports p = kernel.ports();
+        Log.info("kernel " + KernelInfo.implementationVersion() + " on " + info.transport() + "://" + info.ip()
+                + " shell=" + p.shell() + " iopub=" + p.iopub() + " stdin=" + p.stdin() + " control=" + p.control()
+                + " hb=" + p.hb());
+        engine.ready().exceptionally(e -> {
+            if (kernel.shutdownStarted().isDone()) {
+                return null;   // closed before any request needed it
+            }
+            Log.warn("the engine failed to start: " + e);
+            kernel.shutdown("no engine");
+            exitCode = 1;
+            return null;
+        });
+        ParentWatch.target(jpyParentPid).ifPresent(target ->
+                ParentWatch.start(target, () -> kernel.shutdown("parent process " + target.pid() + " is gone")));
+        return kernel;
     }
 
     private static void armWatchdog() {

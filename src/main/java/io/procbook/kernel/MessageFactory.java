@@ -15,21 +15,26 @@ final class MessageFactory {
     /** Microseconds, like jupyter_client: Python's datetime cannot parse more fractional digits. */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
-    private final String session = UUID.randomUUID().toString();
     private final String username;
+    /**
+     * Made on first use: the first random UUID of a JVM seeds a SecureRandom (security providers, the OS's
+     * entropy), which the kernel does while its sockets bind, not before.
+     */
+    private String session;
 
     MessageFactory(String username) {
         this.username = username;
     }
 
-    String session() {
+    synchronized String session() {
+        if (session == null) session = UUID.randomUUID().toString();
         return session;
     }
 
     JsonObject header(String msgType) {
         JsonObject h = new JsonObject();
         h.addProperty("msg_id", UUID.randomUUID().toString());
-        h.addProperty("session", session);
+        h.addProperty("session", session());
         h.addProperty("username", username);
         h.addProperty("date", DATE.format(OffsetDateTime.now(ZoneOffset.UTC)));
         h.addProperty("msg_type", msgType);

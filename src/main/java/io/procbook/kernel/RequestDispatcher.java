@@ -102,7 +102,12 @@ final class RequestDispatcher {
         } finally {
             status(request, "idle");
         }
-        if (shutdownRestart != null) {
+        if (shutdownRestart == null) {
+            // The reply and the idle status are on their way: what the start put off can begin now (both are
+            // no-ops after the first time) without slowing the first reply down on two cores.
+            engine.prepare();
+            history.loadInBackground();
+        } else {
             lifecycle.shutdown(shutdownRestart);
         }
         return abortQueued;

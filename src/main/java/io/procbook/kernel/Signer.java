@@ -19,8 +19,11 @@ import java.util.Locale;
  */
 final class Signer {
     private final byte[] key;
-    private final String algorithm;
+    private final String scheme;
     private final ThreadLocal<Mac> mac;
+    /** The JDK's name for the scheme's HMAC, once looked up; guarded by {@code this}. */
+    private String algorithm;
+    private IllegalArgumentException unsupported;
 
     /**
      * @param key    the key (UTF-8 bytes of the connection file's string are the HMAC key)
@@ -29,18 +32,55 @@ final class Signer {
      * @throws IllegalArgumentException if the scheme is not an HMAC the JDK provides
      */
     Signer(String key, String scheme) {
+        this(key, scheme, true);
+    }
+
+    private Signer(String key, String scheme, boolean checkNow) {
         this.key = key.getBytes(StandardCharsets.UTF_8);
-        this.algorithm = this.key.length == 0 ? null : jdkAlgorithm(scheme);
+        this.scheme = scheme;
         this.mac = ThreadLocal.withInitial(this::newMac);
+        if (checkNow) check();
+    }
+
+    /**
+     * A signer that looks its scheme up in the JDK only on {@link #check()} or its first use. The JDK's first
+     * HMAC lookup loads and instantiates its security providers one after the other (tens of milliseconds at a
+     * JVM's start): the kernel does that while its sockets bind, not before.
+     */
+    static Signer checkedLater(String key, String scheme) {
+        return new Signer(key, scheme, false);
+    }
+
+    /**
+     * Looks the scheme up, once.
+     *
+     * @throws IllegalArgumentException if the scheme is not an HMAC the JDK provides (every time)
+     */
+    synchronized void check() {
+        if (key.length == 0 || algorithm != null) return;
+        if (unsupported == null) {
+            try {
+                algorithm = jdkAlgorithm(scheme);
+                return;
+            } catch (IllegalArgumentException e) {
+                unsupported = e;
+            }
+        }
+        throw unsupported;
+    }
+
+    private synchronized String algorithm() {
+        check();
+        return algorithm;
     }
 
     boolean signs() {
-        return algorithm != null;
+        return key.length != 0;
     }
 
     /** The signature of the frames, as it goes on the wire (empty when unsigned). */
     String sign(List<byte[]> frames) {
-        if (algorithm == null) {
+        if (!signs()) {
             return "";
         }
         Mac m = mac.get();
@@ -52,7 +92,7 @@ final class Signer {
 
     /** Whether {@code signature} is the right one for the frames; compares in constant time. */
     boolean verify(byte[] signature, List<byte[]> frames) {
-        if (algorithm == null) {
+        if (!signs()) {
             return true;
         }
         byte[] expected = sign(frames).getBytes(StandardCharsets.US_ASCII);
@@ -60,6 +100,7 @@ final class Signer {
     }
 
     private Mac newMac() {
+        String algorithm = algorithm();
         try {
             Mac m = mac(algorithm);
             m.init(new SecretKeySpec(key, algorithm));
@@ -78,6 +119,18 @@ final class Signer {
             return Mac.getInstance(algorithm, "SunJCE");
         } catch (GeneralSecurityException e) {
             return Mac.getInstance(algorithm);
+        }
+    }
+
+    /**
+     * Loads the JDK's security providers as far as the HMAC of Jupyter's usual scheme (hmac-sha256), so that
+     * later lookups are cheap; a failure here is left for {@link #check()} to report.
+     */
+    static void preload() {
+        try {
+            mac("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            // check() names the problem, for the scheme actually asked for
         }
     }
 

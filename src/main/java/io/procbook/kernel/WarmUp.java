@@ -1,21 +1,22 @@
 package io.procbook.kernel;
 
 import com.google.gson.JsonObject;
-import io.procbook.shell.JShellEngine;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMsg;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -XX:ArchiveClassesAtExit=... -jar procbook.jar --warm-up}: one short, real session (a kernel on
- * loopback, a client that asks kernel_info and runs a few cells, then shutdown) so that install.sh can dump
- * a class data sharing archive of every class a kernel start and a first cell load. Exits 0 when the session
- * went through.
+ * loopback started as {@link Main} starts one, a client that asks kernel_info and runs a few cells, then
+ * shutdown) so that install.sh can dump a class data sharing archive of every class a kernel start and a first
+ * cell load. Its history goes to a temporary file. Exits 0 when the session went through.
  */
 final class WarmUp {
 
@@ -32,8 +33,15 @@ final class WarmUp {
 
     static int run() throws Exception {
         ConnectionInfo info = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, "warm-up", "hmac-sha256");
-        DeferredEngine engine = DeferredEngine.start(JShellEngine::new);
-        Kernel kernel = Kernel.start(info, engine, History.inMemory(100), null);
+        Path history = Files.createTempFile("procbook-warm-up-history", ".jsonl");
+        Kernel kernel;
+        try {
+            kernel = Main.launch(info, new HistoryFile(history, 100),
+                    String.valueOf(ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(0L)));
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(history);
+            throw e;
+        }
         WireCodec codec = new WireCodec(new Signer(info.key(), info.signatureScheme()));
         MessageFactory factory = new MessageFactory("warm-up");
         try (ZContext ctx = new ZContext()) {
@@ -54,7 +62,7 @@ final class WarmUp {
         } finally {
             kernel.shutdown("warm-up done");
             kernel.awaitTermination(10, TimeUnit.SECONDS);
-            engine.close();
+            Files.deleteIfExists(history);
         }
         return 0;
     }

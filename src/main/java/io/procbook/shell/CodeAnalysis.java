@@ -77,7 +77,7 @@ final class CodeAnalysis {
         String rest = code;
         while (true) {
             if (rest.isBlank()) return new Engine.Completeness("complete", "");
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            SourceCodeAnalysis.CompletionInfo info = FirstSnippet.of(analysis, rest);
             Completeness c = info.completeness();
             switch (c) {
                 case EMPTY:
@@ -102,8 +102,8 @@ final class CodeAnalysis {
     static int openBrackets(String code) {
         int[] depth = {0};
         CodeChars.scan(code, c -> {
-            if (c == '{' || c == '(' || c == '[') depth[0]++;
-            else if (c == '}' || c == ')' || c == ']') depth[0] = Math.max(0, depth[0] - 1);
+            if (CodeChars.opens(c)) depth[0]++;
+            else if (CodeChars.closes(c)) depth[0] = Math.max(0, depth[0] - 1);
         });
         return depth[0];
     }

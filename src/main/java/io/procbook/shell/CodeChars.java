@@ -8,10 +8,20 @@ import java.util.function.IntConsumer;
  */
 final class CodeChars {
 
+    /** Told of each code character: {@code c} spans {@code [start, end)} of the text (a whole literal for a quote). */
+    interface Visitor {
+        void visit(char c, int start, int end);
+    }
+
     private CodeChars() { }
 
     /** Calls {@code action} with every non-whitespace code character of {@code code}, in order. */
     static void scan(String code, IntConsumer action) {
+        scan(code, (c, start, end) -> action.accept(c));
+    }
+
+    /** Calls {@code visitor} with every non-whitespace code character of {@code code} and where it is, in order. */
+    static void scan(String code, Visitor visitor) {
         int n = code.length();
         for (int i = 0; i < n; i++) {
             char ch = code.charAt(i);
@@ -22,19 +32,45 @@ final class CodeChars {
                 int end = code.indexOf("*/", i + 2);
                 i = end < 0 ? n : end + 1;
             } else if (code.startsWith("\"\"\"", i)) {
-                int end = code.indexOf("\"\"\"", i + 3);
-                i = end < 0 ? n : end + 2;
-                action.accept('"');
+                int start = i;
+                i += 3;
+                while (i < n && !code.startsWith("\"\"\"", i)) {
+                    if (code.charAt(i) == '\\') i++; // \""" does not end the block
+                    i++;
+                }
+                i = Math.min(n, i + 3);
+                visitor.visit('"', start, i);
+                i--;
             } else if (ch == '"' || ch == '\'') {
+                int start = i;
                 i++;
                 while (i < n && code.charAt(i) != ch) {
                     if (code.charAt(i) == '\\') i++;
                     i++;
                 }
-                action.accept(ch);
+                visitor.visit(ch, start, Math.min(n, i + 1));
             } else if (!Character.isWhitespace(ch)) {
-                action.accept(ch);
+                visitor.visit(ch, i, i + 1);
             }
         }
+    }
+
+    /** Whether every bracket of {@code code} (literals and comments aside) is closed, in order. */
+    static boolean balanced(String code) {
+        int[] depth = {0};
+        boolean[] broken = {false};
+        scan(code, c -> {
+            if (opens(c)) depth[0]++;
+            else if (closes(c) && --depth[0] < 0) broken[0] = true;
+        });
+        return depth[0] == 0 && !broken[0];
+    }
+
+    static boolean opens(int c) {
+        return c == '(' || c == '[' || c == '{';
+    }
+
+    static boolean closes(int c) {
+        return c == ')' || c == ']' || c == '}';
     }
 }

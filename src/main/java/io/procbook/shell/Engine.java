@@ -43,6 +43,14 @@ public interface Engine extends AutoCloseable {
     /** The version string of the language (the running JDK's feature version, e.g. "17.0.15"). */
     String languageVersion();
 
+    /**
+     * Lets an engine that starts in the background begin now, and returns at once; later calls do nothing.
+     * The kernel calls it once its first reply is on its way, so that starting the engine (JShell: a second of
+     * CPU) does not slow that reply down.
+     */
+    default void prepare() {
+    }
+
     /** Ends the engine: terminates every child process and thread it started. */
     @Override
     void close();

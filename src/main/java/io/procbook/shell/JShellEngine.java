@@ -55,9 +55,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Interrupt: the cell ends with an error named {@value #INTERRUPTED}. The code on the main thread is stopped
  * ({@code Thread.stop} on JDK 17; on JDK 21+ the stop checks JShell weaves into every loop and method entry of
  * cell code) and the main thread lives on; every other thread of the cell is interrupted, and the children it
- * started are terminated (see {@link InterruptPolicy}). On JDK 21+ the stop check is global for the instant of
- * the stop: a background thread of another cell that is running cell code at that moment is stopped too. Code
- * that ignores all of this (blocked in native code) is left behind on its thread after two seconds so that the
+ * started are terminated (see {@link InterruptPolicy}); the threads of other cells are not touched (on JDK 21+
+ * the woven stop checks are made per thread for this, see {@link RecordingExecutionControl}). Code that ignores
+ * all of this (blocked in native code) is left behind on its thread after two seconds so that the
  * next cell can run, on a new main thread (the old one's thread-locals and locks stay with it).
  */
 public final class JShellEngine implements Engine {
@@ -275,6 +275,8 @@ public final class JShellEngine implements Engine {
                 if (cell.interrupted()) return interrupted(cell);
                 SnippetEvent main = null;
                 for (SnippetEvent e : events) {
+                    String takenBack = ImportShadowing.apply(js, e.snippet());
+                    if (takenBack != null) return compileError(piece, takenBack);
                     if (e.causeSnippet() != null) continue;
                     if (e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) temporaries.add(e.snippet());
                     if (main == null) main = e;
@@ -295,10 +297,7 @@ public final class JShellEngine implements Engine {
         private ExecuteOutcome failure(SnippetEvent e, Piece piece) {
             if (e.status() == Snippet.Status.REJECTED) {
                 List<Diag> errors = js.diagnostics(e.snippet()).filter(Diag::isError).toList();
-                if (errors.isEmpty()) {
-                    return ExecuteOutcome.error(COMPILE_ERROR, "the snippet was rejected",
-                            List.of("line " + (lines.lineOf(piece.start()) + 1) + ": the snippet was rejected"));
-                }
+                if (errors.isEmpty()) return compileError(piece, "the snippet was rejected");
                 return ExecuteOutcome.error(COMPILE_ERROR, CompileErrors.message(errors.get(0)),
                         CompileErrors.format(lines, piece, errors));
             }
@@ -310,6 +309,12 @@ public final class JShellEngine implements Engine {
                         Tracebacks.ofSnippetException(t, origins, cell.number()));
             }
             return null;
+        }
+
+        /** A compile error without a position: it names the snippet's first line. */
+        private ExecuteOutcome compileError(Piece piece, String message) {
+            return ExecuteOutcome.error(COMPILE_ERROR, message,
+                    List.of("line " + (lines.lineOf(piece.start()) + 1) + ": " + message));
         }
 
         private void noteUnresolved(SnippetEvent e) {

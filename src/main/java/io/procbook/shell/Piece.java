@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One snippet of a cell, as JShell's analysis splits it ({@code JShell.eval} takes one snippet at a time).
+ * One snippet of a cell, as JShell's analysis splits it ({@code JShell.eval} takes one snippet at a time), with
+ * {@link FirstSnippet} standing in where that analysis fails.
  *
  * @param source       the text to evaluate (JShell adds the {@code ;} a final expression may lack)
  * @param start        where the snippet starts in the cell; offset {@code p} of {@code source} is {@code start + p}
@@ -38,7 +39,7 @@ record Piece(String source, int start, Completeness completeness) {
         String rest = cell;
         int offset = 0;
         while (!rest.isBlank()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            SourceCodeAnalysis.CompletionInfo info = FirstSnippet.of(analysis, rest);
             Completeness c = info.completeness();
             if (c == Completeness.EMPTY) break;
             if (!c.isComplete()) {
@@ -68,7 +69,7 @@ record Piece(String source, int start, Completeness completeness) {
         int offset = 0;
         String rest = prefix;
         while (!rest.isEmpty()) {
-            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+            SourceCodeAnalysis.CompletionInfo info = FirstSnippet.of(analysis, rest);
             String remaining = info.remaining();
             if (!info.completeness().isComplete() || remaining.isEmpty() || remaining.length() >= rest.length()) break;
             offset += rest.length() - remaining.length();

@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * engine can render it richly.
  *
  * <p>{@link #stop()} stops the running snippet: with {@code Thread.stop} where the JDK still has it (17), and
- * with the stop checks that newer JDKs weave into loaded classes (21+); the main thread is interrupted too.
- * Either way the main thread lives on for the next snippet. A snippet that ignores both for
+ * with the stop checks that newer JDKs weave into loaded classes (21+), which here stop the main thread only
+ * (see {@link REPL.$Cancel$}), not another cell's thread that happens to be in cell code; the main thread is
+ * interrupted too. Either way the main thread lives on for the next snippet. A snippet that ignores both for
  * {@link #STOP_GRACE_MILLIS} is abandoned on its thread, so the engine is usable at once, and the next snippet
  * gets a new main thread.
  */
@@ -58,6 +59,9 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     private volatile boolean abandoned;
     private volatile ClassLoader cellLoader;
     private boolean cancelChecked;
+    /** JDK 21+ with our {@link REPL.$Cancel$} in use: stops are per thread. */
+    private volatile boolean threadStops;
+    /** JDK 21+ with JShell's own stop class: one flag for every thread (the fallback). */
     private volatile Field cancelFlag;
 
     public RecordingExecutionControl(ClassRegistry registry) {
@@ -148,7 +152,6 @@ public class RecordingExecutionControl extends LocalExecutionControl {
      */
     Object run(Callable<Object> code) throws Exception {
         ensureStopChecks();
-        setCancel(false);
         MainThread thread = mainThread();
         Run run = new Run(code, thread, scope, cellLoader);
         current = run;
@@ -158,8 +161,10 @@ public class RecordingExecutionControl extends LocalExecutionControl {
             abandoned = !run.awaitEnd();
         } finally {
             current = null;
-            setCancel(false);
-            if (!run.isDone()) retire(thread);
+            boolean done = run.isDone();
+            // A thread left running stays stopped: if it ever comes back into cell code, it ends there.
+            if (done || !threadStops) endStop(thread.thread());
+            if (!done) retire(thread);
         }
         return run.outcome();
     }
@@ -208,27 +213,58 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * On JDK 21+, {@link LocalExecutionControl} weaves calls to a generated class into all loaded code and
-     * generates that class on its first invoke; invoke once with a no-op to get it, then use its flag.
+     * On JDK 21+, {@link LocalExecutionControl} weaves calls to {@code REPL.$Cancel$} into all loaded code and
+     * loads that class on its first invoke (ours, if its class loader finds ours first; see
+     * {@link REPL.$Cancel$}): invoke once with a no-op to see which.
      */
     private void ensureStopChecks() throws Exception {
         if (cancelChecked) return;
         cancelChecked = true;
         super.invoke(NOOP);
+        Class<?> cancel;
         try {
-            Field f = findClass("REPL.$Cancel$").getDeclaredField("allStop");
+            cancel = findClass("REPL.$Cancel$");
+        } catch (ClassNotFoundException e) {
+            return; // an older JDK: Thread.stop does the job
+        }
+        if (cancel == REPL.$Cancel$.class) {
+            threadStops = true;
+            return;
+        }
+        try {
+            Field f = cancel.getDeclaredField("allStop");
             f.setAccessible(true);
             cancelFlag = f;
-        } catch (ClassNotFoundException | NoSuchFieldException e) {
-            cancelFlag = null; // an older JDK: Thread.stop does the job
+        } catch (NoSuchFieldException e) {
+            // a JDK whose stop checks we do not know: the interrupt is all there is
         }
     }
 
-    private void setCancel(boolean on) {
-        Field f = cancelFlag;
-        if (f == null) return;
+    /** Stops the code {@code t} runs, by whichever means this JDK has. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private void startStop(Thread t) {
+        if (threadStops) {
+            REPL.$Cancel$.stop(t);
+        } else if (cancelFlag != null) {
+            setAllStop(true);
+        } else {
+            try {
+                t.stop();
+            } catch (UnsupportedOperationException e) {
+                // JDK 20 has neither Thread.stop nor stop checks: an interrupt is all there is.
+            }
+        }
+    }
+
+    /** Lets {@code t} run cell code again after {@link #startStop}. */
+    private void endStop(Thread t) {
+        if (threadStops) REPL.$Cancel$.release(t);
+        else if (cancelFlag != null) setAllStop(false);
+    }
+
+    private void setAllStop(boolean on) {
         try {
-            f.setBoolean(null, on);
+            cancelFlag.setBoolean(null, on);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot reach JShell's stop flag", e);
         }
@@ -367,21 +403,12 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         }
 
         /** Stops the code, once; the lock orders it before {@link #finish()}, so it cannot hit a later job. */
-        @SuppressWarnings({"deprecation", "removal"})
         synchronized void requestStop() {
             if (done || stopRequested) return;
             stopRequestedAt = System.nanoTime();
             stopRequested = true;
             Thread t = main.thread();
-            if (cancelFlag != null) {
-                setCancel(true);
-            } else {
-                try {
-                    t.stop();
-                } catch (UnsupportedOperationException e) {
-                    // JDK 20 has neither Thread.stop nor stop checks: an interrupt is all there is.
-                }
-            }
+            startStop(t);
             t.interrupt();
             notifyAll();
         }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,9 +57,13 @@ class DeferredEngineTest {
         d.interrupt();   // nothing can run yet, and nothing is created for it
         assertFalse(d.ready().isDone());
         assertEquals(0, created.get());
-        // kernel_info: answered while the engine is still being made, which it started
+        // kernel_info: answered at once, creating nothing; the kernel prepares the engine once the reply is out
         assertEquals("17.0.1-known", d.languageVersion());
+        assertEquals(0, created.get());
+        d.prepare();
         allowCreation.countDown();
+        assertSame(fake, d.ready().get(20, TimeUnit.SECONDS), "prepare alone made the engine");
+        d.prepare();
         assertEquals("complete", d.isComplete("1").status());
         assertEquals(1, created.get());
         d.close();

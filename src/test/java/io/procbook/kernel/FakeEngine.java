@@ -24,6 +24,7 @@ final class FakeEngine implements Engine {
     final AtomicInteger interrupts = new AtomicInteger();
     final CountDownLatch interrupted = new CountDownLatch(1);
     final CountDownLatch closed = new CountDownLatch(1);
+    final CountDownLatch prepared = new CountDownLatch(1);
     /** The thread running the current cell, so interrupt() can interrupt it as a real engine would. */
     private volatile Thread cellThread;
 
@@ -91,6 +92,11 @@ final class FakeEngine implements Engine {
     @Override
     public String languageVersion() {
         return "17.0.99-fake";
+    }
+
+    @Override
+    public void prepare() {
+        prepared.countDown();
     }
 
     @Override

@@ -20,10 +20,21 @@ final class KernelFixture implements AutoCloseable {
     }
 
     KernelFixture(History history, String key) {
+        this(history, key, true);
+    }
+
+    private KernelFixture(History history, String key, boolean subscribed) {
         ConnectionInfo info = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, key, "hmac-sha256");
         kernel = Kernel.start(info, engine, history, new ProblemLog(problemLog::add), exited::countDown);
-        client = new TestClient(kernel.ports(), key);
-        client.awaitIopubConnected();
+        client = new TestClient(kernel.ports(), key, subscribed);
+        if (subscribed) {
+            client.awaitIopubConnected();
+        }
+    }
+
+    /** A kernel whose client has connected its iopub socket but not yet subscribed: nothing it sent has come. */
+    static KernelFixture withIopubNotSubscribed() {
+        return new KernelFixture(History.inMemory(1000), KEY, false);
     }
 
     /** Shuts the kernel down (if a test did not) and checks that every kernel thread and socket is gone. */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static io.procbook.kernel.TestClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Interrupt, stdin input, shutdown and restart. */
@@ -121,6 +122,42 @@ class KernelLifecycleTest {
             }
             assertTrue(k.kernel.shellWakeable(), "a new pipe replaced the closed one");
         }
+    }
+
+    @Test
+    void anUnsupportedSignatureSchemeFailsTheStartAndLeavesNothingRunning() {
+        // The scheme is looked up while the sockets bind: the start still fails with the scheme's name.
+        ConnectionInfo info = new ConnectionInfo("tcp", "127.0.0.1", 0, 0, 0, 0, 0, KernelFixture.KEY, "hmac-nosuchhash");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Kernel.start(info, new FakeEngine(), History.inMemory(10), null));
+        assertTrue(e.getMessage().contains("hmac-nosuchhash"), e.getMessage());
+        KernelFixture.assertNoKernelThreadsLeft();
+    }
+
+    @Test
+    void whatIsPublishedBeforeTheFirstSubscriptionWaitsForIt() throws Exception {
+        // A client's iopub socket often subscribes after its first request has arrived (each socket retries its
+        // connection on its own timer), and ZMQ drops what is published to no subscriber.
+        KernelFixture k = KernelFixture.withIopubNotSubscribed();
+        TestClient c = k.client;
+        Message req = c.request("kernel_info_request", new JsonObject());
+        assertEquals("kernel_info_reply", c.reply(c.shell, req).msgType());
+        c.subscribeIopub();
+        assertEquals(List.of("status:busy", "status:idle"), TestClient.types(c.iopubUntilIdle(req)));
+        k.close();
+    }
+
+    @Test
+    void theEngineIsPreparedAfterTheFirstReplyButNotForAShutdown() throws Exception {
+        KernelFixture k = new KernelFixture();   // its client asked kernel_info until iopub delivered
+        assertTrue(k.engine.prepared.await(20, TimeUnit.SECONDS), "prepared after kernel_info");
+        k.close();
+        KernelFixture quitting = KernelFixture.withIopubNotSubscribed();
+        TestClient c = quitting.client;
+        c.reply(c.control, c.send(c.control, "shutdown_request", json("restart", false)));
+        assertTrue(quitting.exited.await(10, TimeUnit.SECONDS));
+        assertEquals(1, quitting.engine.prepared.getCount(), "a kernel asked only to shut down starts no engine");
+        quitting.close();
     }
 
     @Test

@@ -62,4 +62,19 @@ class SignerTest {
         assertThrows(IllegalArgumentException.class, () -> new Signer("k", "sha256"));
         assertEquals("HmacSHA512/256", Signer.jdkAlgorithm("hmac-sha512_256"));
     }
+
+    @Test
+    void aSignerCheckedLaterLooksItsSchemeUpOnCheckOrFirstUse() {
+        Signer unsupported = Signer.checkedLater("k", "hmac-nosuchhash");
+        IllegalArgumentException first = assertThrows(IllegalArgumentException.class, unsupported::check);
+        assertTrue(first.getMessage().contains("hmac-nosuchhash"), first.getMessage());
+        assertThrows(IllegalArgumentException.class, unsupported::check, "refused every time, not only once");
+        assertThrows(IllegalArgumentException.class, () -> unsupported.sign(List.of(b("{}"))));
+        // Unchecked, it signs as the checked one does (RFC 4231 test case 2).
+        assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                Signer.checkedLater("Jefe", "hmac-sha256").sign(List.of(b("what do ya want for nothing?"))));
+        Signer unsigned = Signer.checkedLater("", "hmac-nosuchhash");
+        unsigned.check();   // no key: nothing is signed, so no scheme is needed
+        assertEquals("", unsigned.sign(List.of(b("{}"))));
+    }
 }

@@ -31,13 +31,20 @@ final class TestClient implements AutoCloseable {
     private final List<Message> iopubBacklog = new ArrayList<>();
 
     TestClient(Kernel.Ports ports, String key) {
+        this(ports, key, true);
+    }
+
+    /** @param subscribe whether iopub subscribes at once (else {@link #subscribeIopub()} does, later) */
+    TestClient(Kernel.Ports ports, String key, boolean subscribe) {
         codec = new WireCodec(new Signer(key, "hmac-sha256"));
         byte[] identity = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         shell = connect(SocketType.DEALER, ports.shell(), identity);
         stdin = connect(SocketType.DEALER, ports.stdin(), identity);   // same identity, as jupyter_client does
         control = connect(SocketType.DEALER, ports.control(), null);
         iopub = connect(SocketType.SUB, ports.iopub(), null);
-        iopub.subscribe(new byte[0]);
+        if (subscribe) {
+            subscribeIopub();
+        }
         hb = connect(SocketType.REQ, ports.hb(), null);
     }
 
@@ -50,6 +57,10 @@ final class TestClient implements AutoCloseable {
         }
         s.connect("tcp://127.0.0.1:" + port);
         return s;
+    }
+
+    void subscribeIopub() {
+        iopub.subscribe(new byte[0]);
     }
 
     /** Sends kernel_info requests until iopub delivers something: a SUB socket misses what precedes its join. */

@@ -121,6 +121,50 @@ class InterruptTest extends SharedEngine {
     }
 
     @Test
+    void anotherCellsThreadInCellCodeIsNotStopped() throws Exception {
+        // On JDK 21+ the stop comes through checks JShell weaves into cell code; they read one global flag, so a
+        // thread of another cell that was in cell code while a stop was pending was stopped too.
+        assertEquals("ok", engine.execute("""
+                var spins = new java.util.concurrent.atomic.AtomicLong();
+                var howSpinningEnded = new CompletableFuture<String>();
+                void spinUntilOpen() { while (!io.procbook.shell.TestGate.isOpen()) spins.incrementAndGet(); }
+                var spinner = new Thread(() -> {
+                    try { spinUntilOpen(); howSpinningEnded.complete("returned"); }
+                    catch (Throwable t) { howSpinningEnded.complete(t.toString()); }
+                });
+                spinner.start();
+                """, new RecordingOutput(), false).status());
+        try {
+            // A runaway loop is stopped at once...
+            ExecuteOutcome loop = interruptOnceStarted("System.out.println(\"started\");\nwhile (true) { }", new RecordingOutput());
+            assertEquals(JShellEngine.INTERRUPTED, loop.ename());
+            assertSpinnerCounts();
+            // ...code that ignores the stop keeps it pending for the whole grace period, and is left behind.
+            ExecuteOutcome stubborn = interruptWhenStarted(
+                    "{ System.out.println(\"started\"); io.procbook.shell.TestGate.awaitIgnoringStops(); }",
+                    new RecordingOutput(), () -> { });
+            assertEquals(JShellEngine.INTERRUPTED, stubborn.ename());
+            assertTrue(String.join("\n", stubborn.traceback()).contains("left running"), stubborn::toString);
+            assertSpinnerCounts();
+            TestGate.open();
+            ExecuteOutcome ended = engine.execute("howSpinningEnded.get(20, TimeUnit.SECONDS)", new RecordingOutput(), false);
+            assertEquals("\"returned\"", ended.result().get("text/plain"), ended::toString);
+        } finally {
+            TestGate.open();
+            TestGate.close();
+        }
+    }
+
+    private static void assertSpinnerCounts() {
+        ExecuteOutcome counting = engine.execute("""
+                long before = spins.get();
+                while (spins.get() == before && spinner.isAlive()) Thread.onSpinWait();
+                spinner.isAlive()
+                """, new RecordingOutput(), false);
+        assertEquals("true", counting.result().get("text/plain"), counting::toString);
+    }
+
+    @Test
     void interruptWithNothingRunningChangesNothing() {
         engine.interrupt();
         assertUsable();

@@ -148,6 +148,28 @@ class JShellEngineTest extends SharedEngine {
     }
 
     @Test
+    void aMethodWithASwitchArmThatThrowsIsFollowedByMoreSnippets() {
+        // JDK 17's JShell analysis cannot split after `default -> throw ...;`: the rest of the cell failed to compile.
+        RecordingOutput out = new RecordingOutput();
+        String cell = """
+                int arm(int x) {
+                  return switch (x) {
+                    case 1 -> 10;
+                    default -> throw new IllegalArgumentException("no " + x);
+                  };
+                }
+                System.out.println(arm(1));
+                arm(1) + 1
+                """;
+        assertEquals("11", plain(run(cell, out)));
+        assertEquals("10\n", out.stdout());
+        ExecuteOutcome thrown = run("arm(2)");
+        assertEquals("IllegalArgumentException", thrown.ename());
+        assertEquals("no 2", thrown.evalue());
+        assertEquals(new Engine.Completeness("complete", ""), engine.isComplete(cell));
+    }
+
+    @Test
     void aCellMayDeclareATypeNamedLikeARuntimeType() {
         // The runtime library is imported on demand: a cell's own Pool shadows it instead of clashing with it.
         assertEquals("ok", run("class Pool { int size = 3; }").status());
