@@ -91,6 +91,29 @@ class ProcessOutputTest {
     }
 
     @Test
+    void terminateKeepsTheOutputTheChildWritesWhileHandlingTheSignal() {
+        RecordingRouter router = new RecordingRouter();
+        Hooks.setOutputRouter(router);
+        Process p = new Process(() -> {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> {
+                System.out.println("last words");
+                System.out.flush();
+                Runtime.getRuntime().halt(0);
+            });
+            System.out.println("ready");
+            System.out.flush();
+            Thread.sleep(60_000);
+        });
+        p.start();
+        ChildLeakCheck.waitFor(() -> router.out(p.name()).equals("ready\n"), 30_000);
+        assertEquals("ready\n", router.out(p.name()));
+        p.terminate();
+        p.join();
+        assertEquals(0, p.exitCode(), "the handler's exit status");
+        assertEquals("ready\nlast words\n", router.out(p.name()));
+    }
+
+    @Test
     void outputBeforeAssignmentIsKept() {
         RecordingRouter router = new RecordingRouter();
         Hooks.setOutputRouter(router);
