@@ -114,6 +114,30 @@ class ProcessOutputTest {
     }
 
     @Test
+    void theEndOfEachStreamIsPassedOnAfterItsLastTextAndBeforeJoinReturns() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Hooks.setOutputRouter(child -> new OutputSink() {
+            @Override
+            public void write(boolean stderr, String text) {
+                events.add((stderr ? "err " : "out ") + text);
+            }
+
+            @Override
+            public void end(boolean stderr) {
+                events.add(stderr ? "err ended" : "out ended");
+            }
+        });
+        Process p = new Process(() -> {
+            System.out.print("no newline");
+            System.err.print("nor here");
+        });
+        p.start();
+        p.join();
+        assertEquals(List.of("out no newline", "out ended"), events.stream().filter(e -> e.startsWith("out")).toList());
+        assertEquals(List.of("err nor here", "err ended"), events.stream().filter(e -> e.startsWith("err")).toList());
+    }
+
+    @Test
     void outputBeforeAssignmentIsKept() {
         RecordingRouter router = new RecordingRouter();
         Hooks.setOutputRouter(router);
