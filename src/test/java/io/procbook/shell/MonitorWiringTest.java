@@ -167,4 +167,20 @@ class MonitorWiringTest extends SharedEngine {
         assertEquals(1, again.size());
         assertTrue(hasSvg(again.get(0)));
     }
+
+    @Test
+    void theMonitorsTypesNeedNoImportAndACellMayStillNameATypeLikeOne() {
+        RecordingOutput out = new RecordingOutput();
+        ExecuteOutcome o = run("""
+                MonitorSnapshot snap = Monitor.snapshot();
+                List<SeriesSnapshot> rows = snap.rows(SeriesSnapshot.Kind.PROCESS);
+                List<Sample> samples = snap.total().samples();
+                snap.cores() + rows.size() * 0 + samples.size() * 0
+                """, out);
+        assertEquals("ok", o.status(), o::toString);
+        assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()), o.result().get("text/plain"));
+        assertEquals("ok", run("record Sample(int x) { }", new RecordingOutput()).status());
+        ExecuteOutcome mine = run("new Sample(3).x()", new RecordingOutput());
+        assertEquals("3", mine.result().get("text/plain"), mine::toString);
+    }
 }
