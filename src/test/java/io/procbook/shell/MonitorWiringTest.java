@@ -19,9 +19,7 @@ class MonitorWiringTest extends SharedEngine {
         TestGate.open();
         FakeChild.killAll();
         TestGate.close();
-        // back to the default: not always shown, but on
-        engine.execute("%monitor off", new RecordingOutput(), false);
-        Monitor.setEnabled(true);
+        engine.execute("%monitor auto", new RecordingOutput(), false);
     }
 
     private static ExecuteOutcome run(String code, RecordingOutput out) {
@@ -158,6 +156,31 @@ class MonitorWiringTest extends SharedEngine {
         ranOk("%monitor off");
         assertFalse(Monitor.isEnabled());
         assertEquals(List.of(), ranOk("var unwatched = io.procbook.shell.FakeChild.busy();\nunwatched.endInput();\nunwatched.onExit().join();").displays);
+    }
+
+    @Test
+    void monitorAutoGoesBackToTheDefaultAfterOffAndAfterOn() {
+        String childCell = "var autoChild = io.procbook.shell.FakeChild.busy();\nautoChild.endInput();\nautoChild.onExit().join();";
+        ranOk("%monitor off");
+        assertEquals(List.of(), ranOk(childCell).displays);
+        assertEquals("Monitor auto.\n", ranOk("%monitor auto").stdout());
+        assertTrue(Monitor.isEnabled());
+        List<RecordingOutput.Shown> shown = ranOk(childCell).displays;
+        assertOneDisplay(shown);
+        assertTrue(hasSvg(shown.get(shown.size() - 1)), "a cell that starts a process shows the monitor again");
+        ranOk("%monitor on");
+        assertOneDisplay(ranOk("1 + 1").displays);
+        ranOk("%monitor auto");
+        assertEquals(List.of(), ranOk("1 + 1").displays, "a plain cell shows none again");
+    }
+
+    @Test
+    void monitorAutoWatchesTheRestOfTheCellThatSwitchesItBackOn() {
+        ranOk("%monitor off");
+        List<RecordingOutput.Shown> shown = ranOk("%monitor auto\nvar sameCell = io.procbook.shell.FakeChild.busy();\n"
+                + "sameCell.endInput();\nsameCell.onExit().join();").displays;
+        assertOneDisplay(shown);
+        assertTrue(hasSvg(shown.get(shown.size() - 1)));
     }
 
     @Test
