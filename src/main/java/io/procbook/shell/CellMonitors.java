@@ -33,7 +33,9 @@ final class CellMonitors implements ProcessListener, MonitorHost {
         // workers are this cell's. The engine's own thread compiles the cell: that is no work of the cell's.
         Thread engineThread = Thread.currentThread();
         Predicate<Thread> commonPool = t -> t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();
-        m.watchThreads(started.or(commonPool.and(t -> t != engineThread)));
+        m.watchThreads(started);
+        // ...and only while it runs: a worker still spinning down as the cell returns is no longer its work.
+        m.watchSharedThreads(commonPool.and(t -> t != engineThread));
         if (alwaysShow) m.show();
     }
 
