@@ -122,13 +122,7 @@ public final class CellMonitor implements AutoCloseable {
      * @throws NullPointerException if {@code filter} is null
      */
     public void watchThreads(Predicate<Thread> filter) {
-        Objects.requireNonNull(filter, "filter");
-        if (!Monitor.isEnabled()) return;
-        synchronized (this) {
-            if (closed) return;
-            threadFilter = threadFilter == null ? filter : threadFilter.or(filter);
-            attach();
-        }
+        addFilter(filter, false);
     }
 
     /**
@@ -141,11 +135,16 @@ public final class CellMonitor implements AutoCloseable {
      * @throws NullPointerException if {@code filter} is null
      */
     public void watchSharedThreads(Predicate<Thread> filter) {
+        addFilter(filter, true);
+    }
+
+    private void addFilter(Predicate<Thread> filter, boolean shared) {
         Objects.requireNonNull(filter, "filter");
         if (!Monitor.isEnabled()) return;
         synchronized (this) {
             if (closed) return;
-            sharedFilter = sharedFilter == null ? filter : sharedFilter.or(filter);
+            if (shared) sharedFilter = sharedFilter == null ? filter : sharedFilter.or(filter);
+            else threadFilter = threadFilter == null ? filter : threadFilter.or(filter);
             attach();
         }
     }

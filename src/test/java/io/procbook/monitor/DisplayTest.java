@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -158,20 +159,14 @@ class DisplayTest {
         // is gone and says so, but the future the monitor listens to completes only at the end.
         TestChild real = TestChild.start("joined", "sleep", "30");
         CompletableFuture<Integer> heardLate = new CompletableFuture<>();
-        ChildProcess child = new ChildProcess() {
-            private boolean first = true;
-            @Override public String name() { return real.name(); }
-            @Override public long pid() { return real.pid(); }
-            @Override public Kind kind() { return Kind.PROCESS; }
-            @Override public boolean isAlive() { return !real.onExit().isDone(); }
-            @Override public void terminate() { real.terminate(); }
-            @Override public void kill() { real.kill(); }
-            @Override public synchronized CompletableFuture<Integer> onExit() {
-                if (!first) return real.onExit().copy();
-                first = false;
+        boolean[] first = {true};
+        ChildProcess child = exitingThrough(real, () -> {
+            synchronized (first) {
+                if (!first[0]) return real.onExit().copy();
+                first[0] = false;
                 return heardLate;
             }
-        };
+        });
         monitor.watchProcess(child);
         view.awaitCalls(1, 10_000);
         real.kill();
@@ -192,15 +187,7 @@ class DisplayTest {
         // is gone, on another thread. The cell joined one of them; the monitor's is still pending as it finishes.
         TestChild real = TestChild.start("joined-late", "sleep", "30");
         CompletableFuture<Integer> exitCode = new CompletableFuture<>();
-        ChildProcess child = new ChildProcess() {
-            @Override public String name() { return real.name(); }
-            @Override public long pid() { return real.pid(); }
-            @Override public Kind kind() { return Kind.PROCESS; }
-            @Override public boolean isAlive() { return !real.onExit().isDone(); }
-            @Override public void terminate() { real.terminate(); }
-            @Override public void kill() { real.kill(); }
-            @Override public CompletableFuture<Integer> onExit() { return exitCode.thenApply(c -> c); }
-        };
+        ChildProcess child = exitingThrough(real, () -> exitCode.thenApply(c -> c));
         monitor.watchProcess(child);
         view.awaitCalls(1, 10_000);
         int watching = exitCode.getNumberOfDependents();
@@ -217,6 +204,19 @@ class DisplayTest {
         late.join(20_000);
         assertNotNull(view.last().get(Bundles.SVG), "the summary is there when finish() returns");
         assertEquals("killed(SIGKILL)", monitor.snapshot().rows().get(0).state());
+    }
+
+    /** {@code real}, alive until it is, but whose {@code onExit()} calls are answered by {@code onExit}. */
+    private static ChildProcess exitingThrough(TestChild real, Supplier<CompletableFuture<Integer>> onExit) {
+        return new ChildProcess() {
+            @Override public String name() { return real.name(); }
+            @Override public long pid() { return real.pid(); }
+            @Override public Kind kind() { return Kind.PROCESS; }
+            @Override public boolean isAlive() { return !real.onExit().isDone(); }
+            @Override public void terminate() { real.terminate(); }
+            @Override public void kill() { real.kill(); }
+            @Override public CompletableFuture<Integer> onExit() { return onExit.get(); }
+        };
     }
 
     @Test
