@@ -218,6 +218,8 @@ class OutputRoutingTest {
                 go.set();
                 child.join();
                 System.out.println("|after the join");
+                printed.close();
+                go.close();
                 """);
         assertEquals("parent line\nab\nlast words|after the join\n", out.stdout());
     }
