@@ -8,6 +8,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -30,6 +34,7 @@ public final class CellMonitor implements AutoCloseable {
 
     /** Minimum time between two updates of the display. */
     public static final long MIN_UPDATE_MILLIS = 250;
+    private static final long MIN_UPDATE_NANOS = MIN_UPDATE_MILLIS * 1_000_000;
     private static final int CHART_POINTS = 360;
     private static final ThreadMXBean THREADS = threadBean();
 
@@ -45,10 +50,14 @@ public final class CellMonitor implements AutoCloseable {
     private final Series machine = new Series(Row.HISTORY);
     private long machineBaseline = -1;
     private Predicate<Thread> threadFilter;
+    private Predicate<Thread> sharedFilter;
     private Thread[] threadScratch = new Thread[64];
     private Map<String, Object> shownBundle;
     private Object shownModel;
+    /** When the last show or update call returned: the next update is due {@link #MIN_UPDATE_MILLIS} later. */
     private long shownAtNanos;
+    /** When the last update call returned, or {@code null} before the first: the final summary's throttle. */
+    private Long updatedAtNanos;
     private boolean forceShow;
     private boolean finished;
     private boolean closed;
@@ -98,7 +107,7 @@ public final class CellMonitor implements AutoCloseable {
         if (!Monitor.isEnabled()) return;
         synchronized (this) {
             if (closed) return;
-            addThread(thread, nowMillis());
+            addThread(thread, nowMillis(), false);
             attach();
         }
     }
@@ -113,11 +122,29 @@ public final class CellMonitor implements AutoCloseable {
      * @throws NullPointerException if {@code filter} is null
      */
     public void watchThreads(Predicate<Thread> filter) {
+        addFilter(filter, false);
+    }
+
+    /**
+     * Like {@link #watchThreads}, for threads that also serve other work, such as the common fork-join pool's
+     * workers (parallel streams, async futures): they count as this monitor's only until {@link #finish()},
+     * when their rows end (their history stays in the summary), so that the next user of the pool does not
+     * keep this monitor from finishing.
+     *
+     * @param filter which shared threads work here now
+     * @throws NullPointerException if {@code filter} is null
+     */
+    public void watchSharedThreads(Predicate<Thread> filter) {
+        addFilter(filter, true);
+    }
+
+    private void addFilter(Predicate<Thread> filter, boolean shared) {
         Objects.requireNonNull(filter, "filter");
         if (!Monitor.isEnabled()) return;
         synchronized (this) {
             if (closed) return;
-            threadFilter = threadFilter == null ? filter : threadFilter.or(filter);
+            if (shared) sharedFilter = sharedFilter == null ? filter : sharedFilter.or(filter);
+            else threadFilter = threadFilter == null ? filter : threadFilter.or(filter);
             attach();
         }
     }
@@ -152,35 +179,105 @@ public final class CellMonitor implements AutoCloseable {
     }
 
     /**
-     * Tells the monitor that the cell's code has returned. Takes a last reading; if nothing watched is still
-     * running, renders the final summary before returning and stops sampling; otherwise the summary follows
-     * when the last process exits and no watched thread is runnable.
+     * Tells the monitor that the cell's code has returned. First waits (up to two seconds) until the exit code
+     * of every watched process that says it has exited is known, so that the processes the cell joined show as
+     * ended. Takes a last reading; if nothing watched is still running, renders the final summary before
+     * returning and stops sampling; otherwise the summary follows when the last process exits and no watched
+     * thread is runnable. The summary is an update like any other: it comes at least
+     * {@value #MIN_UPDATE_MILLIS} ms after the previous update, so this may wait up to that long.
      */
-    public synchronized void finish() {
-        if (closed) return;
-        finished = true;
-        threadFilter = null;
-        if (!attached) {
-            if (shownBundle != null && !busy()) publish(System.nanoTime(), true);
-            return;
-        }
-        tick(System.nanoTime(), -1);
+    public void finish() {
+        awaitReportedExits();
+        untilSettled(() -> {
+            stopWatchingNewThreads(System.nanoTime());
+            return advance(System.nanoTime(), -1);
+        });
     }
 
     /**
-     * Stops monitoring at once: takes a last reading, renders the summary of what was recorded (if there is
-     * anything to show) and releases everything. Later calls to the watch methods are ignored.
+     * Stops monitoring: takes a last reading, renders the summary of what was recorded (if there is anything
+     * to show; like {@link #finish()}, at least {@value #MIN_UPDATE_MILLIS} ms after the previous update, so
+     * this may wait up to that long) and releases everything. Later calls to the watch methods are ignored.
      */
     @Override
-    public synchronized void close() {
-        if (closed) return;
-        long now = System.nanoTime();
+    public void close() {
+        boolean[] read = new boolean[1];
+        untilSettled(() -> {
+            long now = System.nanoTime();
+            stopWatchingNewThreads(now);
+            if (!read[0]) sampleAll(nowMillis(now), -1);
+            read[0] = true;
+            long wait = publish(now, true);
+            if (wait == 0) {
+                closed = true;
+                detach();
+            }
+            return wait;
+        });
+    }
+
+    /** The code has returned: no new threads are its work, and the shared ones it used are no longer. */
+    private void stopWatchingNewThreads(long nowNanos) {
+        if (finished) return;
         finished = true;
         threadFilter = null;
-        sampleAll(nowMillis(now), -1);
-        publish(now, true);
-        closed = true;
-        detach();
+        sharedFilter = null;
+        long now = nowMillis(nowNanos);
+        for (Row r : rows) if (r instanceof ThreadRow t && t.shared()) t.end(now);
+    }
+
+    /**
+     * Runs {@code step} under this monitor's lock until it no longer asks to wait (its answer: nanoseconds
+     * until the final summary may be sent), waiting outside the lock so that the sampler can go on.
+     */
+    private void untilSettled(java.util.function.LongSupplier step) {
+        long wait;
+        synchronized (this) {
+            if (closed) return;
+            wait = step.getAsLong();
+        }
+        while (wait > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                // the sampler, still attached while the summary is due, sends it at its next tick
+                Thread.currentThread().interrupt();
+                return;
+            }
+            synchronized (this) {
+                if (closed) return;
+                wait = step.getAsLong();
+            }
+        }
+    }
+
+    /**
+     * Waits, outside the lock, for the exit codes of processes that say they have exited: a thread that joined
+     * a child can return before the child's exit future has told its row (the future's actions run one after
+     * another, on the thread that completed it).
+     */
+    private void awaitReportedExits() {
+        Map<ProcessRow, CompletableFuture<Integer>> exits = new IdentityHashMap<>();
+        synchronized (this) {
+            for (Row r : rows) {
+                CompletableFuture<Integer> f = r instanceof ProcessRow p ? p.reportedExit() : null;
+                if (f != null) exits.put((ProcessRow) r, f);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ProcessRow.EXIT_GRACE_MILLIS);
+        for (Map.Entry<ProcessRow, CompletableFuture<Integer>> e : exits.entrySet()) {
+            try {
+                Integer code = e.getValue().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                synchronized (this) {
+                    e.getKey().exitKnown(code, nowMillis());
+                }
+            } catch (ExecutionException | TimeoutException ignored) {
+                // no code is coming: the row says "exited" once the grace period is over
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** @return whether {@link #close()} was called, or {@link #finish()} and everything watched has stopped */
@@ -203,13 +300,28 @@ public final class CellMonitor implements AutoCloseable {
      */
     synchronized boolean tick(long nowNanos, long machineNanos) {
         if (closed) return false;
-        long now = nowMillis(nowNanos);
-        if (threadFilter != null) discoverThreads(now);
-        sampleAll(now, machineNanos);
+        return advance(nowNanos, machineNanos) >= 0;
+    }
+
+    /**
+     * Reads everything watched (while sampling) and refreshes the display; once finished and nothing runs, the
+     * display becomes the summary and sampling stops.
+     *
+     * @return 0 while something runs, -1 once the summary is shown and sampling has stopped, or how many
+     *         nanoseconds the due summary must still wait for (sampling goes on meanwhile)
+     */
+    private long advance(long nowNanos, long machineNanos) {
+        if (attached) {
+            long now = nowMillis(nowNanos);
+            if (threadFilter != null || sharedFilter != null) discoverThreads(now);
+            sampleAll(now, machineNanos);
+        }
         boolean done = finished && !busy();
-        publish(nowNanos, done);
-        if (done) detach();
-        return !done;
+        long wait = publish(nowNanos, done);
+        if (!done) return 0;
+        if (wait > 0) return wait;
+        if (attached) detach();
+        return -1;
     }
 
     private void sampleAll(long now, long machineNanos) {
@@ -236,32 +348,46 @@ public final class CellMonitor implements AutoCloseable {
         }
     }
 
-    private void publish(long nowNanos, boolean last) {
+    /**
+     * Shows or updates the display if what it would show changed. Updates are at least
+     * {@value #MIN_UPDATE_MILLIS} ms apart as the front end receives them: each waits that long after the
+     * previous call returned (the live ones skip a tick, the final summary waits).
+     *
+     * @return 0, or how many nanoseconds the final summary ({@code last}) must wait before it may be sent
+     */
+    private long publish(long nowNanos, boolean last) {
         boolean anyProcess = false;
         visibleRows.clear();
         for (Row r : rows) {
             if (shown(r)) visibleRows.add(r);
             anyProcess |= r instanceof ProcessRow;
         }
-        if (!forceShow && visibleRows.isEmpty()) return;
-        if (shownBundle != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_MILLIS * 1_000_000) return;
+        if (!forceShow && visibleRows.isEmpty()) return 0;
+        if (shownBundle != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_NANOS) return 0;
         boolean summary = last || (!busy() && anyProcess);
         // compare what would be shown before rendering it: most ticks of an idle cell change nothing visible
         Object model = summary ? summaryKey()
                                : LiveModel.of(visibleRows, total, cores, total.isEmpty() ? nowMillis() : total.lastMillis());
-        if (model.equals(shownModel)) return;
+        if (model.equals(shownModel)) return 0;
+        // The summary right after the first show is one update: no wait. After an update it waits its turn.
+        if (shownBundle != null && updatedAtNanos != null) {
+            long wait = updatedAtNanos + MIN_UPDATE_NANOS - nowNanos;
+            if (wait > 0) return last ? wait : 0;
+        }
         Map<String, Object> bundle = summary ? Bundles.summary(snapshot(false, s -> s.spread(CHART_POINTS)))
                                              : Bundles.live((LiveModel) model);
         shownModel = model;
-        if (bundle.equals(shownBundle)) return;
+        if (bundle.equals(shownBundle)) return 0;
         if (shownBundle == null) {
             Monitor.noteShown(this);
             view.show(bundle);
         } else {
             view.update(bundle);
+            updatedAtNanos = System.nanoTime();
         }
         shownBundle = bundle;
-        shownAtNanos = nowNanos;
+        shownAtNanos = System.nanoTime();
+        return 0;
     }
 
     /** The summary changes only when a reading is added or a state changes (an exit code arriving late). */
@@ -306,19 +432,23 @@ public final class CellMonitor implements AutoCloseable {
             Thread t = threadScratch[i];
             threadScratch[i] = null;
             if (threadRows.containsKey(t) || t.getName().equals(Sampler.THREAD_NAME)) continue;
-            boolean mine;
-            try {
-                mine = threadFilter.test(t);
-            } catch (RuntimeException e) {
-                mine = false;
-            }
-            if (mine) addThread(t, now);
+            if (matches(threadFilter, t)) addThread(t, now, false);
+            else if (matches(sharedFilter, t)) addThread(t, now, true);
         }
     }
 
-    private void addThread(Thread thread, long now) {
+    /** A filter's answer; an exception counts as "no". */
+    private static boolean matches(Predicate<Thread> filter, Thread t) {
+        try {
+            return filter != null && filter.test(t);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void addThread(Thread thread, long now, boolean shared) {
         if (threadRows.containsKey(thread) || THREADS == null) return;
-        ThreadRow row = new ThreadRow(thread, now, THREADS);
+        ThreadRow row = new ThreadRow(thread, now, THREADS, shared);
         threadRows.put(thread, row);
         rows.add(row);
     }

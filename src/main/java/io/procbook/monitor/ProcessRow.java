@@ -2,6 +2,7 @@ package io.procbook.monitor;
 
 import io.procbook.mp.spi.ChildProcess;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /** A watched child process: CPU and memory from a {@link ProcessProbe}, its fate from {@link ChildProcess#onExit()}. */
@@ -12,13 +13,14 @@ final class ProcessRow extends Row {
         14, "SIGALRM", 15, "SIGTERM");
 
     private final ChildProcess child;
+    private final CompletableFuture<Integer> exit;
     private final ProcessProbe probe;
     private final long pid;
     private final String name;
     private volatile Integer exitCode;
     private volatile long exitMillis = -1;
-    /** How long to wait for {@link ChildProcess#onExit()} once the process is gone from /proc, before giving up. */
-    private static final long EXIT_GRACE_MILLIS = 2000;
+    /** How long to wait for {@link ChildProcess#onExit()} once the process is gone, before giving up. */
+    static final long EXIT_GRACE_MILLIS = 2000;
 
     private boolean gone;
     private long goneMillis = -1;
@@ -36,7 +38,9 @@ final class ProcessRow extends Row {
             series.add(nowMillis, 0, -1);
             markGone(nowMillis);
         }
-        child.onExit().whenComplete((code, error) -> noteExit(code, clockMillis.getAsLong()));
+        // One future, kept: onExit() may hand out a new one per call that completes later (the JDK's does).
+        this.exit = child.onExit();
+        exit.whenComplete((code, error) -> noteExit(code, clockMillis.getAsLong()));
     }
 
     private void noteExit(Integer code, long atMillis) {
@@ -46,6 +50,18 @@ final class ProcessRow extends Row {
     }
 
     ChildProcess child() { return child; }
+
+    /**
+     * @return for a child that says it has exited while this row does not have its exit code yet, a future of
+     *         that code (whichever of the row's own exit future and a fresh one completes first); else null
+     */
+    CompletableFuture<Integer> reportedExit() {
+        if (exitCode != null || child.isAlive()) return null;
+        return exit.applyToEither(child.onExit(), code -> code);
+    }
+
+    /** Records the exit code learnt from {@link #reportedExit()}. */
+    void exitKnown(Integer code, long atMillis) { noteExit(code, atMillis); }
 
     @Override SeriesSnapshot.Kind kind() { return SeriesSnapshot.Kind.PROCESS; }
     @Override String name() { return name; }
@@ -68,8 +84,10 @@ final class ProcessRow extends Row {
     @Override
     void sample(long atMillis) {
         // The callback above is one of several actions on the exit future, run one after another: the thread
-        // that joined the child can return and finish the cell before it has run. The child says it is done.
-        if (exitCode == null && !child.isAlive()) noteExit(child.onExit().getNow(null), atMillis);
+        // that joined the child can return and finish the cell before it has run. So look at the future, and
+        // at a fresh one if the child says it is done (a copy of a completed future is complete at once).
+        if (exitCode == null) noteExit(completedCode(exit), atMillis);
+        if (exitCode == null && !child.isAlive()) noteExit(completedCode(child.onExit()), atMillis);
         if (gone) {
             if (exitCode == null && atMillis - goneMillis > EXIT_GRACE_MILLIS) abandoned = true;
             return;
@@ -82,6 +100,10 @@ final class ProcessRow extends Row {
         } else {
             markGone(atMillis);
         }
+    }
+
+    private static Integer completedCode(CompletableFuture<Integer> f) {
+        return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
     }
 
     private void markGone(long atMillis) {

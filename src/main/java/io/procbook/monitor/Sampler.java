@@ -13,7 +13,10 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Sampler {
 
-    /** Time between ticks, measured from the start of one tick to the start of the next. */
+    /**
+     * Time between ticks, measured from the end of one tick to the start of the next: so a display updated in
+     * one tick is at least this long unchanged when the next tick looks at it, however long the tick took.
+     */
     static final long PERIOD_NANOS = 250_000_000L;
     static final String THREAD_NAME = "procbook-monitor";
 
@@ -104,7 +107,7 @@ final class Sampler {
                 ticks++;
                 lock.notifyAll();
             }
-            long wake = start + PERIOD_NANOS;
+            long wake = System.nanoTime() + PERIOD_NANOS;
             for (long left; (left = wake - System.nanoTime()) > 0; ) LockSupport.parkNanos(this, left);
         }
     }

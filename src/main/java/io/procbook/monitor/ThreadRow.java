@@ -13,10 +13,12 @@ final class ThreadRow extends Row {
     private final long tid;
     private String name;
     private long endMillis = -1;
+    private final boolean shared;
 
     @SuppressWarnings("deprecation") // Thread.threadId() is Java 19+, the build targets 17
-    ThreadRow(Thread thread, long nowMillis, ThreadMXBean threads) {
+    ThreadRow(Thread thread, long nowMillis, ThreadMXBean threads, boolean shared) {
         this.threads = threads;
+        this.shared = shared;
         this.thread = thread;
         this.tid = thread.getId();
         this.name = thread.getName();
@@ -37,6 +39,15 @@ final class ThreadRow extends Row {
 
     /** @return whether it may be using CPU right now: alive and not blocked, waiting or sleeping */
     boolean active() { return running() && thread.getState() == Thread.State.RUNNABLE; }
+
+    /** @return whether the thread also serves other work (see {@link CellMonitor#watchSharedThreads}) */
+    boolean shared() { return shared; }
+
+    /** Takes a last reading and ends the row, though the thread lives on (a shared one, done working here). */
+    void end(long atMillis) {
+        sample(atMillis);
+        if (running()) endMillis = atMillis;
+    }
 
     @Override
     void sample(long atMillis) {

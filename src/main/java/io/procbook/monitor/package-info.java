@@ -9,17 +9,19 @@
  *       output ({@code show} = display_data with a new display_id, {@code update} = update_display_data with the
  *       same display_id). Tell it the cell's threads: e.g. evaluate the cell in a thread of a new
  *       {@link java.lang.ThreadGroup} {@code g} and call
- *       {@code watchThreads(CellMonitor.inGroup(g).and(t -> t != evaluationThread))}; add
- *       {@code t -> t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool()} to see
- *       parallel streams.</li>
+ *       {@code watchThreads(CellMonitor.inGroup(g).and(t -> t != evaluationThread))}; to see parallel streams,
+ *       {@code watchSharedThreads(t -> t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool())}
+ *       (the pool's workers are the cell's only until it returns).</li>
  *   <li>Install one {@link io.procbook.mp.spi.ProcessListener} with {@link io.procbook.mp.spi.Hooks#addListener};
  *       in {@code started(child)} (it runs on the starting thread) look up that thread's cell and call its
  *       monitor's {@code watchProcess(child)}. Exits are taken from {@code child.onExit()}.</li>
  *   <li>When the cell's code returns, call {@code finish()} before the execute_reply: if everything has
- *       stopped, the summary is rendered before {@code finish()} returns, so it is in the saved notebook.</li>
+ *       stopped (processes the cell joined included: it waits for their exit codes), the summary is rendered
+ *       before {@code finish()} returns, so it is in the saved notebook; it may wait up to 250 ms for that, as
+ *       the summary is an update and updates come at most four a second.</li>
  *   <li>Install a {@link io.procbook.monitor.MonitorHost} with {@link io.procbook.monitor.Monitor#setHost} so
  *       that {@code Monitor.show()} and {@code Monitor.showSummary()} work from cell code, and map
- *       {@code %monitor on|off} to {@link io.procbook.monitor.Monitor#setEnabled} ({@code on} may also call
+ *       {@code %monitor on|off|auto} to {@link io.procbook.monitor.Monitor#setEnabled} ({@code on} may also call
  *       {@code Monitor.show()} to open the display at once).</li>
  * </ol>
  * Without a kernel, {@link io.procbook.monitor.Monitor#console} prints a periodic line instead; by default
@@ -27,7 +29,7 @@
  *
  * <h2>Sampling</h2>
  * One daemon thread ({@code procbook-monitor}) for the whole JVM runs while any monitor has something to watch,
- * every 250 ms: children from {@code /proc/<pid>/stat} and {@code /proc/<pid>/status} (descriptors kept open,
+ * every 250 ms (from the end of one tick to the start of the next): children from {@code /proc/<pid>/stat} and {@code /proc/<pid>/status} (descriptors kept open,
  * no allocation per reading), or {@link java.lang.ProcessHandle.Info} where there is no {@code /proc}; threads
  * from {@link java.lang.management.ThreadMXBean}; the machine from {@code /proc/stat}.
  */

@@ -221,12 +221,20 @@ public final class Popen {
         return poll();
     }
 
-    /** Sends SIGTERM; does nothing if the command has exited. Does not wait. */
+    /**
+     * Sends SIGTERM; does nothing if the command has exited. Does not wait. The pipes stay open, as in Python:
+     * what the command wrote before the signal, or writes while handling it, is still read by
+     * {@link #communicate}, {@link #stdout()} or the cell, and {@link #waitFor} and {@code communicate} work
+     * as before.
+     */
     public void terminate() {
         child.terminate();
     }
 
-    /** Sends SIGKILL; does nothing if the command has exited. Does not wait. */
+    /**
+     * Sends SIGKILL; does nothing if the command has exited. Does not wait. The pipes stay open, so output
+     * written before the signal is still read.
+     */
     public void kill() {
         child.kill();
     }

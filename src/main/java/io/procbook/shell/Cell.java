@@ -11,11 +11,15 @@ import java.util.function.Function;
 
 /**
  * One execution of a cell: where its output goes, and the child processes it started. Threads started by the
- * cell inherit it (see {@link CellBinding}), so they keep writing here after the cell has finished. Its live monitor is made when first needed (see {@link CellMonitors}).
+ * cell inherit it (see {@link CellBinding}), so they keep writing here after the cell has finished. Its live
+ * monitor is made when first needed (see {@link CellMonitors}). Its stream text goes out in whole lines per
+ * writer (see {@link WholeLines}): {@link #output()} counts each thread as a writer.
  */
 final class Cell implements DisplayTarget {
 
     private final int number;
+    private final CellOutput raw;
+    private final WholeLines lines;
     private final CellOutput out;
     private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
     private volatile boolean interrupted;
@@ -30,12 +34,18 @@ final class Cell implements DisplayTarget {
 
     Cell(int number, CellOutput out) {
         this.number = number;
-        this.out = out;
+        this.raw = out;
+        this.lines = new WholeLines(out, WholeLines.holdMillis());
+        this.out = new ThreadLines();
     }
 
     int number() { return number; }
 
+    /** @return the cell's output, whose stream text is kept in whole lines per calling thread */
     CellOutput output() { return out; }
+
+    /** @return the cell's stream text by writer, for writers that are not threads (children's output) */
+    WholeLines lines() { return lines; }
 
     Set<ChildProcess> children() { return children; }
 
@@ -66,9 +76,13 @@ final class Cell implements DisplayTarget {
      *
      * @return the monitor to finish, or {@code null}
      */
-    synchronized CellMonitor codeReturned() {
-        codeReturned = true;
-        return monitor;
+    CellMonitor codeReturned() {
+        // Whatever the cell printed goes before its reply, partial lines too (a front end stops listening then).
+        lines.flushAll();
+        synchronized (this) {
+            codeReturned = true;
+            return monitor;
+        }
     }
 
     synchronized boolean hasCodeReturned() { return codeReturned; }
@@ -81,5 +95,35 @@ final class Cell implements DisplayTarget {
     @Override
     public void clearOutput(boolean wait) {
         out.clearOutput(wait);
+    }
+
+    /**
+     * The cell's output as its threads use it: each thread's stream text is one writer of {@link #lines}, and
+     * a thread's own held partial line goes out before its display, clear or input prompt (text printed just
+     * before them belongs before them).
+     */
+    private final class ThreadLines implements CellOutput {
+        @Override
+        public void stream(String name, String text) {
+            lines.write(Thread.currentThread(), name, text);
+        }
+
+        @Override
+        public void display(Map<String, Object> data, Map<String, Object> metadata, String displayId, boolean update) {
+            lines.flush(Thread.currentThread());
+            raw.display(data, metadata, displayId, update);
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            lines.flush(Thread.currentThread());
+            raw.clearOutput(wait);
+        }
+
+        @Override
+        public String input(String prompt, boolean password) {
+            lines.flush(Thread.currentThread());
+            return raw.input(prompt, password);
+        }
     }
 }

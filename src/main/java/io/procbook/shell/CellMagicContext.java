@@ -81,7 +81,7 @@ final class CellMagicContext implements MagicContext {
     }
 
     @Override
-    public void monitor(boolean on) {
-        engine.monitors().setAlwaysShow(on, cell);
+    public void monitor(MonitorMode mode) {
+        engine.monitors().setMode(mode, cell);
     }
 }

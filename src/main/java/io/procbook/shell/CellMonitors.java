@@ -6,6 +6,7 @@ import io.procbook.monitor.MonitorHost;
 import io.procbook.monitor.MonitorView;
 import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.ProcessListener;
+import io.procbook.shell.magic.MagicContext;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
@@ -15,7 +16,8 @@ import java.util.function.Predicate;
  * Gives cells their live monitor (see {@code io.procbook.monitor}). A cell's monitor exists from its start
  * while monitoring is on, but shows nothing until one of the cell's threads (other than the ones evaluating
  * its snippets) burns CPU or the cell starts a child JVM: a cell like {@code 1+1} gets no display. With
- * {@code %monitor on} every cell shows it from the start. When the cell's code returns, the monitor is told
+ * {@code %monitor on} every cell shows it from the start, with {@code %monitor off} none, and
+ * {@code %monitor auto} is the default again. When the cell's code returns, the monitor is told
  * before the outcome goes back, so a summary of finished work is part of the cell's saved output.
  */
 final class CellMonitors implements ProcessListener, MonitorHost {
@@ -31,7 +33,9 @@ final class CellMonitors implements ProcessListener, MonitorHost {
         // workers are this cell's. The engine's own thread compiles the cell: that is no work of the cell's.
         Thread engineThread = Thread.currentThread();
         Predicate<Thread> commonPool = t -> t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();
-        m.watchThreads(started.or(commonPool.and(t -> t != engineThread)));
+        m.watchThreads(started);
+        // ...and only while it runs: a worker still spinning down as the cell returns is no longer its work.
+        m.watchSharedThreads(commonPool.and(t -> t != engineThread));
         if (alwaysShow) m.show();
     }
 
@@ -47,14 +51,18 @@ final class CellMonitors implements ProcessListener, MonitorHost {
         }
     }
 
-    /** {@code %monitor on|off}: on shows the monitor in every cell, starting with {@code cell}. */
-    void setAlwaysShow(boolean on, Cell cell) {
-        alwaysShow = on;
+    /**
+     * {@code %monitor on|off|auto}: on shows the monitor in every cell, starting with {@code cell}; off in none;
+     * auto, the default, in cells that start processes or busy threads, {@code cell} included.
+     */
+    void setMode(MagicContext.MonitorMode mode, Cell cell) {
+        boolean on = mode != MagicContext.MonitorMode.OFF;
+        alwaysShow = mode == MagicContext.MonitorMode.ON;
         Monitor.setEnabled(on);
         if (!on) return;
         CellMonitor m = cell.monitorOrNull();
         if (m == null) cellStarted(cell); // monitoring was off as the cell started
-        else m.show();
+        else if (alwaysShow) m.show();
     }
 
     @Override

@@ -10,7 +10,8 @@ import java.util.Locale;
  * that cell's {@link CellOutput} stream; text of any other thread goes to the process's real stream.
  *
  * <p>Strings are handed over as they are (no encode/decode round trip); raw bytes are decoded as UTF-8 per
- * thread, holding back a character split across writes. Nothing is buffered here: the {@link CellOutput}
+ * thread, holding back a character split across writes. Nothing is buffered here: the cell keeps each
+ * thread's lines whole ({@link WholeLines}; {@link #flush()} lets a partial line go) and its {@link CellOutput}
  * coalesces. A {@link CellOutput} that itself prints (say, a log line) reaches the real stream rather than
  * recursing.
  */
@@ -123,8 +124,11 @@ final class CellPrintStream extends PrintStream {
 
     @Override
     public void flush() {
-        // A cell's text is already handed over; its CellOutput delivers within its own deadline.
-        if (CellBinding.current() == null) real.flush();
+        // An explicit flush is the way to show a partial line now (Python's flush=True); complete lines are
+        // already handed over, and the CellOutput delivers them within its own deadline.
+        Cell cell = CellBinding.current();
+        if (cell == null) real.flush();
+        else cell.lines().flush(Thread.currentThread(), name);
     }
 
     @Override

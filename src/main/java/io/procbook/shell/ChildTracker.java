@@ -54,12 +54,23 @@ final class ChildTracker implements ProcessListener, OutputRouter {
         if (cell != null) cell.children().remove(child);
     }
 
+    /** The child's stdout and stderr are two writers of its cell's lines, kept whole like a thread's. */
     @Override
     public OutputSink sinkFor(ChildProcess child) {
         Cell cell = CellBinding.current();
         if (cell == null) return null;
-        CellOutput out = cell.output();
-        return (stderr, text) -> out.stream(stderr ? "stderr" : "stdout", text);
+        WholeLines lines = cell.lines();
+        return new OutputSink() {
+            @Override
+            public void write(boolean stderr, String text) {
+                lines.write(child, stderr ? "stderr" : "stdout", text);
+            }
+
+            @Override
+            public void end(boolean stderr) {
+                lines.flush(child, stderr ? "stderr" : "stdout");
+            }
+        };
     }
 
     /**

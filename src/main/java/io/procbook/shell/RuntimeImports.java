@@ -22,8 +22,8 @@ import java.util.stream.Stream;
  * single-type import of each of its public top-level types whose simple name is also a type of
  * {@code java.lang} or of one of those packages (found by scanning the jar or class directory, since the library
  * grows; the single-type import makes {@code Process} and {@code Queue} the library's, where two on-demand
- * imports would be ambiguous), the display types, and static imports of {@code display(...)} and
- * {@code input(...)}.
+ * imports would be ambiguous), the monitor's package on demand, the display types, and static imports of
+ * {@code display(...)} and {@code input(...)}.
  *
  * <p>Why not a single-type import of every runtime type: JShell puts every import into every compilation of
  * every snippet, and javac resolves each single-type import by loading its class, three times for a cell like
@@ -32,6 +32,13 @@ import java.util.stream.Stream;
 final class RuntimeImports {
 
     static final String RUNTIME_PACKAGE = "io.procbook.mp";
+    /**
+     * The monitor's types (Monitor, MonitorSnapshot, SeriesSnapshot, Sample...), for reading the recorded CPU
+     * use in a cell. On demand, not one by one: a cell's own {@code record Sample(...)} then simply shadows
+     * ours, where a single-type import would make it a compile error. None of its public names is also a type
+     * of java.lang, of {@link #DEFAULTS} or of the runtime package, which would make that name ambiguous.
+     */
+    static final String MONITOR_PACKAGE = "io.procbook.monitor";
 
     private static final List<String> DEFAULTS = List.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*", "java.util.*",
@@ -54,6 +61,7 @@ final class RuntimeImports {
         all.add("import " + RUNTIME_PACKAGE + ".*;");
         publicTypes(RUNTIME_PACKAGE, loader).stream().filter(t -> clashesWithADefault(t, loader))
                 .forEach(t -> all.add("import " + t + ";"));
+        all.add("import " + MONITOR_PACKAGE + ".*;");
         DISPLAY.forEach(t -> all.add("import " + t + ";"));
         STATICS.forEach(m -> all.add("import static " + m + ";"));
         return all;

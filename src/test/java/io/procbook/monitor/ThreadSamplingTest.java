@@ -1,6 +1,7 @@
 package io.procbook.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
@@ -98,5 +99,38 @@ class ThreadSamplingTest {
                      java.util.Set.of(s.rows().get(0).name(), s.rows().get(1).name()));
         assertTrue(Sampler.instance().awaitTicks(4, 10_000));
         assertEquals(2, monitor.snapshot().rows().size(), "the outsider never joins");
+    }
+
+    @Test
+    void aSharedThreadStillRunningWhenTheCodeReturnsDoesNotHoldBackTheSummary() throws Exception {
+        // A common-pool worker that worked for the cell and spins on for someone else as the cell returns.
+        Thread shared = spinner("shared-worker");
+        Thread own = spinner("own-worker");
+        monitor.watchSharedThreads(t -> t == shared);
+        monitor.watchThreads(t -> t == own);
+        shared.start();
+        MonitorSnapshot s = Await.snapshot(monitor, x -> x.rows().size() == 1, 20_000);
+        assertEquals("shared-worker", s.rows().get(0).name());
+        monitor.finish();
+        assertTrue(monitor.isDone(), "finish() left the summary though the shared thread still runs");
+        MonitorSnapshot after = monitor.snapshot();
+        assertEquals("ended", after.rows().get(0).state(), "its row ends with the cell's code");
+        assertTrue(shared.isAlive());
+        assertEquals(1, after.rows().size(), "and no thread is found after finish(): " + after.rows());
+    }
+
+    @Test
+    void aThreadOfTheCellStillRunningWhenTheCodeReturnsKeepsTheMonitorLive() throws Exception {
+        Thread own = spinner("own-background-worker");
+        monitor.watchThreads(t -> t == own);
+        own.start();
+        Await.snapshot(monitor, x -> x.rows().size() == 1, 20_000);
+        monitor.finish();
+        assertFalse(monitor.isDone(), "a background thread of the cell is its work");
+        assertTrue(monitor.snapshot().live(), () -> "live while it runs: " + monitor.snapshot());
+        stop.countDown();
+        own.join(10_000);
+        Await.snapshot(monitor, x -> x.rows().get(0).state().equals("ended"), 20_000);
+        Await.snapshot(monitor, x -> !x.live() && monitor.isDone(), 20_000);
     }
 }

@@ -91,6 +91,53 @@ class ProcessOutputTest {
     }
 
     @Test
+    void terminateKeepsTheOutputTheChildWritesWhileHandlingTheSignal() {
+        RecordingRouter router = new RecordingRouter();
+        Hooks.setOutputRouter(router);
+        Process p = new Process(() -> {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> {
+                System.out.println("last words");
+                System.out.flush();
+                Runtime.getRuntime().halt(0);
+            });
+            System.out.println("ready");
+            System.out.flush();
+            Thread.sleep(60_000);
+        });
+        p.start();
+        ChildLeakCheck.waitFor(() -> router.out(p.name()).equals("ready\n"), 30_000);
+        assertEquals("ready\n", router.out(p.name()));
+        p.terminate();
+        p.join();
+        assertEquals(0, p.exitCode(), "the handler's exit status");
+        assertEquals("ready\nlast words\n", router.out(p.name()));
+    }
+
+    @Test
+    void theEndOfEachStreamIsPassedOnAfterItsLastTextAndBeforeJoinReturns() {
+        List<String> events = new CopyOnWriteArrayList<>();
+        Hooks.setOutputRouter(child -> new OutputSink() {
+            @Override
+            public void write(boolean stderr, String text) {
+                events.add((stderr ? "err " : "out ") + text);
+            }
+
+            @Override
+            public void end(boolean stderr) {
+                events.add(stderr ? "err ended" : "out ended");
+            }
+        });
+        Process p = new Process(() -> {
+            System.out.print("no newline");
+            System.err.print("nor here");
+        });
+        p.start();
+        p.join();
+        assertEquals(List.of("out no newline", "out ended"), events.stream().filter(e -> e.startsWith("out")).toList());
+        assertEquals(List.of("err nor here", "err ended"), events.stream().filter(e -> e.startsWith("err")).toList());
+    }
+
+    @Test
     void outputBeforeAssignmentIsKept() {
         RecordingRouter router = new RecordingRouter();
         Hooks.setOutputRouter(router);

@@ -127,6 +127,58 @@ class SubprocessTest {
         assertTrue(t.stdout() == null || "first\n".startsWith(t.stdout()));
     }
 
+    /** A shell that prints "ready", then idles; on SIGTERM it prints its last line and exits 0. */
+    private static final List<String> LAST_WORDS = List.of("sh", "-c",
+            "trap 'echo last words; exit 0' TERM; echo ready; while :; do sleep 0.05; done");
+
+    @Test
+    void terminateKeepsThePipesSoOutputWrittenWhileHandlingTheSignalIsRead() {
+        Popen p = new Popen(LAST_WORDS, Subprocess.options().stdout(Subprocess.PIPE));
+        awaitPipedStdout(p, "ready\n");
+        p.terminate();
+        CompletedProcess r = p.communicate();
+        assertEquals("ready\nlast words\n", r.stdout(), "the reader still saw the handler's output");
+        assertEquals(0, r.returncode(), "the handler's exit status, not a signal");
+        assertEquals(0, p.waitFor());
+    }
+
+    @Test
+    void terminateKeepsTheLastLinesOfInheritedOutput() {
+        RecordingRouter router = new RecordingRouter();
+        Hooks.setOutputRouter(router);
+        Popen p = new Popen(LAST_WORDS);
+        String name = "sh-" + p.pid();
+        ChildLeakCheck.waitFor(() -> router.out(name).equals("ready\n"), 20_000);
+        assertEquals("ready\n", router.out(name));
+        p.terminate();
+        assertEquals(0, p.waitFor());
+        assertEquals("ready\nlast words\n", router.out(name));
+    }
+
+    @Test
+    void killStillEndsACommandThatIgnoresSigterm() {
+        Popen p = new Popen(List.of("sh", "-c", "trap '' TERM; echo ready; while :; do sleep 0.05; done"),
+                Subprocess.options().stdout(Subprocess.PIPE));
+        awaitPipedStdout(p, "ready\n");
+        p.terminate();
+        assertThrows(TimeoutExpiredException.class, () -> p.waitFor(Duration.ofMillis(300)), "SIGTERM is ignored");
+        p.kill();
+        assertEquals(-9, p.waitFor());
+        assertEquals("ready\n", p.communicate().stdout());
+    }
+
+    /** Waits (with communicate's timeout, which keeps collecting) until stdout so far is {@code expected}. */
+    private static void awaitPipedStdout(Popen p, String expected) {
+        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            TimeoutExpiredException t = assertThrows(TimeoutExpiredException.class,
+                    () -> p.communicate(null, Duration.ofMillis(50)));
+            String so = t.stdout() == null ? "" : t.stdout();
+            if (so.equals(expected)) return;
+            if (System.nanoTime() > end) fail("stdout is " + so + ", waited for " + expected);
+        }
+    }
+
     @Test
     void pipesMustBeAskedFor() {
         Popen p = new Popen(List.of("true"));

@@ -19,9 +19,7 @@ class MonitorWiringTest extends SharedEngine {
         TestGate.open();
         FakeChild.killAll();
         TestGate.close();
-        // back to the default: not always shown, but on
-        engine.execute("%monitor off", new RecordingOutput(), false);
-        Monitor.setEnabled(true);
+        engine.execute("%monitor auto", new RecordingOutput(), false);
     }
 
     private static ExecuteOutcome run(String code, RecordingOutput out) {
@@ -161,10 +159,51 @@ class MonitorWiringTest extends SharedEngine {
     }
 
     @Test
+    void monitorAutoGoesBackToTheDefaultAfterOffAndAfterOn() {
+        String childCell = "var autoChild = io.procbook.shell.FakeChild.busy();\nautoChild.endInput();\nautoChild.onExit().join();";
+        ranOk("%monitor off");
+        assertEquals(List.of(), ranOk(childCell).displays);
+        assertEquals("Monitor auto.\n", ranOk("%monitor auto").stdout());
+        assertTrue(Monitor.isEnabled());
+        List<RecordingOutput.Shown> shown = ranOk(childCell).displays;
+        assertOneDisplay(shown);
+        assertTrue(hasSvg(shown.get(shown.size() - 1)), "a cell that starts a process shows the monitor again");
+        ranOk("%monitor on");
+        assertOneDisplay(ranOk("1 + 1").displays);
+        ranOk("%monitor auto");
+        assertEquals(List.of(), ranOk("1 + 1").displays, "a plain cell shows none again");
+    }
+
+    @Test
+    void monitorAutoWatchesTheRestOfTheCellThatSwitchesItBackOn() {
+        ranOk("%monitor off");
+        List<RecordingOutput.Shown> shown = ranOk("%monitor auto\nvar sameCell = io.procbook.shell.FakeChild.busy();\n"
+                + "sameCell.endInput();\nsameCell.onExit().join();").displays;
+        assertOneDisplay(shown);
+        assertTrue(hasSvg(shown.get(shown.size() - 1)));
+    }
+
+    @Test
     void monitorShowFromCodeOpensTheDisplay() {
         assertOneDisplay(ranOk("io.procbook.monitor.Monitor.show();").displays);
         List<RecordingOutput.Shown> again = ranOk("io.procbook.monitor.Monitor.showSummary();").displays;
         assertEquals(1, again.size());
         assertTrue(hasSvg(again.get(0)));
+    }
+
+    @Test
+    void theMonitorsTypesNeedNoImportAndACellMayStillNameATypeLikeOne() {
+        RecordingOutput out = new RecordingOutput();
+        ExecuteOutcome o = run("""
+                MonitorSnapshot snap = Monitor.snapshot();
+                List<SeriesSnapshot> rows = snap.rows(SeriesSnapshot.Kind.PROCESS);
+                List<Sample> samples = snap.total().samples();
+                snap.cores() + rows.size() * 0 + samples.size() * 0
+                """, out);
+        assertEquals("ok", o.status(), o::toString);
+        assertEquals(String.valueOf(Runtime.getRuntime().availableProcessors()), o.result().get("text/plain"));
+        assertEquals("ok", run("record Sample(int x) { }", new RecordingOutput()).status());
+        ExecuteOutcome mine = run("new Sample(3).x()", new RecordingOutput());
+        assertEquals("3", mine.result().get("text/plain"), mine::toString);
     }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -113,6 +114,114 @@ class OutputRoutingTest {
                 System.out.println();
                 """, out);
         assertEquals("é😀 ok7-x\nabcd\n", out.stdout());
+    }
+
+    /**
+     * Runs a cell with partial lines held for ten minutes: within a test only a newline, a flush, the end of a
+     * child's stream or the cell's end can let one go, so what follows does not depend on timing.
+     */
+    static RecordingOutput holdingPartialLines(String cell) {
+        System.setProperty(WholeLines.HOLD_PROPERTY, "600000");
+        try {
+            RecordingOutput out = new RecordingOutput();
+            ok(cell, out);
+            return out;
+        } finally {
+            System.clearProperty(WholeLines.HOLD_PROPERTY);
+        }
+    }
+
+    @Test
+    void threadsPrintingPiecesOfLinesDoNotCutIntoEachOthersLines() {
+        RecordingOutput out = holdingPartialLines("""
+                var aPrinted = new CountDownLatch(1);
+                var cPrinted = new CountDownLatch(1);
+                Thread first = new Thread(() -> {
+                    System.out.print("a");
+                    aPrinted.countDown();
+                    try { cPrinted.await(); } catch (InterruptedException e) { return; }
+                    System.out.print("b\\n");
+                });
+                Thread second = new Thread(() -> {
+                    try { aPrinted.await(); } catch (InterruptedException e) { return; }
+                    System.out.print("c");
+                    System.out.printf("d%n");
+                    cPrinted.countDown();
+                });
+                first.start(); second.start();
+                first.join(); second.join();
+                """);
+        assertEquals("cd\nab\n", out.stdout());
+    }
+
+    @Test
+    void twoThreadsPrintingAThenBInLoopsGiveOnlyWholeLines() {
+        RecordingOutput out = holdingPartialLines("""
+                var together = new CyclicBarrier(2);
+                Runnable ab = () -> {
+                    try { together.await(); } catch (Exception e) { return; }
+                    for (int i = 0; i < 20_000; i++) { System.out.print("a"); System.out.print("b\\n"); }
+                };
+                Thread one = new Thread(ab), two = new Thread(ab);
+                one.start(); two.start();
+                one.join(); two.join();
+                """);
+        String[] got = out.stdout().split("\n", -1);
+        assertEquals(40_001, got.length, "40000 lines and nothing after the last newline");
+        for (int i = 0; i < 40_000; i++) assertEquals("ab", got[i], "line " + i);
+    }
+
+    @Test
+    void aPartialLineIsFlushedByFlushAndAtTheCellsEnd() {
+        RecordingOutput out = holdingPartialLines("""
+                System.out.print("x");
+                System.out.flush();
+                Thread t = new Thread(() -> System.out.println("y"));
+                t.start(); t.join();
+                System.out.print("tail without a newline");
+                System.err.print("and on stderr");
+                """);
+        assertEquals("xy\ntail without a newline", out.stdout());
+        assertEquals("and on stderr", out.stderr());
+    }
+
+    @Test
+    void aPromptPrintedWithoutANewlineComesBeforeTheInputRequest() {
+        System.setProperty(WholeLines.HOLD_PROPERTY, "600000");
+        try {
+            RecordingOutput out = new RecordingOutput();
+            out.answer("Ada");
+            out.answer("again");
+            ok("System.out.print(\"Name: \");\nString who = new Scanner(System.in).nextLine();\n"
+                    + "System.out.print(\"Hi \" + who + \". Again: \");\ninput(\"\");", out);
+            assertEquals(List.of("Name: ", "Name: Hi Ada. Again: "), out.stdoutAtPrompts);
+        } finally {
+            System.clearProperty(WholeLines.HOLD_PROPERTY);
+        }
+    }
+
+    @Test
+    void aChildsPartialLineWaitsForItsEndAndGoesWhenTheChildEnds() {
+        RecordingOutput out = holdingPartialLines("""
+                var printed = new io.procbook.mp.Event();
+                var go = new io.procbook.mp.Event();
+                var child = new io.procbook.mp.Process(() -> {
+                    System.out.print("a");
+                    System.out.flush();
+                    printed.set();
+                    go.await();
+                    System.out.print("b\\nlast words");
+                });
+                child.start();
+                printed.await();
+                System.out.println("parent line");
+                go.set();
+                child.join();
+                System.out.println("|after the join");
+                printed.close();
+                go.close();
+                """);
+        assertEquals("parent line\nab\nlast words|after the join\n", out.stdout());
     }
 
     @Test

@@ -19,6 +19,8 @@ final class RecordingOutput implements CellOutput {
     final List<Shown> displays = new CopyOnWriteArrayList<>();
     final List<Boolean> clears = new CopyOnWriteArrayList<>();
     final List<String> prompts = new CopyOnWriteArrayList<>();
+    /** What stdout held when each prompt was asked for. */
+    final List<String> stdoutAtPrompts = new CopyOnWriteArrayList<>();
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final boolean allowInput;
 
@@ -60,6 +62,7 @@ final class RecordingOutput implements CellOutput {
     @Override
     public String input(String prompt, boolean password) {
         prompts.add(prompt + (password ? " [password]" : ""));
+        stdoutAtPrompts.add(stdout());
         if (!allowInput) throw new IllegalStateException("allow_stdin is false");
         try {
             String line = answers.poll(30, TimeUnit.SECONDS);

@@ -35,4 +35,26 @@ class RuntimeImportsTest {
             assertTrue(imp.startsWith("import ") && imp.endsWith(";") && imp.indexOf(';') == imp.length() - 1, imp);
         }
     }
+
+    @Test
+    void theMonitorsTypesAreImportedAndNoneOfTheirNamesIsAmbiguous() {
+        ClassLoader loader = getClass().getClassLoader();
+        assertTrue(RuntimeImports.statements(loader).contains("import io.procbook.monitor.*;"));
+        List<String> monitor = RuntimeImports.publicTypes(RuntimeImports.MONITOR_PACKAGE, loader);
+        assertTrue(monitor.containsAll(List.of("io.procbook.monitor.Monitor", "io.procbook.monitor.MonitorSnapshot",
+                "io.procbook.monitor.SeriesSnapshot", "io.procbook.monitor.Sample")), monitor.toString());
+        // Another on-demand import holding the same simple name would make both unusable by that name.
+        List<String> others = new java.util.ArrayList<>(List.of("java.lang.*", "io.procbook.mp.*"));
+        for (String s : RuntimeImports.statements(loader)) {
+            if (s.startsWith("import java.") && s.endsWith(".*;")) others.add(s.substring(7, s.length() - 1));
+        }
+        for (String type : monitor) {
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            for (String pkg : others) {
+                String clash = pkg.substring(0, pkg.length() - 1) + simple;
+                assertThrows(ClassNotFoundException.class, () -> Class.forName(clash, false, loader),
+                        type + " has the name of " + clash);
+            }
+        }
+    }
 }

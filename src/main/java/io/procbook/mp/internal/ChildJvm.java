@@ -320,12 +320,12 @@ public final class ChildJvm implements ChildProcess {
 
     @Override
     public void terminate() {
-        process.destroy();
+        Signals.terminate(process);
     }
 
     @Override
     public void kill() {
-        process.destroyForcibly();
+        Signals.kill(process);
     }
 
     @Override

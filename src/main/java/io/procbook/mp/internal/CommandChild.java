@@ -111,7 +111,7 @@ public final class CommandChild implements ChildProcess {
     public void terminate() {
         if (process.isAlive()) {
             signalSent = 15;
-            process.destroy();
+            Signals.terminate(process);
         }
     }
 
@@ -119,7 +119,7 @@ public final class CommandChild implements ChildProcess {
     public void kill() {
         if (process.isAlive()) {
             signalSent = 9;
-            process.destroyForcibly();
+            Signals.kill(process);
         }
     }
 

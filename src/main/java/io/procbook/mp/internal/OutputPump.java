@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  * the receiver to be chosen, so a child never blocks on a full pipe; text that arrives before
  * {@link #route} (a pre-started JVM's start-up warnings) is kept and delivered once routed. Each read
  * delivers everything available at once (up to 8 K characters), which coalesces a flood of small lines into
- * few calls.
+ * few calls. The end of the pipe is passed on ({@link OutputSink#end}) before {@link #finished()} completes.
  */
 public final class OutputPump {
 
@@ -26,6 +26,7 @@ public final class OutputPump {
     private final StringBuilder early = new StringBuilder();
     private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private boolean routed;
+    private boolean ended;
     private OutputSink sink;
 
     private OutputPump(boolean stderr) {
@@ -53,6 +54,7 @@ public final class OutputPump {
             deliver(early.toString());
             early.setLength(0);
         }
+        if (ended) end();
     }
 
     /** @return the text kept while unrouted (for error messages about a child that died starting up) */
@@ -86,7 +88,19 @@ public final class OutputPump {
         } catch (IOException closed) {
             // the pipe was closed under us: the child is gone
         } finally {
+            synchronized (this) {
+                ended = true;
+                if (routed) end();
+            }
             finished.complete(null);
+        }
+    }
+
+    private void end() {
+        try {
+            if (sink != null) sink.end(stderr);
+        } catch (RuntimeException e) {
+            // a broken sink loses its held text, nothing else
         }
     }
 

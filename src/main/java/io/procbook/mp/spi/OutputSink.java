@@ -14,4 +14,14 @@ public interface OutputSink {
      * @param text   the text, possibly several lines or part of one
      */
     void write(boolean stderr, String text);
+
+    /**
+     * Called once when one of the child's streams has reached its end (the child closed it or exited), after
+     * its last {@link #write}: a sink that holds back a partial line lets it go now. The runtime reports a
+     * child's exit after this (unless a stream stays open long after the exit, e.g. inherited by a grandchild),
+     * so the output is complete when {@code join()} returns. Does nothing by default.
+     *
+     * @param stderr {@code true} for standard error, {@code false} for standard output
+     */
+    default void end(boolean stderr) { }
 }

@@ -37,12 +37,22 @@ public interface MagicContext {
      */
     int reset();
 
+    /** When cells show the live monitor ({@code %monitor on|off|auto}). */
+    enum MonitorMode {
+        /** In every cell, starting with the one that switches it on. */
+        ON,
+        /** In no cell; monitoring stops (monitors running now are left with their summary). */
+        OFF,
+        /** The default: in cells that start processes or busy threads. */
+        AUTO
+    }
+
     /**
-     * Turns the live monitor on or off for the cells that follow.
+     * Sets when the live monitor is shown, from the running cell on.
      *
-     * @param on {@code true} to show it for every cell
+     * @param mode on, off or auto
      */
-    void monitor(boolean on);
+    void monitor(MonitorMode mode);
 
     /** One notebook variable, as {@code %who} lists it. */
     record Variable(String name, String type, String value) { }

@@ -41,14 +41,17 @@ final class SessionMagics {
     }
 
     static Magic monitor() {
-        return simple("monitor", "%monitor on|off",
-                "Show (on) or stop showing (off) the live CPU monitor for every cell that follows.", (args, ctx) -> {
-                    switch (args.strip().toLowerCase(java.util.Locale.ROOT)) {
-                        case "on" -> ctx.monitor(true);
-                        case "off" -> ctx.monitor(false);
-                        default -> throw new MagicException("usage: %monitor on|off");
+        return simple("monitor", "%monitor on|off|auto",
+                "The live CPU monitor: on in every cell from here, off in none, auto (the default) in cells that "
+                        + "start processes or busy threads.", (args, ctx) -> {
+                    String mode = args.strip().toLowerCase(java.util.Locale.ROOT);
+                    switch (mode) {
+                        case "on" -> ctx.monitor(MagicContext.MonitorMode.ON);
+                        case "off" -> ctx.monitor(MagicContext.MonitorMode.OFF);
+                        case "auto" -> ctx.monitor(MagicContext.MonitorMode.AUTO);
+                        default -> throw new MagicException("usage: %monitor on|off|auto");
                     }
-                    ctx.out().stream("stdout", "Monitor " + args.strip().toLowerCase(java.util.Locale.ROOT) + ".\n");
+                    ctx.out().stream("stdout", "Monitor " + mode + ".\n");
                     return Engine.ExecuteOutcome.ok(null);
                 });
     }

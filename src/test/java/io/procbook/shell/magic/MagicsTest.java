@@ -99,7 +99,22 @@ class MagicsTest extends EngineSession {
         assertEquals(1, out.displayIds.stream().distinct().count(), "on shows the monitor at once");
         assertEquals("ok", cell("%monitor off").status());
         assertFalse(Monitor.isEnabled());
-        assertEquals("error", cell("%monitor maybe").status());
+        assertEquals("ok", cell("%monitor auto").status());
+        assertTrue(Monitor.isEnabled(), "auto is monitoring again");
+        Engine.ExecuteOutcome wrong = cell("%monitor maybe");
+        assertEquals("error", wrong.status());
+        assertTrue(wrong.evalue().contains("on|off|auto"), wrong.evalue());
+    }
+
+    @Test
+    void monitorHelpNamesAuto() {
+        String help = magics.help("%monitor").orElseThrow();
+        assertTrue(help.startsWith("%monitor on|off|auto"), help);
+        assertTrue(help.contains("auto (the default)"), help);
+        assertEquals("ok", cell("%lsmagic").status());
+        assertTrue(out.stdout.toString().contains("%monitor on|off|auto"), out.stdout.toString());
+        assertEquals("ok", cell("%monitor?").status());
+        assertTrue(out.stdout.toString().contains("auto (the default)"), out.stdout.toString());
     }
 
     private static Path emptyJar(Path p) throws java.io.IOException {
