@@ -187,6 +187,11 @@ public final class Barrier extends SharedObject {
         return (seg.getLong(OFF_WORD) & BROKEN) != 0;
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(SharedHandle.Kind.BARRIER, seg, 0, action);
     }

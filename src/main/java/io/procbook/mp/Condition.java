@@ -207,6 +207,11 @@ public final class Condition extends SharedObject implements Acquirable {
         signal(Integer.MAX_VALUE);
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(SharedHandle.Kind.CONDITION, seg, 0, lock);
     }

@@ -64,6 +64,11 @@ public final class Event extends SharedObject {
         return Blocking.await(this::isSet, Blocking.deadline(timeout), null, changed);
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(SharedHandle.Kind.EVENT, seg, 0, null);
     }

@@ -125,6 +125,11 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
         return SharedHandle.Kind.SEMAPHORE;
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(kind(), seg, off, null);
     }
