@@ -313,8 +313,9 @@ public final class Manager implements AutoCloseable {
 
     /**
      * Stops the server and frees its port. Calls blocked on the server end; proxies used afterwards (here or
-     * in children) fail with {@link ManagerException}. Idempotent. Waits for the server to stop listening, not
-     * for the calls in progress to end.
+     * in children) fail with {@link ManagerException}. Idempotent. Blocks until the server's connection threads have
+     * ended (they are interrupted, so calls blocked on the server end at once), at most 10 seconds; an interrupt
+     * ends that wait early and leaves the interrupt flag set.
      */
     @Override
     public void close() {
