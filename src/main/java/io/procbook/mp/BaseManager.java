@@ -268,8 +268,11 @@ public class BaseManager implements AutoCloseable {
      * @throws ManagerException             if the server cannot be reached, or shut down or died during the
      *                                       call
      * @throws UncheckedInterruptedException if interrupted while waiting for the server
-     * @throws RuntimeException              what the supplier threw on the server, re-thrown as itself (a
-     *                                       checked exception too, though {@code get} does not declare it)
+     * @throws IllegalArgumentException      also if the server does not serve {@code name}
+     * @throws NullPointerException          if the supplier returned null
+     * @throws RuntimeException              what the supplier threw on the server, re-thrown as itself; a
+     *                                       checked exception arrives wrapped in an
+     *                                       {@link IllegalStateException}
      */
     public <T> T get(String name, Class<T> type) {
         synchronized (this) {

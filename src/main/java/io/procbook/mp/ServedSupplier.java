@@ -19,7 +19,8 @@ public interface ServedSupplier<T> extends Serializable {
      * Returns the object to serve. Runs on the server, in the thread of the client connection that asked.
      *
      * @return the object to serve (not null)
-     * @throws Exception anything; the client's {@code get} re-throws it
+     * @throws Exception anything; the client's {@code get} re-throws it (a checked one wrapped in an
+     *                   {@link IllegalStateException})
      */
     T get() throws Exception;
 }
