@@ -9,8 +9,14 @@ import java.lang.invoke.VarHandle;
  * (bytes included), compound updates need {@link #getLock()} or the atomic helpers.
  *
  * <p>Create with {@code ofInt}, {@code ofLong}, {@code ofDouble}, {@code ofByte} (a length, or initial
- * contents); without a lock with {@link RawArray}. At most about 2 GB per array. Thread- and process-safe;
- * serializes as its name (with its lock), never as its contents.
+ * contents); without a lock with {@link RawArray}. At most about 2 GB per array.
+ *
+ * <p>Thread- and process-safe. It serializes as the name of its shared memory (with its lock), never as its
+ * contents, so a copy received by a child (as an argument, or captured by a lambda) is the same memory there,
+ * whatever its size. Its memory (a file under /dev/shm) is removed once every process using it has
+ * {@link #close() closed} it or exited; if a process dies, its use simply ends. No method blocks except
+ * {@link #hold()}. Element methods throw {@link IndexOutOfBoundsException} for an index outside
+ * {@code [0, length())}.
  */
 public abstract class Array extends SharedData {
 
@@ -40,42 +46,106 @@ public abstract class Array extends SharedData {
         }
     }
 
-    /** A shared {@code int[length]} of zeros, with a lock. */
+    /**
+     * Creates a shared {@code int[length]} of zeros, with a lock (Python's {@code Array('i', length)}).
+     *
+     * @param length the number of elements
+     * @return the new array
+     * @throws IllegalArgumentException     if {@code length} is negative, or the array would take more than
+     *                                      about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfInt ofInt(int length) {
         return new OfInt(create(INT, 4, length, true));
     }
 
-    /** A shared copy of {@code values}, with a lock. */
+    /**
+     * Creates a shared copy of {@code values}, with a lock (Python's {@code Array('i', values)}).
+     *
+     * @param values the initial contents, copied
+     * @return the new array
+     * @throws NullPointerException         if {@code values} is null
+     * @throws IllegalArgumentException     if the array would take more than about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfInt ofInt(int[] values) {
         return fill(ofInt(values.length), values);
     }
 
-    /** A shared {@code long[length]} of zeros, with a lock. */
+    /**
+     * Creates a shared {@code long[length]} of zeros, with a lock (Python's {@code Array('q', length)}).
+     *
+     * @param length the number of elements
+     * @return the new array
+     * @throws IllegalArgumentException     if {@code length} is negative, or the array would take more than
+     *                                      about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfLong ofLong(int length) {
         return new OfLong(create(LONG, 8, length, true));
     }
 
-    /** A shared copy of {@code values}, with a lock. */
+    /**
+     * Creates a shared copy of {@code values}, with a lock (Python's {@code Array('q', values)}).
+     *
+     * @param values the initial contents, copied
+     * @return the new array
+     * @throws NullPointerException         if {@code values} is null
+     * @throws IllegalArgumentException     if the array would take more than about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfLong ofLong(long[] values) {
         return fill(ofLong(values.length), values);
     }
 
-    /** A shared {@code double[length]} of zeros, with a lock. */
+    /**
+     * Creates a shared {@code double[length]} of zeros, with a lock (Python's {@code Array('d', length)}).
+     *
+     * @param length the number of elements
+     * @return the new array
+     * @throws IllegalArgumentException     if {@code length} is negative, or the array would take more than
+     *                                      about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfDouble ofDouble(int length) {
         return new OfDouble(create(DOUBLE, 8, length, true));
     }
 
-    /** A shared copy of {@code values}, with a lock. */
+    /**
+     * Creates a shared copy of {@code values}, with a lock (Python's {@code Array('d', values)}).
+     *
+     * @param values the initial contents, copied
+     * @return the new array
+     * @throws NullPointerException         if {@code values} is null
+     * @throws IllegalArgumentException     if the array would take more than about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfDouble ofDouble(double[] values) {
         return fill(ofDouble(values.length), values);
     }
 
-    /** A shared {@code byte[length]} of zeros, with a lock. */
+    /**
+     * Creates a shared {@code byte[length]} of zeros, with a lock (Python's {@code Array('b', length)}).
+     *
+     * @param length the number of elements
+     * @return the new array
+     * @throws IllegalArgumentException     if {@code length} is negative, or the array would take more than
+     *                                      about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfByte ofByte(int length) {
         return new OfByte(create(BYTE, 1, length, true));
     }
 
-    /** A shared copy of {@code values}, with a lock. */
+    /**
+     * Creates a shared copy of {@code values}, with a lock (Python's {@code Array('b', values)}).
+     *
+     * @param values the initial contents, copied
+     * @return the new array
+     * @throws NullPointerException         if {@code values} is null
+     * @throws IllegalArgumentException     if the array would take more than about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfByte ofByte(byte[] values) {
         return fill(ofByte(values.length), values);
     }
@@ -107,7 +177,11 @@ public abstract class Array extends SharedData {
         return a;
     }
 
-    /** The number of elements. */
+    /**
+     * Returns the number of elements, fixed at creation.
+     *
+     * @return the number of elements
+     */
     public int length() {
         return length;
     }
@@ -120,11 +194,16 @@ public abstract class Array extends SharedData {
         return a.seg;
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(SharedHandle.Kind.ARRAY, seg, 0, null);
     }
 
-    /** A shared {@code int[]}. */
+    /** A shared {@code int[]}; see {@link Array} for sharing and thread safety. */
     public static final class OfInt extends Array {
         private static final long serialVersionUID = 1L;
 
@@ -132,27 +211,61 @@ public abstract class Array extends SharedData {
             super(seg);
         }
 
-        /** Volatile read of element i; throws IndexOutOfBoundsException outside [0, length). */
+        /**
+         * Reads element {@code i} with volatile semantics: it sees every write made before by any thread of
+         * any process.
+         *
+         * @param i the index
+         * @return the element
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public int get(int i) {
             return seg.getInt(index(i, 4));
         }
 
-        /** Volatile write of element i. */
+        /**
+         * Writes element {@code i} with volatile semantics: every later read, in any process, sees it.
+         *
+         * @param i the index
+         * @param v the new value
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public void set(int i, int v) {
             seg.setInt(index(i, 4), v);
         }
 
-        /** Atomically adds to element i; returns the new value. */
+        /**
+         * Atomically adds {@code delta} to element {@code i}, even against other processes, without the lock.
+         *
+         * @param i     the index
+         * @param delta what to add (wraps around on overflow)
+         * @return the new value of the element
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public int addAndGet(int i, int delta) {
             return seg.getAndAddInt(index(i, 4), delta) + delta;
         }
 
-        /** Atomically sets element i to {@code update} if it is {@code expect}. */
+        /**
+         * Atomically sets element {@code i} to {@code update} if it is {@code expect}, even against other
+         * processes.
+         *
+         * @param i      the index
+         * @param expect the value expected
+         * @param update the new value
+         * @return whether the element was {@code expect} and is now {@code update}
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public boolean compareAndSet(int i, int expect, int update) {
             return seg.casInt(index(i, 4), expect, update);
         }
 
-        /** A snapshot copy (not atomic as a whole). */
+        /**
+         * Copies the elements, each read as {@link #get(int)} does; the copy as a whole is not atomic (other
+         * writers may change elements while it is made).
+         *
+         * @return a new array holding the elements
+         */
         public int[] toArray() {
             int[] out = new int[length];
             for (int i = 0; i < length; i++) {
@@ -161,13 +274,18 @@ public abstract class Array extends SharedData {
             return out;
         }
 
+        /**
+         * Describes the array: its type and a snapshot of its elements, as {@link #toArray()} takes it.
+         *
+         * @return a description
+         */
         @Override
         public String toString() {
             return "Array.OfInt" + java.util.Arrays.toString(toArray());
         }
     }
 
-    /** A shared {@code long[]}. */
+    /** A shared {@code long[]}; see {@link Array} for sharing and thread safety. */
     public static final class OfLong extends Array {
         private static final long serialVersionUID = 1L;
 
@@ -175,27 +293,61 @@ public abstract class Array extends SharedData {
             super(seg);
         }
 
-        /** Volatile read of element i; throws IndexOutOfBoundsException outside [0, length). */
+        /**
+         * Reads element {@code i} with volatile semantics: it sees every write made before by any thread of
+         * any process.
+         *
+         * @param i the index
+         * @return the element
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public long get(int i) {
             return seg.getLong(index(i, 8));
         }
 
-        /** Volatile write of element i. */
+        /**
+         * Writes element {@code i} with volatile semantics: every later read, in any process, sees it.
+         *
+         * @param i the index
+         * @param v the new value
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public void set(int i, long v) {
             seg.setLong(index(i, 8), v);
         }
 
-        /** Atomically adds to element i; returns the new value. */
+        /**
+         * Atomically adds {@code delta} to element {@code i}, even against other processes, without the lock.
+         *
+         * @param i     the index
+         * @param delta what to add (wraps around on overflow)
+         * @return the new value of the element
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public long addAndGet(int i, long delta) {
             return seg.getAndAddLong(index(i, 8), delta) + delta;
         }
 
-        /** Atomically sets element i to {@code update} if it is {@code expect}. */
+        /**
+         * Atomically sets element {@code i} to {@code update} if it is {@code expect}, even against other
+         * processes.
+         *
+         * @param i      the index
+         * @param expect the value expected
+         * @param update the new value
+         * @return whether the element was {@code expect} and is now {@code update}
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public boolean compareAndSet(int i, long expect, long update) {
             return seg.casLong(index(i, 8), expect, update);
         }
 
-        /** A snapshot copy (not atomic as a whole). */
+        /**
+         * Copies the elements, each read as {@link #get(int)} does; the copy as a whole is not atomic (other
+         * writers may change elements while it is made).
+         *
+         * @return a new array holding the elements
+         */
         public long[] toArray() {
             long[] out = new long[length];
             for (int i = 0; i < length; i++) {
@@ -204,13 +356,18 @@ public abstract class Array extends SharedData {
             return out;
         }
 
+        /**
+         * Describes the array: its type and a snapshot of its elements, as {@link #toArray()} takes it.
+         *
+         * @return a description
+         */
         @Override
         public String toString() {
             return "Array.OfLong" + java.util.Arrays.toString(toArray());
         }
     }
 
-    /** A shared {@code double[]}. */
+    /** A shared {@code double[]}; see {@link Array} for sharing and thread safety. */
     public static final class OfDouble extends Array {
         private static final long serialVersionUID = 1L;
 
@@ -218,17 +375,35 @@ public abstract class Array extends SharedData {
             super(seg);
         }
 
-        /** Volatile read of element i; throws IndexOutOfBoundsException outside [0, length). */
+        /**
+         * Reads element {@code i} with volatile semantics: it sees every write made before by any thread of
+         * any process.
+         *
+         * @param i the index
+         * @return the element
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public double get(int i) {
             return Double.longBitsToDouble(seg.getLong(index(i, 8)));
         }
 
-        /** Volatile write of element i. */
+        /**
+         * Writes element {@code i} with volatile semantics: every later read, in any process, sees it.
+         *
+         * @param i the index
+         * @param v the new value
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public void set(int i, double v) {
             seg.setLong(index(i, 8), Double.doubleToRawLongBits(v));
         }
 
-        /** A snapshot copy (not atomic as a whole). */
+        /**
+         * Copies the elements, each read as {@link #get(int)} does; the copy as a whole is not atomic (other
+         * writers may change elements while it is made).
+         *
+         * @return a new array holding the elements
+         */
         public double[] toArray() {
             double[] out = new double[length];
             for (int i = 0; i < length; i++) {
@@ -237,13 +412,18 @@ public abstract class Array extends SharedData {
             return out;
         }
 
+        /**
+         * Describes the array: its type and a snapshot of its elements, as {@link #toArray()} takes it.
+         *
+         * @return a description
+         */
         @Override
         public String toString() {
             return "Array.OfDouble" + java.util.Arrays.toString(toArray());
         }
     }
 
-    /** A shared {@code byte[]}. */
+    /** A shared {@code byte[]}; see {@link Array} for sharing and thread safety. */
     public static final class OfByte extends Array {
         private static final long serialVersionUID = 1L;
 
@@ -251,20 +431,38 @@ public abstract class Array extends SharedData {
             super(seg);
         }
 
-        /** Read of element i after a full fence (bytes have no volatile view). */
+        /**
+         * Reads element {@code i} after a full fence (bytes have no volatile view), which orders it like a
+         * volatile read.
+         *
+         * @param i the index
+         * @return the element
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public byte get(int i) {
             int at = index(i, 1);
             VarHandle.fullFence();
             return seg.getByte(at);
         }
 
-        /** Write of element i followed by a full fence. */
+        /**
+         * Writes element {@code i}, followed by a full fence, which orders it like a volatile write.
+         *
+         * @param i the index
+         * @param v the new value
+         * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
+         */
         public void set(int i, byte v) {
             seg.putByte(index(i, 1), v);
             VarHandle.fullFence();
         }
 
-        /** A snapshot copy (not atomic as a whole). */
+        /**
+         * Copies the elements after a full fence, in one bulk read; the copy as a whole is not atomic (other
+         * writers may change elements while it is made).
+         *
+         * @return a new array holding the elements
+         */
         public byte[] toArray() {
             byte[] out = new byte[length];
             VarHandle.fullFence();
@@ -272,6 +470,11 @@ public abstract class Array extends SharedData {
             return out;
         }
 
+        /**
+         * Describes the array: its type and a snapshot of its elements, as {@link #toArray()} takes it.
+         *
+         * @return a description
+         */
         @Override
         public String toString() {
             return "Array.OfByte" + java.util.Arrays.toString(toArray());

@@ -14,12 +14,14 @@ import java.util.concurrent.TimeoutException;
  * trace; a timeout is an {@link UncheckedTimeoutException} (Python's {@code multiprocessing.TimeoutError}).
  * For {@code java.util.concurrent} futures use {@link ProcessPoolExecutor}.
  *
- * <p>Thread-safe: any thread may wait on it.
+ * <p>Thread-safe: any thread may wait on it, any number of times; every waiter sees the same outcome. It
+ * belongs to the process whose pool made it: it is not Serializable and cannot be sent to a child.
  *
  * @param <T> the result type
  */
 public final class AsyncResult<T> {
 
+    /** Completed by the pool with the result or the failure. */
     private final CompletableFuture<T> future;
 
     AsyncResult(CompletableFuture<T> future) {
@@ -27,13 +29,15 @@ public final class AsyncResult<T> {
     }
 
     /**
-     * Blocks until the result is there.
+     * Blocks until the result is there. The wait has no time limit and is interruptible.
      *
      * @return the result
      * @throws TaskFailedException           if the task failed (the cause is the task's exception, or a
-     *                                       {@link WorkerDiedException} if its worker died)
+     *                                       {@link WorkerDiedException} if its worker died, or a
+     *                                       {@link BrokenProcessPoolException} if the pool broke)
      * @throws CancellationException         if the pool was terminated first
-     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again); the
+     *                                       task goes on
      */
     public T get() {
         try {
@@ -46,15 +50,16 @@ public final class AsyncResult<T> {
     }
 
     /**
-     * Blocks until the result is there or the timeout elapses.
+     * Blocks until the result is there or the timeout elapses. The wait is interruptible.
      *
-     * @param timeout how long to wait
+     * @param timeout how long to wait; zero or negative only checks
      * @param unit    its unit
      * @return the result
      * @throws UncheckedTimeoutException     if the result is not there in time (the task goes on)
      * @throws TaskFailedException           if the task failed
      * @throws CancellationException         if the pool was terminated first
-     * @throws UncheckedInterruptedException if the waiting thread is interrupted
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
+     * @throws NullPointerException          if {@code unit} is null
      */
     public T get(long timeout, TimeUnit unit) {
         try {
@@ -76,10 +81,13 @@ public final class AsyncResult<T> {
 
     /**
      * Blocks until the result is there (or the task failed) or the timeout elapses; does not throw the
-     * task's failure.
+     * task's failure (Python's {@code wait}, which returns nothing). The wait is interruptible.
      *
-     * @return whether the result is ready
-     * @throws UncheckedInterruptedException if the waiting thread is interrupted
+     * @param timeout how long to wait at most; zero or negative only checks
+     * @param unit    its unit
+     * @return whether the task has finished (successfully, failed or cancelled)
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
+     * @throws NullPointerException          if {@code unit} is null
      */
     public boolean waitFor(long timeout, TimeUnit unit) {
         try {
@@ -94,13 +102,19 @@ public final class AsyncResult<T> {
         }
     }
 
-    /** @return whether the task has finished (successfully or not); never blocks */
+    /**
+     * Tells whether the task has finished. Never blocks.
+     *
+     * @return whether the task has finished (successfully or not)
+     */
     public boolean ready() {
         return future.isDone();
     }
 
     /**
-     * @return whether the task finished without failing; never blocks
+     * Tells whether the task finished without failing. Never blocks.
+     *
+     * @return whether the task finished without failing
      * @throws IllegalStateException if it has not finished (Python raises ValueError)
      */
     public boolean successful() {

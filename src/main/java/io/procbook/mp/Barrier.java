@@ -16,7 +16,10 @@ import java.time.Duration;
  *
  * <p>Shared state is one word {@code generation:32 | broken:1 | count:31}. Thread- and process-safe;
  * serializes as its name together with its action (which must therefore be serializable: it is a
- * {@link Action}, so a lambda is).
+ * {@link Action}, so a lambda is), so a copy received by a child is the same barrier, and runs its own copy of
+ * the action when it arrives last. Its shared memory is removed once every process using it has closed it or
+ * exited. A party whose process dies while waiting still counts as arrived; use a timeout if parties may die
+ * before they arrive.
  */
 public final class Barrier extends SharedObject {
 
@@ -37,17 +40,27 @@ public final class Barrier extends SharedObject {
     private final transient Action action;
     private final transient WaitArea changed;
 
-    /** A barrier for {@code parties} parties, no action, no default timeout. */
+    /**
+     * Creates a barrier for {@code parties} parties, with no action and no default timeout, in new shared
+     * memory.
+     *
+     * @param parties how many parties must call {@link #await()} to pass
+     * @throws IllegalArgumentException     if parties is less than 1
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public Barrier(int parties) {
         this(parties, null, null);
     }
 
     /**
-     * A barrier for {@code parties} parties.
+     * Creates a barrier for {@code parties} parties, in new shared memory.
      *
+     * @param parties how many parties must call {@link #await()} to pass
      * @param action  run by the last arriving party before the others are released; may be null
-     * @param timeout default timeout of {@link #await()}; null for none
-     * @throws IllegalArgumentException if parties is less than 1
+     * @param timeout default timeout of {@link #await()}; null (or negative) for none
+     * @throws IllegalArgumentException     if parties is less than 1
+     * @throws ArithmeticException          if {@code timeout} does not fit in a {@code long} of nanoseconds
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
      */
     public Barrier(int parties, Action action, Duration timeout) {
         this(create(parties, timeout), action);
@@ -71,11 +84,16 @@ public final class Barrier extends SharedObject {
     }
 
     /**
-     * Waits until all parties have called {@code await}, with the barrier's default timeout.
+     * Waits until all parties have called {@code await}, with the barrier's default timeout (if none, with no
+     * time limit). The wait is interruptible.
      *
      * @return the arrival index, from 0 (first) to parties - 1 (last, which ran the action)
      * @throws UncheckedBrokenBarrierException if the barrier is or becomes broken, or the timeout elapses
-     * @throws UncheckedInterruptedException if interrupted while waiting (the barrier is then broken)
+     *                                         (which breaks it)
+     * @throws UncheckedInterruptedException   if interrupted while waiting (the barrier is then broken, and the
+     *                                         interrupt flag is set again)
+     * @throws RuntimeException                in the last party, what the action threw (the barrier is then
+     *                                         broken); an {@link Error} likewise
      */
     public int await() {
         long t = seg.getLong(OFF_TIMEOUT);
@@ -83,9 +101,18 @@ public final class Barrier extends SharedObject {
     }
 
     /**
-     * Like {@link #await()} with an explicit timeout (null: none). A timeout breaks the barrier for everyone.
+     * Like {@link #await()} with an explicit timeout. A timeout breaks the barrier for everyone. The wait is
+     * interruptible.
      *
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative gives up at once
+     *                unless this party is the last
      * @return the arrival index, from 0 to parties - 1
+     * @throws UncheckedBrokenBarrierException if the barrier is or becomes broken, or the timeout elapses
+     *                                         (which breaks it)
+     * @throws UncheckedInterruptedException   if interrupted while waiting (the barrier is then broken, and the
+     *                                         interrupt flag is set again)
+     * @throws RuntimeException                in the last party, what the action threw (the barrier is then
+     *                                         broken); an {@link Error} likewise
      */
     public int await(Duration timeout) {
         long deadline = Blocking.deadline(timeout);
@@ -147,14 +174,17 @@ public final class Barrier extends SharedObject {
         changed.signal();
     }
 
-    /** Puts the barrier in the broken state: current and future waiters fail until {@link #reset()}. */
+    /**
+     * Puts the barrier in the broken state: current and future waiters fail with
+     * {@link UncheckedBrokenBarrierException} until {@link #reset()}. Never blocks.
+     */
     public void abort() {
         breakGeneration(seg.getLong(OFF_WORD) >>> 32);
     }
 
     /**
      * Returns the barrier to its initial empty state; parties waiting right now get
-     * {@link UncheckedBrokenBarrierException}.
+     * {@link UncheckedBrokenBarrierException}. Does nothing if nobody waits and it is not broken. Never blocks.
      */
     public void reset() {
         while (true) {
@@ -171,26 +201,48 @@ public final class Barrier extends SharedObject {
         }
     }
 
-    /** The number of parties needed to pass the barrier. */
+    /**
+     * Returns the number of parties needed to pass the barrier.
+     *
+     * @return the number of parties
+     */
     public int parties() {
         return (int) seg.getLong(OFF_PARTIES);
     }
 
-    /** The number of parties currently waiting. */
+    /**
+     * Returns the number of parties currently waiting: a snapshot. Never blocks.
+     *
+     * @return the number of parties waiting (arrived in this round), 0 while broken
+     */
     public int nWaiting() {
         long w = seg.getLong(OFF_WORD);
         return (w & BROKEN) != 0 ? 0 : (int) (w & COUNT);
     }
 
-    /** Whether the barrier is broken. */
+    /**
+     * Tells whether the barrier is broken now. Never blocks.
+     *
+     * @return whether the barrier is broken
+     */
     public boolean isBroken() {
         return (seg.getLong(OFF_WORD) & BROKEN) != 0;
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(SharedHandle.Kind.BARRIER, seg, 0, action);
     }
 
+    /**
+     * Describes the barrier: waiting parties, parties, and whether it is broken.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "Barrier[" + seg.name() + ", " + nWaiting() + "/" + parties() + (isBroken() ? ", broken]" : "]");

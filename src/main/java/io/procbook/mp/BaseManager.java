@@ -59,8 +59,11 @@ import java.util.concurrent.TimeoutException;
  * <p>Proxies are Serializable (as address, key and object id) and can be handed to child processes. Served
  * objects live until the server stops.
  *
- * <p>A {@code BaseManager} object is safe to use from several threads once configured; proxies are safe from
- * any thread of any process.
+ * <p>A {@code BaseManager} object is safe to use from several threads once configured (its methods
+ * synchronize on it, so {@link #shutdown()} waits for a {@link #start()} in progress); proxies are safe from
+ * any thread of any process. The {@code BaseManager} itself is not Serializable. A server started with
+ * {@link #start()} is a daemon child of this process: it ends when this process ends, and then every proxy of
+ * it, in any process, fails with {@link ManagerException}.
  */
 public class BaseManager implements AutoCloseable {
 
@@ -77,9 +80,12 @@ public class BaseManager implements AutoCloseable {
     private volatile ManagerServer localServer;
 
     /**
+     * Creates a manager for {@code address}; nothing is started or connected yet. Never blocks.
+     *
      * @param address where to serve or connect; port 0 with {@link #start()} or {@link #serve()} picks a free
      *                port, see {@link #address()}
-     * @param authKey the shared secret; both sides must use the same bytes
+     * @param authKey the shared secret; both sides must use the same bytes (copied)
+     * @throws NullPointerException if {@code address} or {@code authKey} is null
      */
     public BaseManager(InetSocketAddress address, byte[] authKey) {
         this.requested = Objects.requireNonNull(address, "address");
@@ -87,10 +93,15 @@ public class BaseManager implements AutoCloseable {
     }
 
     /**
-     * Serving side: serves the object {@code supplier} returns under {@code name}.
+     * Serving side: serves the object {@code supplier} returns under {@code name}. Registering a name again
+     * replaces its supplier.
      *
+     * @param name     the name clients ask for with {@link #get}
+     * @param supplier makes the object; with {@link #start()} it is copied into the server process, so it
+     *                 must be Serializable (a lambda is), and so must what it captures
      * @return this
      * @throws IllegalStateException if the server was already started
+     * @throws NullPointerException  if {@code name} or {@code supplier} is null
      */
     public synchronized BaseManager register(String name, ServedSupplier<?> supplier) {
         requireNotServing("register");
@@ -101,9 +112,11 @@ public class BaseManager implements AutoCloseable {
 
     /**
      * Connecting side: declares that the server serves {@code name} (Python's {@code register(name)} with no
-     * callable), so {@link #get} may ask for it.
+     * callable), so {@link #get} may ask for it. Allowed at any time.
      *
+     * @param name the name the server serves
      * @return this
+     * @throws NullPointerException if {@code name} is null
      */
     public synchronized BaseManager register(String name) {
         names.add(Objects.requireNonNull(name, "name"));
@@ -114,8 +127,10 @@ public class BaseManager implements AutoCloseable {
      * Admits instances of these classes (e.g. a record type put into a served queue) over this manager's
      * connections, in addition to JDK value and collection types. Both sides must allow the same classes.
      *
+     * @param types the classes to admit
      * @return this
      * @throws IllegalStateException if already started or connected
+     * @throws NullPointerException  if {@code types} or one of them is null
      */
     public synchronized BaseManager allow(Class<?>... types) {
         requireNotServing("allow");
@@ -127,12 +142,19 @@ public class BaseManager implements AutoCloseable {
     /**
      * Starts the server in a child process ({@link Process}) and returns once it accepts connections. The
      * suppliers are copied into the child (as a fork would), so a served queue lives in the child and this
-     * process reaches it through {@link #get}, exactly as in Python.
+     * process reaches it through {@link #get}, exactly as in Python. Blocks until the child reports, at most
+     * 60 seconds; the wait is interruptible.
      *
-     * @throws IllegalStateException if already started
-     * @throws ManagerException      if the child could not bind the address (e.g. the port is in use), exited
-     *                               before serving (the child's exception is the cause), or did not report
-     *                               within 60 s
+     * @throws IllegalStateException         if already started
+     * @throws ManagerException              if the child could not bind the address (e.g. the port is in
+     *                                       use), exited before serving (the child's exception is the cause),
+     *                                       or did not report within 60 s (it is then killed)
+     * @throws IllegalArgumentException      if a supplier (or what it captures) is not Serializable; nothing
+     *                                       was started
+     * @throws java.io.UncheckedIOException  if the child JVM cannot be launched
+     * @throws UncheckedInterruptedException if interrupted while waiting for the child's report (the child is
+     *                                       left running until this process exits, and this manager is not
+     *                                       started)
      */
     public synchronized void start() {
         requireNotServing("start");
@@ -183,8 +205,9 @@ public class BaseManager implements AutoCloseable {
     }
 
     /**
-     * Serves in the calling thread until a client calls {@link #shutdown()} (Python's
-     * {@code get_server().serve_forever()}).
+     * Serves in the calling thread until the server is shut down: a client's shutdown request, or
+     * {@link #shutdown()} called from another thread (Python's {@code get_server().serve_forever()}). The
+     * suppliers run in this process. The wait has no time limit and is interruptible.
      *
      * @throws IllegalStateException         if already started
      * @throws java.io.UncheckedIOException  if the address cannot be bound
@@ -214,9 +237,12 @@ public class BaseManager implements AutoCloseable {
     /**
      * Connects to a server started elsewhere and authenticates, so a wrong key or an absent server shows here.
      *
+     * Blocks for the connection and the challenge; interruptible.
+     *
      * @return this
-     * @throws AuthenticationException if the server refuses the key
-     * @throws ManagerException        if no manager answers at the address
+     * @throws AuthenticationException       if the server refuses the key
+     * @throws ManagerException              if no manager answers at the address
+     * @throws UncheckedInterruptedException if interrupted while connecting
      */
     public synchronized BaseManager connect() {
         Endpoint e = new Endpoint(requested.getHostString(), requested.getPort(), authKey, allowed);
@@ -227,12 +253,26 @@ public class BaseManager implements AutoCloseable {
 
     /**
      * Asks the server for the object registered as {@code name} and returns a proxy implementing
-     * {@code type} (an interface the served object implements, e.g. {@code BlockingQueue.class}).
+     * {@code type} (an interface the served object implements, e.g. {@code BlockingQueue.class}). One round
+     * trip to the server, which calls the supplier (each call may make a new object, or return the same one,
+     * as the supplier decides).
      *
-     * @throws IllegalArgumentException if {@code name} was not registered here or {@code type} is not an
-     *                                  interface
-     * @throws IllegalStateException    if neither started nor connected
-     * @throws ManagerException         if the server cannot be reached
+     * @param name the registered name
+     * @param type the interface the proxy implements
+     * @param <T>  the interface type
+     * @return the proxy; Serializable, so it can be handed to other processes
+     * @throws IllegalArgumentException      if {@code name} was not registered here or {@code type} is not an
+     *                                       interface
+     * @throws IllegalStateException         if neither started nor connected
+     * @throws AuthenticationException       if this is the first connection and the server refuses the key
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server
+     * @throws IllegalArgumentException      also if the server does not serve {@code name}
+     * @throws NullPointerException          if the supplier returned null
+     * @throws RuntimeException              what the supplier threw on the server, re-thrown as itself; a
+     *                                       checked exception arrives wrapped in an
+     *                                       {@link IllegalStateException}
      */
     public <T> T get(String name, Class<T> type) {
         synchronized (this) {
@@ -249,8 +289,10 @@ public class BaseManager implements AutoCloseable {
     }
 
     /**
-     * The server's address with its real port (after {@link #start()}, {@link #serve()} or {@link #connect()});
-     * before that, the address given to the constructor.
+     * Returns the server's address. Never blocks.
+     *
+     * @return the server's address with its real port (after {@link #start()}, {@link #serve()} or
+     *         {@link #connect()}); before that, the address given to the constructor
      */
     public InetSocketAddress address() {
         Endpoint e = endpoint;
@@ -261,7 +303,11 @@ public class BaseManager implements AutoCloseable {
      * Stops the server: asks it to shut down over the network, then (for {@link #start()}) waits for its
      * process to exit, killing it after 30 s. Its port is free afterwards and it has left no file in the
      * shared-memory directory; proxies to it fail with a {@link ManagerException}. Idempotent; does nothing if
-     * this side only connected.
+     * this side only connected (it then only closes this process's connections). Blocks for the server's
+     * exit (at most about 40 s); the wait for the child is interruptible.
+     *
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server process to exit (it
+     *                                       was asked to stop, but is no longer tracked by this manager)
      */
     public synchronized void shutdown() {
         Endpoint e = endpoint;
@@ -302,7 +348,11 @@ public class BaseManager implements AutoCloseable {
         });
     }
 
-    /** {@link #shutdown()} if this side serves, else forgets the connections. */
+    /**
+     * {@link #shutdown()} if this side serves, else forgets the connections.
+     *
+     * @throws UncheckedInterruptedException as {@link #shutdown()}
+     */
     @Override
     public void close() {
         shutdown();
@@ -325,6 +375,11 @@ public class BaseManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Describes the manager: its address and where it serves.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + address() + (serverProcess != null ? ", serving in pid "

@@ -5,13 +5,18 @@ import io.procbook.mp.internal.shm.Segment;
 /**
  * A {@link Semaphore} that refuses to be released above its initial value: Python's
  * {@code multiprocessing.BoundedSemaphore}. Such a release throws {@link IllegalStateException} (Python's
- * ValueError) and changes nothing. Thread- and process-safe; serializes as its name.
+ * ValueError) and changes nothing. Thread- and process-safe; serializes as its name, so a copy received by a
+ * child is the same semaphore, with the same bound.
  */
 public final class BoundedSemaphore extends Semaphore {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates a bounded semaphore with one permit. */
+    /**
+     * Creates a bounded semaphore with one permit, which is also its maximum.
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public BoundedSemaphore() {
         this(1);
     }
@@ -19,7 +24,9 @@ public final class BoundedSemaphore extends Semaphore {
     /**
      * Creates a bounded semaphore with {@code value} permits, which is also its maximum.
      *
-     * @throws IllegalArgumentException if value is negative
+     * @param value the initial and maximum number of permits
+     * @throws IllegalArgumentException     if value is negative
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
      */
     public BoundedSemaphore(int value) {
         super(init(value, value), Segment.HEADER);

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * The outcome of a finished command, from {@link Subprocess#run} or {@link Popen#communicate}: Python's
- * {@code CompletedProcess}. Immutable.
+ * {@code CompletedProcess}. Safe to share between threads once made; the record is shallowly immutable: the
+ * command list is an unmodifiable copy, but the byte arrays are shared with whoever made the record and with
+ * every caller of {@link #stdoutBytes()} and {@link #stderrBytes()} (do not modify them). Not Serializable.
  *
  * @param args        the command
  * @param returncode  its exit status; negative when this runtime killed it with that signal
@@ -15,23 +17,39 @@ import java.util.List;
  */
 public record CompletedProcess(List<String> args, int returncode, byte[] stdoutBytes, byte[] stderrBytes) {
 
-    /** Copies the command list. */
+    /**
+     * Creates the record, copying the command list (the byte arrays are kept as they are).
+     *
+     * @param args        the command
+     * @param returncode  its exit status; negative when this runtime killed it with that signal
+     * @param stdoutBytes the captured standard output, or {@code null} if it was not captured
+     * @param stderrBytes the captured standard error, or {@code null} if it was not captured
+     * @throws NullPointerException if {@code args} is null or holds a null
+     */
     public CompletedProcess {
         args = List.copyOf(args);
     }
 
-    /** @return the captured standard output decoded as UTF-8, or {@code null} if it was not captured */
+    /**
+     * Decodes the captured standard output (a new string each call).
+     *
+     * @return the captured standard output decoded as UTF-8, or {@code null} if it was not captured
+     */
     public String stdout() {
         return stdoutBytes == null ? null : new String(stdoutBytes, StandardCharsets.UTF_8);
     }
 
-    /** @return the captured standard error decoded as UTF-8, or {@code null} if it was not captured */
+    /**
+     * Decodes the captured standard error (a new string each call).
+     *
+     * @return the captured standard error decoded as UTF-8, or {@code null} if it was not captured
+     */
     public String stderr() {
         return stderrBytes == null ? null : new String(stderrBytes, StandardCharsets.UTF_8);
     }
 
     /**
-     * Python's {@code check_returncode()}.
+     * Python's {@code check_returncode()}: throws if the command failed. Never blocks.
      *
      * @return this
      * @throws CalledProcessException if the return code is not 0
@@ -41,17 +59,33 @@ public record CompletedProcess(List<String> args, int returncode, byte[] stdoutB
         return this;
     }
 
+    /**
+     * Compares by value, the byte arrays by content.
+     *
+     * @param o the object to compare with
+     * @return whether {@code o} is a {@code CompletedProcess} with equal components
+     */
     @Override
     public boolean equals(Object o) {
         return o instanceof CompletedProcess c && c.returncode == returncode && c.args.equals(args)
                 && Arrays.equals(c.stdoutBytes, stdoutBytes) && Arrays.equals(c.stderrBytes, stderrBytes);
     }
 
+    /**
+     * Hashes by value, consistent with {@link #equals(Object)}.
+     *
+     * @return the hash code
+     */
     @Override
     public int hashCode() {
         return 31 * (31 * args.hashCode() + returncode) + Arrays.hashCode(stdoutBytes) * 7 + Arrays.hashCode(stderrBytes);
     }
 
+    /**
+     * Describes the outcome, with the captured output decoded.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "CompletedProcess(args=" + args + ", returncode=" + returncode

@@ -18,7 +18,14 @@ import java.util.function.BooleanSupplier;
  * a ticket is reserved for it consumes the ticket and reports being woken, so no signal is swallowed.
  *
  * <p>A process killed while waiting leaves its registration behind; a later signal may then be spent on it.
- * Thread- and process-safe; serializes as its name together with its lock.
+ * Thread- and process-safe; serializes as its name together with its lock, so a copy received by a child is
+ * the same condition bound to the same lock. Its shared memory is removed once every process using it has
+ * closed it or exited.
+ *
+ * <p>Waiting: {@link #await()} and its variants are interruptible while waiting for a signal; after an
+ * interrupt (as after a timeout or a signal) they re-acquire the lock, ignoring further interrupts, before they
+ * return or throw. That re-acquire waits as long as the lock is held by someone else, and if the lock's holder
+ * died it takes the freed lock rather than throwing {@link LockOwnerDiedException}.
  */
 public final class Condition extends SharedObject implements Acquirable {
 
@@ -39,13 +46,24 @@ public final class Condition extends SharedObject implements Acquirable {
         }
     }
 
-    /** Creates a condition bound to a new {@link RLock} (closed with the condition). */
+    /**
+     * Creates a condition bound to a new {@link RLock} (closed with the condition), in new shared memory.
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public Condition() {
         this(new RLock());
         ownsLock = true;
     }
 
-    /** Creates a condition bound to {@code lock}. */
+    /**
+     * Creates a condition bound to {@code lock}, in new shared memory. Closing the condition does not close
+     * the lock.
+     *
+     * @param lock the lock to bind to; must not be null (not checked here: a null lock makes every later
+     *             method throw {@link NullPointerException})
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public Condition(SharedLock lock) {
         this(Segment.create(64 + WaitArea.BYTES), lock);
     }
@@ -56,51 +74,82 @@ public final class Condition extends SharedObject implements Acquirable {
         this.signalled = new WaitArea(seg, OFF_WORD + 64);
     }
 
-    /** The lock this condition is bound to. */
+    /**
+     * Returns the lock this condition is bound to. Never blocks.
+     *
+     * @return the lock
+     */
     public SharedLock getLock() {
         return lock;
     }
 
-    /** Acquires the underlying lock; see {@link SharedLock#acquire()}. */
+    /**
+     * Acquires the underlying lock, waiting with no time limit; see {@link SharedLock#acquire()}.
+     *
+     * @throws LockOwnerDiedException        if the lock's holder died holding it (the lock is free, not held by
+     *                                       the caller)
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
+     */
     @Override
     public void acquire() {
         lock.acquire();
     }
 
-    /** Acquires the underlying lock waiting at most {@code timeout}; see {@link SharedLock#acquire(Duration)}. */
+    /**
+     * Acquires the underlying lock waiting at most {@code timeout}; see {@link SharedLock#acquire(Duration)}.
+     *
+     * @param timeout how long to wait at most; {@code null} for no limit
+     * @return true if acquired, false on timeout
+     * @throws LockOwnerDiedException        if the lock's holder died holding it
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
+     */
     @Override
     public boolean acquire(Duration timeout) {
         return lock.acquire(timeout);
     }
 
-    /** Acquires the underlying lock if it is free now; see {@link SharedLock#tryAcquire()}. */
+    /**
+     * Acquires the underlying lock if it is free now, never waiting; see {@link SharedLock#tryAcquire()}.
+     *
+     * @return true if acquired
+     * @throws LockOwnerDiedException if the lock's holder died holding it
+     */
     @Override
     public boolean tryAcquire() {
         return lock.tryAcquire();
     }
 
-    /** Releases the underlying lock. */
+    /**
+     * Releases the underlying lock; see {@link Lock#release()} and {@link RLock#release()}. Never blocks.
+     *
+     * @throws IllegalMonitorStateException if the lock is not held (an {@link RLock}: not by the current thread)
+     */
     @Override
     public void release() {
         lock.release();
     }
 
     /**
-     * Releases the lock, waits for a {@link #signal()}, and re-acquires the lock before returning.
+     * Releases the lock (every hold of an {@link RLock}), waits for a {@link #signal()} with no time limit, and
+     * re-acquires the lock (with the same hold count) before returning. The wait is interruptible.
      *
-     * @throws IllegalMonitorStateException if the current thread does not hold the lock
-     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is re-acquired first)
+     * @throws IllegalMonitorStateException  if the current thread does not hold the lock
+     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is re-acquired first, and
+     *                                       the interrupt flag is set again)
      */
     public void await() {
         await(null);
     }
 
     /**
-     * Like {@link #await()}, waiting at most {@code timeout} (null: no limit).
+     * Like {@link #await()}, waiting at most {@code timeout}. After a timeout it still re-acquires the lock,
+     * which may take longer than {@code timeout}.
      *
+     * @param timeout how long to wait for a signal at most; {@code null} for no limit
      * @return true if signalled, false on timeout
-     * @throws IllegalMonitorStateException if the current thread does not hold the lock
-     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is re-acquired first)
+     * @throws IllegalMonitorStateException  if the current thread does not hold the lock
+     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is re-acquired first, and
+     *                                       the interrupt flag is set again)
      */
     public boolean await(Duration timeout) {
         long deadline = Blocking.deadline(timeout);
@@ -144,9 +193,14 @@ public final class Condition extends SharedObject implements Acquirable {
     }
 
     /**
-     * Waits until {@code predicate} is true, re-checking it (with the lock held) after every signal.
+     * Waits until {@code predicate} is true, re-checking it (with the lock held) after every signal, with no
+     * time limit. Returns at once if it is true already. The wait is interruptible.
      *
-     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     * @param predicate what to wait for; called with the lock held
+     * @throws IllegalMonitorStateException  if the current thread does not hold the lock (and the predicate
+     *                                       is false)
+     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is re-acquired first)
+     * @throws RuntimeException              what {@code predicate} throws
      */
     public void waitFor(BooleanSupplier predicate) {
         while (!predicate.getAsBoolean()) {
@@ -155,9 +209,15 @@ public final class Condition extends SharedObject implements Acquirable {
     }
 
     /**
-     * Like {@link #waitFor(BooleanSupplier)}, giving up after {@code timeout}.
+     * Like {@link #waitFor(BooleanSupplier)}, giving up after {@code timeout} (Python's {@code wait_for}).
      *
+     * @param predicate what to wait for; called with the lock held
+     * @param timeout   how long to wait at most in all; {@code null} for no limit
      * @return the predicate's last value
+     * @throws IllegalMonitorStateException  if the current thread does not hold the lock (and the predicate
+     *                                       is false)
+     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is re-acquired first)
+     * @throws RuntimeException              what {@code predicate} throws
      */
     public boolean waitFor(BooleanSupplier predicate, Duration timeout) {
         long deadline = Blocking.deadline(timeout);
@@ -173,14 +233,20 @@ public final class Condition extends SharedObject implements Acquirable {
         return ok;
     }
 
-    /** Wakes one waiter, if any. Python's {@code notify()}. */
+    /**
+     * Wakes one waiter, if any, in any process. Python's {@code notify()}. Never blocks.
+     *
+     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     */
     public void signal() {
         signal(1);
     }
 
     /**
-     * Wakes up to {@code n} waiters. Python's {@code notify(n)}.
+     * Wakes up to {@code n} waiters, in any process. Python's {@code notify(n)}. Never blocks.
      *
+     * @param n how many waiters to wake at most; should be positive (a negative {@code n} is not refused, and
+     *          takes back signals not yet consumed)
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     public void signal(int n) {
@@ -202,15 +268,29 @@ public final class Condition extends SharedObject implements Acquirable {
         }
     }
 
-    /** Wakes every waiter. Python's {@code notify_all()}. */
+    /**
+     * Wakes every waiter, in any process. Python's {@code notify_all()}. Never blocks.
+     *
+     * @throws IllegalMonitorStateException if the current thread does not hold the lock
+     */
     public void signalAll() {
         signal(Integer.MAX_VALUE);
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(SharedHandle.Kind.CONDITION, seg, 0, lock);
     }
 
+    /**
+     * Describes the condition and its lock.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "Condition[" + seg.name() + ", " + lock + "]";

@@ -31,7 +31,14 @@ import java.util.List;
  * independent of those copies.
  *
  * <p>Both ends may be used by several threads, and (unlike Python) by several processes, at once: messages are
- * never torn or duplicated. Serializes as a name: the receiving process becomes a holder of the same end.
+ * never torn or duplicated. Serializes as a name: the receiving process becomes a holder of the same end. An
+ * end sent through a queue or another pipe is held for its receiver by the sending process until someone opens
+ * the copy, or until the sending process exits.
+ *
+ * <p>Blocking methods spin briefly, then sleep at no CPU cost until woken; they have no time limit unless given
+ * one, and are interruptible: an interrupt while waiting throws {@link UncheckedInterruptedException} with the
+ * interrupt flag set again. After {@link #close()} in this process, {@code send}, {@code recv} and
+ * {@code poll} throw {@link IllegalStateException}.
  */
 public final class Connection extends SharedObject {
 
@@ -189,27 +196,47 @@ public final class Connection extends SharedObject {
     }
 
     /**
-     * Sends an object to the other end, waiting while its buffer (1,024 messages) is full.
+     * Sends an object to the other end, waiting with no time limit while its buffer (1,024 messages) is full,
+     * until there is room or no process holds the other end any more. The wait is interruptible. The object
+     * is serialized in the calling thread before any waiting.
      *
-     * @throws IllegalArgumentException if the object cannot be serialized
-     * @throws java.io.UncheckedIOException if the other end is closed everywhere (broken pipe)
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @param obj the object; may be null
+     * @throws IllegalArgumentException      if the object is not Serializable
+     * @throws java.io.UncheckedIOException  if the other end is closed everywhere (broken pipe), or the object
+     *                                       cannot be serialized for another reason
+     * @throws IllegalStateException         if this end was closed in this process, or is read-only
+     * @throws UncheckedInterruptedException if interrupted while waiting; the object was not sent
      */
     public void send(Object obj) {
         checkWritable();
         put(out.encode(obj));
     }
 
-    /** Sends a whole byte array as raw bytes; see {@link #sendBytes(byte[], int, int)}. */
+    /**
+     * Sends a whole byte array as raw bytes; see {@link #sendBytes(byte[], int, int)}.
+     *
+     * @param buf the bytes, copied
+     * @throws NullPointerException          if {@code buf} is null
+     * @throws java.io.UncheckedIOException  if the other end is closed everywhere (broken pipe)
+     * @throws IllegalStateException         if this end was closed in this process, or is read-only
+     * @throws UncheckedInterruptedException if interrupted while waiting for room; nothing was sent
+     */
     public void sendBytes(byte[] buf) {
         sendBytes(buf, 0, buf.length);
     }
 
     /**
-     * Sends {@code len} bytes of {@code buf} from {@code off} as one raw message (no serialization).
+     * Sends {@code len} bytes of {@code buf} from {@code off} as one raw message (no serialization). Waits as
+     * {@link #send} does while the buffer is full.
      *
-     * @throws IndexOutOfBoundsException if the range is outside the array
-     * @throws java.io.UncheckedIOException if the other end is closed everywhere (broken pipe)
+     * @param buf the bytes, copied
+     * @param off where the message starts in {@code buf}
+     * @param len how many bytes it has
+     * @throws IndexOutOfBoundsException     if the range is outside the array
+     * @throws NullPointerException          if {@code buf} is null
+     * @throws java.io.UncheckedIOException  if the other end is closed everywhere (broken pipe)
+     * @throws IllegalStateException         if this end was closed in this process, or is read-only
+     * @throws UncheckedInterruptedException if interrupted while waiting for room; nothing was sent
      */
     public void sendBytes(byte[] buf, int off, int len) {
         checkWritable();
@@ -233,10 +260,16 @@ public final class Connection extends SharedObject {
     }
 
     /**
-     * Receives the next object, waiting as long as none is there.
+     * Receives the next object, waiting with no time limit as long as none is there and some process holds
+     * the other end. The wait is interruptible. A holder that died without closing is noticed within about
+     * 100 ms.
      *
-     * @throws PipeEOFException if nothing is left and the other end is closed everywhere
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @return the object (a {@code byte[]} if it was sent with {@link #sendBytes})
+     * @throws PipeEOFException              if nothing is left and the other end is closed everywhere
+     * @throws IllegalStateException         if this end was closed in this process, or is write-only, or the
+     *                                       object's class cannot be loaded here (the message is then consumed)
+     * @throws java.io.UncheckedIOException  if the message cannot be deserialized (it is then consumed)
+     * @throws UncheckedInterruptedException if interrupted while waiting; nothing was received
      */
     public Object recv() {
         checkReadable();
@@ -249,10 +282,14 @@ public final class Connection extends SharedObject {
     }
 
     /**
-     * Receives the next message, which must have been sent with {@link #sendBytes}.
+     * Receives the next message, which must have been sent with {@link #sendBytes} (or be a {@code byte[]}
+     * sent with {@link #send}). Waits as {@link #recv()} does.
      *
-     * @throws PipeEOFException if nothing is left and the other end is closed everywhere
-     * @throws IllegalStateException if the message is an object sent with {@link #send} (it is consumed)
+     * @return the bytes
+     * @throws PipeEOFException              if nothing is left and the other end is closed everywhere
+     * @throws IllegalStateException         if the message is some other object sent with {@link #send} (it is
+     *                                       consumed), or this end was closed in this process, or is write-only
+     * @throws UncheckedInterruptedException if interrupted while waiting; nothing was received
      */
     public byte[] recvBytes() {
         Object m = recv();
@@ -263,7 +300,12 @@ public final class Connection extends SharedObject {
                 + " sent with send(), not bytes");
     }
 
-    /** Whether a message can be received right now without waiting (or the pipe is at end of file). */
+    /**
+     * Tells whether {@link #recv()} would return or throw right now without waiting. Never blocks.
+     *
+     * @return whether a message is there, or the pipe is at end of file
+     * @throws IllegalStateException if this end was closed in this process, or is write-only
+     */
     public boolean poll() {
         checkReadable();
         if (readyNow()) {
@@ -274,11 +316,13 @@ public final class Connection extends SharedObject {
     }
 
     /**
-     * Waits at most {@code timeout} (null: no limit) until a message can be received, or the pipe is at end of
-     * file (then {@link #recv()} throws at once).
+     * Waits at most {@code timeout} until a message can be received, or the pipe is at end of file (then
+     * {@link #recv()} throws at once). The wait is interruptible.
      *
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative only checks
      * @return whether {@code recv} would now return or throw without waiting
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws IllegalStateException         if this end was closed in this process, or is write-only
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
      */
     public boolean poll(Duration timeout) {
         return poll() || Blocking.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
@@ -295,11 +339,15 @@ public final class Connection extends SharedObject {
 
     /**
      * Waits until at least one of {@code connections} is ready to receive (a message or end of file), or the
-     * timeout (null: no limit) elapses. Python's {@code multiprocessing.connection.wait}.
+     * timeout elapses. Python's {@code multiprocessing.connection.wait}. The wait is interruptible. With no
+     * connections it just waits for the timeout (forever, if there is none).
      *
-     * @return the ready connections, in the given order; empty on timeout
-     * @throws IllegalStateException if one of them is closed or write-only
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @param connections the ends to watch; copied
+     * @param timeout     how long to wait at most; {@code null} for no limit; zero or negative only checks
+     * @return a new list of the ready connections, in the given order; empty on timeout
+     * @throws IllegalStateException         if one of them is closed in this process or write-only
+     * @throws NullPointerException          if {@code connections} or one of its elements is null
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
      */
     public static List<Connection> wait(Collection<Connection> connections, Duration timeout) {
         List<Connection> all = new ArrayList<>(connections);
@@ -319,17 +367,30 @@ public final class Connection extends SharedObject {
         return ready;
     }
 
-    /** Whether this end can receive. */
+    /**
+     * Tells whether this end can receive.
+     *
+     * @return true for either end of a duplex pipe and for the left end of a one-way pipe
+     */
     public boolean readable() {
         return readable;
     }
 
-    /** Whether this end can send. */
+    /**
+     * Tells whether this end can send.
+     *
+     * @return true for either end of a duplex pipe and for the right end of a one-way pipe
+     */
     public boolean writable() {
         return writable;
     }
 
-    /** Whether {@link #close()} was called on this object. */
+    /**
+     * Tells whether {@link #close()} was called on this object, in this process (other processes' copies may
+     * be open).
+     *
+     * @return whether this process closed its end
+     */
     public boolean closed() {
         return isClosedHere();
     }
@@ -349,6 +410,9 @@ public final class Connection extends SharedObject {
      * {@link Transit} (a child being started) the hold is the transit's: taken over when the child opens the
      * copy, or given back when the child has exited. Outside one (an end sent through a queue or a pipe) it
      * is this process's, taken over by whoever opens the copy, and gone when this process exits.
+     *
+     * @return the serialized form
+     * @throws IllegalStateException if this end was closed in this process, or too many processes hold it
      */
     Object writeReplace() {
         checkOpen();
@@ -370,6 +434,11 @@ public final class Connection extends SharedObject {
         return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, 0L);
     }
 
+    /**
+     * Describes the end: its pipe, which end, and whether it is closed here.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "Connection[" + seg.name() + (end == 0 ? ", left" : ", right") + (isClosedHere() ? ", closed]" : "]");

@@ -6,6 +6,11 @@ import java.io.Serializable;
  * A one-argument function that can be sent to a child process (what pools {@code map} over). Serializable, so
  * a plain lambda needs no cast; may throw any exception.
  *
+ * <p>Processes and threads: each process that runs it runs its own deserialized copy, so what it captures is
+ * copied, not shared (the library's shared objects, such as a {@link Queue} or a manager proxy, travel by name
+ * and are shared). Within a process a copy may be called by several threads (a {@link ThreadPool}, or the
+ * threads of a pool worker), so it should not keep unsynchronized mutable state.
+ *
  * @param <T> the argument type
  * @param <R> the result type
  */

@@ -11,6 +11,9 @@ import java.time.Duration;
  * item; {@link #join()} waits until the count is back to zero. The count is in shared memory, so producers,
  * consumers and joiners may be in any processes. Thread- and process-safe; serializes as its name.
  *
+ * <p>A consumer whose process dies after taking an item and before {@code taskDone()} leaves that item
+ * unfinished forever, so {@link #join()} without a timeout then waits forever (as in Python).
+ *
  * @param <E> the item type
  */
 public class JoinableQueue<E> extends Queue<E> {
@@ -22,12 +25,22 @@ public class JoinableQueue<E> extends Queue<E> {
 
     private final transient WaitArea allDone;
 
-    /** Creates an unbounded joinable queue. */
+    /**
+     * Creates an unbounded joinable queue in new shared memory.
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public JoinableQueue() {
         this(0);
     }
 
-    /** Creates a joinable queue holding at most {@code maxsize} items ({@code <= 0}: unbounded). */
+    /**
+     * Creates a joinable queue holding at most {@code maxsize} items, in new shared memory.
+     *
+     * @param maxsize the capacity; {@code <= 0} for unbounded
+     * @throws IllegalArgumentException     if the ring for {@code maxsize} items would take more than about 2 GB
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public JoinableQueue(int maxsize) {
         super(maxsize);
         this.allDone = new WaitArea(seg, OFF_ALL_DONE);
@@ -49,9 +62,10 @@ public class JoinableQueue<E> extends Queue<E> {
     }
 
     /**
-     * Marks one previously taken item as done.
+     * Marks one previously taken item as done, and wakes the joiners if it was the last. Never blocks.
      *
-     * @throws IllegalStateException if called more times than items were put (Python's ValueError)
+     * @throws IllegalStateException if called more times than items were put (Python's ValueError), or this
+     *                               queue was closed in this process
      */
     public void taskDone() {
         checkOpen();
@@ -76,9 +90,11 @@ public class JoinableQueue<E> extends Queue<E> {
     }
 
     /**
-     * Waits until every item ever put has been marked done with {@link #taskDone()}.
+     * Waits, with no time limit, until every item ever put has been marked done with {@link #taskDone()}. The
+     * wait is interruptible.
      *
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws IllegalStateException         if this queue was closed in this process
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
      */
     public void join() {
         checkOpen();
@@ -86,17 +102,23 @@ public class JoinableQueue<E> extends Queue<E> {
     }
 
     /**
-     * Waits at most {@code timeout} for every item to be marked done.
+     * Waits at most {@code timeout} for every item to be marked done. The wait is interruptible.
      *
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative only checks
      * @return true if all were done, false on timeout
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws IllegalStateException         if this queue was closed in this process
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
      */
     public boolean join(Duration timeout) {
         checkOpen();
         return Blocking.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.deadline(timeout), null, allDone);
     }
 
-    /** The number of items put and not yet marked done. */
+    /**
+     * Returns the number of items put and not yet marked done: a snapshot. Never blocks.
+     *
+     * @return the number of unfinished items
+     */
     public long unfinishedTasks() {
         return seg.getLong(OFF_UNFINISHED);
     }

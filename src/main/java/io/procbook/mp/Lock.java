@@ -10,13 +10,18 @@ import io.procbook.mp.internal.shm.Segment;
  * <p>As in Python, any thread or process may release a held {@code Lock} (it behaves like a binary semaphore);
  * releasing a free lock throws {@link IllegalMonitorStateException}. The holder is still recorded, so a
  * process that dies holding the lock is reported to the next acquirer ({@link LockOwnerDiedException}) rather
- * than blocking everyone forever. Thread- and process-safe; serializes as its name.
+ * than blocking everyone forever. Thread- and process-safe; serializes as its name, so a copy received by a
+ * child is the same lock. Its shared memory is removed once every process using it has closed it or exited.
  */
 public final class Lock extends SharedLock {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates a free lock in new shared memory. */
+    /**
+     * Creates a free lock in new shared memory (a file under /dev/shm).
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public Lock() {
         super();
     }
@@ -36,9 +41,10 @@ public final class Lock extends SharedLock {
     }
 
     /**
-     * Releases the lock, whoever holds it (Python semantics).
+     * Releases the lock, whoever holds it (Python semantics), and wakes one waiter. Never blocks.
      *
-     * @throws IllegalMonitorStateException if the lock is not held
+     * @throws IllegalMonitorStateException if the lock is not held, or another thread released or took it at
+     *                                      the same moment
      */
     @Override
     public void release() {

@@ -6,14 +6,20 @@ package io.procbook.mp;
  * free again, but the caller does NOT hold it: whatever the lock protected may have been left half-updated,
  * and the caller decides whether to repair it and acquire again. Exactly one waiter receives this report;
  * others simply acquire the freed lock.
+ *
+ * <p>Instances are immutable and safe to share between threads. Like every exception of this library it is
+ * Serializable, so it can be thrown in a child process or a manager server and re-thrown in the caller.
  */
 public class LockOwnerDiedException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The pid of the process that died holding the lock. */
     private final long deadPid;
 
     /**
+     * Creates the exception.
+     *
      * @param deadPid the pid of the process that died holding the lock
      */
     public LockOwnerDiedException(long deadPid) {
@@ -22,7 +28,11 @@ public class LockOwnerDiedException extends IllegalStateException {
         this.deadPid = deadPid;
     }
 
-    /** The pid of the process that died holding the lock. */
+    /**
+     * Returns the pid of the process that died holding the lock.
+     *
+     * @return its pid
+     */
     public long deadPid() {
         return deadPid;
     }

@@ -44,22 +44,42 @@ import java.util.stream.Collectors;
  * the server's atomic {@code putIfAbsent}/{@code replace}/{@code remove}, retrying on conflict, so they are
  * atomic without sending the function (see {@link java.util.concurrent.ConcurrentMap}). Objects live until
  * {@link #close()}. A Manager is safe to use from several threads; proxies from any thread of any process.
+ *
+ * <p>Proxies: every method of a proxy made here waits for its round trip to the server, with no time limit of
+ * its own (a blocking operation such as a queue's {@code take} waits on the server as long as it must). The
+ * wait is interruptible: an interrupt drops the connection and throws {@link UncheckedInterruptedException}
+ * (or {@link InterruptedException}, where the method declares it), though the call may still take effect on
+ * the server. A server that cannot be reached, shuts down or dies makes the call throw
+ * {@link ManagerException}; an exception thrown by the object on the server is re-thrown in the caller as
+ * itself (or as a {@link RemoteCallException}, if its class cannot travel). Proxies are Serializable: one sent
+ * to another process reaches the same object. The {@code Manager} itself is not Serializable; if this process
+ * dies, its server is gone, and every proxy of it, in any process, fails with {@link ManagerException}.
  */
 public final class Manager implements AutoCloseable {
 
+    /** The server, running in threads of this process. */
     private final ManagerServer server;
+    /** How proxies reach the server. */
     private final Endpoint endpoint;
 
-    /** Serves on 127.0.0.1, a free port, a random auth key. */
+    /**
+     * Starts a server on 127.0.0.1, a free port, with a random auth key. Returns once it listens.
+     *
+     * @throws java.io.UncheckedIOException if no port can be bound
+     */
     public Manager() {
         this(new InetSocketAddress("127.0.0.1", 0), randomKey());
     }
 
     /**
-     * Serves at {@code address} with {@code authKey}, admitting instances of {@code allowedTypes} (beyond the
-     * JDK's value and collection types) as values.
+     * Starts a server at {@code address} with {@code authKey}, admitting instances of {@code allowedTypes}
+     * (beyond the JDK's value and collection types) as values. Returns once it listens.
      *
+     * @param address      where to listen; port 0 for a free port
+     * @param authKey      the key every connecting process must prove it has
+     * @param allowedTypes further classes whose instances may be sent to the server as values
      * @throws java.io.UncheckedIOException if the address cannot be bound
+     * @throws NullPointerException         if an argument, or one of {@code allowedTypes}, is null
      */
     public Manager(InetSocketAddress address, byte[] authKey, Class<?>... allowedTypes) {
         Set<String> allowed = Arrays.stream(allowedTypes).map(Class::getName).collect(Collectors.toSet());
@@ -76,78 +96,212 @@ public final class Manager implements AutoCloseable {
         return k;
     }
 
-    /** A new empty map on the server (Python's {@code dict()}); accepts null keys and values. */
+    /**
+     * Creates a new empty map on the server (Python's {@code dict()}); it accepts null keys and values. Makes one call to the server.
+     *
+     * @param <K> the key type
+     * @param <V> the value type
+     * @return a proxy for the map
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public <K, V> ConcurrentMap<K, V> dict() {
         return proxy("dict", ConcurrentMap.class);
     }
 
-    /** A new empty list on the server (Python's {@code list()}). */
+    /**
+     * Creates a new empty list on the server (Python's {@code list()}). Makes one call to the server.
+     *
+     * @param <E> the element type
+     * @return a proxy for the list
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public <E> List<E> list() {
         return proxy("list", List.class);
     }
 
-    /** A new empty {@link Namespace}. */
+    /**
+     * Creates a new empty {@link Namespace} on the server. Makes one call to the server.
+     *
+     * @return a proxy for it
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public Namespace namespace() {
         return proxy("Namespace", Namespace.class);
     }
 
-    /** A new unbounded FIFO queue on the server. */
+    /**
+     * Creates a new unbounded FIFO queue on the server. Makes one call to the server.
+     *
+     * @param <E> the element type
+     * @return a proxy for the queue
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public <E> BlockingQueue<E> queue() {
         return queue(Integer.MAX_VALUE);
     }
 
-    /** A new FIFO queue holding at most {@code capacity} items (put blocks when full). */
+    /**
+     * Creates a new FIFO queue on the server holding at most {@code capacity} items ({@code put} blocks when full). Makes one call to the server.
+     *
+     * @param capacity the most items it holds
+     * @param <E> the element type
+     * @return a proxy for the queue
+     * @throws IllegalArgumentException      if {@code capacity < 1} (thrown by the server)
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public <E> BlockingQueue<E> queue(int capacity) {
         return proxy("Queue", BlockingQueue.class, capacity);
     }
 
-    /** A new queue with task accounting ({@code taskDone}, {@code join}). */
+    /**
+     * Creates a new unbounded queue on the server with task accounting ({@code taskDone}, {@code join}). Makes one call to the server.
+     *
+     * @param <E> the element type
+     * @return a proxy for the queue
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public <E> JoinableBlockingQueue<E> joinableQueue() {
         return proxy("JoinableQueue", JoinableBlockingQueue.class);
     }
 
-    /** A new {@link ManagedValue} holding {@code initial}. */
+    /**
+     * Creates a new {@link ManagedValue} on the server holding {@code initial}. Makes one call to the server.
+     *
+     * @param initial the first value; it is sent to the server
+     * @param <T> the value type
+     * @return a proxy for the value
+     * @throws ManagerException             also if {@code initial} cannot be sent (not Serializable, or not on
+     *                                       the allow-list)
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public <T> ManagedValue<T> value(T initial) {
         return proxy("Value", ManagedValue.class, initial);
     }
 
-    /** A new fixed-size list holding a copy of {@code initial}: {@code set} works, {@code add} does not. */
+    /**
+     * Creates a new fixed-size list on the server holding a copy of {@code initial}: {@code set} works, {@code add} does not. Makes one call to the server.
+     *
+     * @param initial the elements, copied
+     * @param <E> the element type
+     * @return a proxy for the list
+     * @throws NullPointerException          if {@code initial} is null
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     @SafeVarargs
     public final <E> List<E> array(E... initial) {
         return proxy("Array", List.class, (Object) initial.clone());
     }
 
-    /** A new non-reentrant lock that any thread may release. */
+    /**
+     * Creates a new non-reentrant lock on the server that any thread of any process may release. Makes one call to the server.
+     *
+     * @return a proxy for the lock
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public Acquirable lock() {
         return proxy("Lock", Acquirable.class);
     }
 
-    /** A new reentrant lock owned by the acquiring thread of the acquiring process. */
+    /**
+     * Creates a new reentrant lock on the server, owned by the acquiring thread of the acquiring process. Makes one call to the server.
+     *
+     * @return a proxy for the lock
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public Acquirable rlock() {
         return proxy("RLock", Acquirable.class);
     }
 
-    /** A new counting semaphore with {@code permits} permits. */
+    /**
+     * Creates a new counting semaphore on the server. Makes one call to the server.
+     *
+     * @param permits the initial number of permits
+     * @return a proxy for the semaphore
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public Acquirable semaphore(int permits) {
         return proxy("Semaphore", Acquirable.class, permits);
     }
 
-    /** A new, unset {@link ManagedEvent}. */
+    /**
+     * Creates a new, unset {@link ManagedEvent} on the server. Makes one call to the server.
+     *
+     * @return a proxy for the event
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public ManagedEvent event() {
         return proxy("Event", ManagedEvent.class);
     }
 
-    /** A new {@link ManagedCondition} with its own reentrant lock. */
+    /**
+     * Creates a new {@link ManagedCondition} on the server, with its own reentrant lock. Makes one call to the server.
+     *
+     * @return a proxy for the condition
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public ManagedCondition condition() {
         return proxy("Condition", ManagedCondition.class);
     }
 
-    /** A new {@link ManagedBarrier} for {@code parties} parties. */
+    /**
+     * Creates a new {@link ManagedBarrier} on the server. Makes one call to the server.
+     *
+     * @param parties how many parties must arrive to pass
+     * @return a proxy for the barrier
+     * @throws IllegalArgumentException      if {@code parties < 1} (thrown by the server)
+     * @throws ManagerException             if the server cannot be reached, or shut down or died during the
+     *                                       call
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server (the call may still
+     *                                       take effect there)
+     */
     public ManagedBarrier barrier(int parties) {
         return proxy("Barrier", ManagedBarrier.class, parties);
     }
 
-    /** The server's address (127.0.0.1 and the port chosen). */
+    /**
+     * Returns the server's address. Never blocks.
+     *
+     * @return the host proxies connect to (127.0.0.1 for the default or a wildcard address) and the port chosen
+     */
     public InetSocketAddress address() {
         return new InetSocketAddress(endpoint.host(), endpoint.port());
     }
@@ -159,7 +313,9 @@ public final class Manager implements AutoCloseable {
 
     /**
      * Stops the server and frees its port. Calls blocked on the server end; proxies used afterwards (here or
-     * in children) fail with {@link ManagerException}. Idempotent.
+     * in children) fail with {@link ManagerException}. Idempotent. Blocks until the server's connection threads have
+     * ended (they are interrupted, so calls blocked on the server end at once), at most 10 seconds; an interrupt
+     * ends that wait early and leaves the interrupt flag set.
      */
     @Override
     public void close() {
@@ -169,6 +325,11 @@ public final class Manager implements AutoCloseable {
         server.close();
     }
 
+    /**
+     * Describes the manager by its address.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "Manager(" + address() + ")";

@@ -12,6 +12,10 @@ import io.procbook.mp.internal.shm.Segment;
  * <p>The data path is two message rings in shared memory (1,024 messages of buffer per direction; a sender
  * waits when its direction is full, as with an OS pipe). Pass an end to a child process as an argument or in a
  * lambda; it is the same end there.
+ *
+ * <p>A {@code Pipe} is only the pair: immutable, safe to share between threads, and not itself Serializable
+ * (send its ends, which are). Closing is per end, with {@link Connection#close()}; the shared memory is removed
+ * once every process holding either end has closed it or exited.
  */
 public final class Pipe {
 
@@ -27,7 +31,9 @@ public final class Pipe {
     static final int OFF_RING0 = Segment.HEADER + 1024;
     static final int OFF_RING1 = (int) (OFF_RING0 + MessageRing.bytes(RING_CAPACITY));
 
+    /** The first end. */
     private final Connection left;
+    /** The second end. */
     private final Connection right;
 
     private Pipe(Connection left, Connection right) {
@@ -35,15 +41,21 @@ public final class Pipe {
         this.right = right;
     }
 
-    /** Creates a duplex pipe. */
+    /**
+     * Creates a duplex pipe, in new shared memory.
+     *
+     * @return the pipe; this process holds both ends
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public static Pipe create() {
         return create(true);
     }
 
     /**
-     * Creates a pipe.
+     * Creates a pipe, in new shared memory.
      *
      * @param duplex true for two-way; false for left receives only, right sends only
+     * @return the pipe; this process holds both ends
      * @throws java.io.UncheckedIOException if the shared memory cannot be created
      */
     public static Pipe create(boolean duplex) {
@@ -55,16 +67,29 @@ public final class Pipe {
         return new Pipe(Connection.attach(seg, 0, 0L), Connection.attach(seg, 1, 0L));
     }
 
-    /** The first end (Python's {@code conn1}); receive-only if the pipe is not duplex. */
+    /**
+     * Returns the first end (Python's {@code conn1}); receive-only if the pipe is not duplex.
+     *
+     * @return the first end
+     */
     public Connection left() {
         return left;
     }
 
-    /** The second end (Python's {@code conn2}); send-only if the pipe is not duplex. */
+    /**
+     * Returns the second end (Python's {@code conn2}); send-only if the pipe is not duplex.
+     *
+     * @return the second end
+     */
     public Connection right() {
         return right;
     }
 
+    /**
+     * Describes both ends.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "Pipe[" + left + ", " + right + "]";

@@ -53,7 +53,14 @@ import java.util.function.Consumer;
  * expect queued tasks to finish), so a try-with-resources block ends by letting queued tasks finish in the
  * background; call {@link #terminate()} for Python's {@code with} behaviour.
  *
- * <p>Thread-safe: any thread may submit tasks and wait for results.
+ * <p>Waiting: the blocking methods ({@link #apply}, {@link #map}, {@link #starmap}, {@link #join}, and the
+ * {@code get} of the results) wait without a time limit and are interruptible: an interrupt makes them throw
+ * {@link UncheckedInterruptedException} with the interrupt flag set again, and the tasks go on. Submitting
+ * does not wait for tasks; it serializes the function and the items in the calling thread first.
+ *
+ * <p>Thread-safe: any thread may submit tasks and wait for results. A pool belongs to the process that made
+ * it: it is not Serializable, so it cannot be sent to a child (a child can make its own pool). If this process
+ * dies, its workers, being its children, end within about a second.
  */
 public class Pool implements AutoCloseable {
 
@@ -61,32 +68,55 @@ public class Pool implements AutoCloseable {
     private final ResultHandler handler;
     private final int size;
 
-    /** A pool with {@link Process#cpuCount()} workers. @see #Pool(int, Task, int) */
+    /**
+     * Starts a pool with {@link Process#cpuCount()} workers, as {@link #Pool(int, Task, int)} does.
+     *
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     */
     public Pool() {
         this(Process.cpuCount());
     }
 
-    /** A pool of {@code processes} workers. @see #Pool(int, Task, int) */
+    /**
+     * Starts a pool of {@code processes} workers, as {@link #Pool(int, Task, int)} does.
+     *
+     * @param processes how many workers
+     * @throws IllegalArgumentException     if {@code processes < 1}
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     */
     public Pool(int processes) {
         this(processes, null, 0);
     }
 
-    /** A pool of {@code processes} workers, each running {@code initializer} first. @see #Pool(int, Task, int) */
+    /**
+     * Starts a pool of {@code processes} workers, each running {@code initializer} first, as
+     * {@link #Pool(int, Task, int)} does.
+     *
+     * @param processes   how many workers
+     * @param initializer run once in each worker before its first task, or {@code null}
+     * @throws IllegalArgumentException     if {@code processes < 1}, or the initializer cannot be serialized
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     */
     public Pool(int processes, Task initializer) {
         this(processes, initializer, 0);
     }
 
     /**
      * Starts {@code processes} worker processes and blocks until they are running (each starts from a
-     * pre-started JVM when one is ready, else a new JVM: ~100 ms).
+     * pre-started JVM when one is ready, else a new JVM: ~100 ms; they are launched side by side). The wait is
+     * not interruptible: an interrupt is remembered, the constructor goes on until every worker is known, and
+     * returns (or throws) with the interrupt flag set again.
      *
      * @param processes        how many workers
      * @param initializer      run once in each worker before its first task, or {@code null}; if it throws,
-     *                         the pool breaks (tasks fail with {@link BrokenProcessPoolException})
+     *                         the pool breaks: the queued tasks fail with a {@link TaskFailedException} whose
+     *                         cause is a {@link BrokenProcessPoolException}, and later submissions throw that
+     *                         {@code BrokenProcessPoolException}
      * @param maxTasksPerChild a worker is replaced by a new process after this many tasks (chunks); 0 for never
-     * @throws IllegalArgumentException       if {@code processes < 1} or {@code maxTasksPerChild < 0}, or the
-     *                                        initializer cannot be serialized
-     * @throws java.io.UncheckedIOException if a worker JVM cannot be started (none is left running)
+     * @throws IllegalArgumentException     if {@code processes < 1} or {@code maxTasksPerChild < 0}, or the
+     *                                      initializer cannot be serialized
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started (the workers that did start are
+     *                                      sent SIGTERM)
      */
     public Pool(int processes, Task initializer, int maxTasksPerChild) {
         if (processes < 1) throw new IllegalArgumentException("processes must be at least 1, not " + processes);
@@ -104,11 +134,17 @@ public class Pool implements AutoCloseable {
     }
 
     /**
-     * Runs {@code task} in a worker and blocks until it returns.
+     * Runs {@code task} in a worker and blocks until it returns (Python's {@code apply}). The wait has no
+     * time limit and is interruptible.
      *
+     * @param task what to run
+     * @param <R>  the result type
      * @return its result
-     * @throws TaskFailedException           if it failed
-     * @throws IllegalStateException         if the pool was closed or terminated
+     * @throws TaskFailedException           if it failed (the cause is what it threw, or a
+     *                                       {@link WorkerDiedException} if its worker died)
+     * @throws java.util.concurrent.CancellationException if the pool was terminated before the task finished
+     * @throws IllegalStateException         if the pool was closed or terminated ({@link BrokenProcessPoolException}
+     *                                       if it is broken)
      * @throws IllegalArgumentException      if the task cannot be sent to a worker
      * @throws UncheckedInterruptedException if interrupted while waiting (the task goes on)
      */
@@ -116,30 +152,72 @@ public class Pool implements AutoCloseable {
         return applyAsync(task).get();
     }
 
-    /** Runs {@code fn(arg)} in a worker and blocks until it returns. @see #apply(Call) */
+    /**
+     * Runs {@code fn(arg)} in a worker and blocks until it returns (Python's {@code apply(fn, (arg,))}). The wait
+     * has no time limit and is interruptible.
+     *
+     * @param fn  the function
+     * @param arg its argument; must be Serializable (a ThreadPool uses it as it is)
+     * @param <T> the argument type
+     * @param <R> the result type
+     * @return {@code fn(arg)}
+     * @throws TaskFailedException           if it failed
+     * @throws java.util.concurrent.CancellationException if the pool was terminated before the task finished
+     * @throws IllegalStateException         if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException      if {@code fn} or {@code arg} cannot be sent to a worker
+     * @throws UncheckedInterruptedException if interrupted while waiting (the task goes on)
+     * @see #apply(Call)
+     */
     public <T, R> R apply(Fn<T, R> fn, T arg) {
         return applyAsync(fn, arg, null, null).get();
     }
 
-    /** Runs {@code task} in a worker; returns at once. @see #applyAsync(Fn, Object, Consumer, Consumer) */
+    /**
+     * Runs {@code task} in a worker without waiting for it (Python's {@code apply_async}).
+     *
+     * @param task what to run
+     * @param <R>  the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if the task cannot be sent to a worker
+     * @see #applyAsync(Fn, Object, Consumer, Consumer)
+     */
     public <R> AsyncResult<R> applyAsync(Call<R> task) {
         return applyAsync(task, null, null);
     }
 
-    /** Runs {@code task} in a worker with callbacks; returns at once. @see #applyAsync(Fn, Object, Consumer, Consumer) */
+    /**
+     * Runs {@code task} in a worker with callbacks, without waiting for it.
+     *
+     * @param task          what to run
+     * @param callback      run in this process with the result, or {@code null}
+     * @param errorCallback run in this process with the failure, or {@code null}
+     * @param <R>           the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if the task cannot be sent to a worker
+     * @see #applyAsync(Fn, Object, Consumer, Consumer)
+     */
     public <R> AsyncResult<R> applyAsync(Call<R> task, Consumer<? super R> callback,
                                          Consumer<? super Throwable> errorCallback) {
         return applyAsync(new CallFn<>(task), null, callback, errorCallback);
     }
 
     /**
-     * Runs {@code fn(arg)} in a worker; returns at once.
+     * Runs {@code fn(arg)} in a worker without waiting for it. The callbacks run on the pool's result-handler
+     * thread (see the class comment); one that throws has its stack trace printed to {@code System.err} and
+     * does not stop the pool.
      *
+     * @param fn            the function
+     * @param arg           its argument
      * @param callback      run in this process with the result, or {@code null}
      * @param errorCallback run in this process with the failure (the task's exception, a
-     *                      {@link WorkerDiedException}, ...), or {@code null}
+     *                      {@link WorkerDiedException}, a {@link java.util.concurrent.CancellationException}
+     *                      if the pool was terminated ...), or {@code null}
+     * @param <T>           the argument type
+     * @param <R>           the result type
      * @return the pending result
-     * @throws IllegalStateException    if the pool was closed or terminated
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
      */
     @SuppressWarnings("unchecked")
@@ -152,37 +230,78 @@ public class Pool implements AutoCloseable {
     }
 
     /**
-     * Applies {@code fn} to every item in workers, in chunks, and blocks until all are done.
+     * Applies {@code fn} to every item in workers, in chunks of the default size, and blocks until all are
+     * done (Python's {@code map}). The wait has no time limit and is interruptible.
      *
-     * @return the results, in item order
+     * @param fn    the function
+     * @param items its arguments; a {@code List} is read, not copied, before this method starts waiting
+     * @param <T>   the item type
+     * @param <R>   the result type
+     * @return the results, in item order (a fixed-size list)
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws IllegalStateException         if the pool was closed or terminated
+     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws IllegalArgumentException      if {@code fn} or an item cannot be sent to a worker
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
+     * @throws NullPointerException          if {@code items} is null
      */
     public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items) {
         return mapAsync(fn, items).get();
     }
 
-    /** {@link #map(Fn, Iterable)} with a chunk size. */
+    /**
+     * Applies {@code fn} to every item as {@link #map(Fn, Iterable)} does, cut into chunks of
+     * {@code chunksize} items.
+     *
+     * @param fn        the function
+     * @param items     its arguments
+     * @param chunksize items per chunk; 0 for the default
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return the results, in item order
+     * @throws TaskFailedException           if a task failed (the first failure)
+     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws IllegalStateException         if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException      if {@code chunksize < 0}, or {@code fn} or an item cannot be sent
+     * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
+     * @throws NullPointerException          if {@code items} is null
+     */
     public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
         return mapAsync(fn, items, chunksize, null, null).get();
     }
 
-    /** {@link #map(Fn, Iterable)} without waiting. */
+    /**
+     * Applies {@code fn} to every item as {@link #map(Fn, Iterable)} does, without waiting (Python's
+     * {@code map_async}).
+     *
+     * @param fn    the function
+     * @param items its arguments
+     * @param <T>   the item type
+     * @param <R>   the result type
+     * @return the pending list of results
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if {@code fn} or an item cannot be sent to a worker
+     * @throws NullPointerException     if {@code items} is null
+     */
     public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items) {
         return mapAsync(fn, items, 0, null, null);
     }
 
     /**
-     * Applies {@code fn} to every item in workers; returns at once.
+     * Applies {@code fn} to every item in workers without waiting for them. With no items, the result is
+     * an empty list, already complete (but a closed pool still refuses).
      *
+     * @param fn            the function
+     * @param items         its arguments; a {@code List} is read, not copied, before this method returns
      * @param chunksize     items per chunk; 0 for the default
      * @param callback      run in this process once, with the whole result list, or {@code null}
      * @param errorCallback run in this process with the first failure, or {@code null}
+     * @param <T>           the item type
+     * @param <R>           the result type
      * @return the pending list of results
      * @throws IllegalArgumentException if {@code chunksize < 0}, or something cannot be sent to a worker
-     * @throws IllegalStateException    if the pool was closed or terminated
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} is null
      */
     @SuppressWarnings("unchecked")
     public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize,
@@ -195,26 +314,81 @@ public class Pool implements AutoCloseable {
 
     /**
      * Applies a two-argument function to each pair of arguments (Python's {@code starmap}): {@code args} holds
-     * one list of two arguments per task. Blocks until all are done.
+     * one list of two arguments per task. Blocks until all are done; the wait has no time limit and is
+     * interruptible.
      *
-     * @throws IllegalArgumentException if an argument list does not hold exactly two arguments
+     * @param fn   the function
+     * @param args one list of two arguments per task
+     * @param <T>  the argument type
+     * @param <R>  the result type
+     * @return the results, in task order
+     * @throws IllegalArgumentException      if an argument list does not hold exactly two arguments (nothing was
+     *                                       submitted), or something cannot be sent to a worker
+     * @throws TaskFailedException           if a task failed (the first failure)
+     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws IllegalStateException         if the pool was closed, terminated or broken
+     * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
+     * @throws NullPointerException          if {@code args} or one of its lists is null
      * @see #map(Fn, Iterable)
      */
     public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args) {
         return starmapAsync(fn, args, 0, null, null).get();
     }
 
-    /** {@link #starmap(Fn2, Iterable)} with a chunk size. */
+    /**
+     * {@link #starmap(Fn2, Iterable)} with a chunk size.
+     *
+     * @param fn        the function
+     * @param args      one list of two arguments per task
+     * @param chunksize tasks per chunk; 0 for the default
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the results, in task order
+     * @throws IllegalArgumentException      if {@code chunksize < 0}, an argument list does not hold exactly
+     *                                       two arguments, or something cannot be sent to a worker
+     * @throws TaskFailedException           if a task failed (the first failure)
+     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws IllegalStateException         if the pool was closed, terminated or broken
+     * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
+     * @throws NullPointerException          if {@code args} or one of its lists is null
+     */
     public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args, int chunksize) {
         return starmapAsync(fn, args, chunksize, null, null).get();
     }
 
-    /** {@link #starmap(Fn2, Iterable)} without waiting. */
+    /**
+     * {@link #starmap(Fn2, Iterable)} without waiting (Python's {@code starmap_async}).
+     *
+     * @param fn   the function
+     * @param args one list of two arguments per task
+     * @param <T>  the argument type
+     * @param <R>  the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if an argument list does not hold exactly two arguments, or something
+     *                                  cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code args} or one of its lists is null
+     */
     public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args) {
         return starmapAsync(fn, args, 0, null, null);
     }
 
-    /** {@link #starmap(Fn2, Iterable)} without waiting, with a chunk size and callbacks as {@link #mapAsync}. */
+    /**
+     * {@link #starmap(Fn2, Iterable)} without waiting, with a chunk size and callbacks as {@link #mapAsync}.
+     *
+     * @param fn            the function
+     * @param args          one list of two arguments per task (copied before this method returns)
+     * @param chunksize     tasks per chunk; 0 for the default
+     * @param callback      run in this process once, with the whole result list, or {@code null}
+     * @param errorCallback run in this process with the first failure, or {@code null}
+     * @param <T>           the argument type
+     * @param <R>           the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, an argument list does not hold exactly two
+     *                                  arguments, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code args} or one of its lists is null
+     */
     public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
                                                     int chunksize, Consumer<? super List<R>> callback,
                                                     Consumer<? super Throwable> errorCallback) {
@@ -228,26 +402,69 @@ public class Pool implements AutoCloseable {
 
     /**
      * Applies {@code fn} to every item in workers; returns an iterator over the results in item order, each
-     * available as soon as it (and those before it) finished. Chunk size 1.
+     * available as soon as it (and those before it) finished. Chunk size 1. Does not wait for the tasks; the
+     * iterator's {@code next} does.
      *
-     * @throws IllegalStateException    if the pool was closed or terminated
+     * @param fn    the function
+     * @param items its arguments
+     * @param <T>   the item type
+     * @param <R>   the result type
+     * @return an iterator over the results in item order
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws IllegalArgumentException if something cannot be sent to a worker
+     * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items) {
         return imap(fn, items, 1);
     }
 
-    /** {@link #imap(Fn, Iterable)} with a chunk size. */
+    /**
+     * {@link #imap(Fn, Iterable)} with a chunk size.
+     *
+     * @param fn        the function
+     * @param items     its arguments
+     * @param chunksize items per chunk, at least 1
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return an iterator over the results in item order
+     * @throws IllegalArgumentException if {@code chunksize < 1}, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} is null
+     */
     public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
         return iterate(fn, items, chunksize, true, Long.MAX_VALUE);
     }
 
-    /** Like {@link #imap(Fn, Iterable)}, but results come in the order they finish. */
+    /**
+     * Like {@link #imap(Fn, Iterable)}, but results come in the order they finish (Python's
+     * {@code imap_unordered}).
+     *
+     * @param fn    the function
+     * @param items its arguments
+     * @param <T>   the item type
+     * @param <R>   the result type
+     * @return an iterator over the results in completion order
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if something cannot be sent to a worker
+     * @throws NullPointerException     if {@code items} is null
+     */
     public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items) {
         return imapUnordered(fn, items, 1);
     }
 
-    /** {@link #imapUnordered(Fn, Iterable)} with a chunk size. */
+    /**
+     * {@link #imapUnordered(Fn, Iterable)} with a chunk size.
+     *
+     * @param fn        the function
+     * @param items     its arguments
+     * @param chunksize items per chunk, at least 1
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return an iterator over the results in completion order
+     * @throws IllegalArgumentException if {@code chunksize < 1}, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} is null
+     */
     public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
         return iterate(fn, items, chunksize, false, Long.MAX_VALUE);
     }
@@ -263,7 +480,9 @@ public class Pool implements AutoCloseable {
     }
 
     /**
-     * Accepts no more tasks; the workers exit once the queued tasks are done. Returns at once. Idempotent.
+     * Accepts no more tasks; the workers exit once the queued tasks are done. Returns at once, without
+     * waiting for the tasks or the workers ({@link #join()} waits). Idempotent; does nothing after
+     * {@link #terminate()}.
      */
     @Override
     public void close() {
@@ -273,17 +492,21 @@ public class Pool implements AutoCloseable {
     /**
      * Stops the workers now (SIGTERM). Queued and running tasks fail with a
      * {@link java.util.concurrent.CancellationException}. Returns at once; {@link #join()} waits for the exit.
+     * Idempotent; allowed after {@link #close()}.
      */
     public void terminate() {
         backend.terminate();
     }
 
     /**
-     * Blocks until every worker has exited.
+     * Blocks until every worker has exited (after {@link #close()}: once the queued tasks are done). The wait
+     * has no time limit and is interruptible.
      *
      * @throws IllegalStateException         if neither {@link #close()} nor {@link #terminate()} was called
-     *                                       (as Python's {@code join} before {@code close})
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     *                                       (as Python's {@code join} before {@code close}), and the pool is not
+     *                                       broken
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again); the
+     *                                       workers go on
      */
     public void join() {
         if (!backend.isShutdown()) throw new IllegalStateException(
@@ -295,19 +518,29 @@ public class Pool implements AutoCloseable {
         }
     }
 
-    /** @return how many workers this pool runs */
+    /**
+     * Returns the pool's size, as given to the constructor.
+     *
+     * @return how many workers this pool runs
+     */
     public int processes() {
         return size;
     }
 
     /**
-     * @return the worker processes alive now (empty for a {@link ThreadPool}); a snapshot
+     * Returns the worker processes alive now. Does not block (beyond the pool's lock).
+     *
+     * @return the worker processes alive now (empty for a {@link ThreadPool}); a new list, a snapshot
      */
     public List<ChildProcess> workers() {
         return backend instanceof ProcessBackend p ? p.workers() : List.of();
     }
 
-    /** @return the thread that runs this pool's callbacks */
+    /**
+     * Returns the thread that runs this pool's callbacks; it ends once the pool has ended.
+     *
+     * @return the thread that runs this pool's callbacks
+     */
     public Thread resultHandlerThread() {
         return handler.thread();
     }

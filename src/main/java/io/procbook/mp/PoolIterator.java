@@ -13,13 +13,15 @@ import java.util.concurrent.TimeoutException;
  * is known; the end is a plain end of iteration. A failed item throws from its {@code next} call and the
  * iteration can go on with the following items.
  *
- * <p>Safe for use by several threads; each result is handed out once.
+ * <p>Safe for use by several threads; each result is handed out once. It belongs to the process whose pool
+ * made it: it is not Serializable and cannot be sent to a child. {@link #remove()} is not supported.
  *
  * @param <T> the result type
  */
 public final class PoolIterator<T> implements Iterator<T> {
 
     private final ItemBuffer buffer;
+    /** A {@link System#nanoTime()} deadline that bounds every wait, or {@code Long.MAX_VALUE} for none. */
     private final long deadline;
 
     PoolIterator(ItemBuffer buffer, long deadline) {
@@ -27,19 +29,25 @@ public final class PoolIterator<T> implements Iterator<T> {
         this.deadline = deadline;
     }
 
-    /** @return whether results remain; never blocks */
+    /**
+     * Tells whether results remain to be handed out, whether or not they have arrived. Never blocks.
+     *
+     * @return whether results remain
+     */
     @Override
     public boolean hasNext() {
         return buffer.hasMore();
     }
 
     /**
-     * Blocks until the next result is there.
+     * Blocks until the next result is there. The wait has no time limit and is interruptible.
      *
+     * @return the next result
      * @throws NoSuchElementException        if every result was handed out
      * @throws TaskFailedException           if this item's task failed
      * @throws java.util.concurrent.CancellationException if the pool was terminated first
-     * @throws UncheckedInterruptedException if the waiting thread is interrupted
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again); the
+     *                                       result is not lost, a later call gets it
      */
     @Override
     public T next() {
@@ -47,12 +55,18 @@ public final class PoolIterator<T> implements Iterator<T> {
     }
 
     /**
-     * Blocks until the next result is there or the timeout elapses (Python's {@code next(timeout)}).
+     * Blocks until the next result is there or the timeout elapses (Python's {@code next(timeout)}). The wait
+     * is interruptible.
      *
+     * @param timeout how long to wait at most; zero or negative only checks
+     * @param unit    its unit
+     * @return the next result
      * @throws UncheckedTimeoutException     if no result came in time (a later call can still get it)
      * @throws NoSuchElementException        if every result was handed out
      * @throws TaskFailedException           if this item's task failed
-     * @throws UncheckedInterruptedException if the waiting thread is interrupted
+     * @throws java.util.concurrent.CancellationException if the pool was terminated first
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
+     * @throws NullPointerException          if {@code unit} is null
      */
     public T next(long timeout, TimeUnit unit) {
         long d = System.nanoTime() + unit.toNanos(timeout);

@@ -30,7 +30,12 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Return codes: the exit status, or minus the signal number if this object's {@link #terminate()} or
  * {@link #kill()} ended the command. Safe to use from several threads; {@code communicate} may be called again
- * after a timeout and continues where it stopped.
+ * after a timeout and continues where it stopped (the input is sent only by the first call).
+ *
+ * <p>Waits ({@link #communicate}, {@link #waitFor}) have no time limit unless given one and are interruptible:
+ * an interrupt throws {@link UncheckedInterruptedException} and leaves the command running. The command is a
+ * plain operating-system process: it is left running when this JVM exits (as in Python). A {@code Popen} is
+ * not Serializable.
  */
 public final class Popen {
 
@@ -48,6 +53,7 @@ public final class Popen {
      * @param args the program and its arguments
      * @throws CommandNotFoundException if the program does not exist
      * @throws SubprocessException      if it cannot be started for another reason
+     * @throws IllegalArgumentException if {@code args} is empty
      */
     public Popen(List<String> args) {
         this(args, Subprocess.options());
@@ -61,6 +67,7 @@ public final class Popen {
      * @throws CommandNotFoundException if the program does not exist
      * @throws SubprocessException      if it cannot be started for another reason
      * @throws IllegalArgumentException if {@code args} is empty
+     * @throws NullPointerException     if {@code args}, an element of it, or {@code options} is null
      */
     public Popen(List<String> args, Subprocess.Options options) {
         if (args.isEmpty()) throw new IllegalArgumentException("empty command");
@@ -106,7 +113,8 @@ public final class Popen {
      * @throws IllegalStateException         if input is given but stdin is not a pipe
      * @throws TimeoutExpiredException       if the timeout expires (the command keeps running; the output so
      *                                       far is in the exception, and a later call goes on collecting)
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws SubprocessException           if reading the output failed
+     * @throws UncheckedInterruptedException if interrupted while waiting (the command keeps running)
      */
     public CompletedProcess communicate(byte[] input, Duration timeout) {
         startCollecting(input);
@@ -129,6 +137,9 @@ public final class Popen {
      *
      * @param input text for stdin, or {@code null}
      * @return the exit status and the piped output
+     * @throws IllegalStateException         if input is given but stdin is not a pipe
+     * @throws SubprocessException           if reading the output failed
+     * @throws UncheckedInterruptedException if interrupted while waiting (the command keeps running)
      */
     public CompletedProcess communicate(String input) {
         return communicate(input == null ? null : input.getBytes(StandardCharsets.UTF_8), null);
@@ -138,6 +149,8 @@ public final class Popen {
      * {@link #communicate(byte[], Duration)} with no input and no timeout.
      *
      * @return the exit status and the piped output
+     * @throws SubprocessException           if reading the output failed
+     * @throws UncheckedInterruptedException if interrupted while waiting (the command keeps running)
      */
     public CompletedProcess communicate() {
         return communicate(null, null);
@@ -166,10 +179,11 @@ public final class Popen {
     }
 
     /**
-     * Waits for the command to exit.
+     * Waits, with no time limit, for the command to exit. Does not read its pipes: a command blocked writing
+     * to a full {@link Subprocess#PIPE} nobody reads never exits (use {@link #communicate}).
      *
      * @return its return code
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws UncheckedInterruptedException if interrupted while waiting (the command keeps running)
      */
     public int waitFor() {
         try {
@@ -184,10 +198,11 @@ public final class Popen {
     /**
      * Waits at most {@code timeout} for the command to exit. Python's {@code wait(timeout)}.
      *
-     * @param timeout how long to wait
+     * @param timeout how long to wait; zero or negative only checks
      * @return its return code
      * @throws TimeoutExpiredException       if it is still running then (it keeps running)
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws UncheckedInterruptedException if interrupted while waiting (the command keeps running)
+     * @throws NullPointerException          if {@code timeout} is null
      */
     public int waitFor(Duration timeout) {
         try {
@@ -211,12 +226,20 @@ public final class Popen {
         }
     }
 
-    /** @return the return code, or {@code null} while the command runs (Python's {@code poll()}) */
+    /**
+     * Checks, without waiting, whether the command has exited (Python's {@code poll()}).
+     *
+     * @return the return code, or {@code null} while the command runs
+     */
     public Integer poll() {
         return child.onExit().getNow(null);
     }
 
-    /** @return the return code, or {@code null} while the command runs (Python's {@code returncode}) */
+    /**
+     * Returns the return code without waiting (Python's {@code returncode}); the same as {@link #poll()}.
+     *
+     * @return the return code, or {@code null} while the command runs
+     */
     public Integer returncode() {
         return poll();
     }
@@ -239,17 +262,27 @@ public final class Popen {
         child.kill();
     }
 
-    /** @return the command's process id */
+    /**
+     * Returns the command's process id.
+     *
+     * @return the command's process id
+     */
     public long pid() {
         return process.pid();
     }
 
-    /** @return the command line */
+    /**
+     * Returns the command line.
+     *
+     * @return the command line, unmodifiable
+     */
     public List<String> args() {
         return args;
     }
 
     /**
+     * Returns the pipe to the command's stdin. Writes to it block while the pipe is full.
+     *
      * @return the command's stdin
      * @throws IllegalStateException if stdin is not a pipe
      */
@@ -259,6 +292,8 @@ public final class Popen {
     }
 
     /**
+     * Returns the pipe from the command's stdout. Reads from it block until the command writes or exits.
+     *
      * @return the command's stdout (do not mix with {@link #communicate})
      * @throws IllegalStateException if stdout is not a pipe
      */
@@ -268,6 +303,8 @@ public final class Popen {
     }
 
     /**
+     * Returns the pipe from the command's stderr. Reads from it block until the command writes or exits.
+     *
      * @return the command's stderr (do not mix with {@link #communicate})
      * @throws IllegalStateException if stderr is not a pipe
      */

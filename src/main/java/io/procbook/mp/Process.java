@@ -58,9 +58,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by more than about a second, even after {@code kill -9}. Daemon children are terminated when this JVM exits
  * or when the {@link #runMain} block that started them ends; non-daemon children are waited for.
  *
- * <p><b>Threads.</b> The methods may be called from any thread. All blocking methods throw unchecked
- * exceptions: {@link UncheckedInterruptedException} (with the interrupt flag set again) when interrupted.
- * Misuse (start twice, join before start, daemon after start) throws {@link IllegalStateException}.
+ * <p><b>Threads.</b> The methods may be called from any thread; a {@code Process} is safe to share between
+ * threads (its state is volatile, and {@link #start()} and {@link #daemon(boolean)} synchronize on it). All
+ * blocking methods throw unchecked exceptions: {@link UncheckedInterruptedException} (with the interrupt flag
+ * set again) when interrupted. Misuse (start twice, join before start, daemon after start) throws
+ * {@link IllegalStateException}.
+ *
+ * <p><b>Processes.</b> Only the process that started a child can join, terminate or kill it. A
+ * {@code Process} is Serializable, but a copy received by another process (say, as an argument of a child's
+ * target) does not stand for the original child: it is an unstarted copy with the same name, so
+ * {@code join()}, {@code pid()}, {@code terminate()} and {@code kill()} throw {@link IllegalStateException}
+ * there, and {@code start()} would start a second, separate child. If the process that started a child dies,
+ * the child is ended within about a second.
  */
 public class Process implements Serializable {
 
@@ -73,13 +82,21 @@ public class Process implements Serializable {
 
     private enum Role { CHILD, MAIN, PARENT_VIEW }
 
+    /** Whether this object is a child to start, or stands for the main or the parent process. */
     private final Role role;
+    /** Python's {@code _identity}: the position among its creator's children, e.g. {@code 3} or {@code 2:1}. */
     private final String identity;
+    /** The display name. */
     private volatile String name;
+    /** Whether the child is terminated, rather than waited for, when its parent ends. */
     private volatile boolean daemon;
+    /** The {@link Task}, {@link Task1}, {@link Task2} or {@link Task3} to run, or {@code null}. */
     private final Object target;
+    /** The target's arguments. */
     private final Object[] args;
+    /** The name of the process that started this one; set by {@link #start()} for the child's copy. */
     private String parentName;
+    /** The pid of the process that started this one; set by {@link #start()} for the child's copy. */
     private long parentPid;
 
     private transient volatile boolean started;
@@ -97,7 +114,8 @@ public class Process implements Serializable {
     /**
      * Creates a process that runs {@code target} in the child.
      *
-     * @param target what to run; a lambda typed here is Serializable without a cast
+     * @param target what to run; a lambda typed here is Serializable without a cast; {@code null} runs
+     *               nothing
      */
     public Process(Task target) {
         this(new Object[0], target);
@@ -196,14 +214,19 @@ public class Process implements Serializable {
     /**
      * Starts the child: takes a pre-started JVM (or launches one) and sends it this object, the notebook
      * classes it needs and a copy of the notebook variables they use. Returns once the child has its work,
-     * without waiting for it to run. Blocks for a JVM launch (about 100 ms) only when no pre-started JVM is
-     * ready.
+     * without waiting for it to run. Blocks for a JVM launch (about 100 ms, at most the connect timeout)
+     * only when no pre-started JVM is ready. That wait is not interruptible as such: an interrupt during it
+     * makes the launch fail with the {@code UncheckedIOException} below (its cause a
+     * {@link java.nio.channels.ClosedByInterruptException}), and the interrupt status stays set.
      *
      * @throws IllegalStateException    if already started, or closed, or this object stands for the main or
      *                                  parent process
      * @throws IllegalArgumentException if the target, its arguments or a subclass's fields are not
-     *                                  Serializable (the message names the class); nothing was started
-     * @throws UncheckedIOException     if no child JVM could be launched
+     *                                  Serializable (the message names the class); nothing was started, and
+     *                                  {@code start()} may be called again
+     * @throws UncheckedIOException     if no child JVM could be launched, or the one obtained died before it
+     *                                  took the work; nothing was started, and {@code start()} may be called
+     *                                  again
      */
     public void start() {
         synchronized (this) {
@@ -242,10 +265,12 @@ public class Process implements Serializable {
     }
 
     /**
-     * Waits for the child to exit.
+     * Waits for the child to exit: blocks, with no time limit, until the child's exit is known and its
+     * output has been delivered (at most half a second more, in case a grandchild holds its pipes). The wait
+     * is interruptible.
      *
-     * @throws IllegalStateException          if not started, or if this object stands for the main or
-     *                                        parent process
+     * @throws IllegalStateException          if not started, or if this object stands for the main, the
+     *                                        parent or the current process
      * @throws UncheckedInterruptedException  if the waiting thread is interrupted (its interrupt flag is set
      *                                        again); the child keeps running
      */
@@ -262,13 +287,17 @@ public class Process implements Serializable {
     }
 
     /**
-     * Waits at most {@code timeout} for the child to exit.
+     * Waits at most {@code timeout} for the child to exit, as {@link #join()} does. The wait is
+     * interruptible.
      *
-     * @param timeout how long to wait at most
+     * @param timeout how long to wait at most; zero or negative only checks
      * @return {@code true} if the child has exited, {@code false} if the time ran out first (Python returns
      *         nothing; check {@link #exitCode()} or {@link #isAlive()} there)
-     * @throws IllegalStateException         if not started
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws IllegalStateException         if not started, or if this object stands for the main, the parent
+     *                                       or the current process
+     * @throws UncheckedInterruptedException if interrupted while waiting (the interrupt flag is set again);
+     *                                       the child keeps running
+     * @throws NullPointerException          if {@code timeout} is null
      */
     public boolean join(Duration timeout) {
         ChildJvm c = joinable();
@@ -295,7 +324,9 @@ public class Process implements Serializable {
     }
 
     /**
-     * @return whether the process is running: for a child, started and not yet exited (and reaped); for the
+     * Tells whether the process is running. Does not block.
+     *
+     * @return whether the process is running: for a child, started and its exit not yet known; for the
      *         current, main or parent process, whether that OS process is alive
      */
     public boolean isAlive() {
@@ -306,7 +337,11 @@ public class Process implements Serializable {
         return started && c != null && c.isAlive();
     }
 
-    /** @return the name: {@code Process-1}, {@code P-2} for a subclass {@code P}, or the one given */
+    /**
+     * Returns the display name.
+     *
+     * @return the name: {@code Process-1}, {@code P-2} for a subclass {@code P}, or the one given
+     */
     public String name() {
         return name;
     }
@@ -316,13 +351,19 @@ public class Process implements Serializable {
      *
      * @param newName the name
      * @return this process
+     * @throws NullPointerException if {@code newName} is null
      */
     public Process name(String newName) {
         this.name = java.util.Objects.requireNonNull(newName, "name");
         return this;
     }
 
-    /** @return whether this is a daemon process */
+    /**
+     * Tells whether this is a daemon process. In a child, a new {@code Process} starts out with the daemon
+     * flag of the process that created it, as in Python.
+     *
+     * @return whether this is a daemon process
+     */
     public boolean daemon() {
         return daemon;
     }
@@ -345,6 +386,8 @@ public class Process implements Serializable {
     }
 
     /**
+     * Returns the operating system's id of the process. Does not block.
+     *
      * @return the OS process id of the child (or of the process this object stands for)
      * @throws IllegalStateException if the child has not been started
      */
@@ -356,8 +399,11 @@ public class Process implements Serializable {
     }
 
     /**
-     * @return {@code null} until the child has exited; then 0 (run returned), 1 (run threw), the status given
-     *         to System.exit in the child, or minus the number of the signal that killed it
+     * Returns how the child ended, without waiting.
+     *
+     * @return {@code null} until the child has exited (and always for the main, parent or current process);
+     *         then 0 (run returned), 1 (run threw), the status given to System.exit in the child, or minus the
+     *         number of the signal that killed it
      */
     public Integer exitCode() {
         ChildJvm c = jvm;
@@ -366,6 +412,10 @@ public class Process implements Serializable {
     }
 
     /**
+     * Returns the exception that ended the child's {@code run()}, without waiting. The first call after the
+     * child ended deserializes it; an exception that cannot be read is reported as a
+     * {@link RemoteTaskException} rather than thrown.
+     *
      * @return the exception that ended the child's {@code run()} (with the child's stack trace), or
      *         {@code null} if there was none or the child has not ended. If the exception could not be sent
      *         back as itself, a {@link RemoteTaskException} copy of it.
@@ -399,7 +449,8 @@ public class Process implements Serializable {
      * Asks the child to stop: SIGTERM. The child dies at once (no finally blocks or shutdown hooks run, as in
      * Python); its exit code becomes -15. Does not wait; does nothing if the child has exited.
      *
-     * @throws IllegalStateException if not started
+     * @throws IllegalStateException if not started, or if this object stands for the main, parent or current
+     *                               process
      */
     public void terminate() {
         started("terminate").terminate();
@@ -408,7 +459,8 @@ public class Process implements Serializable {
     /**
      * Kills the child: SIGKILL; its exit code becomes -9. Does not wait; does nothing if it has exited.
      *
-     * @throws IllegalStateException if not started
+     * @throws IllegalStateException if not started, or if this object stands for the main, parent or current
+     *                               process
      */
     public void kill() {
         started("kill").kill();
@@ -422,7 +474,8 @@ public class Process implements Serializable {
     }
 
     /**
-     * Releases this object's resources; afterwards {@code start()} throws. Does not block.
+     * Releases this object's resources; afterwards {@code start()} throws. Does not block. Closing twice, or
+     * closing a process that was never started, is allowed.
      *
      * @throws IllegalStateException if the child is still running (as Python's ValueError)
      */
@@ -447,6 +500,8 @@ public class Process implements Serializable {
     }
 
     /**
+     * Returns the process this code runs in. Does not block.
+     *
      * @return the process this code runs in: in a child, the copy of its {@code Process} object (so
      *         {@code Process.current().name()} is its name); elsewhere an object named {@code MainProcess}
      */
@@ -456,6 +511,9 @@ public class Process implements Serializable {
     }
 
     /**
+     * Returns the process that started this one. Does not block. The result can only be asked for its name,
+     * pid and liveness; {@code join} and the other child methods throw {@link IllegalStateException} on it.
+     *
      * @return in a child, an object standing for the process that started it (its name and pid); in the main
      *         process {@code null}, as Python's {@code parent_process()}
      */
@@ -466,7 +524,10 @@ public class Process implements Serializable {
     }
 
     /**
-     * @return the children started from this process that have not yet exited, in start order
+     * Returns the live children of this process (Python's {@code active_children()}). Does not block; unlike
+     * Python's, it does not reap exited children, which the library does by itself.
+     *
+     * @return a new list of the children started from this process that have not yet exited, in start order
      */
     public static List<Process> activeChildren() {
         List<Process> out = new ArrayList<>();
@@ -477,7 +538,11 @@ public class Process implements Serializable {
         return out;
     }
 
-    /** @return the number of processors available to this JVM (Python's {@code cpu_count()}) */
+    /**
+     * Returns the number of processors available to this JVM (Python's {@code cpu_count()}).
+     *
+     * @return {@link Runtime#availableProcessors()}
+     */
     public static int cpuCount() {
         return Runtime.getRuntime().availableProcessors();
     }
@@ -488,10 +553,17 @@ public class Process implements Serializable {
      * or threads it started) are terminated, then the other children started inside it are waited for.
      * Useful in a notebook, whose own main program never ends.
      *
+     * <p>Blocks, after {@code block} returns, until every non-daemon child started inside it has exited; the
+     * wait is interruptible.
+     *
      * @param block the main program
-     * @throws UncheckedInterruptedException if interrupted while waiting for the children (the children
-     *                                       are terminated)
-     * @throws RuntimeException              what {@code block} threw; a checked exception wrapped
+     * @throws UncheckedInterruptedException if interrupted while waiting for the children (the children still
+     *                                       running are terminated, and what {@code block} threw is added as
+     *                                       suppressed), or if {@code block} threw {@link InterruptedException}
+     * @throws RuntimeException              what {@code block} threw, as itself if unchecked; a checked
+     *                                       exception is wrapped in a plain {@code RuntimeException}
+     * @throws Error                         what {@code block} threw, if an error
+     * @throws NullPointerException          if {@code block} is null
      */
     public static void runMain(Task block) {
         List<Process> outer = MAIN_SCOPE.get();
@@ -521,11 +593,14 @@ public class Process implements Serializable {
 
     /**
      * Ends every child this JVM started (processes, pool workers, commands) and the pre-started JVMs: SIGTERM,
-     * up to {@code grace} to exit, then SIGKILL for the rest. For a host's shutdown or restart. Blocks until
-     * all are reaped.
+     * up to {@code grace} to exit, then SIGKILL for the rest. For a host's shutdown or restart. Blocks for at
+     * most {@code grace} plus 10 seconds after the SIGKILLs, until all are reaped. An interrupt ends the wait
+     * early: those still alive are sent SIGKILL at once, the method returns without waiting for them, and the
+     * interrupt status stays set. Never throws {@link UncheckedInterruptedException}.
      *
      * @param grace how long children get to exit after SIGTERM
      * @return how many had to be killed with SIGKILL
+     * @throws NullPointerException if {@code grace} is null
      */
     public static int terminateAll(Duration grace) {
         return Children.terminateAll(grace);

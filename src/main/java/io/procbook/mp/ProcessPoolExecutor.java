@@ -41,31 +41,52 @@ import java.util.concurrent.TimeoutException;
  * thread cannot be interrupted from this process); its future is cancelled and its result dropped.
  *
  * <p>{@link #close()} is {@code shutdown()} then waiting for termination (the JDK 19 {@code ExecutorService}
- * contract). Thread-safe.
+ * contract). Thread-safe: any thread may submit and wait. The executor belongs to the process that made it:
+ * it is not Serializable, so it cannot be sent to a child; if this process dies, its workers (its children)
+ * end within about a second. Submitting never waits for tasks; the waiting methods are those of
+ * {@code ExecutorService} and {@link Future}, interruptible with {@link InterruptedException}, plus the
+ * iterators of {@link #map} and {@link #asCompleted}, whose {@code next()} throws
+ * {@link UncheckedInterruptedException}.
  */
 public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
 
     private final ProcessBackend backend;
     private final int size;
 
-    /** An executor with {@link Process#cpuCount()} workers. */
+    /**
+     * Starts an executor with {@link Process#cpuCount()} workers and blocks until they run, as
+     * {@link #ProcessPoolExecutor(int, Task, int)} does.
+     *
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     */
     public ProcessPoolExecutor() {
         this(Process.cpuCount());
     }
 
-    /** An executor with {@code maxWorkers} workers. @see #ProcessPoolExecutor(int, Task, int) */
+    /**
+     * Starts an executor with {@code maxWorkers} workers and blocks until they run, as
+     * {@link #ProcessPoolExecutor(int, Task, int)} does.
+     *
+     * @param maxWorkers how many workers
+     * @throws IllegalArgumentException     if {@code maxWorkers < 1}
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     */
     public ProcessPoolExecutor(int maxWorkers) {
         this(maxWorkers, null, 0);
     }
 
     /**
-     * Starts the worker processes and blocks until they run.
+     * Starts the worker processes and blocks until they run (they are launched side by side). The wait is
+     * not interruptible: an interrupt is remembered and the interrupt flag set again when the constructor
+     * returns or throws.
      *
      * @param maxWorkers       how many workers
      * @param initializer      run once in each worker first, or {@code null}; if it fails the executor breaks
      * @param maxTasksPerChild a worker is replaced after this many tasks; 0 for never
-     * @throws IllegalArgumentException       if {@code maxWorkers < 1} or {@code maxTasksPerChild < 0}
-     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     * @throws IllegalArgumentException     if {@code maxWorkers < 1} or {@code maxTasksPerChild < 0}, or the
+     *                                      initializer cannot be serialized
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started (the workers that did start are
+     *                                      sent SIGTERM)
      */
     public ProcessPoolExecutor(int maxWorkers, Task initializer, int maxTasksPerChild) {
         if (maxWorkers < 1) throw new IllegalArgumentException("maxWorkers must be at least 1, not " + maxWorkers);
@@ -76,30 +97,62 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * Runs {@code task} in a worker.
+     * Runs {@code task} in a worker. Does not wait for it.
      *
+     * @param task what to run; a lambda typed here is Serializable without a cast
+     * @param <T>  the result type
      * @return its future; {@code get()} throws an ExecutionException whose cause is the task's exception
-     *         (with the worker's stack trace) or a {@link BrokenProcessPoolException}
-     * @throws RejectedExecutionException if the executor was shut down or is broken (the cause says which)
-     * @throws IllegalArgumentException   if the task cannot be serialized
+     *         (with the worker's stack trace) or a {@link BrokenProcessPoolException}, and a
+     *         {@link CancellationException} after {@link #shutdownNow()}
+     * @throws RejectedExecutionException if the executor was shut down or is broken (the cause says which: a
+     *                                    {@link BrokenProcessPoolException} if broken)
+     * @throws IllegalArgumentException   if the task (or what it captures) cannot be serialized
      */
     public <T> Future<T> submit(Call<T> task) {
         return start(new CallTask<>(task));
     }
 
-    /** Runs a Serializable {@code Callable} in a worker. @see #submit(Call) */
+    /**
+     * Runs a Serializable {@code Callable} in a worker, as {@link #submit(Call)} does.
+     *
+     * @param task what to run; must be Serializable
+     * @param <T>  the result type
+     * @return its future
+     * @throws RejectedExecutionException if the executor was shut down or is broken (the cause says which: a
+     *                                    {@link BrokenProcessPoolException} if broken)
+     * @throws IllegalArgumentException   if the task (or what it captures) cannot be serialized
+     * @throws NullPointerException       if {@code task} is null
+     */
     @Override
     public <T> Future<T> submit(Callable<T> task) {
         return start(new CallTask<>(task::call)); // serializing the method reference serializes the task
     }
 
-    /** Runs a Serializable {@code Runnable} in a worker; the future's value is {@code null}. @see #submit(Call) */
+    /**
+     * Runs a Serializable {@code Runnable} in a worker, as {@link #submit(Call)} does.
+     *
+     * @param task what to run; must be Serializable
+     * @return its future, whose value is {@code null}
+     * @throws RejectedExecutionException if the executor was shut down or is broken (the cause says which: a
+     *                                    {@link BrokenProcessPoolException} if broken)
+     * @throws IllegalArgumentException   if the task (or what it captures) cannot be serialized
+     */
     @Override
     public Future<?> submit(Runnable task) {
         return submit(task, null);
     }
 
-    /** Runs a Serializable {@code Runnable}; the future's value is {@code result}. @see #submit(Call) */
+    /**
+     * Runs a Serializable {@code Runnable} in a worker, as {@link #submit(Call)} does.
+     *
+     * @param task   what to run; must be Serializable
+     * @param result the future's value; must be Serializable too (it travels to the worker and back)
+     * @param <T>    the result type
+     * @return its future, whose value is {@code result}
+     * @throws RejectedExecutionException if the executor was shut down or is broken (the cause says which: a
+     *                                    {@link BrokenProcessPoolException} if broken)
+     * @throws IllegalArgumentException   if the task (or what it captures) cannot be serialized
+     */
     @Override
     public <T> Future<T> submit(Runnable task, T result) {
         return start(new CallTask<T>(() -> {
@@ -108,7 +161,15 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         }));
     }
 
-    /** Runs a Serializable {@code Runnable} in a worker, ignoring its outcome. @see #submit(Call) */
+    /**
+     * Runs a Serializable {@code Runnable} in a worker, ignoring its outcome: an exception it throws is not
+     * reported anywhere (keep the future of {@link #submit(Runnable)} to see it).
+     *
+     * @param command what to run; must be Serializable
+     * @throws RejectedExecutionException if the executor was shut down or is broken (the cause says which: a
+     *                                    {@link BrokenProcessPoolException} if broken)
+     * @throws IllegalArgumentException   if the task (or what it captures) cannot be serialized
+     */
     @Override
     public void execute(Runnable command) {
         submit(command);
@@ -133,10 +194,22 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * Applies {@code fn} to every item in workers, in chunks, and returns the results in item order as they
      * become available (Python's {@code Executor.map}).
      *
+     * Does not wait for the tasks; the iterator's {@code next()} does, interruptibly, and throws a failed
+     * item's exception as a {@link TaskFailedException} (the iteration may go on with the later items).
+     *
+     * @param fn        the function
+     * @param items     its arguments; copied before this method returns
      * @param timeout   the whole map's time limit from this call on, or {@code <= 0} for none; a result not
      *                  there by then makes {@code next()} throw {@link UncheckedTimeoutException}
+     * @param unit      the unit of {@code timeout} (not used if {@code timeout <= 0})
      * @param chunksize items per chunk (at least 1)
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return an iterator over the results in item order (a {@link PoolIterator})
      * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if {@code chunksize < 1}, or {@code fn} or an item cannot be serialized
+     * @throws NullPointerException       if {@code items} is null, or {@code unit} is null with a positive
+     *                                    {@code timeout}
      */
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
                                   int chunksize) {
@@ -159,7 +232,18 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         return new PoolIterator<>(buffer, deadline);
     }
 
-    /** {@link #map(Fn, Iterable, long, TimeUnit, int)} with no time limit and one item per chunk. */
+    /**
+     * {@link #map(Fn, Iterable, long, TimeUnit, int)} with no time limit and one item per chunk.
+     *
+     * @param fn    the function
+     * @param items its arguments
+     * @param <T>   the item type
+     * @param <R>   the result type
+     * @return an iterator over the results in item order
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if {@code fn} or an item cannot be serialized
+     * @throws NullPointerException       if {@code items} is null
+     */
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items) {
         return map(fn, items, 0, TimeUnit.SECONDS, 1);
     }
@@ -185,11 +269,16 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * The futures in the order they complete (Python's {@code as_completed}): each {@code next()} blocks until
-     * one more is done.
+     * The futures in the order they complete (Python's {@code as_completed}): each {@code next()} blocks, with
+     * no time limit, until one more is done; it is interruptible and then throws
+     * {@link UncheckedInterruptedException} (no future is lost: a later call returns it). {@code next()} past
+     * the last throws {@link NoSuchElementException}. The iterator is not thread-safe.
      *
-     * @param futures futures of any executor (those of this class are watched without a thread each)
+     * @param futures futures of any executor (those of this class and {@link CompletableFuture}s are watched
+     *                without a thread each; any other future gets a daemon thread waiting for it)
+     * @param <T>     the futures' result type
      * @return an iterator over the same futures
+     * @throws NullPointerException if {@code futures} or one of them is null
      */
     public static <T> Iterator<Future<T>> asCompleted(Collection<? extends Future<T>> futures) {
         LinkedBlockingQueue<Future<T>> done = new LinkedBlockingQueue<>();
@@ -222,6 +311,18 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         };
     }
 
+    /**
+     * Submits every task and blocks, with no time limit, until all have completed. Interruptible; on interrupt
+     * the tasks already submitted are not cancelled.
+     *
+     * @param tasks the tasks; each must be Serializable
+     * @param <T>   the result type
+     * @return their futures, all done, in the order of {@code tasks}
+     * @throws InterruptedException       if interrupted while waiting
+     * @throws RejectedExecutionException if the executor was shut down or is broken (tasks submitted before
+     *                                    are not cancelled)
+     * @throws IllegalArgumentException   if a task cannot be serialized
+     */
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
         List<Future<T>> out = new ArrayList<>();
@@ -236,6 +337,20 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         return out;
     }
 
+    /**
+     * Submits every task and blocks until all have completed or the timeout elapses; then the unfinished ones
+     * are cancelled. Interruptible; on interrupt the tasks already submitted are not cancelled.
+     *
+     * @param tasks   the tasks; each must be Serializable
+     * @param timeout how long to wait at most
+     * @param unit    its unit
+     * @param <T>     the result type
+     * @return their futures, in the order of {@code tasks}; those unfinished at the timeout are cancelled
+     * @throws InterruptedException       if interrupted while waiting
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if a task cannot be serialized
+     * @throws NullPointerException       if {@code unit} is null
+     */
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException {
@@ -255,6 +370,18 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         return out;
     }
 
+    /**
+     * Submits every task and blocks, with no time limit, until one completes successfully; then cancels the
+     * rest. Interruptible (the tasks are then cancelled).
+     *
+     * @param tasks the tasks; each must be Serializable
+     * @param <T>   the result type
+     * @return the result of one that completed successfully
+     * @throws InterruptedException       if interrupted while waiting
+     * @throws ExecutionException         if none completed successfully (the last failure)
+     * @throws IllegalArgumentException   if {@code tasks} is empty, or a task cannot be serialized
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     */
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks) throws InterruptedException, ExecutionException {
         try {
@@ -264,6 +391,22 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         }
     }
 
+    /**
+     * Submits every task and blocks until one completes successfully or the timeout elapses; then cancels the
+     * rest. Interruptible (the tasks are then cancelled).
+     *
+     * @param tasks   the tasks; each must be Serializable
+     * @param timeout how long to wait at most
+     * @param unit    its unit
+     * @param <T>     the result type
+     * @return the result of one that completed successfully
+     * @throws InterruptedException       if interrupted while waiting
+     * @throws ExecutionException         if none completed successfully (the last failure)
+     * @throws TimeoutException           if none completed successfully in time
+     * @throws IllegalArgumentException   if {@code tasks} is empty, or a task cannot be serialized
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws NullPointerException       if {@code unit} is null
+     */
     @Override
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
@@ -297,7 +440,9 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         }
     }
 
-    /** No new tasks; the workers exit once the submitted ones are done. Returns at once. */
+    /**
+     * No new tasks; the workers exit once the submitted ones are done. Returns at once. Idempotent.
+     */
     @Override
     public void shutdown() {
         backend.close();
@@ -305,6 +450,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
 
     /**
      * Stops the workers now (SIGTERM); pending and running tasks' futures fail with a CancellationException.
+     * Returns at once, without waiting for the workers to exit.
      *
      * @return an empty list: the tasks that never ran are failed through their futures instead
      */
@@ -314,16 +460,36 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         return List.of();
     }
 
+    /**
+     * Tells whether {@link #shutdown()} or {@link #shutdownNow()} was called, or the executor broke.
+     *
+     * @return whether the executor accepts no more tasks
+     */
     @Override
     public boolean isShutdown() {
         return backend.isShutdown();
     }
 
+    /**
+     * Tells whether every worker has exited after a shutdown.
+     *
+     * @return whether the executor has terminated
+     */
     @Override
     public boolean isTerminated() {
         return backend.isTerminated();
     }
 
+    /**
+     * Blocks until every worker has exited after a shutdown, or the timeout elapses. Interruptible. Without a
+     * shutdown it simply waits out the timeout.
+     *
+     * @param timeout how long to wait at most
+     * @param unit    its unit
+     * @return {@code true} if the executor terminated, {@code false} if the time ran out first
+     * @throws InterruptedException if interrupted while waiting
+     * @throws NullPointerException if {@code unit} is null
+     */
     @Override
     public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
         return backend.awaitTermination(unit.toNanos(timeout));
@@ -331,7 +497,8 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
 
     /**
      * {@link #shutdown()}, then waits until the workers have exited (the JDK 19+ {@code ExecutorService.close}
-     * contract); if interrupted while waiting, {@link #shutdownNow()} and the interrupt status is kept.
+     * contract); if interrupted while waiting, {@link #shutdownNow()} and the interrupt status is kept. Blocks
+     * with no time limit until the workers have exited; never throws {@link InterruptedException}.
      */
     @Override
     public void close() {
@@ -348,12 +515,20 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
-    /** @return how many workers this executor runs */
+    /**
+     * Returns the executor's size, as given to the constructor.
+     *
+     * @return how many workers this executor runs
+     */
     public int maxWorkers() {
         return size;
     }
 
-    /** @return the worker processes alive now; a snapshot */
+    /**
+     * Returns the worker processes alive now. Does not block (beyond the executor's lock).
+     *
+     * @return the worker processes alive now; a new list, a snapshot
+     */
     public List<ChildProcess> workers() {
         return backend.workers();
     }

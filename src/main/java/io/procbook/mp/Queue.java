@@ -26,7 +26,14 @@ import java.time.Duration;
  *
  * <p>Passing a queue to another process (as an argument, or captured by a lambda) passes its name: both sides
  * use the same queue. Blocking operations spin briefly, then sleep at no CPU cost until woken; they throw
- * {@link UncheckedInterruptedException} if the thread is interrupted.
+ * {@link UncheckedInterruptedException} (with the interrupt flag set again) if the thread is interrupted while
+ * waiting, and an operation that can complete at once does not look at the flag.
+ *
+ * <p>Thread- and process-safe. Its shared memory is removed once every process using it has {@link #close()
+ * closed} it or exited. After {@code close()} in this process, {@code put}, {@code get} and their variants
+ * throw {@link IllegalStateException}. Items are encoded in the putting thread, so a put that fails to
+ * serialize its item throws there and adds nothing; an item that cannot be decoded by the taking process (its
+ * class is unknown there) makes that {@code get} throw, and the item is consumed.
  *
  * @param <E> the item type
  */
@@ -44,14 +51,20 @@ public class Queue<E> extends SharedObject {
     private final transient Feeder feeder;
     private final transient int maxsize;
 
-    /** Creates an unbounded queue (see the class comment for what "unbounded" means here). */
+    /**
+     * Creates an unbounded queue in new shared memory (see the class comment for what "unbounded" means here).
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public Queue() {
         this(0);
     }
 
     /**
-     * Creates a queue holding at most {@code maxsize} items ({@code <= 0}: unbounded).
+     * Creates a queue holding at most {@code maxsize} items, in new shared memory.
      *
+     * @param maxsize the capacity; {@code <= 0} for unbounded
+     * @throws IllegalArgumentException     if the ring for {@code maxsize} items would take more than about 2 GB
      * @throws java.io.UncheckedIOException if the shared memory cannot be created
      */
     public Queue(int maxsize) {
@@ -80,11 +93,15 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Adds an item, waiting as long as a bounded queue is full (an unbounded one never waits).
+     * Adds an item, waiting with no time limit as long as a bounded queue is full (an unbounded one never
+     * waits). The wait is interruptible.
      *
-     * @throws IllegalArgumentException if the item cannot be serialized
-     * @throws UncheckedInterruptedException if interrupted while waiting
-     * @throws IllegalStateException if this queue was closed in this process
+     * @param item the item; may be null
+     * @throws IllegalArgumentException      if the item is not Serializable
+     * @throws java.io.UncheckedIOException  if the item cannot be serialized for another reason, or a large
+     *                                       item cannot be written to shared memory
+     * @throws IllegalStateException         if this queue was closed in this process
+     * @throws UncheckedInterruptedException if interrupted while waiting; the item was not added
      */
     public void put(E item) {
         offer(item, Blocking.NO_DEADLINE);
@@ -92,10 +109,17 @@ public class Queue<E> extends SharedObject {
 
     /**
      * Adds an item, waiting at most {@code timeout} for room in a bounded queue (an unbounded one never waits).
+     * The wait is interruptible.
      *
-     * @throws QueueFullException if the queue stayed full for the whole timeout
-     * @throws IllegalArgumentException if the item cannot be serialized
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @param item    the item; may be null
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative tries once
+     * @throws QueueFullException            if the queue stayed full for the whole timeout; the item was not
+     *                                       added
+     * @throws IllegalArgumentException      if the item is not Serializable
+     * @throws java.io.UncheckedIOException  if the item cannot be serialized for another reason, or a large
+     *                                       item cannot be written to shared memory
+     * @throws IllegalStateException         if this queue was closed in this process
+     * @throws UncheckedInterruptedException if interrupted while waiting; the item was not added
      */
     public void put(E item, Duration timeout) {
         if (!offer(item, Blocking.deadline(timeout))) {
@@ -104,9 +128,14 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Adds an item if there is room right now (always, for an unbounded queue).
+     * Adds an item if there is room right now (always, for an unbounded queue). Never waits.
      *
-     * @throws QueueFullException if the queue is full
+     * @param item the item; may be null
+     * @throws QueueFullException           if the queue is full; the item was not added
+     * @throws IllegalArgumentException     if the item is not Serializable
+     * @throws java.io.UncheckedIOException  if the item cannot be serialized for another reason, or a large
+     *                                      item cannot be written to shared memory
+     * @throws IllegalStateException        if this queue was closed in this process
      */
     public void putNowait(E item) {
         checkOpen();
@@ -147,9 +176,15 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Removes and returns the oldest item, waiting as long as the queue is empty.
+     * Removes and returns the oldest item, waiting with no time limit as long as the queue is empty. The wait
+     * is interruptible. It waits even if no other process uses the queue any more.
      *
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @return the item
+     * @throws IllegalStateException         if this queue was closed in this process, or the item's class
+     *                                       cannot be loaded here (the item is then consumed)
+     * @throws java.io.UncheckedIOException  if the item cannot be deserialized, or a large item's file cannot
+     *                                       be read (the item is then consumed)
+     * @throws UncheckedInterruptedException if interrupted while waiting; nothing was taken
      */
     @SuppressWarnings("unchecked")
     public E get() {
@@ -158,10 +193,16 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Removes and returns the oldest item, waiting at most {@code timeout}.
+     * Removes and returns the oldest item, waiting at most {@code timeout}. The wait is interruptible.
      *
-     * @throws QueueEmptyException if no item arrived within the timeout
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative only checks
+     * @return the item
+     * @throws QueueEmptyException           if no item arrived within the timeout
+     * @throws IllegalStateException         if this queue was closed in this process, or the item's class
+     *                                       cannot be loaded here (the item is then consumed)
+     * @throws java.io.UncheckedIOException  if the item cannot be deserialized, or a large item's file cannot
+     *                                       be read (the item is then consumed)
+     * @throws UncheckedInterruptedException if interrupted while waiting; nothing was taken
      */
     @SuppressWarnings("unchecked")
     public E get(Duration timeout) {
@@ -174,9 +215,15 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Removes and returns the oldest item if there is one right now.
+     * Removes and returns the oldest item if there is one right now. Never waits (though it may spin for a
+     * moment while another process is in the middle of writing the oldest item).
      *
-     * @throws QueueEmptyException if the queue is empty
+     * @return the item
+     * @throws QueueEmptyException           if the queue is empty
+     * @throws IllegalStateException         if this queue was closed in this process, or the item's class
+     *                                       cannot be loaded here (the item is then consumed)
+     * @throws java.io.UncheckedIOException  if the item cannot be deserialized, or a large item's file cannot
+     *                                       be read (the item is then consumed)
      */
     @SuppressWarnings("unchecked")
     public E getNowait() {
@@ -189,24 +236,38 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * The number of items in the queue. Approximate, as in Python: other processes change it concurrently, and
-     * items being put or taken at this instant may or may not be counted.
+     * Returns the number of items in the queue. Approximate, as in Python: other processes change it
+     * concurrently, and items being put or taken at this instant may or may not be counted. Never blocks.
+     *
+     * @return the number of items in the shared ring, plus those of this process still waiting to move in
      */
     public int qsize() {
         return (int) ring.size() + (feeder == null ? 0 : feeder.pending());
     }
 
-    /** Whether the queue looks empty (approximate, like {@link #qsize()}). */
+    /**
+     * Tells whether the queue looks empty (approximate, like {@link #qsize()}). Never blocks.
+     *
+     * @return whether {@link #qsize()} is 0
+     */
     public boolean empty() {
         return qsize() == 0;
     }
 
-    /** Whether the queue looks full (approximate, like {@link #qsize()}); never true for an unbounded queue. */
+    /**
+     * Tells whether the queue looks full (approximate, like {@link #qsize()}). Never blocks.
+     *
+     * @return whether a bounded queue holds {@code maxsize} items; never true for an unbounded queue
+     */
     public boolean full() {
         return maxsize > 0 && ring.size() >= maxsize;
     }
 
-    /** The maximum number of items, or 0 for an unbounded queue. */
+    /**
+     * Returns the capacity given at creation.
+     *
+     * @return the maximum number of items, or 0 for an unbounded queue
+     */
     public int maxsize() {
         return maxsize;
     }
@@ -220,12 +281,18 @@ public class Queue<E> extends SharedObject {
      * so that subclasses in any package inherit it).
      *
      * @return the handle that is serialized instead of this object
+     * @throws IllegalStateException if this queue was closed in this process
      */
     protected final Object writeReplace() {
         checkOpen();
         return new SharedHandle(kind(), seg, 0, null);
     }
 
+    /**
+     * Describes the queue: its shared-memory name and approximate size.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + seg.name() + ", qsize~" + qsize() + "]";

@@ -6,15 +6,20 @@ package io.procbook.mp;
  * trace (the child's frames), cause chain and suppressed exceptions, so that printing it shows what printing
  * the original would have shown.
  *
- * <p>Instances are immutable once built and safe to share between threads.
+ * <p>Instances are immutable once built and safe to share between threads. A copy is always Serializable (it
+ * holds only strings and stack trace elements), so it can cross any process boundary.
  */
 public class RemoteTaskException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The class name of the exception thrown in the child. */
     private final String remoteClassName;
 
     /**
+     * Creates a stand-in with no stack trace of its own beyond where it is created; {@link #copyOf} fills in
+     * the original's.
+     *
      * @param remoteClassName the class name of the exception thrown in the child
      * @param message         its message (may be {@code null})
      */
@@ -23,17 +28,23 @@ public class RemoteTaskException extends RuntimeException {
         this.remoteClassName = remoteClassName;
     }
 
-    /** @return the class name of the exception thrown in the child */
+    /**
+     * Returns the class name of the exception this stands for.
+     *
+     * @return the class name of the exception thrown in the child
+     */
     public String remoteClassName() {
         return remoteClassName;
     }
 
     /**
      * Copies an exception (its class name, message, stack trace, causes and suppressed exceptions) into a
-     * {@code RemoteTaskException} that can always be serialized.
+     * {@code RemoteTaskException} that can always be serialized. Causes and suppressed exceptions are copied
+     * to a depth of 20; deeper ones are dropped.
      *
      * @param t the exception to copy
      * @return the copy
+     * @throws NullPointerException if {@code t} is null
      */
     public static RemoteTaskException copyOf(Throwable t) {
         return copyOf(t, 0);
@@ -47,7 +58,11 @@ public class RemoteTaskException extends RuntimeException {
         return copy;
     }
 
-    /** @return like {@link Throwable#toString()} of the original: its class name and message */
+    /**
+     * Describes the original exception.
+     *
+     * @return like {@link Throwable#toString()} of the original: its class name and message
+     */
     @Override
     public String toString() {
         String m = getLocalizedMessage();

@@ -12,8 +12,9 @@ import java.time.Duration;
  * {@link BoundedSemaphore} for the checked variant).
  *
  * <p>Permits are not owned, so a process that dies holding permits cannot be detected: its permits are lost
- * (as in Python). Waiting spins briefly, then sleeps at no CPU cost until a release. Thread- and process-safe;
- * serializes as its name.
+ * (as in Python), and its waiters wait on. Waiting spins briefly, then sleeps at no CPU cost until a release.
+ * Thread- and process-safe; serializes as its name, so a copy received by a child is the same semaphore. Its
+ * shared memory is removed once every process using it has closed it or exited.
  */
 public sealed class Semaphore extends SharedObject implements Acquirable permits BoundedSemaphore {
 
@@ -25,15 +26,21 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     final transient int off;
     final transient WaitArea released;
 
-    /** Creates a semaphore with one permit. */
+    /**
+     * Creates a semaphore with one permit, in new shared memory.
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public Semaphore() {
         this(1);
     }
 
     /**
-     * Creates a semaphore with {@code value} permits.
+     * Creates a semaphore with {@code value} permits, in new shared memory.
      *
-     * @throws IllegalArgumentException if value is negative
+     * @param value the initial number of permits
+     * @throws IllegalArgumentException     if value is negative
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
      */
     public Semaphore(int value) {
         this(init(value, Long.MAX_VALUE), Segment.HEADER);
@@ -61,9 +68,11 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     }
 
     /**
-     * Takes a permit, waiting as long as there is none.
+     * Takes a permit, waiting as long as there is none (no time limit). The wait is interruptible; a permit
+     * available at once is taken without looking at the interrupt flag.
      *
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again); no
+     *                                       permit was taken
      */
     @Override
     public void acquire() {
@@ -71,17 +80,23 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     }
 
     /**
-     * Takes a permit, waiting at most {@code timeout}.
+     * Takes a permit, waiting at most {@code timeout}. The wait is interruptible.
      *
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative tries once
      * @return true if a permit was taken, false on timeout
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again); no
+     *                                       permit was taken
      */
     @Override
     public boolean acquire(Duration timeout) {
         return Blocking.await(this::tryOnce, Blocking.deadline(timeout), null, released);
     }
 
-    /** Takes a permit only if one is available now; never waits. */
+    /**
+     * Takes a permit only if one is available now; never waits, and ignores the interrupt flag.
+     *
+     * @return true if a permit was taken
+     */
     @Override
     public boolean tryAcquire() {
         while (true) {
@@ -96,7 +111,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     }
 
     /**
-     * Gives a permit back and wakes a waiter.
+     * Gives a permit back and wakes a waiter. Any thread of any process may release. Never blocks.
      *
      * @throws IllegalStateException for a {@link BoundedSemaphore} released above its initial value
      */
@@ -116,7 +131,12 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
         released.signal();
     }
 
-    /** The number of permits available right now (Python's {@code get_value()}). */
+    /**
+     * Returns the number of permits available right now (Python's {@code get_value()}): a snapshot. Never
+     * blocks.
+     *
+     * @return the number of permits available
+     */
     public int getValue() {
         return (int) seg.getLong(off);
     }
@@ -125,10 +145,20 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
         return SharedHandle.Kind.SEMAPHORE;
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(kind(), seg, off, null);
     }
 
+    /**
+     * Describes the semaphore and its current value.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + seg.name() + ", value=" + getValue() + "]";

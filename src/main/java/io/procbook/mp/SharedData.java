@@ -42,8 +42,10 @@ abstract class SharedData extends SharedObject {
     }
 
     /**
-     * The reentrant lock that guards compound updates (Python's {@code get_lock()}).
+     * Returns the reentrant lock that guards compound updates (Python's {@code get_lock()}). It lives in the
+     * same shared memory, so every process's copy of this object has the same lock. Never blocks.
      *
+     * @return the lock
      * @throws UnsupportedOperationException if created by {@link RawValue} or {@link RawArray}, without one
      */
     public RLock getLock() {
@@ -54,10 +56,14 @@ abstract class SharedData extends SharedObject {
     }
 
     /**
-     * Acquires {@link #getLock()} for try-with-resources: {@code try (var h = v.hold()) {...}}.
+     * Acquires {@link #getLock()} for try-with-resources: {@code try (var h = v.hold()) {...}}. Waits, with no
+     * time limit, while another thread or process holds the lock; the wait is interruptible.
      *
+     * @return the handle whose {@code close()} releases the lock
      * @throws UnsupportedOperationException if there is no lock
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
+     * @throws LockOwnerDiedException        if the lock's holder died holding it (the lock is free again, not
+     *                                       held by the caller)
      */
     public Held hold() {
         return getLock().hold();

@@ -17,6 +17,11 @@ import java.time.Duration;
  * <p>Acquiring spins briefly, then sleeps at no CPU cost until a release wakes it. While asleep it checks every
  * 100 ms whether the owner process is still alive. Serializes as its name: a lock passed to another process is
  * the same lock there.
+ *
+ * <p>Thread- and process-safe. What is detected, and what is not: a holder whose process has died is found by
+ * the next acquirer that waits (or tries), which gets a {@link LockOwnerDiedException}; a holder that is a
+ * thread which ended while its process lives on is not detected, and neither is a dead holder whose pid the
+ * operating system has already given to a new process: the lock then stays held.
  */
 public abstract sealed class SharedLock extends SharedObject implements Acquirable permits Lock, RLock {
 
@@ -74,11 +79,15 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
     }
 
     /**
-     * Acquires the lock, waiting as long as another thread or process holds it. For a {@link Lock}, a thread
-     * that already holds it waits forever (as in Python); an {@link RLock} is re-entered instead.
+     * Acquires the lock, waiting as long as another thread or process holds it (no time limit). For a
+     * {@link Lock}, a thread that already holds it waits forever (as in Python); an {@link RLock} is
+     * re-entered instead. The wait is interruptible; an acquire that succeeds at once does not look at the
+     * interrupt flag.
      *
-     * @throws LockOwnerDiedException if the holder died; the lock is then free but not held by the caller
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws LockOwnerDiedException        if the holder's process died; the lock is then free but not held
+     *                                       by the caller (exactly one waiter gets this)
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again);
+     *                                       the lock was not acquired
      */
     @Override
     public void acquire() {
@@ -87,11 +96,15 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
     }
 
     /**
-     * Acquires the lock, waiting at most {@code timeout}.
+     * Acquires the lock, waiting at most {@code timeout}. The wait is interruptible.
      *
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative tries once (without
+     *                the dead-owner check {@link #tryAcquire()} makes)
      * @return true if acquired, false on timeout
-     * @throws LockOwnerDiedException if the holder died; the lock is then free but not held by the caller
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @throws LockOwnerDiedException        if the holder's process died; the lock is then free but not held by
+     *                                       the caller
+     * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again);
+     *                                       the lock was not acquired
      */
     @Override
     public boolean acquire(Duration timeout) {
@@ -100,7 +113,8 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
     }
 
     /**
-     * Acquires the lock only if it is free now (Python's {@code acquire(False)}); never waits.
+     * Acquires the lock only if it is free now (Python's {@code acquire(False)}); never waits, and ignores the
+     * interrupt flag. When the lock is held, checks whether its holder's process is alive.
      *
      * @return true if acquired
      * @throws LockOwnerDiedException if the holder died; the lock is then free but not held by the caller
@@ -134,7 +148,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
     }
 
     /**
-     * Releases the lock.
+     * Releases the lock, waking one waiter if there is one. Never blocks.
      *
      * @throws IllegalMonitorStateException see {@link Lock#release()} and {@link RLock#release()}
      */
@@ -166,17 +180,30 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
         released.signal();
     }
 
-    /** Whether the current thread holds the lock. */
+    /**
+     * Tells whether the current thread holds the lock. Never blocks.
+     *
+     * @return whether the current thread holds the lock
+     */
     public boolean isHeldByCurrentThread() {
         return seg.getLong(off) == currentOwner();
     }
 
-    /** Whether any thread of any process holds the lock right now. */
+    /**
+     * Tells whether any thread of any process holds the lock right now: a snapshot that may be stale at once.
+     * Never blocks.
+     *
+     * @return whether the lock is held
+     */
     public boolean isLocked() {
         return seg.getLong(off) != 0;
     }
 
-    /** The pid of the process holding the lock, or 0 if it is free. */
+    /**
+     * Returns the pid of the process holding the lock: a snapshot. Never blocks.
+     *
+     * @return the pid of the process holding the lock, or 0 if it is free
+     */
     public long ownerPid() {
         return seg.getLong(off) >>> 40;
     }
@@ -198,10 +225,20 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
         seg.setLong(off + 8, holds);
     }
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(kind(), seg, off, null);
     }
 
+    /**
+     * Describes the lock and its holder (pid and thread id) at this moment.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         long w = seg.getLong(off);

@@ -21,8 +21,13 @@ abstract class SharedObject implements Serializable, AutoCloseable {
     /**
      * This process stops using the object. Other processes keep using it; its shared memory is removed once
      * every process that used it has closed it or exited (a copy sent to a child counts until that child has
-     * exited, so closing right after {@code start()} is safe). Idempotent. Close a lock only when it is not
-     * held.
+     * exited, so closing right after {@code start()} is safe). Idempotent; never blocks. Close a lock only
+     * when it is not held.
+     *
+     * <p>After {@code close()} this process must not use the object. That is not checked: its methods do not
+     * throw, they go on using this process's mapping of the memory, which is no longer shared with processes
+     * that open the object later (there are none once the file is removed). Sending a closed object to a child
+     * being started throws {@link IllegalStateException}.
      */
     @Override
     public void close() {

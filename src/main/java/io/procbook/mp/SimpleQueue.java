@@ -8,7 +8,9 @@ import java.io.Serializable;
  * {@link #empty} and {@link #close}. It shares {@link Queue}'s shared-memory ring and therefore all its
  * guarantees (several producers and consumers in several processes, FIFO per producer, nothing lost or
  * duplicated, robust to killed processes); like an unbounded {@link Queue}, {@code put} never waits.
- * Thread- and process-safe; serializes as its name.
+ * Thread- and process-safe; serializes as its name, so a copy received by a child is the same queue. Its
+ * shared memory is removed once every process using it has closed it or exited; after {@link #close()} in
+ * this process, {@code put} and {@code get} throw {@link IllegalStateException}.
  *
  * @param <E> the item type
  */
@@ -16,9 +18,14 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The unbounded queue that does the work. */
     private final transient Queue<E> queue;
 
-    /** Creates an empty queue in new shared memory. */
+    /**
+     * Creates an empty queue in new shared memory.
+     *
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
     public SimpleQueue() {
         this.queue = new Queue<>(0);
     }
@@ -28,30 +35,42 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
     }
 
     /**
-     * Adds an item; never waits (see {@link Queue} for where items go when the shared ring is full).
+     * Adds an item; never waits (see {@link Queue} for where items go when the shared ring is full), so it
+     * never throws {@link UncheckedInterruptedException}.
      *
-     * @throws IllegalArgumentException if the item cannot be serialized
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @param item the item; may be null
+     * @throws IllegalArgumentException     if the item is not Serializable
+     * @throws java.io.UncheckedIOException if the item cannot be serialized for another reason
+     * @throws IllegalStateException        if this queue was closed in this process
      */
     public void put(E item) {
         queue.put(item);
     }
 
     /**
-     * Removes and returns the oldest item, waiting as long as the queue is empty.
+     * Removes and returns the oldest item, waiting with no time limit as long as the queue is empty. The wait
+     * is interruptible.
      *
-     * @throws UncheckedInterruptedException if interrupted while waiting
+     * @return the item
+     * @throws IllegalStateException         if this queue was closed in this process, or the item's class
+     *                                       cannot be loaded here (the item is then consumed)
+     * @throws java.io.UncheckedIOException  if the item cannot be deserialized (the item is then consumed)
+     * @throws UncheckedInterruptedException if interrupted while waiting; nothing was taken
      */
     public E get() {
         return queue.get();
     }
 
-    /** Whether the queue looks empty right now (other processes may change that at once). */
+    /**
+     * Tells whether the queue looks empty right now (other processes may change that at once). Never blocks.
+     *
+     * @return whether the queue looks empty
+     */
     public boolean empty() {
         return queue.empty();
     }
 
-    /** This process stops using the queue; see {@link Queue#close()}. */
+    /** This process stops using the queue; see {@link Queue#close()}. Idempotent; never blocks. */
     @Override
     public void close() {
         queue.close();
@@ -62,12 +81,18 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
      * so that subclasses in any package inherit it).
      *
      * @return the handle that is serialized instead of this object
+     * @throws IllegalStateException if this queue was closed in this process
      */
     protected final Object writeReplace() {
         queue.checkOpen();
         return new SharedHandle(SharedHandle.Kind.SIMPLE_QUEUE, queue.seg, 0, null);
     }
 
+    /**
+     * Describes the queue by its shared-memory name.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return "SimpleQueue[" + queue.seg.name() + "]";

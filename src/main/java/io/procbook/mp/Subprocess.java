@@ -23,7 +23,11 @@ import java.util.Objects;
  * runtime threads and never blocks on a full pipe. Errors are unchecked: {@link CommandNotFoundException},
  * {@link CalledProcessException} (with {@code check}), {@link TimeoutExpiredException} (with a timeout),
  * {@link UncheckedInterruptedException} (interrupted while waiting; the command is killed by {@code run} and
- * {@code call}). All methods are safe to call from any thread.
+ * {@code call}). All methods are safe to call from any thread. The waits have no time limit unless a timeout
+ * is given, and are interruptible.
+ *
+ * <p>Processes: commands are plain operating-system processes, not child JVMs. When this JVM exits they are
+ * left running, as in Python ({@link Process#terminateAll} ends them); nothing here is Serializable.
  */
 public final class Subprocess {
 
@@ -48,7 +52,11 @@ public final class Subprocess {
 
     private Subprocess() { }
 
-    /** @return fresh default options (everything inherited, no capture, no check, no timeout) */
+    /**
+     * Returns new default options.
+     *
+     * @return fresh default options (everything inherited, no capture, no check, no timeout)
+     */
     public static Options options() {
         return new Options();
     }
@@ -59,6 +67,8 @@ public final class Subprocess {
      * @param args the program and its arguments
      * @return its exit status
      * @throws CommandNotFoundException      if the program does not exist
+     * @throws SubprocessException           if it cannot be started for another reason
+     * @throws IllegalArgumentException      if {@code args} is empty
      * @throws UncheckedInterruptedException if interrupted while waiting (the command is killed)
      */
     public static int call(List<String> args) {
@@ -71,8 +81,11 @@ public final class Subprocess {
      * @param args    the program and its arguments
      * @param options how to run it
      * @return its exit status
-     * @throws CommandNotFoundException if the program does not exist
-     * @throws TimeoutExpiredException  if a timeout was given and expired (the command is killed)
+     * @throws CommandNotFoundException      if the program does not exist
+     * @throws SubprocessException           if it cannot be started for another reason
+     * @throws IllegalArgumentException      if {@code args} is empty
+     * @throws TimeoutExpiredException       if a timeout was given and expired (the command is killed)
+     * @throws UncheckedInterruptedException if interrupted while waiting (the command is killed)
      */
     public static int call(List<String> args, Options options) {
         return run(args, options.copy().check(false)).returncode();
@@ -85,6 +98,9 @@ public final class Subprocess {
      * @param options capture, text, check, timeout, input, cwd, env, redirections
      * @return the outcome
      * @throws CommandNotFoundException      if the program does not exist
+     * @throws SubprocessException           if it cannot be started for another reason, or reading its output
+     *                                       failed (the command has been killed)
+     * @throws IllegalArgumentException      if {@code args} is empty
      * @throws CalledProcessException        with {@code check(true)}, if the status is not 0
      * @throws TimeoutExpiredException       if the timeout expired (the command has been killed)
      * @throws UncheckedInterruptedException if interrupted while waiting (the command has been killed)
@@ -120,7 +136,10 @@ public final class Subprocess {
      *
      * @param args the program and its arguments
      * @return the outcome (nothing captured)
-     * @throws CommandNotFoundException if the program does not exist
+     * @throws CommandNotFoundException      if the program does not exist
+     * @throws SubprocessException           if it cannot be started for another reason
+     * @throws IllegalArgumentException      if {@code args} is empty
+     * @throws UncheckedInterruptedException if interrupted while waiting (the command has been killed)
      */
     public static CompletedProcess run(List<String> args) {
         return run(args, options());
@@ -132,8 +151,11 @@ public final class Subprocess {
      *
      * @param args the program and its arguments
      * @return what it printed
-     * @throws CalledProcessException   if the status is not 0
-     * @throws CommandNotFoundException if the program does not exist
+     * @throws CalledProcessException        if the status is not 0
+     * @throws CommandNotFoundException      if the program does not exist
+     * @throws SubprocessException           if it cannot be started for another reason
+     * @throws IllegalArgumentException      if {@code args} is empty
+     * @throws UncheckedInterruptedException if interrupted while waiting (the command has been killed)
      */
     public static String checkOutput(List<String> args) {
         return run(args, options().stdout(Redirect.PIPE).check(true)).stdout();
@@ -255,6 +277,8 @@ public final class Subprocess {
         /**
          * @param r where the command's stdin comes from
          * @return this
+         * @throws IllegalArgumentException if {@code r} is {@link Redirect#STDOUT}
+         * @throws NullPointerException     if {@code r} is null
          */
         public Options stdin(Redirect r) {
             if (r == Redirect.STDOUT) throw new IllegalArgumentException("stdin cannot be STDOUT");
@@ -265,6 +289,8 @@ public final class Subprocess {
         /**
          * @param r where the command's stdout goes
          * @return this
+         * @throws IllegalArgumentException if {@code r} is {@link Redirect#STDOUT}
+         * @throws NullPointerException     if {@code r} is null
          */
         public Options stdout(Redirect r) {
             if (r == Redirect.STDOUT) throw new IllegalArgumentException("stdout cannot be STDOUT");
@@ -275,6 +301,7 @@ public final class Subprocess {
         /**
          * @param r where the command's stderr goes ({@link Redirect#STDOUT}: with stdout)
          * @return this
+         * @throws NullPointerException if {@code r} is null
          */
         public Options stderr(Redirect r) {
             stderr = Objects.requireNonNull(r);

@@ -7,6 +7,11 @@ import java.io.Serializable;
  * arguments (Python's {@code Process(target=f, args=(...))}). Serializable, so a plain lambda needs no cast;
  * may throw any exception. The arguments must be {@link Serializable} to reach the child.
  *
+ * <p>Processes and threads: each process that runs it runs its own deserialized copy, so what it captures is
+ * copied, not shared (the library's shared objects, such as a {@link Queue} or a manager proxy, travel by name
+ * and are shared). Within a process a copy may be called by several threads (a {@link ThreadPool}, or the
+ * threads of a pool worker), so it should not keep unsynchronized mutable state.
+ *
  * @param <A> the type of argument A
  */
 @FunctionalInterface

@@ -9,16 +9,25 @@ import io.procbook.mp.internal.pool.ThreadBackend;
  * changing one word. Functions and items are used as they are, nothing is serialized; tasks share this JVM's
  * memory. The threads are created by the constructor (so, under the kernel, they belong to the creating cell).
  *
- * <p>{@code maxTasksPerChild} has no meaning for threads and is not offered. Thread-safe.
+ * <p>Where it differs from a process pool: nothing has to be Serializable, so no method throws
+ * {@code IllegalArgumentException} for that; {@link #terminate()} interrupts the running tasks rather than
+ * killing them (a running task that ignores the interrupt runs on, and its result still arrives), while queued
+ * ones fail with a {@link java.util.concurrent.CancellationException}; an initializer that throws ends its
+ * thread without replacement, and the exception is printed by the thread's uncaught-exception handler.
+ *
+ * <p>{@code maxTasksPerChild} has no meaning for threads and is not offered. Thread-safe. The threads are
+ * daemon threads of this JVM and end with it.
  */
 public class ThreadPool extends Pool {
 
-    /** A pool with {@link Process#cpuCount()} threads. */
+    /** Starts a pool with {@link Process#cpuCount()} threads. Does not block. */
     public ThreadPool() {
         this(Process.cpuCount());
     }
 
     /**
+     * Starts a pool of {@code threads} threads. Does not block.
+     *
      * @param threads how many worker threads
      * @throws IllegalArgumentException if {@code threads < 1}
      */
@@ -27,6 +36,9 @@ public class ThreadPool extends Pool {
     }
 
     /**
+     * Starts a pool of {@code threads} threads, each running {@code initializer} first (on that thread, not in
+     * the constructor). Does not block.
+     *
      * @param threads     how many worker threads
      * @param initializer run once on each thread before its first task, or {@code null}
      * @throws IllegalArgumentException if {@code threads < 1}

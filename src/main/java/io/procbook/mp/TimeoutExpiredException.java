@@ -9,21 +9,33 @@ import java.util.List;
  * {@link Popen#communicate} or {@link Popen#waitFor(Duration)}: Python's {@code TimeoutExpired}. {@code run}
  * has killed the command by then; {@code Popen} leaves it running so the caller can decide. Carries the output
  * captured so far.
+ *
+ * <p>Instances are immutable and safe to share between threads. Like every exception of this library it is
+ * Serializable, so it can be thrown in a child process or a manager server and re-thrown in the caller.
  */
 public class TimeoutExpiredException extends UncheckedTimeoutException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The command that timed out. */
     private final List<String> command;
+    /** The timeout that expired. */
     private final Duration timeout;
+    /** The standard output captured so far, or {@code null}. */
     private final byte[] stdout;
+    /** The standard error captured so far, or {@code null}. */
     private final byte[] stderr;
 
     /**
+     * Creates the exception; its message names the command and the timeout in seconds. The byte arrays are
+     * kept, not copied.
+     *
      * @param command the command
      * @param timeout the timeout that expired
      * @param stdout  output captured so far, or {@code null}
      * @param stderr  error output captured so far, or {@code null}
+     * @throws NullPointerException if {@code command} or {@code timeout} is null, or {@code command} holds a
+     *                              null
      */
     public TimeoutExpiredException(List<String> command, Duration timeout, byte[] stdout, byte[] stderr) {
         super("Command " + command + " timed out after " + timeout.toMillis() / 1000.0 + " seconds");
@@ -33,22 +45,38 @@ public class TimeoutExpiredException extends UncheckedTimeoutException {
         this.stderr = stderr;
     }
 
-    /** @return the command */
+    /**
+     * Returns the command that timed out.
+     *
+     * @return the command, unmodifiable
+     */
     public List<String> command() {
         return command;
     }
 
-    /** @return the timeout that expired */
+    /**
+     * Returns the timeout that expired.
+     *
+     * @return the timeout
+     */
     public Duration timeout() {
         return timeout;
     }
 
-    /** @return the standard output captured before the timeout (UTF-8), or {@code null} */
+    /**
+     * Returns the standard output captured before the timeout.
+     *
+     * @return the standard output captured before the timeout (UTF-8), or {@code null}
+     */
     public String stdout() {
         return stdout == null ? null : new String(stdout, StandardCharsets.UTF_8);
     }
 
-    /** @return the standard error captured before the timeout (UTF-8), or {@code null} */
+    /**
+     * Returns the standard error captured before the timeout.
+     *
+     * @return the standard error captured before the timeout (UTF-8), or {@code null}
+     */
     public String stderr() {
         return stderr == null ? null : new String(stderr, StandardCharsets.UTF_8);
     }

@@ -5,7 +5,10 @@ package io.procbook.mp;
  * unchecked so that its calls compose inside lambdas and method references; where this is thrown, the
  * thread's interrupt status has been set again, so code further up still sees the interruption.
  *
- * <p>The {@link #getCause() cause} is the original {@link InterruptedException}.
+ * <p>The {@link #getCause() cause} is the original {@link InterruptedException}, when there was one.
+ *
+ * <p>Instances are immutable and safe to share between threads. Like every exception of this library it is
+ * Serializable, so it can be thrown in a child process or a manager server and re-thrown in the caller.
  */
 public class UncheckedInterruptedException extends RuntimeException {
 
@@ -15,6 +18,7 @@ public class UncheckedInterruptedException extends RuntimeException {
      * Wraps an interruption and restores the current thread's interrupt status.
      *
      * @param cause the interruption caught
+     * @throws NullPointerException if {@code cause} is null
      */
     public UncheckedInterruptedException(InterruptedException cause) {
         super(cause.getMessage() == null ? "interrupted" : cause.getMessage(), cause);

@@ -10,7 +10,12 @@ import io.procbook.mp.internal.shm.Segment;
  * which are lock-free and faster.
  *
  * <p>Create with {@link #ofInt}, {@link #ofLong}, {@link #ofDouble}, {@link #ofBoolean}; without a lock with
- * {@link RawValue}. Thread- and process-safe; serializes as its name (with its lock).
+ * {@link RawValue}.
+ *
+ * <p>Thread- and process-safe. It serializes as the name of its shared memory (with its lock), never as its
+ * contents, so a copy received by a child (as an argument, or captured by a lambda) is the same memory there.
+ * Its memory (a file under /dev/shm) is removed once every process using it has {@link #close() closed} it or
+ * exited; if a process dies, its use simply ends. No method blocks except {@link #hold()}.
  */
 public abstract class Value extends SharedData {
 
@@ -38,22 +43,46 @@ public abstract class Value extends SharedData {
         }
     }
 
-    /** A shared {@code int} with a lock, initially {@code initial}. */
+    /**
+     * Creates a shared {@code int} with a lock (Python's {@code Value('i', initial)}).
+     *
+     * @param initial the initial value
+     * @return the new value
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfInt ofInt(int initial) {
         return ofInt(initial, true);
     }
 
-    /** A shared {@code long} with a lock, initially {@code initial}. */
+    /**
+     * Creates a shared {@code long} with a lock (Python's {@code Value('q', initial)}).
+     *
+     * @param initial the initial value
+     * @return the new value
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfLong ofLong(long initial) {
         return ofLong(initial, true);
     }
 
-    /** A shared {@code double} with a lock, initially {@code initial}. */
+    /**
+     * Creates a shared {@code double} with a lock (Python's {@code Value('d', initial)}).
+     *
+     * @param initial the initial value
+     * @return the new value
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfDouble ofDouble(double initial) {
         return ofDouble(initial, true);
     }
 
-    /** A shared {@code boolean} with a lock, initially {@code initial}. */
+    /**
+     * Creates a shared {@code boolean} with a lock.
+     *
+     * @param initial the initial value
+     * @return the new value
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
     public static OfBoolean ofBoolean(boolean initial) {
         return ofBoolean(initial, true);
     }
@@ -82,19 +111,33 @@ public abstract class Value extends SharedData {
         return v;
     }
 
-    /** The value, boxed (for printing and generic code). */
+    /**
+     * Reads the value, as {@code get()} does, boxed (for printing and generic code).
+     *
+     * @return the value, boxed
+     */
     public abstract Object value();
 
+    /**
+     * Serialization replaces this object with the name of its shared memory, never its contents.
+     *
+     * @return the serialized form
+     */
     Object writeReplace() {
         return new SharedHandle(SharedHandle.Kind.VALUE, seg, 0, null);
     }
 
+    /**
+     * Describes the value: its type and current value, e.g. {@code OfInt(3)}.
+     *
+     * @return a description
+     */
     @Override
     public String toString() {
         return getClass().getSimpleName() + "(" + value() + ")";
     }
 
-    /** A shared {@code int}. */
+    /** A shared {@code int}; see {@link Value} for sharing and thread safety. */
     public static final class OfInt extends Value {
         private static final long serialVersionUID = 1L;
 
@@ -102,43 +145,72 @@ public abstract class Value extends SharedData {
             super(seg);
         }
 
-        /** Volatile read. */
+        /**
+         * Reads the value with volatile semantics: it sees every write made before by any thread of any process.
+         *
+         * @return the value
+         */
         public int get() {
             return seg.getInt(OFF_DATA);
         }
 
-        /** Volatile write. */
+        /**
+         * Writes the value with volatile semantics: every later read, in any process, sees it.
+         *
+         * @param v the new value
+         */
         public void set(int v) {
             seg.setInt(OFF_DATA, v);
         }
 
-        /** Atomically adds and returns the previous value. */
+        /**
+         * Atomically adds {@code delta}, even against other processes, without the lock.
+         *
+         * @param delta what to add (wraps around on overflow)
+         * @return the previous value
+         */
         public int getAndAdd(int delta) {
             return seg.getAndAddInt(OFF_DATA, delta);
         }
 
-        /** Atomically adds and returns the new value. */
+        /**
+         * Atomically adds {@code delta}, even against other processes, without the lock.
+         *
+         * @param delta what to add (wraps around on overflow)
+         * @return the new value
+         */
         public int addAndGet(int delta) {
             return seg.getAndAddInt(OFF_DATA, delta) + delta;
         }
 
-        /** Atomically adds one and returns the new value. */
+        /**
+         * Atomically adds one, even against other processes, without the lock.
+         *
+         * @return the new value
+         */
         public int incrementAndGet() {
             return addAndGet(1);
         }
 
-        /** Atomically sets to {@code update} if the value is {@code expect}. */
+        /**
+         * Atomically sets the value to {@code update} if it is {@code expect}, even against other processes.
+         *
+         * @param expect the value expected
+         * @param update the new value
+         * @return whether the value was {@code expect} and is now {@code update}
+         */
         public boolean compareAndSet(int expect, int update) {
             return seg.casInt(OFF_DATA, expect, update);
         }
 
+        /** {@inheritDoc} */
         @Override
         public Object value() {
             return get();
         }
     }
 
-    /** A shared {@code long}. */
+    /** A shared {@code long}; see {@link Value} for sharing and thread safety. */
     public static final class OfLong extends Value {
         private static final long serialVersionUID = 1L;
 
@@ -146,43 +218,72 @@ public abstract class Value extends SharedData {
             super(seg);
         }
 
-        /** Volatile read. */
+        /**
+         * Reads the value with volatile semantics: it sees every write made before by any thread of any process.
+         *
+         * @return the value
+         */
         public long get() {
             return seg.getLong(OFF_DATA);
         }
 
-        /** Volatile write. */
+        /**
+         * Writes the value with volatile semantics: every later read, in any process, sees it.
+         *
+         * @param v the new value
+         */
         public void set(long v) {
             seg.setLong(OFF_DATA, v);
         }
 
-        /** Atomically adds and returns the previous value. */
+        /**
+         * Atomically adds {@code delta}, even against other processes, without the lock.
+         *
+         * @param delta what to add (wraps around on overflow)
+         * @return the previous value
+         */
         public long getAndAdd(long delta) {
             return seg.getAndAddLong(OFF_DATA, delta);
         }
 
-        /** Atomically adds and returns the new value. */
+        /**
+         * Atomically adds {@code delta}, even against other processes, without the lock.
+         *
+         * @param delta what to add (wraps around on overflow)
+         * @return the new value
+         */
         public long addAndGet(long delta) {
             return seg.getAndAddLong(OFF_DATA, delta) + delta;
         }
 
-        /** Atomically adds one and returns the new value. */
+        /**
+         * Atomically adds one, even against other processes, without the lock.
+         *
+         * @return the new value
+         */
         public long incrementAndGet() {
             return addAndGet(1);
         }
 
-        /** Atomically sets to {@code update} if the value is {@code expect}. */
+        /**
+         * Atomically sets the value to {@code update} if it is {@code expect}, even against other processes.
+         *
+         * @param expect the value expected
+         * @param update the new value
+         * @return whether the value was {@code expect} and is now {@code update}
+         */
         public boolean compareAndSet(long expect, long update) {
             return seg.casLong(OFF_DATA, expect, update);
         }
 
+        /** {@inheritDoc} */
         @Override
         public Object value() {
             return get();
         }
     }
 
-    /** A shared {@code double}. */
+    /** A shared {@code double}; see {@link Value} for sharing and thread safety. */
     public static final class OfDouble extends Value {
         private static final long serialVersionUID = 1L;
 
@@ -190,17 +291,31 @@ public abstract class Value extends SharedData {
             super(seg);
         }
 
-        /** Volatile read. */
+        /**
+         * Reads the value with volatile semantics: it sees every write made before by any thread of any process.
+         *
+         * @return the value
+         */
         public double get() {
             return Double.longBitsToDouble(seg.getLong(OFF_DATA));
         }
 
-        /** Volatile write. */
+        /**
+         * Writes the value with volatile semantics: every later read, in any process, sees it.
+         *
+         * @param v the new value
+         */
         public void set(double v) {
             seg.setLong(OFF_DATA, Double.doubleToRawLongBits(v));
         }
 
-        /** Atomically adds (CAS loop) and returns the new value. */
+        /**
+         * Atomically adds {@code delta}, even against other processes, without the lock (a compare-and-set loop,
+         * which retries while other writers interfere; it never blocks).
+         *
+         * @param delta what to add
+         * @return the new value
+         */
         public double addAndGet(double delta) {
             while (true) {
                 long bits = seg.getLong(OFF_DATA);
@@ -211,18 +326,26 @@ public abstract class Value extends SharedData {
             }
         }
 
-        /** Atomically sets to {@code update} if the value is bitwise equal to {@code expect}. */
+        /**
+         * Atomically sets the value to {@code update} if it is bitwise equal to {@code expect} (so {@code NaN}
+         * matches the same {@code NaN} bits, and {@code 0.0} does not match {@code -0.0}).
+         *
+         * @param expect the value expected
+         * @param update the new value
+         * @return whether the value was {@code expect} and is now {@code update}
+         */
         public boolean compareAndSet(double expect, double update) {
             return seg.casLong(OFF_DATA, Double.doubleToRawLongBits(expect), Double.doubleToRawLongBits(update));
         }
 
+        /** {@inheritDoc} */
         @Override
         public Object value() {
             return get();
         }
     }
 
-    /** A shared {@code boolean}. */
+    /** A shared {@code boolean}; see {@link Value} for sharing and thread safety. */
     public static final class OfBoolean extends Value {
         private static final long serialVersionUID = 1L;
 
@@ -230,21 +353,36 @@ public abstract class Value extends SharedData {
             super(seg);
         }
 
-        /** Volatile read. */
+        /**
+         * Reads the value with volatile semantics: it sees every write made before by any thread of any process.
+         *
+         * @return the value
+         */
         public boolean get() {
             return seg.getLong(OFF_DATA) != 0;
         }
 
-        /** Volatile write. */
+        /**
+         * Writes the value with volatile semantics: every later read, in any process, sees it.
+         *
+         * @param v the new value
+         */
         public void set(boolean v) {
             seg.setLong(OFF_DATA, v ? 1 : 0);
         }
 
-        /** Atomically sets to {@code update} if the value is {@code expect}. */
+        /**
+         * Atomically sets the value to {@code update} if it is {@code expect}, even against other processes.
+         *
+         * @param expect the value expected
+         * @param update the new value
+         * @return whether the value was {@code expect} and is now {@code update}
+         */
         public boolean compareAndSet(boolean expect, boolean update) {
             return seg.casLong(OFF_DATA, expect ? 1 : 0, update ? 1 : 0);
         }
 
+        /** {@inheritDoc} */
         @Override
         public Object value() {
             return get();

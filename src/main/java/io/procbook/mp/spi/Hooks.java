@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The one place where a host installs its hooks into the runtime. All methods are safe for use by many
  * threads; a hook installed later replaces the one before (listeners and class path entries accumulate).
+ * Hooks belong to this JVM: a child process starts with none installed, and nothing here is Serializable.
  */
 public final class Hooks {
 
@@ -25,7 +26,11 @@ public final class Hooks {
      */
     public static void setClassSource(ClassSource source) { classSource = source; }
 
-    /** @return the installed class source, or {@code null} when there is no host */
+    /**
+     * Returns the installed class source. Never blocks.
+     *
+     * @return the installed class source, or {@code null} when there is no host
+     */
     public static ClassSource classSource() { return classSource; }
 
     /**
@@ -35,7 +40,11 @@ public final class Hooks {
      */
     public static void setOutputRouter(OutputRouter router) { outputRouter = router; }
 
-    /** @return the installed output router, or {@code null} */
+    /**
+     * Returns the installed output router. Never blocks.
+     *
+     * @return the installed output router, or {@code null}
+     */
     public static OutputRouter outputRouter() { return outputRouter; }
 
     /**
@@ -53,7 +62,11 @@ public final class Hooks {
      */
     public static void removeListener(ProcessListener listener) { LISTENERS.remove(listener); }
 
-    /** @return the current listeners, a snapshot safe to iterate */
+    /**
+     * Returns the listeners. Never blocks.
+     *
+     * @return the current listeners, an unmodifiable snapshot safe to iterate
+     */
     public static List<ProcessListener> listeners() { return List.copyOf(LISTENERS); }
 
     /**
@@ -67,6 +80,11 @@ public final class Hooks {
         if (!EXTRA_CLASSPATH.contains(abs)) EXTRA_CLASSPATH.add(abs);
     }
 
-    /** @return the extra class path entries added so far, in order */
+    /**
+     * Returns the extra class path entries. Never blocks.
+     *
+     * @return the extra class path entries added so far (absolute and normalized), in order; an unmodifiable
+     *         snapshot
+     */
     public static List<Path> extraClasspath() { return List.copyOf(EXTRA_CLASSPATH); }
 }

@@ -2,7 +2,8 @@ package io.procbook.mp.spi;
 
 /**
  * Decides where a child's standard output and error go. Consulted on the thread that starts the child, once
- * per child, before the child runs user code.
+ * per child, before the child runs user code. Children may be started from any thread, so implementations
+ * must be safe for use by many threads at once, and quick (the start waits for them).
  */
 public interface OutputRouter {
 
