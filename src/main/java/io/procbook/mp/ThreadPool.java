@@ -12,8 +12,11 @@ import io.procbook.mp.internal.pool.ThreadBackend;
  * <p>Where it differs from a process pool: nothing has to be Serializable, so no method throws
  * {@code IllegalArgumentException} for that; {@link #terminate()} interrupts the running tasks rather than
  * killing them (a running task that ignores the interrupt runs on, and its result still arrives), while queued
- * ones fail with a {@link java.util.concurrent.CancellationException}; an initializer that throws ends its
- * thread without replacement, and the exception is printed by the thread's uncaught-exception handler.
+ * ones fail with a {@link java.util.concurrent.CancellationException}. An initializer that throws breaks the
+ * pool as it does a process {@link Pool} (Python's {@code ThreadPool} would re-create the thread and run the
+ * failing initializer again, forever): queued tasks fail with a {@link TaskFailedException} whose cause is a
+ * {@link BrokenProcessPoolException}, running ones are interrupted, later submissions throw that
+ * {@code BrokenProcessPoolException}, and {@link #join()} returns once the running tasks are done.
  *
  * <p>{@code maxTasksPerChild} has no meaning for threads and is not offered. Thread-safe. The threads are
  * daemon threads of this JVM and end with it.
@@ -40,7 +43,8 @@ public class ThreadPool extends Pool {
      * the constructor). Does not block.
      *
      * @param threads     how many worker threads
-     * @param initializer run once on each thread before its first task, or {@code null}
+     * @param initializer run once on each thread before its first task, or {@code null}; if it throws, the
+     *                    pool breaks (see the class comment)
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public ThreadPool(int threads, Task initializer) {

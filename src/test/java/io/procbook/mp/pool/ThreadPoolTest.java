@@ -1,12 +1,14 @@
 package io.procbook.mp.pool;
 
 import io.procbook.mp.AsyncResult;
+import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.Pool;
 import io.procbook.mp.PoolIterator;
 import io.procbook.mp.TaskFailedException;
 import io.procbook.mp.ThreadPool;
 import io.procbook.mp.UncheckedTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +72,29 @@ class ThreadPoolTest {
         assertEquals(3, inits.get(), "initializer once per thread");
         assertTrue(threads.size() > 1 && threads.size() <= 3, threads.toString());
         assertFalse(pool.resultHandlerThread().isAlive() && !waitEnded(pool.resultHandlerThread()));
+    }
+
+    @Test
+    @Timeout(180) // a guard only: without the fix both the get and the join below never return
+    void failingInitializerBreaksThePoolInsteadOfHanging() throws Exception {
+        CountDownLatch queued = new CountDownLatch(1);
+        Pool pool = new ThreadPool(2, () -> {
+            queued.await(); // the task below is queued before any initializer fails
+            throw new IllegalStateException("init failed");
+        });
+        try {
+            AsyncResult<Integer> r = pool.applyAsync(() -> 1);
+            queued.countDown();
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> r.get(60, TimeUnit.SECONDS));
+            BrokenProcessPoolException broken = assertInstanceOf(BrokenProcessPoolException.class, e.getCause());
+            assertEquals("init failed", broken.getCause().getMessage());
+            BrokenProcessPoolException later = assertThrows(BrokenProcessPoolException.class, () -> pool.apply(() -> 2));
+            assertEquals("init failed", later.getCause().getMessage());
+        } finally {
+            pool.close();
+            pool.join();
+        }
+        assertTrue(waitEnded(pool.resultHandlerThread()), "the result handler ends with the broken pool");
     }
 
     private static boolean waitEnded(Thread t) throws InterruptedException {

@@ -1,5 +1,6 @@
 package io.procbook.mp.internal.pool;
 
+import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.Fn;
 import io.procbook.mp.Task;
 
@@ -12,22 +13,35 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs chunks on threads of this JVM (Python's {@code ThreadPool}): nothing is serialized, the function and
  * items are used as they are. The threads are created by the thread that creates the pool's first tasks'
  * executor, i.e. the pool's creator, so they inherit its context (under the kernel: its cell).
+ *
+ * <p>An initializer that throws breaks the backend, as a worker process's does in {@link ProcessBackend}:
+ * re-creating the thread (Python's choice) would run the same failing initializer in a loop while the tasks
+ * wait forever, and letting the thread die leaves the executor counting a worker that never takes a task.
  */
 public final class ThreadBackend implements Backend {
 
     private static final AtomicInteger POOLS = new AtomicInteger();
     private final ExecutorService threads;
     private final ResultHandler handler;
+    /** Why the backend broke (an initializer failed), or {@code null}. */
+    private final AtomicReference<BrokenProcessPoolException> broken = new AtomicReference<>();
 
     /** One chunk with its function, as a queued runnable (so that terminate can fail the unstarted ones). */
-    private record Job(Fn<Object, Object> fn, Chunk chunk) implements Runnable {
+    private record Job(Fn<Object, Object> fn, Chunk chunk, AtomicReference<BrokenProcessPoolException> broken)
+            implements Runnable {
         @Override
         public void run() {
+            BrokenProcessPoolException why = broken.get();
+            if (why != null) { // taken by a healthy thread between the break and the queue being drained
+                chunk.sink.failed(chunk, why);
+                return;
+            }
             List<Object> results = new ArrayList<>(chunk.items.size());
             try {
                 for (Object item : chunk.items) results.add(fn.apply(item));
@@ -41,7 +55,9 @@ public final class ThreadBackend implements Backend {
 
     /**
      * @param threadCount how many threads
-     * @param initializer run once on each thread before its first task, or {@code null}
+     * @param initializer run once on each thread before its first task, or {@code null}; if it throws, the
+     *                    backend breaks: queued chunks fail with a {@link BrokenProcessPoolException}, running
+     *                    ones are interrupted, and {@link #submit} throws it
      */
     public ThreadBackend(int threadCount, Task initializer, ResultHandler handler) {
         this.handler = handler;
@@ -53,26 +69,37 @@ public final class ThreadBackend implements Backend {
                         if (initializer != null) {
                             try {
                                 initializer.run();
-                            } catch (Exception e) {
-                                throw new IllegalStateException("the thread pool's initializer failed", e);
+                            } catch (Throwable e) {
+                                breakWith(new BrokenProcessPoolException(
+                                        "a thread pool's initializer failed: " + e, e));
                             }
                         }
+                        // Run even after a break: the executor's loop is what retires this thread's worker,
+                        // and it takes no task once the executor is shut down.
                         r.run();
                     }, prefix + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
+        threads = ex; // before the threads start: a failing initializer shuts it down
         ex.prestartAllCoreThreads(); // created now, by the pool's creator, so they inherit its context
-        threads = ex;
     }
 
     @Override
     public void submit(Fn<Object, Object> fn, List<Chunk> chunks) {
         try {
-            for (Chunk c : chunks) threads.execute(new Job(fn, c));
+            for (Chunk c : chunks) threads.execute(new Job(fn, c, broken));
         } catch (RejectedExecutionException e) {
+            BrokenProcessPoolException why = broken.get();
+            if (why != null) throw new BrokenProcessPoolException(
+                    "the pool is broken and accepts no new tasks: " + why.getMessage(), why.getCause());
             throw new IllegalStateException("the pool is closed or terminated and accepts no new tasks");
         }
+    }
+
+    private void breakWith(BrokenProcessPoolException why) {
+        if (!broken.compareAndSet(null, why)) return;
+        failUnstarted(why);
     }
 
     @Override
@@ -96,7 +123,10 @@ public final class ThreadBackend implements Backend {
 
     @Override
     public void terminate() {
-        CancellationException why = new CancellationException("the pool was terminated before this task finished");
+        failUnstarted(new CancellationException("the pool was terminated before this task finished"));
+    }
+
+    private void failUnstarted(RuntimeException why) {
         for (Runnable r : threads.shutdownNow()) {
             if (r instanceof Job j) j.chunk.sink.failed(j.chunk, why);
         }
