@@ -48,11 +48,12 @@ public class ThreadPool extends Pool {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public ThreadPool(int threads, Task initializer) {
-        this(threads, initializer, new ResultHandler("ThreadPool-result-handler"));
+        // checked before the handler exists: its thread starts in its constructor and would be left behind
+        this(checked(threads), initializer, new ResultHandler("ThreadPool-result-handler"));
     }
 
     private ThreadPool(int threads, Task initializer, ResultHandler handler) {
-        super(checked(threads), new ThreadBackend(checked(threads), initializer, handler), handler);
+        super(threads, new ThreadBackend(threads, initializer, handler), handler);
     }
 
     private static int checked(int threads) {

@@ -97,6 +97,24 @@ class ThreadPoolTest {
         assertTrue(waitEnded(pool.resultHandlerThread()), "the result handler ends with the broken pool");
     }
 
+    @Test
+    void tooFewThreadsIsRefusedBeforeAnyThreadStarts() {
+        Set<Thread> before = handlerThreads();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ThreadPool(0));
+        assertEquals("threads must be at least 1, not 0", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ThreadPool(-1, () -> { }));
+        Set<Thread> started = handlerThreads();
+        started.removeAll(before);
+        assertEquals(Set.of(), started, "a refused pool leaves no result-handler thread");
+    }
+
+    private static Set<Thread> handlerThreads() {
+        Set<Thread> out = ConcurrentHashMap.newKeySet();
+        Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().equals("ThreadPool-result-handler")).forEach(out::add);
+        return out;
+    }
+
     private static boolean waitEnded(Thread t) throws InterruptedException {
         t.join(60_000);
         return !t.isAlive();
