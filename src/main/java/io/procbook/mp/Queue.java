@@ -160,11 +160,15 @@ public class Queue<E> extends SharedObject {
             feeder.put(out);
             return true;
         }
-        if (!ring.put(out, deadline)) {
+        boolean put;
+        try {
+            put = ring.put(out, deadline);
+        } catch (RuntimeException | Error e) { // interrupted: the item was not added, so it is not unfinished
             afterFailedPut();
-            return false;
+            throw e;
         }
-        return true;
+        if (!put) afterFailedPut();
+        return put;
     }
 
     /** Hook for JoinableQueue: counts the item as unfinished before anyone can take it. */

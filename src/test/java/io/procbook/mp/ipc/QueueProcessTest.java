@@ -1,6 +1,8 @@
 package io.procbook.mp.ipc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +12,13 @@ import io.procbook.mp.Queue;
 import io.procbook.mp.QueueEmptyException;
 import io.procbook.mp.QueueFullException;
 import io.procbook.mp.SimpleQueue;
+import io.procbook.mp.UncheckedInterruptedException;
 import io.procbook.mp.Value;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Queue, SimpleQueue and JoinableQueue across real child JVMs and threads. */
@@ -160,6 +164,50 @@ class QueueProcessTest {
             worker.join();
             assertThrows(IllegalStateException.class, jq::taskDone);
         }
+    }
+
+    @Test
+    void interruptedPutOnAFullJoinableQueueCountsNothingAndRemovesItsSpillFile() throws Exception {
+        try (JoinableQueue<Object> q = new JoinableQueue<>(1)) {
+            q.put("first");
+            List<String> spills = spillFiles();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread putter = new Thread(() -> {
+                try {
+                    q.put(new byte[1 << 20]); // large: spilled to a file before it waits for room
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            putter.start();
+            // counted as unfinished only after its item is encoded (and spilled): from then on it waits for room
+            assertTrue(waitFor(() -> q.unfinishedTasks() == 2), "the putter never reached the wait for room");
+            assertEquals(spills.size() + 1, spillFiles().size(), "the waiting item is spilled");
+            putter.interrupt();
+            putter.join(60_000);
+            assertFalse(putter.isAlive(), "the interrupted put never returned");
+            assertInstanceOf(UncheckedInterruptedException.class, thrown.get());
+            assertEquals(spills, spillFiles(), "the spill file of the item never put is removed");
+            assertEquals(1, q.unfinishedTasks(), "the item never put is not unfinished");
+            assertEquals("first", q.get(Duration.ofSeconds(10)));
+            q.taskDone();
+            assertTrue(q.join(Duration.ofSeconds(60)), "join returns once the item that was put is done");
+        }
+        assertTrue(Children.leftovers(List.of()).isEmpty(), "shared-memory files left: " + Children.leftovers(List.of()));
+    }
+
+    private static List<String> spillFiles() {
+        return Children.leftovers(List.of()).stream().filter(n -> n.contains(".s")).sorted().toList();
+    }
+
+    /** Polls a condition with a generous deadline (not a sleep standing in for an event). */
+    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - end > 0) return false;
+            Thread.sleep(5);
+        }
+        return true;
     }
 
     @Test

@@ -241,6 +241,8 @@ public final class MessageRing {
      * @param tick run now and then while asleep, as {@link Blocking} does (e.g. to forget dead readers, so
      *             that {@code giveUp} can see them gone); may be {@code null}
      * @return false on timeout or give-up (the message is then discarded)
+     * @throws io.procbook.mp.UncheckedInterruptedException if interrupted while waiting (the message is then
+     *                                                      discarded too)
      */
     public boolean put(Outgoing out, long deadline, BooleanSupplier giveUp, Runnable tick) {
         BooleanSupplier ready = giveUp == null ? () -> tryPut(out) : () -> tryPut(out) || giveUp.getAsBoolean();
@@ -248,7 +250,14 @@ public final class MessageRing {
             recoverHead();
             tick.run();
         };
-        if (Blocking.await(ready, deadline, ticks, notFull) && (giveUp == null || !giveUp.getAsBoolean())) {
+        boolean put;
+        try {
+            put = Blocking.await(ready, deadline, ticks, notFull);
+        } catch (RuntimeException | Error e) { // interrupted (or a tick failed) before the message had a slot
+            out.discard();
+            throw e;
+        }
+        if (put && (giveUp == null || !giveUp.getAsBoolean())) {
             return true;
         }
         out.discard();
