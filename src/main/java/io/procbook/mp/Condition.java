@@ -14,8 +14,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Shared state is one word {@code waiters:32 | tickets:32}: {@code await} registers as a waiter, releases
  * the lock completely and waits for a ticket; {@code signal(n)} issues up to n tickets, never more than there
- * are waiters, so a signal with nobody waiting is lost (as in Python and Java). A waiter that times out while
- * a ticket is reserved for it consumes the ticket and reports being woken, so no signal is swallowed.
+ * are waiters, so a signal with nobody waiting is lost (as in Python and Java). A waiter that times out or is
+ * interrupted while a ticket is reserved for it consumes the ticket and reports being woken (an interrupted one
+ * returns normally with its interrupt flag set), so no signal is swallowed.
  *
  * <p>A process killed while waiting leaves its registration behind; a later signal may then be spent on it.
  * Thread- and process-safe; serializes as its name together with its lock, so a copy received by a child is
@@ -134,8 +135,10 @@ public final class Condition extends SharedObject implements Acquirable {
      * re-acquires the lock (with the same hold count) before returning. The wait is interruptible.
      *
      * @throws IllegalMonitorStateException  if the current thread does not hold the lock
-     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is re-acquired first, and
-     *                                       the interrupt flag is set again)
+     * @throws UncheckedInterruptedException if interrupted while waiting and not signalled (the lock is
+     *                                       re-acquired first, and the interrupt flag is set again); a waiter
+     *                                       signalled before it noticed the interrupt returns normally instead,
+     *                                       with the interrupt flag set
      */
     public void await() {
         await(null);
@@ -146,10 +149,11 @@ public final class Condition extends SharedObject implements Acquirable {
      * which may take longer than {@code timeout}.
      *
      * @param timeout how long to wait for a signal at most; {@code null} for no limit
-     * @return true if signalled, false on timeout
+     * @return true if signalled (also when interrupted after the signal: the interrupt flag is then set),
+     *         false on timeout
      * @throws IllegalMonitorStateException  if the current thread does not hold the lock
-     * @throws UncheckedInterruptedException if interrupted while waiting (the lock is re-acquired first, and
-     *                                       the interrupt flag is set again)
+     * @throws UncheckedInterruptedException if interrupted while waiting and not signalled (the lock is
+     *                                       re-acquired first, and the interrupt flag is set again)
      */
     public boolean await(Duration timeout) {
         long deadline = Blocking.deadline(timeout);
@@ -161,6 +165,12 @@ public final class Condition extends SharedObject implements Acquirable {
         try {
             boolean woken = Blocking.await(this::takeTicket, deadline, null, signalled);
             return woken || leave();
+        } catch (UncheckedInterruptedException e) {
+            // A ticket reserved for this waiter is owed to it alone (every waiter holds one), so it cannot go to
+            // another: take it and return normally with the interrupt flag set (the exception set it), as
+            // java.util.concurrent's conditions do for a waiter signalled before it was interrupted.
+            if (leave()) return true;
+            throw e;
         } catch (RuntimeException e) {
             leave();
             throw e;

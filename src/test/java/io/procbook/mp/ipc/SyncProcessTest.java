@@ -164,6 +164,63 @@ class SyncProcessTest {
         }
     }
 
+    @Test
+    void aWaiterSignalledThenInterruptedReturnsSignalledWithItsFlagSet() throws Exception {
+        // Several rounds: before the fix the waiter threw (and its signal was spent) whenever it noticed the
+        // interrupt before taking the signal, which is the usual order since both arrive while it sleeps.
+        try (Children kids = new Children(); Condition c = new Condition()) {
+            for (int round = 0; round < 10; round++) {
+                AtomicReference<Object> outcome = new AtomicReference<>();
+                AtomicBoolean flagSet = new AtomicBoolean();
+                Thread t = new Thread(() -> {
+                    c.acquire();
+                    try {
+                        outcome.set(c.await(Duration.ofSeconds(120)));
+                    } catch (Throwable e) {
+                        outcome.set(e);
+                    } finally {
+                        flagSet.set(Thread.currentThread().isInterrupted());
+                        c.release();
+                    }
+                });
+                t.start();
+                assertTrue(waitAsleep(t), "the waiter never reached its sleeping phase");
+                try (var h = c.hold()) { // granted once the waiter's await has released the lock
+                    c.signal();
+                    t.interrupt();
+                }
+                t.join(60_000);
+                assertFalse(t.isAlive());
+                assertEquals(Boolean.TRUE, outcome.get(), "round " + round + ": the signal it was given counts");
+                assertTrue(flagSet.get(), "round " + round + ": the interrupt is kept");
+            }
+            Thread t = new Thread(() -> {
+                c.acquire();
+                try {
+                    c.await();
+                } finally {
+                    c.release();
+                }
+            });
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            t.setUncaughtExceptionHandler((th, e) -> thrown.set(e));
+            t.start();
+            assertTrue(waitAsleep(t), "the waiter never reached its sleeping phase");
+            t.interrupt(); // not signalled: it throws
+            t.join(60_000);
+            assertFalse(t.isAlive());
+            assertTrue(thrown.get() instanceof UncheckedInterruptedException, "thrown: " + thrown.get());
+        }
+    }
+
+    private static boolean waitAsleep(Thread t) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!asleep(t) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return asleep(t);
+    }
+
     /** Whether t is in the sleeping phase of a blocking wait (past spinning). */
     private static boolean asleep(Thread t) {
         return java.util.Arrays.stream(t.getStackTrace())
