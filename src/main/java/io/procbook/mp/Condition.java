@@ -255,11 +255,15 @@ public final class Condition extends SharedObject implements Acquirable {
     /**
      * Wakes up to {@code n} waiters, in any process. Python's {@code notify(n)}. Never blocks.
      *
-     * @param n how many waiters to wake at most; should be positive (a negative {@code n} is not refused, and
-     *          takes back signals not yet consumed)
+     * @param n how many waiters to wake at most; zero wakes none
+     * @throws IllegalArgumentException     if {@code n} is negative (it would take back signals not yet
+     *                                      consumed)
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     public void signal(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("signal(n) needs n >= 0, not " + n);
+        }
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException("signal() without holding the condition's lock");
         }

@@ -213,6 +213,32 @@ class SyncProcessTest {
         }
     }
 
+    @Test
+    void negativeSignalCountIsRefusedAndTakesNoSignalBack() throws Exception {
+        try (Children kids = new Children(); Condition c = new Condition()) {
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                c.acquire();
+                try {
+                    outcome.set(c.await(Duration.ofSeconds(60)));
+                } finally {
+                    c.release();
+                }
+            });
+            t.start();
+            assertTrue(waitAsleep(t), "the waiter never reached its sleeping phase");
+            try (var h = c.hold()) {
+                c.signal(1);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.signal(-1));
+                assertEquals("signal(n) needs n >= 0, not -1", e.getMessage());
+                c.signal(0);
+            }
+            t.join(120_000);
+            assertFalse(t.isAlive());
+            assertEquals(Boolean.TRUE, outcome.get(), "the signal given before the refused call still wakes it");
+        }
+    }
+
     private static boolean waitAsleep(Thread t) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!asleep(t) && System.nanoTime() < deadline) {
