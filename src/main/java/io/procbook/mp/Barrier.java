@@ -138,7 +138,10 @@ public final class Barrier extends SharedObject {
                     throw e;
                 }
             }
-            seg.setLong(OFF_WORD, (gen + 1) << 32);
+            if (!completeGeneration(gen)) {
+                throw new UncheckedBrokenBarrierException(
+                        "barrier was broken (reset, aborted or timed out) while the last party ran its action");
+            }
             changed.signal();
             return index;
         }
@@ -164,6 +167,22 @@ public final class Barrier extends SharedObject {
         return index;
     }
 
+    /**
+     * Opens the next round, unless this one was broken meanwhile: a broken round never completes, which is what
+     * lets {@link #reset()} record it as ended broken without the last party contradicting it.
+     */
+    private boolean completeGeneration(long gen) {
+        while (true) {
+            long w = seg.getLong(OFF_WORD);
+            if (w >>> 32 != gen || (w & BROKEN) != 0) {
+                return false;
+            }
+            if (seg.casLong(OFF_WORD, w, (gen + 1) << 32)) {
+                return true;
+            }
+        }
+    }
+
     private void breakGeneration(long gen) {
         while (true) {
             long w = seg.getLong(OFF_WORD);
@@ -184,7 +203,9 @@ public final class Barrier extends SharedObject {
 
     /**
      * Returns the barrier to its initial empty state; parties waiting right now get
-     * {@link UncheckedBrokenBarrierException}. Does nothing if nobody waits and it is not broken. Never blocks.
+     * {@link UncheckedBrokenBarrierException}, and so does the last party of the round if it is running the
+     * action at that moment (the round then fails for all its parties alike). Does nothing if nobody waits and
+     * it is not broken. Never blocks.
      */
     public void reset() {
         while (true) {
@@ -193,11 +214,16 @@ public final class Barrier extends SharedObject {
             if ((w & (COUNT | BROKEN)) == 0) {
                 return;
             }
-            seg.setLong(OFF_RESET_GEN, gen);
-            if (seg.casLong(OFF_WORD, w, (gen + 1) << 32)) {
-                changed.signal();
-                return;
+            // Break the round before recording it as reset: a broken round can no longer complete, so the record
+            // cannot name a round whose parties were released normally (they would then throw).
+            if ((w & BROKEN) == 0 && !seg.casLong(OFF_WORD, w, w | BROKEN)) {
+                continue;
             }
+            seg.setLong(OFF_RESET_GEN, gen);
+            // fails only if a concurrent reset already opened the next round; it must not be reset again
+            seg.casLong(OFF_WORD, (w | BROKEN), (gen + 1) << 32);
+            changed.signal();
+            return;
         }
     }
 

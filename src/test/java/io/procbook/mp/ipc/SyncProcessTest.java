@@ -63,6 +63,43 @@ class SyncProcessTest {
     }
 
     @Test
+    void aResetWhileTheLastPartyRunsTheActionFailsTheRoundForEveryParty() throws Exception {
+        AtomicReference<Barrier> self = new AtomicReference<>();
+        AtomicBoolean resetInAction = new AtomicBoolean(true);
+        Barrier.Action action = () -> {
+            if (resetInAction.getAndSet(false)) self.get().reset(); // as a reset from elsewhere at this moment
+        };
+        try (Children kids = new Children(); Barrier b = new Barrier(2, action, Duration.ofSeconds(60))) {
+            self.set(b);
+            AtomicReference<Object> other = new AtomicReference<>();
+            Thread t = new Thread(() -> {
+                try {
+                    other.set(b.await());
+                } catch (Throwable e) {
+                    other.set(e);
+                }
+            });
+            t.start();
+            Object mine;
+            try {
+                mine = b.await();
+            } catch (UncheckedBrokenBarrierException e) {
+                mine = e;
+            }
+            t.join(60_000);
+            assertFalse(t.isAlive());
+            assertTrue(mine instanceof UncheckedBrokenBarrierException, "this party: " + mine);
+            assertTrue(other.get() instanceof UncheckedBrokenBarrierException, "the other party: " + other.get());
+            assertFalse(b.isBroken(), "the reset leaves the barrier ready");
+            Thread again = new Thread(b::await);
+            again.start();
+            assertTrue(List.of(0, 1).contains(b.await()), "the next round passes");
+            again.join(60_000);
+            assertFalse(again.isAlive());
+        }
+    }
+
+    @Test
     void eventReleasesWaitersInOtherProcesses() {
         try (Children kids = new Children(); Event e = new Event(); Value.OfInt arrived = Value.ofInt(0)) {
             List<Process> ps = new ArrayList<>();
