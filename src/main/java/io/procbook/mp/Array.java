@@ -220,6 +220,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public int get(int i) {
+            checkOpen();
             return seg.getInt(index(i, 4));
         }
 
@@ -231,6 +232,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public void set(int i, int v) {
+            checkOpen();
             seg.setInt(index(i, 4), v);
         }
 
@@ -243,6 +245,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public int addAndGet(int i, int delta) {
+            checkOpen();
             return seg.getAndAddInt(index(i, 4), delta) + delta;
         }
 
@@ -257,6 +260,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public boolean compareAndSet(int i, int expect, int update) {
+            checkOpen();
             return seg.casInt(index(i, 4), expect, update);
         }
 
@@ -267,6 +271,7 @@ public abstract class Array extends SharedData {
          * @return a new array holding the elements
          */
         public int[] toArray() {
+            checkOpen();
             int[] out = new int[length];
             for (int i = 0; i < length; i++) {
                 out[i] = get(i);
@@ -281,6 +286,7 @@ public abstract class Array extends SharedData {
          */
         @Override
         public String toString() {
+            if (isClosedHere()) return closedDescription();
             return "Array.OfInt" + java.util.Arrays.toString(toArray());
         }
     }
@@ -302,6 +308,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public long get(int i) {
+            checkOpen();
             return seg.getLong(index(i, 8));
         }
 
@@ -313,6 +320,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public void set(int i, long v) {
+            checkOpen();
             seg.setLong(index(i, 8), v);
         }
 
@@ -325,6 +333,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public long addAndGet(int i, long delta) {
+            checkOpen();
             return seg.getAndAddLong(index(i, 8), delta) + delta;
         }
 
@@ -339,6 +348,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public boolean compareAndSet(int i, long expect, long update) {
+            checkOpen();
             return seg.casLong(index(i, 8), expect, update);
         }
 
@@ -349,6 +359,7 @@ public abstract class Array extends SharedData {
          * @return a new array holding the elements
          */
         public long[] toArray() {
+            checkOpen();
             long[] out = new long[length];
             for (int i = 0; i < length; i++) {
                 out[i] = get(i);
@@ -363,6 +374,7 @@ public abstract class Array extends SharedData {
          */
         @Override
         public String toString() {
+            if (isClosedHere()) return closedDescription();
             return "Array.OfLong" + java.util.Arrays.toString(toArray());
         }
     }
@@ -384,6 +396,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public double get(int i) {
+            checkOpen();
             return Double.longBitsToDouble(seg.getLong(index(i, 8)));
         }
 
@@ -395,6 +408,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public void set(int i, double v) {
+            checkOpen();
             seg.setLong(index(i, 8), Double.doubleToRawLongBits(v));
         }
 
@@ -405,6 +419,7 @@ public abstract class Array extends SharedData {
          * @return a new array holding the elements
          */
         public double[] toArray() {
+            checkOpen();
             double[] out = new double[length];
             for (int i = 0; i < length; i++) {
                 out[i] = get(i);
@@ -419,6 +434,7 @@ public abstract class Array extends SharedData {
          */
         @Override
         public String toString() {
+            if (isClosedHere()) return closedDescription();
             return "Array.OfDouble" + java.util.Arrays.toString(toArray());
         }
     }
@@ -440,6 +456,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public byte get(int i) {
+            checkOpen();
             int at = index(i, 1);
             VarHandle.fullFence();
             return seg.getByte(at);
@@ -453,6 +470,7 @@ public abstract class Array extends SharedData {
          * @throws IndexOutOfBoundsException if {@code i} is outside {@code [0, length())}
          */
         public void set(int i, byte v) {
+            checkOpen();
             seg.putByte(index(i, 1), v);
             VarHandle.fullFence();
         }
@@ -464,6 +482,7 @@ public abstract class Array extends SharedData {
          * @return a new array holding the elements
          */
         public byte[] toArray() {
+            checkOpen();
             byte[] out = new byte[length];
             VarHandle.fullFence();
             seg.getBytes(OFF_DATA, out, 0, length);
@@ -477,6 +496,7 @@ public abstract class Array extends SharedData {
          */
         @Override
         public String toString() {
+            if (isClosedHere()) return closedDescription();
             return "Array.OfByte" + java.util.Arrays.toString(toArray());
         }
     }

@@ -96,6 +96,7 @@ public final class Barrier extends SharedObject {
      *                                         broken); an {@link Error} likewise
      */
     public int await() {
+        checkOpen();
         long t = seg.getLong(OFF_TIMEOUT);
         return await(t < 0 ? null : Duration.ofNanos(t));
     }
@@ -115,6 +116,7 @@ public final class Barrier extends SharedObject {
      *                                         broken); an {@link Error} likewise
      */
     public int await(Duration timeout) {
+        checkOpen();
         long deadline = Blocking.deadline(timeout);
         int parties = parties();
         long w;
@@ -198,6 +200,7 @@ public final class Barrier extends SharedObject {
      * {@link UncheckedBrokenBarrierException} until {@link #reset()}. Never blocks.
      */
     public void abort() {
+        checkOpen();
         breakGeneration(seg.getLong(OFF_WORD) >>> 32);
     }
 
@@ -208,6 +211,7 @@ public final class Barrier extends SharedObject {
      * it is not broken. Never blocks.
      */
     public void reset() {
+        checkOpen();
         while (true) {
             long w = seg.getLong(OFF_WORD);
             long gen = w >>> 32;
@@ -233,6 +237,7 @@ public final class Barrier extends SharedObject {
      * @return the number of parties
      */
     public int parties() {
+        checkOpen();
         return (int) seg.getLong(OFF_PARTIES);
     }
 
@@ -242,6 +247,7 @@ public final class Barrier extends SharedObject {
      * @return the number of parties waiting (arrived in this round), 0 while broken
      */
     public int nWaiting() {
+        checkOpen();
         long w = seg.getLong(OFF_WORD);
         return (w & BROKEN) != 0 ? 0 : (int) (w & COUNT);
     }
@@ -252,6 +258,7 @@ public final class Barrier extends SharedObject {
      * @return whether the barrier is broken
      */
     public boolean isBroken() {
+        checkOpen();
         return (seg.getLong(OFF_WORD) & BROKEN) != 0;
     }
 
@@ -271,6 +278,7 @@ public final class Barrier extends SharedObject {
      */
     @Override
     public String toString() {
+        if (isClosedHere()) return closedDescription();
         return "Barrier[" + seg.name() + ", " + nWaiting() + "/" + parties() + (isBroken() ? ", broken]" : "]");
     }
 }

@@ -93,6 +93,7 @@ public final class Condition extends SharedObject implements Acquirable {
      */
     @Override
     public void acquire() {
+        checkOpen();
         lock.acquire();
     }
 
@@ -106,6 +107,7 @@ public final class Condition extends SharedObject implements Acquirable {
      */
     @Override
     public boolean acquire(Duration timeout) {
+        checkOpen();
         return lock.acquire(timeout);
     }
 
@@ -117,6 +119,7 @@ public final class Condition extends SharedObject implements Acquirable {
      */
     @Override
     public boolean tryAcquire() {
+        checkOpen();
         return lock.tryAcquire();
     }
 
@@ -127,6 +130,7 @@ public final class Condition extends SharedObject implements Acquirable {
      */
     @Override
     public void release() {
+        checkOpen();
         lock.release();
     }
 
@@ -141,6 +145,7 @@ public final class Condition extends SharedObject implements Acquirable {
      *                                       with the interrupt flag set
      */
     public void await() {
+        checkOpen();
         await(null);
     }
 
@@ -156,6 +161,7 @@ public final class Condition extends SharedObject implements Acquirable {
      *                                       re-acquired first, and the interrupt flag is set again)
      */
     public boolean await(Duration timeout) {
+        checkOpen();
         long deadline = Blocking.deadline(timeout);
         if (!lock.isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException("await() without holding the condition's lock");
@@ -213,6 +219,7 @@ public final class Condition extends SharedObject implements Acquirable {
      * @throws RuntimeException              what {@code predicate} throws
      */
     public void waitFor(BooleanSupplier predicate) {
+        checkOpen();
         while (!predicate.getAsBoolean()) {
             await(null);
         }
@@ -230,6 +237,7 @@ public final class Condition extends SharedObject implements Acquirable {
      * @throws RuntimeException              what {@code predicate} throws
      */
     public boolean waitFor(BooleanSupplier predicate, Duration timeout) {
+        checkOpen();
         long deadline = Blocking.deadline(timeout);
         boolean ok = predicate.getAsBoolean();
         while (!ok) {
@@ -249,6 +257,7 @@ public final class Condition extends SharedObject implements Acquirable {
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     public void signal() {
+        checkOpen();
         signal(1);
     }
 
@@ -261,6 +270,7 @@ public final class Condition extends SharedObject implements Acquirable {
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     public void signal(int n) {
+        checkOpen();
         if (n < 0) {
             throw new IllegalArgumentException("signal(n) needs n >= 0, not " + n);
         }
@@ -288,6 +298,7 @@ public final class Condition extends SharedObject implements Acquirable {
      * @throws IllegalMonitorStateException if the current thread does not hold the lock
      */
     public void signalAll() {
+        checkOpen();
         signal(Integer.MAX_VALUE);
     }
 
@@ -307,6 +318,7 @@ public final class Condition extends SharedObject implements Acquirable {
      */
     @Override
     public String toString() {
+        if (isClosedHere()) return closedDescription();
         return "Condition[" + seg.name() + ", " + lock + "]";
     }
 }

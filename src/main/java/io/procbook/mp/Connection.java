@@ -175,12 +175,6 @@ public final class Connection extends SharedObject {
         in.notFull().signal();
     }
 
-    private void checkOpen() {
-        if (isClosedHere()) {
-            throw new IllegalStateException("connection is closed");
-        }
-    }
-
     private void checkReadable() {
         checkOpen();
         if (!readable) {

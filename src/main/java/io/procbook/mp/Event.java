@@ -41,12 +41,14 @@ public final class Event extends SharedObject {
 
     /** Sets the flag and wakes every waiter, in every process. Never blocks. */
     public void set() {
+        checkOpen();
         seg.setLong(OFF_FLAG, 1);
         changed.signal();
     }
 
     /** Clears the flag; later {@code await} calls wait again. Never blocks. */
     public void clear() {
+        checkOpen();
         seg.setLong(OFF_FLAG, 0);
     }
 
@@ -56,6 +58,7 @@ public final class Event extends SharedObject {
      * @return whether the flag is set
      */
     public boolean isSet() {
+        checkOpen();
         return seg.getLong(OFF_FLAG) != 0;
     }
 
@@ -65,6 +68,7 @@ public final class Event extends SharedObject {
      * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
      */
     public void await() {
+        checkOpen();
         Blocking.await(this::isSet, Blocking.NO_DEADLINE, null, changed);
     }
 
@@ -76,6 +80,7 @@ public final class Event extends SharedObject {
      * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
      */
     public boolean await(Duration timeout) {
+        checkOpen();
         return Blocking.await(this::isSet, Blocking.deadline(timeout), null, changed);
     }
 
@@ -95,6 +100,7 @@ public final class Event extends SharedObject {
      */
     @Override
     public String toString() {
+        if (isClosedHere()) return closedDescription();
         return "Event[" + seg.name() + (isSet() ? ", set]" : ", clear]");
     }
 }

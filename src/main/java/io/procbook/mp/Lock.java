@@ -48,6 +48,7 @@ public final class Lock extends SharedLock {
      */
     @Override
     public void release() {
+        checkOpen();
         releaseHold(false);
     }
 }

@@ -86,12 +86,6 @@ public class Queue<E> extends SharedObject {
         return seg;
     }
 
-    void checkOpen() {
-        if (isClosedHere()) {
-            throw new IllegalStateException("queue is closed in this process");
-        }
-    }
-
     /**
      * Adds an item, waiting with no time limit as long as a bounded queue is full (an unbounded one never
      * waits). The wait is interruptible.

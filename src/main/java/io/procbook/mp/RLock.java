@@ -45,6 +45,7 @@ public final class RLock extends SharedLock {
      */
     @Override
     public void release() {
+        checkOpen();
         releaseHold(true);
     }
 
@@ -55,6 +56,7 @@ public final class RLock extends SharedLock {
      * @return how many times the owner holds the lock (0 if free)
      */
     public long holdCount() {
+        checkOpen();
         return isLocked() ? seg.getLong(off + 8) : 0;
     }
 }

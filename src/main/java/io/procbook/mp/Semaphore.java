@@ -76,6 +76,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
      */
     @Override
     public void acquire() {
+        checkOpen();
         Blocking.await(this::tryOnce, Blocking.NO_DEADLINE, null, released);
     }
 
@@ -89,6 +90,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
      */
     @Override
     public boolean acquire(Duration timeout) {
+        checkOpen();
         return Blocking.await(this::tryOnce, Blocking.deadline(timeout), null, released);
     }
 
@@ -99,6 +101,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
      */
     @Override
     public boolean tryAcquire() {
+        checkOpen();
         while (true) {
             long v = seg.getLong(off);
             if (v <= 0) {
@@ -117,6 +120,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
      */
     @Override
     public void release() {
+        checkOpen();
         long bound = seg.getLong(off + OFF_BOUND);
         while (true) {
             long v = seg.getLong(off);
@@ -138,6 +142,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
      * @return the number of permits available
      */
     public int getValue() {
+        checkOpen();
         return (int) seg.getLong(off);
     }
 
@@ -161,6 +166,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
      */
     @Override
     public String toString() {
+        if (isClosedHere()) return closedDescription();
         return getClass().getSimpleName() + "[" + seg.name() + ", value=" + getValue() + "]";
     }
 }

@@ -66,6 +66,7 @@ abstract class SharedData extends SharedObject {
      *                                       held by the caller)
      */
     public Held hold() {
+        checkOpen();
         return getLock().hold();
     }
 

@@ -91,6 +91,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      */
     @Override
     public void acquire() {
+        checkOpen();
         long me = currentOwner();
         Blocking.await(() -> tryOnce(me), Blocking.NO_DEADLINE, this::checkOwnerAlive, released);
     }
@@ -108,6 +109,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      */
     @Override
     public boolean acquire(Duration timeout) {
+        checkOpen();
         long me = currentOwner();
         return Blocking.await(() -> tryOnce(me), Blocking.deadline(timeout), this::checkOwnerAlive, released);
     }
@@ -121,6 +123,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      */
     @Override
     public boolean tryAcquire() {
+        checkOpen();
         if (tryOnce(currentOwner())) {
             return true;
         }
@@ -186,6 +189,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      * @return whether the current thread holds the lock
      */
     public boolean isHeldByCurrentThread() {
+        checkOpen();
         return seg.getLong(off) == currentOwner();
     }
 
@@ -196,6 +200,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      * @return whether the lock is held
      */
     public boolean isLocked() {
+        checkOpen();
         return seg.getLong(off) != 0;
     }
 
@@ -205,6 +210,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      * @return the pid of the process holding the lock, or 0 if it is free
      */
     public long ownerPid() {
+        checkOpen();
         return seg.getLong(off) >>> 40;
     }
 
@@ -241,6 +247,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      */
     @Override
     public String toString() {
+        if (isClosedHere()) return closedDescription();
         long w = seg.getLong(off);
         return getClass().getSimpleName() + "[" + seg.name() + "@" + off
                 + (w == 0 ? ", free]" : ", held by pid " + (w >>> 40) + " thread " + (w & THREAD_MASK) + "]");

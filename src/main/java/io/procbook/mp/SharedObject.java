@@ -24,10 +24,11 @@ abstract class SharedObject implements Serializable, AutoCloseable {
      * exited, so closing right after {@code start()} is safe). Idempotent; never blocks. Close a lock only
      * when it is not held.
      *
-     * <p>After {@code close()} this process must not use the object. That is not checked: its methods do not
-     * throw, they go on using this process's mapping of the memory, which is no longer shared with processes
-     * that open the object later (there are none once the file is removed). Sending a closed object to a child
-     * being started throws {@link IllegalStateException}.
+     * <p>After {@code close()} every method of the object that reads or changes it throws
+     * {@link IllegalStateException} in this process (its mapping of the memory may no longer be shared with the
+     * processes that use the object); {@code toString()} still works. Sending a closed object to a child being
+     * started throws {@link IllegalStateException} too. A call racing with {@code close()} in another thread
+     * may still complete on the old mapping.
      */
     @Override
     public void close() {
@@ -48,5 +49,25 @@ abstract class SharedObject implements Serializable, AutoCloseable {
     /** Whether {@link #close()} was called on this object. */
     final boolean isClosedHere() {
         return closed;
+    }
+
+    /**
+     * Throws if {@link #close()} was called on this object. One volatile read, so that the hot paths (a
+     * {@link Value}'s get and set) can afford it; the throw is out of line so that this stays inlinable.
+     */
+    final void checkOpen() {
+        if (closed) {
+            throw closedHere();
+        }
+    }
+
+    private IllegalStateException closedHere() {
+        String type = getClass().getName().substring(getClass().getPackageName().length() + 1).replace('$', '.');
+        return new IllegalStateException(type + " is closed in this process");
+    }
+
+    /** What {@code toString()} says of an object closed in this process (its memory may be gone). */
+    final String closedDescription() {
+        return getClass().getSimpleName() + "[" + seg.name() + ", closed]";
     }
 }

@@ -134,6 +134,7 @@ public abstract class Value extends SharedData {
      */
     @Override
     public String toString() {
+        if (isClosedHere()) return closedDescription();
         return getClass().getSimpleName() + "(" + value() + ")";
     }
 
@@ -151,6 +152,7 @@ public abstract class Value extends SharedData {
          * @return the value
          */
         public int get() {
+            checkOpen();
             return seg.getInt(OFF_DATA);
         }
 
@@ -160,6 +162,7 @@ public abstract class Value extends SharedData {
          * @param v the new value
          */
         public void set(int v) {
+            checkOpen();
             seg.setInt(OFF_DATA, v);
         }
 
@@ -170,6 +173,7 @@ public abstract class Value extends SharedData {
          * @return the previous value
          */
         public int getAndAdd(int delta) {
+            checkOpen();
             return seg.getAndAddInt(OFF_DATA, delta);
         }
 
@@ -180,6 +184,7 @@ public abstract class Value extends SharedData {
          * @return the new value
          */
         public int addAndGet(int delta) {
+            checkOpen();
             return seg.getAndAddInt(OFF_DATA, delta) + delta;
         }
 
@@ -200,6 +205,7 @@ public abstract class Value extends SharedData {
          * @return whether the value was {@code expect} and is now {@code update}
          */
         public boolean compareAndSet(int expect, int update) {
+            checkOpen();
             return seg.casInt(OFF_DATA, expect, update);
         }
 
@@ -224,6 +230,7 @@ public abstract class Value extends SharedData {
          * @return the value
          */
         public long get() {
+            checkOpen();
             return seg.getLong(OFF_DATA);
         }
 
@@ -233,6 +240,7 @@ public abstract class Value extends SharedData {
          * @param v the new value
          */
         public void set(long v) {
+            checkOpen();
             seg.setLong(OFF_DATA, v);
         }
 
@@ -243,6 +251,7 @@ public abstract class Value extends SharedData {
          * @return the previous value
          */
         public long getAndAdd(long delta) {
+            checkOpen();
             return seg.getAndAddLong(OFF_DATA, delta);
         }
 
@@ -253,6 +262,7 @@ public abstract class Value extends SharedData {
          * @return the new value
          */
         public long addAndGet(long delta) {
+            checkOpen();
             return seg.getAndAddLong(OFF_DATA, delta) + delta;
         }
 
@@ -273,6 +283,7 @@ public abstract class Value extends SharedData {
          * @return whether the value was {@code expect} and is now {@code update}
          */
         public boolean compareAndSet(long expect, long update) {
+            checkOpen();
             return seg.casLong(OFF_DATA, expect, update);
         }
 
@@ -297,6 +308,7 @@ public abstract class Value extends SharedData {
          * @return the value
          */
         public double get() {
+            checkOpen();
             return Double.longBitsToDouble(seg.getLong(OFF_DATA));
         }
 
@@ -306,6 +318,7 @@ public abstract class Value extends SharedData {
          * @param v the new value
          */
         public void set(double v) {
+            checkOpen();
             seg.setLong(OFF_DATA, Double.doubleToRawLongBits(v));
         }
 
@@ -317,6 +330,7 @@ public abstract class Value extends SharedData {
          * @return the new value
          */
         public double addAndGet(double delta) {
+            checkOpen();
             while (true) {
                 long bits = seg.getLong(OFF_DATA);
                 double next = Double.longBitsToDouble(bits) + delta;
@@ -335,6 +349,7 @@ public abstract class Value extends SharedData {
          * @return whether the value was {@code expect} and is now {@code update}
          */
         public boolean compareAndSet(double expect, double update) {
+            checkOpen();
             return seg.casLong(OFF_DATA, Double.doubleToRawLongBits(expect), Double.doubleToRawLongBits(update));
         }
 
@@ -359,6 +374,7 @@ public abstract class Value extends SharedData {
          * @return the value
          */
         public boolean get() {
+            checkOpen();
             return seg.getLong(OFF_DATA) != 0;
         }
 
@@ -368,6 +384,7 @@ public abstract class Value extends SharedData {
          * @param v the new value
          */
         public void set(boolean v) {
+            checkOpen();
             seg.setLong(OFF_DATA, v ? 1 : 0);
         }
 
@@ -379,6 +396,7 @@ public abstract class Value extends SharedData {
          * @return whether the value was {@code expect} and is now {@code update}
          */
         public boolean compareAndSet(boolean expect, boolean update) {
+            checkOpen();
             return seg.casLong(OFF_DATA, expect ? 1 : 0, update ? 1 : 0);
         }
 
