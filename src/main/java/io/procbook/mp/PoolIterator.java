@@ -1,6 +1,7 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.pool.ItemBuffer;
+import io.procbook.mp.internal.shm.Blocking;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -69,8 +70,7 @@ public final class PoolIterator<T> implements Iterator<T> {
      * @throws NullPointerException          if {@code unit} is null
      */
     public T next(long timeout, TimeUnit unit) {
-        long d = System.nanoTime() + unit.toNanos(timeout);
-        return take(Math.min(d, deadline));
+        return take(Math.min(Blocking.deadline(timeout, unit), deadline));
     }
 
     @SuppressWarnings("unchecked")

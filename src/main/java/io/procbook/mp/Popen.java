@@ -2,6 +2,7 @@ package io.procbook.mp;
 
 import io.procbook.mp.Subprocess.Redirect;
 import io.procbook.mp.internal.CommandChild;
+import io.procbook.mp.internal.shm.Blocking;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -121,7 +122,7 @@ public final class Popen {
         CompletableFuture<?> all = CompletableFuture.allOf(out.done, err.done, child.onExit());
         try {
             if (timeout == null) all.get();
-            else all.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            else all.get(Math.max(0, Blocking.saturatedNanos(timeout)), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new TimeoutExpiredException(args, timeout, out.bytes(), err.bytes());
         } catch (InterruptedException e) {
@@ -206,7 +207,7 @@ public final class Popen {
      */
     public int waitFor(Duration timeout) {
         try {
-            return child.onExit().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return child.onExit().get(Math.max(0, Blocking.saturatedNanos(timeout)), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             throw new TimeoutExpiredException(args, timeout, null, null);
         } catch (InterruptedException e) {

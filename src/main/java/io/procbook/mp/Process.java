@@ -9,6 +9,7 @@ import io.procbook.mp.internal.Children;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.WarmPool;
+import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.ClassSource;
 import io.procbook.mp.spi.Hooks;
@@ -302,7 +303,7 @@ public class Process implements Serializable {
     public boolean join(Duration timeout) {
         ChildJvm c = joinable();
         try {
-            c.onExit().get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            c.onExit().get(Math.max(0, Blocking.saturatedNanos(timeout)), TimeUnit.NANOSECONDS);
             STARTED.remove(this);
             return true;
         } catch (TimeoutException e) {

@@ -5,6 +5,7 @@ import io.procbook.mp.internal.pool.ItemBuffer;
 import io.procbook.mp.internal.pool.MapJob;
 import io.procbook.mp.internal.pool.ProcessBackend;
 import io.procbook.mp.internal.pool.ResultHandler;
+import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.spi.ChildProcess;
 
 import java.io.Serializable;
@@ -213,7 +214,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      */
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
                                   int chunksize) {
-        long deadline = timeout <= 0 ? Long.MAX_VALUE : System.nanoTime() + unit.toNanos(timeout);
+        long deadline = timeout <= 0 ? Long.MAX_VALUE : Blocking.deadline(timeout, unit);
         if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
         List<Object> list = new ArrayList<>();
         for (Object o : items) list.add(o);
@@ -354,7 +355,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException {
-        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        long deadline = Blocking.deadline(timeout, unit);
         List<Future<T>> out = new ArrayList<>();
         for (Callable<T> t : tasks) out.add(submit(t));
         for (Future<T> f : out) {
@@ -411,8 +412,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     public <T> T invokeAny(Collection<? extends Callable<T>> tasks, long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (tasks.isEmpty()) throw new IllegalArgumentException("no tasks");
-        long limit = unit.toNanos(timeout);
-        long deadline = limit == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + limit;
+        long deadline = Blocking.deadline(timeout, unit);
         LinkedBlockingQueue<Future<T>> done = new LinkedBlockingQueue<>();
         List<Future<T>> futures = new ArrayList<>();
         try {

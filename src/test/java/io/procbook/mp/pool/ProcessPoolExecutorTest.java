@@ -3,6 +3,7 @@ package io.procbook.mp.pool;
 import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.ChildLeakCheck;
 import io.procbook.mp.Call;
+import io.procbook.mp.PoolIterator;
 import io.procbook.mp.ProcessPoolExecutor;
 import io.procbook.mp.Queue;
 import io.procbook.mp.UncheckedTimeoutException;
@@ -66,6 +67,25 @@ class ProcessPoolExecutorTest {
             assertFalse(it.hasNext());
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void hugeTimeoutsMeanNoLimitAndShorterWaitsStillTimeOut() throws Exception {
+        ex = new ProcessPoolExecutor(1);
+        List<Future<Integer>> fs = ex.invokeAll(List.<Callable<Integer>>of((Call<Integer>) () -> 1, (Call<Integer>) () -> 2), Long.MAX_VALUE, TimeUnit.DAYS);
+        assertEquals(List.of(1, 2), List.of(fs.get(0).get(), fs.get(1).get()));
+        assertEquals(3, ex.invokeAny(List.<Callable<Integer>>of((Call<Integer>) () -> 3), Long.MAX_VALUE / 2, TimeUnit.NANOSECONDS));
+        try (Queue<Integer> go = new Queue<>()) {
+            PoolIterator<Integer> it = (PoolIterator<Integer>) ex.map((Integer n) -> go.get() + n, List.of(10),
+                    Long.MAX_VALUE, TimeUnit.DAYS, 1);
+            // the map's deadline overflowed, and next() took the smaller of the two: the overflowed one
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> assertThrows(UncheckedTimeoutException.class, () -> it.next(50, TimeUnit.MILLISECONDS)),
+                    "a short wait on a map with a huge timeout never timed out");
+            go.put(1);
+            assertEquals(11, it.next(Long.MAX_VALUE, TimeUnit.DAYS));
+            assertFalse(it.hasNext());
         }
     }
 

@@ -3,6 +3,7 @@ package io.procbook.mp.internal.manager;
 import io.procbook.mp.ManagedBarrier;
 import io.procbook.mp.UncheckedBrokenBarrierException;
 import io.procbook.mp.UncheckedInterruptedException;
+import io.procbook.mp.internal.shm.Blocking;
 import java.time.Duration;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -26,7 +27,7 @@ final class BarrierObject implements ManagedBarrier {
     @Override
     public int await(Duration timeout) {
         try {
-            return timeout == null ? barrier.await() : barrier.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return timeout == null ? barrier.await() : barrier.await(Blocking.saturatedNanos(timeout), TimeUnit.NANOSECONDS);
         } catch (BrokenBarrierException | TimeoutException e) {
             throw new UncheckedBrokenBarrierException("the barrier is broken"
                     + (e instanceof TimeoutException ? ": a party timed out after " + timeout : ""));

@@ -1,6 +1,7 @@
 package io.procbook.mp.internal.manager;
 
 import io.procbook.mp.UncheckedInterruptedException;
+import io.procbook.mp.internal.shm.Blocking;
 import java.time.Duration;
 
 /** Monitor waits with an optional deadline, for the server-side synchronization objects. */
@@ -14,7 +15,7 @@ final class Deadline {
 
     /** @param timeout null: never expires */
     static Deadline after(Duration timeout) {
-        return new Deadline(timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos());
+        return new Deadline(Blocking.deadline(timeout)); // NO_DEADLINE is Long.MAX_VALUE: never expires
     }
 
     /**

@@ -39,16 +39,38 @@ public final class Blocking {
         if (timeout == null) {
             return NO_DEADLINE;
         }
-        long n = timeout.isNegative() ? 0 : saturatedNanos(timeout);
-        long d = System.nanoTime() + n;
-        return d < 0 && n > 0 ? NO_DEADLINE : d;
+        return deadlineIn(timeout.isNegative() ? 0 : saturatedNanos(timeout));
     }
 
-    private static long saturatedNanos(java.time.Duration d) {
+    /**
+     * Converts a timeout to a deadline on the {@link System#nanoTime()} clock, as {@link #deadlineIn(long)}.
+     *
+     * @throws NullPointerException if {@code unit} is null
+     */
+    public static long deadline(long timeout, java.util.concurrent.TimeUnit unit) {
+        return deadlineIn(unit.toNanos(timeout)); // toNanos saturates at Long.MAX_VALUE
+    }
+
+    /**
+     * The deadline {@code nanos} from now on the {@link System#nanoTime()} clock. A timeout too long for the
+     * clock (adding it would overflow, and so look like a deadline in the past) saturates to
+     * {@link #NO_DEADLINE}; zero or negative gives now, which has already passed.
+     */
+    public static long deadlineIn(long nanos) {
+        long now = System.nanoTime();
+        if (nanos <= 0) {
+            return now;
+        }
+        long d = now + nanos;
+        return d < now ? NO_DEADLINE : d;
+    }
+
+    /** A Duration in nanoseconds, saturated at {@code Long.MAX_VALUE} (toNanos throws beyond ~292 years). */
+    public static long saturatedNanos(java.time.Duration d) {
         try {
             return d.toNanos();
         } catch (ArithmeticException e) {
-            return Long.MAX_VALUE / 2;
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 
