@@ -313,34 +313,49 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * Submits every task and blocks, with no time limit, until all have completed. Interruptible; on interrupt
-     * the tasks already submitted are not cancelled.
+     * Submits every task and blocks, with no time limit, until all have completed. Interruptible. If it throws
+     * (interrupted, or a later task is refused or cannot be serialized), the tasks it had submitted are
+     * cancelled, as {@link java.util.concurrent.AbstractExecutorService#invokeAll} does: queued ones never
+     * run, and a running one's result is dropped (it runs to its end in its worker).
      *
      * @param tasks the tasks; each must be Serializable
      * @param <T>   the result type
      * @return their futures, all done, in the order of {@code tasks}
      * @throws InterruptedException       if interrupted while waiting
-     * @throws RejectedExecutionException if the executor was shut down or is broken (tasks submitted before
-     *                                    are not cancelled)
+     * @throws RejectedExecutionException if the executor was shut down or is broken
      * @throws IllegalArgumentException   if a task cannot be serialized
      */
     @Override
     public <T> List<Future<T>> invokeAll(Collection<? extends Callable<T>> tasks) throws InterruptedException {
         List<Future<T>> out = new ArrayList<>();
-        for (Callable<T> t : tasks) out.add(submit(t));
-        for (Future<T> f : out) {
-            try {
-                f.get();
-            } catch (ExecutionException | CancellationException ignored) {
-                // the future holds it
+        try {
+            for (Callable<T> t : tasks) out.add(submit(t));
+            for (Future<T> f : out) {
+                try {
+                    f.get();
+                } catch (ExecutionException | CancellationException ignored) {
+                    // the future holds it
+                }
             }
+            return out;
+        } catch (Throwable t) {
+            cancelAll(out);
+            throw t;
         }
-        return out;
+    }
+
+    /**
+     * The caller of an invokeAll that throws never sees the futures, so nobody else could cancel them
+     * (AbstractExecutorService does the same).
+     */
+    private static void cancelAll(List<? extends Future<?>> futures) {
+        for (Future<?> f : futures) f.cancel(true);
     }
 
     /**
      * Submits every task and blocks until all have completed or the timeout elapses; then the unfinished ones
-     * are cancelled. Interruptible; on interrupt the tasks already submitted are not cancelled.
+     * are cancelled. Interruptible. If it throws, the tasks it had submitted are cancelled, as with
+     * {@link #invokeAll(Collection)}.
      *
      * @param tasks   the tasks; each must be Serializable
      * @param timeout how long to wait at most
@@ -357,18 +372,23 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
             throws InterruptedException {
         long deadline = Blocking.deadline(timeout, unit);
         List<Future<T>> out = new ArrayList<>();
-        for (Callable<T> t : tasks) out.add(submit(t));
-        for (Future<T> f : out) {
-            try {
-                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | CancellationException ignored) {
-                // the future holds it
-            } catch (TimeoutException e) {
-                for (Future<T> g : out) g.cancel(true);
-                break;
+        try {
+            for (Callable<T> t : tasks) out.add(submit(t));
+            for (Future<T> f : out) {
+                try {
+                    f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException | CancellationException ignored) {
+                    // the future holds it
+                } catch (TimeoutException e) {
+                    cancelAll(out);
+                    break;
+                }
             }
+            return out;
+        } catch (Throwable t) {
+            cancelAll(out);
+            throw t;
         }
-        return out;
     }
 
     /**

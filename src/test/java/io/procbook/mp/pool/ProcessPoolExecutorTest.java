@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -87,6 +88,64 @@ class ProcessPoolExecutorTest {
             assertEquals(11, it.next(Long.MAX_VALUE, TimeUnit.DAYS));
             assertFalse(it.hasNext());
         }
+    }
+
+    @Test
+    void anInterruptedInvokeAllCancelsTheTasksItSubmitted() throws Exception {
+        ex = new ProcessPoolExecutor(1); // a fresh worker holds one task at a time: the second stays queued
+        try (Queue<String> log = new Queue<>(); Queue<Integer> release = new Queue<>()) {
+            List<Callable<String>> tasks = blockingThenLogging(log, release);
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    ex.invokeAll(tasks);
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            caller.start();
+            assertEquals("1 started", log.get(java.time.Duration.ofSeconds(60)));
+            caller.interrupt();
+            caller.join(60_000);
+            assertFalse(caller.isAlive());
+            assertInstanceOf(InterruptedException.class, thrown.get());
+            assertSecondNeverRuns(log, release);
+        }
+    }
+
+    @Test
+    void anInvokeAllWithATaskItCannotSendCancelsTheTasksItSubmitted() throws Exception {
+        ex = new ProcessPoolExecutor(1);
+        try (Queue<String> log = new Queue<>(); Queue<Integer> release = new Queue<>()) {
+            List<Callable<String>> tasks = new ArrayList<>(blockingThenLogging(log, release));
+            Object notSerializable = new Object();
+            tasks.add(() -> notSerializable.toString()); // a plain Callable lambda: cannot go to a worker
+            assertThrows(IllegalArgumentException.class, () -> ex.invokeAll(tasks, 1, TimeUnit.DAYS));
+            assertEquals("1 started", log.get(java.time.Duration.ofSeconds(60)));
+            assertSecondNeverRuns(log, release);
+        }
+    }
+
+    /** A task that logs its start and waits for {@code release}, then one that logs "2". */
+    private static List<Callable<String>> blockingThenLogging(Queue<String> log, Queue<Integer> release) {
+        return List.of((Call<String>) () -> {
+            log.put("1 started");
+            release.get();
+            return "1";
+        }, (Call<String>) () -> {
+            log.put("2");
+            return "2";
+        });
+    }
+
+    /** Releases the first task; a task submitted now runs after the second would have (one worker, in order). */
+    private void assertSecondNeverRuns(Queue<String> log, Queue<Integer> release) throws Exception {
+        release.put(0);
+        assertEquals("3", ex.submit((Call<String>) () -> {
+            log.put("3");
+            return "3";
+        }).get(60, TimeUnit.SECONDS));
+        assertEquals("3", log.get(java.time.Duration.ofSeconds(60)), "the cancelled second task ran");
     }
 
     @Test
