@@ -153,8 +153,8 @@ public class BaseManager implements AutoCloseable {
      *                                       was started
      * @throws java.io.UncheckedIOException  if the child JVM cannot be launched
      * @throws UncheckedInterruptedException if interrupted while waiting for the child's report (the child is
-     *                                       left running until this process exits, and this manager is not
-     *                                       started)
+     *                                       killed and reaped first, whatever further interrupts come, and this
+     *                                       manager is not started)
      */
     public synchronized void start() {
         requireNotServing("start");
@@ -168,9 +168,14 @@ public class BaseManager implements AutoCloseable {
             Process p = new Process((Task) () -> ServerChild.run(host, port, key, registry, allow, ready));
             p.name("BaseManager-" + host + ":" + port).daemon(true);
             p.start();
-            reply = awaitReady(p, ready);
+            try {
+                reply = awaitReady(p, ready);
+            } catch (RuntimeException | Error failed) { // interrupted, or the child failed: no server left behind
+                reap(p, true);
+                throw failed;
+            }
             if (reply instanceof ServerChild.BindFailure f) {
-                p.join();
+                reap(p, false);
                 throw new ManagerException(f.message());
             }
             serverProcess = p;
@@ -306,34 +311,64 @@ public class BaseManager implements AutoCloseable {
      * this side only connected (it then only closes this process's connections). Blocks for the server's
      * exit (at most about 40 s); the wait for the child is interruptible.
      *
-     * @throws UncheckedInterruptedException if interrupted while waiting for the server process to exit (it
-     *                                       was asked to stop, but is no longer tracked by this manager)
+     * @throws UncheckedInterruptedException if interrupted while waiting for the server process to exit (it is
+     *                                       then killed instead, and reaped whatever further interrupts come,
+     *                                       before this throws)
      */
     public synchronized void shutdown() {
         Endpoint e = endpoint;
-        if (localServer != null) {
-            localServer.close();
-            localServer = null;
+        try {
+            if (localServer != null) {
+                localServer.close();
+                localServer = null;
+            }
+            Process p = serverProcess;
+            if (p != null) {
+                serverProcess = null;
+                boolean exited;
+                try {
+                    try {
+                        Client.of(e).shutdownServer();
+                    } catch (ManagerException ignored) {
+                        // the server is already gone; the process is reaped below
+                    }
+                    exited = p.join(Duration.ofSeconds(30));
+                } catch (RuntimeException | Error failed) { // interrupted: no orderly exit, but no server left
+                    reap(p, true);
+                    throw failed;
+                }
+                reap(p, !exited);
+            }
+        } finally {
+            if (e != null) Client.of(e).drop();
         }
-        Process p = serverProcess;
-        if (p != null) {
-            serverProcess = null;
-            try {
-                Client.of(e).shutdownServer();
-            } catch (ManagerException ignored) {
-                // the server is already gone; the process is reaped below
+    }
+
+    /**
+     * Waits until the server child {@code p} is gone, killing it first if {@code kill}, even if this thread is
+     * interrupted (the interrupt flag is set again at the end): this process is the only one that knows of it.
+     * A child halts without running shutdown hooks, so the wake-up socket its server threads slept on is still
+     * in the shared-memory directory: it is removed now rather than at the next process's sweep, once the OS
+     * process is gone (join returns when the child reports its end, just before it halts).
+     */
+    private static void reap(Process p, boolean kill) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            if (kill) p.kill();
+            while (true) {
+                try {
+                    p.join();
+                    break;
+                } catch (UncheckedInterruptedException e) {
+                    interrupted = true;
+                    Thread.interrupted(); // the exception set it again
+                }
             }
-            if (!p.join(Duration.ofSeconds(30))) {
-                p.kill();
-                p.join();
-            }
-            // a child halts without running shutdown hooks, so the wake-up socket its server threads slept on
-            // is still in the shared-memory directory: remove it now rather than at the next process's sweep,
-            // once the OS process is gone (join returns when the child reports its end, just before it halts)
             awaitGone(p.pid());
             ShmDir.sweep();
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
-        if (e != null) Client.of(e).drop();
     }
 
     private static void awaitGone(long pid) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.procbook.mp.BaseManager;
+import io.procbook.mp.Event;
 import io.procbook.mp.Manager;
 import io.procbook.mp.ManagerException;
 import io.procbook.mp.ServedSupplier;
 import io.procbook.mp.Process;
 import io.procbook.mp.Task;
+import io.procbook.mp.UncheckedInterruptedException;
 import java.io.ObjectInputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -20,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -31,6 +36,76 @@ class ManagerProcessTest {
     @AfterEach
     void nothingLeft() {
         Leftovers.assertNoChildren();
+    }
+
+    /** Tells the parent when the server child is reading it, then keeps that child from ever serving. */
+    private static final class HeldInChild implements ServedSupplier<Object> {
+        private static final long serialVersionUID = 1L;
+        private final Event arrived;
+
+        HeldInChild(Event arrived) {
+            this.arrived = arrived;
+        }
+
+        @Override
+        public Object get() {
+            return new ArrayBlockingQueue<>(1);
+        }
+
+        private void readObject(ObjectInputStream in) throws Exception {
+            in.defaultReadObject();
+            arrived.set();
+            new CountDownLatch(1).await(); // the server never reports; only a kill ends this child
+        }
+    }
+
+    @Test
+    void anInterruptedStartLeavesNoServerProcess() throws Exception {
+        try (Event arrived = new Event()) {
+            BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "interrupts".getBytes());
+            m.register("q", new HeldInChild(arrived));
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            AtomicBoolean flagSet = new AtomicBoolean();
+            Thread starter = new Thread(() -> {
+                try {
+                    m.start();
+                } catch (Throwable t) {
+                    thrown.set(t);
+                    flagSet.set(Thread.currentThread().isInterrupted());
+                }
+            });
+            starter.start();
+            assertTrue(arrived.await(Duration.ofSeconds(60)), "the server child never started");
+            starter.interrupt(); // while start() waits for the child's report
+            starter.join(60_000);
+            assertFalse(starter.isAlive(), "start() did not return after the interrupt");
+            assertTrue(thrown.get() instanceof UncheckedInterruptedException, "thrown: " + thrown.get());
+            assertTrue(flagSet.get(), "the interrupt flag is set again");
+        }
+    }
+
+    @Test
+    void anInterruptedShutdownLeavesNoServerProcess() {
+        BaseManager m = serverChildManager();
+        m.start();
+        String served = m.toString(); // "...serving in pid N)"
+        long serverPid = Long.parseLong(served.substring(served.indexOf("pid ") + 4, served.length() - 1));
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(UncheckedInterruptedException.class, m::shutdown);
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt flag is set again");
+        }
+        // before the fix the interrupted join threw at once, and the server, forgotten, exited (or not) later
+        assertFalse(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false),
+                "the server process is gone when shutdown() throws");
+    }
+
+    /** A BaseManager serving one queue from a child process once started. */
+    private static BaseManager serverChildManager() {
+        BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "interrupts".getBytes());
+        m.register("queue", () -> new ArrayBlockingQueue<String>(1));
+        return m;
     }
 
     @Test
