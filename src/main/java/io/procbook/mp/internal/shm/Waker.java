@@ -1,5 +1,7 @@
 package io.procbook.mp.internal.shm;
 
+import io.procbook.mp.internal.BeforeHalt;
+
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -63,13 +65,17 @@ final class Waker {
                 server.configureBlocking(false);
                 Selector sel = Selector.open();
                 server.register(sel, SelectionKey.OP_ACCEPT);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                Runnable cleanup = () -> {
                     try {
                         Files.deleteIfExists(path);
                     } catch (IOException ignored) {
                         // The sweep of the next process removes it.
                     }
-                }, "procbook-waker-cleanup"));
+                };
+                Runtime.getRuntime().addShutdownHook(new Thread(cleanup, "procbook-waker-cleanup"));
+                // A child ends with Runtime.halt, which runs no hooks: its socket file outlived it until some
+                // later process's sweep.
+                BeforeHalt.add(cleanup);
                 selector = sel;
             } catch (IOException | UnsupportedOperationException e) {
                 return false;
