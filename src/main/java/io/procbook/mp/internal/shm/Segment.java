@@ -82,9 +82,11 @@ public final class Segment {
             throw new IllegalArgumentException("shared object too large: " + bodyBytes + " bytes (at most ~2 GB)");
         }
         Path path = ShmDir.newSegmentPath();
-        try (RandomAccessFile raf = new RandomAccessFile(ShmDir.createPrivate(path).toFile(), "rw")) {
-            raf.setLength(size);
-            MappedByteBuffer buf = raf.getChannel().map(FileChannel.MapMode.READ_WRITE, 0, size);
+        try {
+            try (RandomAccessFile raf = new RandomAccessFile(ShmDir.createPrivate(path).toFile(), "rw")) {
+                raf.setLength(size);
+            }
+            MappedByteBuffer buf = map(path);
             LONG.setVolatile(buf, OFF_ID, ThreadLocalRandom.current().nextLong());
             LONG.setVolatile(buf, OFF_MAGIC, MAGIC);
             Segment s = new Segment(path.getFileName().toString(), path, buf);
@@ -147,10 +149,13 @@ public final class Segment {
         }
     }
 
+    /** Maps the whole file; a pending interrupt neither fails it nor is lost (see {@link InterruptAside}). */
     private static MappedByteBuffer map(Path path) throws IOException {
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            return ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size());
-        }
+        return InterruptAside.run(() -> {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                return ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size());
+            }
+        });
     }
 
     private static IllegalStateException gone(String name) {
