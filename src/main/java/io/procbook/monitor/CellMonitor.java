@@ -46,8 +46,8 @@ public final class CellMonitor implements AutoCloseable {
     private final List<Row> rows = new ArrayList<>();
     private final List<Row> visibleRows = new ArrayList<>();
     private final Map<Thread, ThreadRow> threadRows = new IdentityHashMap<>();
-    private final Series total = new Series(Row.HISTORY);
-    private final Series machine = new Series(Row.HISTORY);
+    private final Series total = new Series(Row.HISTORY, cores * 100.0);
+    private final Series machine = new Series(Row.HISTORY, cores * 100.0);
     private long machineBaseline = -1;
     private Predicate<Thread> threadFilter;
     private Predicate<Thread> sharedFilter;

@@ -14,6 +14,7 @@ import java.util.List;
 final class Series {
 
     private final int capacity;
+    private final double maxPercent;
     private long[] millis;
     private long[] cpu;
     private long[] rss;
@@ -21,8 +22,20 @@ final class Series {
 
     /** @param capacity the most points kept, at least 3 */
     Series(int capacity) {
+        this(capacity, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * @param capacity   the most points kept, at least 3
+     * @param maxPercent the most CPU % an interval can really have (all cores busy, for a sum over the machine).
+     *                   /proc counts CPU time in 10 ms ticks and each process is read at a slightly different
+     *                   moment, so a short interval of a sum can read a few % above it (201 % of 200 %); such
+     *                   a reading shows the bound instead.
+     */
+    Series(int capacity, double maxPercent) {
         if (capacity < 3) throw new IllegalArgumentException("capacity must be at least 3: " + capacity);
         this.capacity = capacity;
+        this.maxPercent = maxPercent;
         int initial = Math.min(64, capacity);
         millis = new long[initial];
         cpu = new long[initial];
@@ -82,8 +95,7 @@ final class Series {
     double percent(int back) {
         int at = size - 1 - back;
         if (at < 1) return 0;
-        long dt = millis[at] - millis[at - 1];
-        return dt <= 0 ? 0 : (cpu[at] - cpu[at - 1]) / 1e4 / dt;
+        return percentBetween(at - 1, at);
     }
 
     /** @return the newest resident memory, or -1 */
@@ -106,9 +118,12 @@ final class Series {
     }
 
     private Sample sample(int before, int at) {
+        return new Sample(millis[at], percentBetween(before, at), cpu[at] - cpu[0], rss[at]);
+    }
+
+    private double percentBetween(int before, int at) {
         long dt = millis[at] - millis[before];
-        double percent = dt <= 0 ? 0 : (cpu[at] - cpu[before]) / 1e4 / dt;
-        return new Sample(millis[at], percent, cpu[at] - cpu[0], rss[at]);
+        return dt <= 0 ? 0 : Math.min(maxPercent, (cpu[at] - cpu[before]) / 1e4 / dt);
     }
 
     private void thin() {

@@ -10,6 +10,19 @@ import org.junit.jupiter.api.Test;
 class SeriesTest {
 
     @Test
+    void aReadingAboveTheBoundShowsTheBoundAndKeepsItsCpuTime() {
+        Series s = new Series(100, 200);
+        s.add(1000, 0, 10);
+        s.add(1100, 205_000_000L, 10); // 205 ms in 100 ms on two cores: tick rounding, not a third core
+        s.add(1200, 305_000_000L, 10);
+        assertEquals(100, s.percent(0), 1e-9);
+        assertEquals(200, s.percent(1), 1e-9);
+        assertEquals(200, s.spread(10).get(0).cpuPercent(), 1e-9);
+        assertEquals(205_000_000L, s.spread(10).get(0).cpuNanos(), "CPU time itself is not changed");
+        assertEquals(305_000_000L, s.cpuSinceStart());
+    }
+
+    @Test
     void percentIsCpuTimeOverWallTime() {
         Series s = new Series(100);
         s.add(1000, 5_000_000_000L, 10);  // baseline: earlier CPU does not count
