@@ -1,8 +1,10 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.WarmPool;
+import io.procbook.mp.internal.shm.ShmDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +37,7 @@ public final class ChildLeakCheck {
 
     /** Waits (generously) for every descendant to be gone, then asserts it. */
     public void assertClean() {
-        WarmPool.drain();
-        waitFor(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), 20_000);
-        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
-        assertEquals(List.of(), left, "child processes left behind");
+        assertNoChildProcesses(20_000);
         waitFor(() -> runtimeThreads().isEmpty(), 20_000);
         assertEquals(List.of(), runtimeThreads(), "runtime threads left behind");
         Set<Path> after = runtimeTempDirs();
@@ -66,13 +64,37 @@ public final class ChildLeakCheck {
         return ProcessHandle.of(owner).map(ProcessHandle::isAlive).orElse(false);
     }
 
+    /**
+     * Drains the runtime's pre-started JVMs (they are the runtime's, not the test's), waits up to {@code millis}
+     * for every descendant of this JVM to be gone, then asserts it.
+     */
+    public static void assertNoChildProcesses(long millis) {
+        WarmPool.drain();
+        waitFor(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), millis);
+        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
+        assertEquals(List.of(), left, "child processes left behind");
+    }
+
+    /** The shared-memory files (segments, spills, wake-up socket) whose names say process {@code pid} made them. */
+    public static List<String> shmFilesOf(long pid) {
+        try (Stream<Path> s = Files.list(ShmDir.dir())) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("procbook-" + pid + "-") || n.equals("procbook-" + pid + ".wake"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Threads of the runtime that serve children (pumps, links, pool filler); none should outlive them. */
     static List<String> runtimeThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("procbook-")).sorted().toList();
     }
 
-    static void waitFor(BooleanSupplier condition, long millis) {
+    /** Polls {@code condition} every 20 ms until it holds or {@code millis} have passed (the caller asserts). */
+    public static void waitFor(BooleanSupplier condition, long millis) {
         long end = System.nanoTime() + millis * 1_000_000;
         while (!condition.getAsBoolean() && System.nanoTime() < end) {
             try {

@@ -4,30 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.procbook.mp.ChildLeakCheck;
 import io.procbook.mp.Queue;
 import io.procbook.mp.internal.shm.ShmDir;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Shared-memory files: removed by the last user, swept when their users are dead, kept while one lives. */
 class ShmLifetimeTest {
 
     private static List<String> filesOf(long pid) {
-        try (Stream<Path> s = Files.list(ShmDir.dir())) {
-            return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("procbook-" + pid + "-") || n.equals("procbook-" + pid + ".wake"))
-                    .sorted().collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildLeakCheck.shmFilesOf(pid);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.procbook.mp.manager;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.procbook.mp.internal.WarmPool;
+import io.procbook.mp.ChildLeakCheck;
 import io.procbook.mp.internal.shm.ShmDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,13 +25,9 @@ final class Leftovers {
 
     /** Drains the runtime's pre-started JVMs, then waits (generously) for every descendant to be gone. */
     static void assertNoChildren() {
-        WarmPool.drain();
-        waitFor(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), 30_000);
-        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
-        assertEquals(List.of(), left, "child processes left behind");
-        // children halt, skipping shutdown hooks as Python's os._exit does: a child that slept on shared memory
-        // leaves its wake-up socket for the sweep of the next procbook process, which we run now
+        ChildLeakCheck.assertNoChildProcesses(30_000);
+        // a child a test killed with SIGKILL leaves its wake-up socket (and segments it made) for the sweep of
+        // the next procbook process: run it now, so that later checks of the directory see live processes' files
         ShmDir.sweep();
         String self = "procbook-" + ProcessHandle.current().pid() + "-";
         assertEquals(List.of(), shmFiles().stream().filter(n -> n.startsWith(self)).toList(),
@@ -55,8 +51,7 @@ final class Leftovers {
 
     /** The shared-memory files (segments, spills, wake-up socket) that name process {@code pid}. */
     static List<String> shmFilesOf(long pid) {
-        return shmFiles().stream().filter(n -> n.startsWith("procbook-" + pid + "-")
-                || n.equals("procbook-" + pid + ".wake")).toList();
+        return ChildLeakCheck.shmFilesOf(pid);
     }
 
     /** Whether this JVM can bind {@code port} on 127.0.0.1 right now. */
@@ -71,13 +66,6 @@ final class Leftovers {
     }
 
     static void waitFor(BooleanSupplier condition, long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(20); // polling a condition with a deadline, not synchronising on time
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        ChildLeakCheck.waitFor(condition, millis);
     }
 }
