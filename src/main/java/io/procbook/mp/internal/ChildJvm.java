@@ -135,6 +135,14 @@ public final class ChildJvm implements ChildProcess {
             connected.complete(null); // cancels the timer
             endpoint.close();
         }
+        if (warm) {
+            try {
+                wire.send(Msg.WARM_UP, new byte[0]);
+            } catch (IOException e) {
+                p.destroyForcibly();
+                throw new IOException("child JVM (pid " + pid + ") went away after connecting", e);
+            }
+        }
         ChildJvm jvm = new ChildJvm(p, wire, out, err, "jvm-" + pid);
         jvm.startReader();
         jvm.linkClosed.thenRun(jvm::exitKnown);

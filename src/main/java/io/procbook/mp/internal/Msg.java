@@ -2,7 +2,7 @@ package io.procbook.mp.internal;
 
 /**
  * Message types of the parent/child control protocol. A child connects, says {@link #HELLO}, and waits for one
- * {@link #RUN}; while its entry runs it may ask for classes ({@link #CLASS_REQUEST}) and exchange
+ * {@link #RUN} (a pre-started one first gets a {@link #WARM_UP}); while its entry runs it may ask for classes ({@link #CLASS_REQUEST}) and exchange
  * {@link #DATA} with higher layers (a pool worker's tasks and results); it ends with {@link #DONE}, or reports
  * {@link #EXITING} (user code called System.exit) or {@link #SIGNAL} (it was told to stop) just before dying,
  * so that the parent can tell an exit status 143 from a SIGTERM.
@@ -26,4 +26,10 @@ public final class Msg {
     public static final byte SIGNAL = 7;
     /** either way: opaque bytes for the layer above (pool tasks and results). */
     public static final byte DATA = 8;
+    /**
+     * parent to child: nothing. Sent to a pre-started child as soon as it has said hello: a JVM's first read
+     * from a socket takes about 0.6 ms more than later ones (the read path runs for the first time), and this
+     * way that happens while the child waits rather than once a task has been handed to it.
+     */
+    public static final byte WARM_UP = 9;
 }

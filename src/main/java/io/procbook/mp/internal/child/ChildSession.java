@@ -62,6 +62,7 @@ final class ChildSession implements ChildContext {
         Wire.Message m;
         try {
             m = wire.receive();
+            while (m != null && m.type() == Msg.WARM_UP) m = wire.receive();
         } catch (IOException e) {
             System.err.println("procbook child: broken link to parent: " + e);
             m = null;

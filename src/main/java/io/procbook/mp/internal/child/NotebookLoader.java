@@ -76,6 +76,23 @@ final class NotebookLoader extends ClassLoader {
         });
     }
 
+    /**
+     * A class whose bytes came with a bundle is defined from them without asking the parent loaders first:
+     * those bytes are the parent JVM's live class of that name, so the class path cannot have a better one,
+     * and the three loaders' misses (each with a ClassNotFoundException) were a fifth of defining a cell's
+     * class in a pre-started child. Any other name is looked up parent-first, as usual.
+     */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!bytes.containsKey(name)) return super.loadClass(name, resolve);
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) c = findClass(name);
+            if (resolve) resolveClass(c);
+            return c;
+        }
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         NotebookVariableError earlier = failed.get(name);
