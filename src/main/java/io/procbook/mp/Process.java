@@ -6,6 +6,7 @@ import io.procbook.mp.internal.ChildContext;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
+import io.procbook.mp.internal.LambdaCopy;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.WarmPool;
@@ -15,6 +16,11 @@ import io.procbook.mp.spi.ClassSource;
 import io.procbook.mp.spi.Hooks;
 
 import java.io.IOException;
+import java.io.Externalizable;
+import java.io.ObjectInput;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutput;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -91,8 +97,12 @@ public class Process implements Serializable {
     private volatile String name;
     /** Whether the child is terminated, rather than waited for, when its parent ends. */
     private volatile boolean daemon;
-    /** The {@link Task}, {@link Task1}, {@link Task2} or {@link Task3} to run, or {@code null}. */
-    private final Object target;
+    /**
+     * The {@link Task}, {@link Task1}, {@link Task2} or {@link Task3} to run, or {@code null}. Serialized by
+     * {@link #writeObject} (a lambda as a {@link LambdaCopy}, which a child rebuilds faster); assigned only
+     * by the constructors and by {@link #readObject}.
+     */
+    private transient Object target;
     /** The target's arguments. */
     private final Object[] args;
     /** The name of the process that started this one; set by {@link #start()} for the child's copy. */
@@ -195,6 +205,16 @@ public class Process implements Serializable {
         else if (target instanceof Task1<?> t) run1(t);
         else if (target instanceof Task2<?, ?> t) run2(t);
         else if (target instanceof Task3<?, ?, ?> t) run3(t);
+    }
+
+    private void writeObject(ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeObject(LambdaCopy.of(target));
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        target = in.readObject();
     }
 
     @SuppressWarnings("unchecked")
@@ -622,13 +642,30 @@ public class Process implements Serializable {
         return b.append('>').toString();
     }
 
-    /** Runs a Process in the child: makes it {@link #current()} and calls its {@link #run()}. */
-    private static final class Entry implements ChildEntry {
+    /**
+     * Runs a Process in the child: makes it {@link #current()} and calls its {@link #run()}. Externalizable
+     * (public, as that requires) because a JVM reads a Serializable class by first generating a constructor
+     * accessor for it, 2-3 ms in a child that has generated none yet; this one carries just the Process.
+     */
+    private static final class Entry implements ChildEntry, Externalizable {
         private static final long serialVersionUID = 1L;
-        private final Process process;
+        private Process process;
+
+        /** For deserialization only. */
+        public Entry() { }
 
         Entry(Process process) {
             this.process = process;
+        }
+
+        @Override
+        public void writeExternal(ObjectOutput out) throws IOException {
+            out.writeObject(process);
+        }
+
+        @Override
+        public void readExternal(ObjectInput in) throws IOException, ClassNotFoundException {
+            process = (Process) in.readObject();
         }
 
         @Override

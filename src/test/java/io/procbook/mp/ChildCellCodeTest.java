@@ -64,6 +64,18 @@ class ChildCellCodeTest {
     }
 
     @Test
+    void aCellLambdaIsRebuiltInTheChildWithoutTheLambdaMetafactory() throws Exception {
+        // Its caller in the child is the method-handle task, not a class spun by the metafactory (whose frames
+        // are hidden, so that the caller would be Process.run).
+        nb.eval("String dir = \"" + dir + "\";");
+        nb.eval("var p = new Process(() -> Files.writeString(Path.of(dir, \"caller\"), StackWalker.getInstance()"
+                + ".walk(s -> s.skip(1).findFirst().get().getClassName())));");
+        nb.eval("p.start(); p.join();");
+        assertEquals("0", nb.eval("p.exitCode()"));
+        assertEquals("io.procbook.mp.internal.TaskHandles$Task0", Files.readString(dir.resolve("caller")));
+    }
+
+    @Test
     void childSeesACopyOfTheVariableAsAtStart() {
         // S4: the child sets x = 10 and prints 10; the parent still has 100.
         nb.eval("int x = 100;");

@@ -158,6 +158,9 @@ public final class BundleWriter {
         protected Object replaceObject(Object obj) {
             if (obj instanceof SerializedLambda l) {
                 seen.lambdas.add(l);
+            } else if (obj instanceof LambdaCopy copy) {
+                seen.lambdas.add(copy.form());
+                seen.instances.add(LambdaCopy.class.getName());
             } else {
                 Class<?> c = obj.getClass();
                 while (c.isArray()) c = c.getComponentType();

@@ -179,6 +179,7 @@ public final class ChildMain {
         // Repeated: the first time links the path, the next ones run it often enough for the JIT to compile
         // its hottest parts (the class-file writer that spins a lambda's class).
         for (int i = 0; i < REHEARSALS; i++) Rehearsal.run();
+        BeforeHalt.run(); // nothing registered yet: this only loads the class, as the real exit will need it
         // How a child ends: closing its System.out and System.err, as main does before DONE.
         new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream("/dev/null"), 1 << 16),
                 false, java.nio.charset.StandardCharsets.UTF_8).close();

@@ -12,14 +12,7 @@ import io.procbook.mp.internal.Wire;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -189,33 +182,5 @@ final class ChildSession implements ChildContext {
     @Override
     public byte[] receive() throws InterruptedException {
         return data.take();
-    }
-
-    /**
-     * Class path entries added to the parent after this JVM was launched (a pre-started JVM cannot change
-     * its own class path, so they live in a loader between the class path and the notebook classes).
-     */
-    private static final class AddedClasspath extends URLClassLoader {
-        static {
-            registerAsParallelCapable();
-        }
-
-        private final Set<String> have = new HashSet<>(
-                java.util.Arrays.asList(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)));
-
-        AddedClasspath(ClassLoader parent) {
-            super("procbook-added-classpath", new URL[0], parent);
-        }
-
-        synchronized void addAll(Iterable<String> entries) {
-            for (String e : entries) {
-                if (!have.add(e)) continue;
-                try {
-                    addURL(Path.of(e).toUri().toURL());
-                } catch (MalformedURLException ex) {
-                    throw new UncheckedIOException(ex);
-                }
-            }
-        }
     }
 }

@@ -2,27 +2,38 @@ package io.procbook.mp.internal.child;
 
 import io.procbook.mp.Process;
 import io.procbook.mp.Task;
+import io.procbook.mp.Task1;
+import io.procbook.mp.Task2;
+import io.procbook.mp.Task3;
+import io.procbook.mp.internal.Assignment;
 import io.procbook.mp.internal.Bundle;
+import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.LambdaCopy;
+import io.procbook.mp.internal.Msg;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.StaticValue;
+import io.procbook.mp.internal.Wire;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Decodes and runs a throwaway task the way a child's first real task is decoded and run, so that a
- * pre-started (warm) JVM has linked every call site and built every serialization descriptor and accessor that
- * path needs before the real task arrives. Each of those costs 0.1-1 ms the first time in a JVM (a lambda
- * call site, an enum's constant directory, a class defined from bytes, a serializable lambda rebuilt through
- * its capturing class); together they were most of a warm start.
+ * Receives, decodes and runs throwaway tasks the way a child's real task is received, decoded and run, so that
+ * a pre-started (warm) JVM has loaded every class, linked every call site and built every serialization
+ * descriptor that path needs before the real task arrives, and so that the class data sharing archive (made by
+ * a JVM running this) holds those classes for a cold child. Each of those costs 0.1-1 ms the first time in a
+ * JVM (a lambda call site, an enum's constant directory, a class defined from bytes, a method handle's
+ * invoker); together they were most of a warm start.
  *
- * <p>What it rehearses: a notebook loader (over a parent that hides {@link RehearsalTask} from the class
- * path) is offered the class's bytes and a copied variable, defines the class and sets the variable; a
- * {@code Process} (the main-process object: making a new one would use up a child-process number) and a
- * lambda from that class go through Java serialization and come back through that loader; the lambda runs.
- * Nothing of it stays reachable.
+ * <p>What it rehearses: an assignment read by a {@link Wire} (from memory) and decoded; a notebook loader
+ * over the same loader chain as a child's is offered the class's bytes and a copied variable, defines the
+ * class and sets the variable; a {@code Process} (the main-process object: making a new one would use up a
+ * child-process number) and lambdas of each task interface from that class go through Java serialization as
+ * they do in a bundle, and come back through that loader; the lambdas run. Nothing of it stays reachable.
  */
 final class Rehearsal {
 
@@ -36,31 +47,68 @@ final class Rehearsal {
             if (in == null) throw new IOException("RehearsalTask.class is missing from the class path");
             code = in.readAllBytes();
         }
-        NotebookLoader loader = new NotebookLoader(new Hiding(Rehearsal.class.getClassLoader()), name -> null);
-        Bundle bundle = new Bundle(new byte[0], Map.of(TASK, code),
-                Map.of(TASK, List.of(new StaticValue("value", "Integer", Serial.toBytes(42), null))));
-        loader.offer(bundle.classes(), bundle.statics());
-        Class<?> task = Class.forName(TASK, true, loader);
-        Object lambda = task.getMethod("task").invoke(null);
-        byte[] bytes = Serial.toBytes(new Object[] {Process.current(), lambda});
-        Object[] back = (Object[]) Serial.fromBytes(bytes, loader, null);
+        Map<String, List<StaticValue>> statics =
+                Map.of(TASK, List.of(new StaticValue("value", "Integer", Serial.toBytes(42), null)));
+
+        // The parent's side: its own definition of the class makes the lambdas to send.
+        NotebookLoader sender = new NotebookLoader(Rehearsal.class.getClassLoader(), name -> null);
+        sender.offer(Map.of(TASK, code), statics);
+        Object[] lambdas = (Object[]) Class.forName(TASK, true, sender).getMethod("tasks").invoke(null);
+        Object[] sent = new Object[lambdas.length + 1];
+        sent[0] = Process.current();
+        for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
+        Bundle bundle = new Bundle(Serial.toBytes(sent), Map.of(TASK, code), statics);
+        byte[] payload = Codec.encode(new Assignment("rehearsal", List.of(), bundle));
+        ByteBuffer message = ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put(Msg.RUN)
+                .put(payload).flip();
+
+        // The child's side, as ChildSession does it.
+        Wire.Message m = new Wire(new MemoryChannel(message)).receive();
+        Assignment a = Codec.decodeAssignment(m.payload());
+        AddedClasspath added = new AddedClasspath(Rehearsal.class.getClassLoader());
+        added.addAll(a.classpath());
+        NotebookLoader loader = new NotebookLoader(added, name -> null);
+        loader.offer(a.entry().classes(), a.entry().statics());
+        Object[] back = (Object[]) Serial.fromBytes(a.entry().object(), loader, null);
         ((Task) back[1]).run();
+        @SuppressWarnings("unchecked") Task1<String> t1 = (Task1<String>) back[2];
+        t1.run("a");
+        @SuppressWarnings("unchecked") Task2<String, Integer> t2 = (Task2<String, Integer>) back[3];
+        t2.run("a", 1);
+        @SuppressWarnings("unchecked") Task3<String, Integer, Long> t3 = (Task3<String, Integer, Long>) back[4];
+        t3.run("a", 1, 1L);
     }
 
-    /** The class path, minus the rehearsal's stand-in notebook class. */
-    private static final class Hiding extends ClassLoader {
-        static {
-            registerAsParallelCapable();
-        }
+    /** A channel that reads from one buffer. */
+    private static final class MemoryChannel implements ByteChannel {
+        private final ByteBuffer data;
 
-        Hiding(ClassLoader parent) {
-            super("procbook-rehearsal", parent);
+        MemoryChannel(ByteBuffer data) {
+            this.data = data;
         }
 
         @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.equals(TASK)) throw new ClassNotFoundException(name);
-            return super.loadClass(name, resolve);
+        public int read(ByteBuffer dst) {
+            if (!data.hasRemaining()) return -1;
+            int n = Math.min(dst.remaining(), data.remaining());
+            ByteBuffer slice = data.slice();
+            slice.limit(n);
+            dst.put(slice);
+            data.position(data.position() + n);
+            return n;
         }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new UnsupportedOperationException("the rehearsal only reads");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() { }
     }
 }
