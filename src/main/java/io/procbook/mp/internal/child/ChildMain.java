@@ -45,15 +45,17 @@ public final class ChildMain {
         long parentPid = Long.parseLong(args[2]);
         boolean warm = args.length > 3 && args[3].equals("warm");
         // A cold child is on its caller's clock: it connects on another thread (a JVM's first socket costs
-        // ~20 ms of class initialization) while this one installs its streams and signal handlers. It does not
-        // rehearse: that costs more CPU than it saves the decoding, and on a busy machine CPU is the clock
-        // (measured at load 5-7: 103-164 ms median without, 197-225 ms with). A warm one has the time: it
-        // warms up, then connects, so that it is ready when it says hello.
+        // 7-18 ms of class initialization) while this one installs its streams and signal handlers and
+        // initializes what decoding its task will need. It does not rehearse: that costs more CPU than it
+        // saves the decoding, and on a busy machine CPU is the clock (measured at load 5-7: 103-164 ms median
+        // without, 197-225 ms with). A warm one has the time: it warms up, then connects, so that it is ready
+        // when it says hello.
         Connector connector = warm ? null : Connector.start(args[0], args[1]);
         TimedFlushStream.install();
         ParentWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
         if (warm) warmUp();
+        else prepareToDecode();
         Wire wire = connector != null ? connector.await() : connect(args[0], args[1]);
         ChildSession s = new ChildSession(wire);
         session = s;
@@ -146,6 +148,21 @@ public final class ChildMain {
 
     private static byte[] intBytes(int v) {
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+    }
+
+    /**
+     * What a cold child does while it connects: the static initialization of Java deserialization (the
+     * stream class and its filter configuration, 2.5-8 ms in a fresh JVM) and the descriptors of the classes
+     * every Process task brings, all of which the decoding of the task would otherwise do after the
+     * connection. Only reading: a full rehearsal (which also serializes) took 25-35 ms, longer than the
+     * connection, and made a cold start slower.
+     */
+    static void prepareToDecode() throws IOException, ClassNotFoundException {
+        byte[] emptyStream = {(byte) 0xAC, (byte) 0xED, 0, 5}; // ObjectStreamConstants' magic and version
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(emptyStream)).close();
+        for (String c : new String[] {"io.procbook.mp.Process$Entry", "io.procbook.mp.internal.LambdaCopy"}) {
+            java.io.ObjectStreamClass.lookup(Class.forName(c, false, ChildMain.class.getClassLoader()));
+        }
     }
 
     /**

@@ -30,6 +30,7 @@ final class NotebookLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    private static final ClassLoader CLASS_PATH = ClassLoader.getSystemClassLoader();
     private final Map<String, byte[]> bytes = new ConcurrentHashMap<>();
     /** Variables offered for classes not yet defined; guarded by the class's loading lock. */
     private final Map<String, Map<String, StaticValue>> pending = new ConcurrentHashMap<>();
@@ -84,7 +85,16 @@ final class NotebookLoader extends ClassLoader {
      */
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!bytes.containsKey(name)) return super.loadClass(name, resolve);
+        if (!bytes.containsKey(name)) {
+            // The usual answer (a JDK or runtime class) comes from the class path loader, which the JVM asks
+            // natively; going down the delegation chain in Java code costs ~20 us per class the first time.
+            // The result is the same: both loaders above this one ask the class path loader first.
+            try {
+                return Class.forName(name, false, CLASS_PATH);
+            } catch (ClassNotFoundException notOnTheClassPath) {
+                return super.loadClass(name, resolve); // an added jar's class, or a notebook class on demand
+            }
+        }
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null) c = findClass(name);
