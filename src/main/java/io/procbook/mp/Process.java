@@ -643,9 +643,28 @@ public class Process implements Serializable {
     }
 
     /**
+     * The copy a child runs of a plain {@code Process} (not a subclass): the fields read back one by one
+     * rather than by Java serialization's reflective field matching (see {@link Entry}).
+     */
+    private Process(String identity, String name, boolean daemon, Object target, Object[] args, String parentName,
+                    long parentPid) {
+        this.role = Role.CHILD;
+        this.identity = identity;
+        this.name = name;
+        this.daemon = daemon;
+        this.target = target;
+        this.args = args;
+        this.parentName = parentName;
+        this.parentPid = parentPid;
+    }
+
+    /**
      * Runs a Process in the child: makes it {@link #current()} and calls its {@link #run()}. Externalizable
      * (public, as that requires) because a JVM reads a Serializable class by first generating a constructor
-     * accessor for it, 2-3 ms in a child that has generated none yet; this one carries just the Process.
+     * accessor for it, 2-3 ms in a child that has generated none yet. A plain {@code Process} is written field
+     * by field (its target as a {@link LambdaCopy} where it can be): reading a Serializable class's
+     * descriptor and matching its fields was half of decoding a task in a pre-started child (0.4 ms). A
+     * subclass, which may have fields of its own, goes through Java serialization as a whole.
      */
     private static final class Entry implements ChildEntry, Externalizable {
         private static final long serialVersionUID = 1L;
@@ -660,12 +679,40 @@ public class Process implements Serializable {
 
         @Override
         public void writeExternal(ObjectOutput out) throws IOException {
-            out.writeObject(process);
+            Process p = process;
+            boolean plain = p.getClass() == Process.class && p.role == Role.CHILD;
+            out.writeBoolean(plain);
+            if (!plain) {
+                out.writeObject(p);
+                return;
+            }
+            out.writeUTF(p.identity);
+            out.writeObject(p.name); // not writeUTF: a name set by the user may be longer than 64 KB
+            out.writeBoolean(p.daemon);
+            out.writeObject(p.parentName);
+            out.writeLong(p.parentPid);
+            out.writeObject(LambdaCopy.of(p.target));
+            out.writeInt(p.args.length);
+            for (Object a : p.args) out.writeObject(a);
         }
 
         @Override
         public void readExternal(ObjectInput in) throws IOException, ClassNotFoundException {
-            process = (Process) in.readObject();
+            if (!in.readBoolean()) {
+                process = (Process) in.readObject();
+                return;
+            }
+            String identity = in.readUTF();
+            String name = (String) in.readObject();
+            boolean daemon = in.readBoolean();
+            String parentName = (String) in.readObject();
+            long parentPid = in.readLong();
+            Object target = in.readObject();
+            int n = in.readInt();
+            if (n < 0 || n > 3) throw new java.io.InvalidObjectException("a Process has 0-3 arguments, not " + n);
+            Object[] args = new Object[n];
+            for (int i = 0; i < n; i++) args[i] = in.readObject();
+            process = new Process(identity, name, daemon, target, args, parentName, parentPid);
         }
 
         @Override
