@@ -41,6 +41,21 @@ class ProcessLifecycleTest {
     }
 
     @Test
+    void aHostWhoseOutputRouterThrowsGetsTheErrorAndNoChildIsLeftWaiting() {
+        io.procbook.mp.spi.Hooks.setOutputRouter(child -> {
+            throw new IllegalStateException("router bug");
+        });
+        try {
+            Process p = new Process(() -> { });
+            IllegalStateException e = assertThrows(IllegalStateException.class, p::start);
+            assertEquals("router bug", e.getMessage());
+        } finally {
+            io.procbook.mp.spi.Hooks.setOutputRouter(null);
+        }
+        // leaks.assertClean() (after each test) checks that the child JVM taken for it is gone
+    }
+
+    @Test
     void uncaughtExceptionGivesOneAndTheChildsTrace() {
         Process p = new Process(() -> {
             throw new IllegalArgumentException("boom in child");

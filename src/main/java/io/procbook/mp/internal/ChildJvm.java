@@ -205,28 +205,37 @@ public final class ChildJvm implements ChildProcess {
      * @param atExit    what happens to the child when this JVM exits
      * @throws IOException          if the child has died (e.g. a pre-started one was killed)
      * @throws IllegalStateException if it was assigned before
+     * @throws RuntimeException      if the host's output router throws; as after an IOException, the child
+     *                               JVM has then been killed, so that it does not wait for work that never
+     *                               comes
      */
     public void assign(String childName, Kind childKind, Bundle entry, Children.AtExit atExit) throws IOException {
         if (!assigned.compareAndSet(false, true)) throw new IllegalStateException(name + " is already assigned");
-        this.name = childName;
-        this.kind = childKind;
-        OutputRouter router = Hooks.outputRouter();
-        var sink = router == null ? null : router.sinkFor(this);
-        out.route(sink);
-        err.route(sink);
-        Children.untrackHelper(process);
-        Children.register(this, atExit);
-        for (ProcessListener l : Hooks.listeners()) {
-            try {
-                l.started(this);
-            } catch (RuntimeException ignored) {
-                // a listener's bug must not stop the child
+        try {
+            List<Path> extra = Hooks.extraClasspath();
+            List<String> cp = new ArrayList<>(extra.size());
+            for (Path e : extra) cp.add(e.toString());
+            byte[] run = Codec.encode(new Assignment(childName, cp, entry));
+            this.name = childName;
+            this.kind = childKind;
+            OutputRouter router = Hooks.outputRouter();
+            var sink = router == null ? null : router.sinkFor(this);
+            out.route(sink);
+            err.route(sink);
+            Children.untrackHelper(process);
+            Children.register(this, atExit);
+            for (ProcessListener l : Hooks.listeners()) {
+                try {
+                    l.started(this);
+                } catch (RuntimeException ignored) {
+                    // a listener's bug must not stop the child
+                }
             }
+            wire.send(Msg.RUN, run);
+        } catch (IOException | RuntimeException e) {
+            kill();
+            throw e;
         }
-        List<Path> extra = Hooks.extraClasspath();
-        List<String> cp = new ArrayList<>(extra.size());
-        for (Path e : extra) cp.add(e.toString());
-        wire.send(Msg.RUN, Codec.encode(new Assignment(childName, cp, entry)));
         if (atExit == Children.AtExit.JOIN) Children.holdJvmForChildren();
     }
 

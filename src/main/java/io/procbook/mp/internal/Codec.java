@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,9 +25,9 @@ public final class Codec {
     /** @return the bytes of an assignment */
     public static byte[] encode(Assignment a) {
         return write(out -> {
-            out.writeUTF(a.name());
+            writeString(out, a.name());
             out.writeInt(a.classpath().size());
-            for (String e : a.classpath()) out.writeUTF(e);
+            for (String e : a.classpath()) writeString(out, e);
             writeBundle(out, a.entry());
         });
     }
@@ -34,10 +35,10 @@ public final class Codec {
     /** @return the assignment in {@code bytes} */
     public static Assignment decodeAssignment(byte[] bytes) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-        String name = in.readUTF();
+        String name = readString(in);
         int n = in.readInt();
         List<String> cp = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) cp.add(in.readUTF());
+        for (int i = 0; i < n; i++) cp.add(readString(in));
         return new Assignment(name, cp, readBundle(in));
     }
 
@@ -112,7 +113,7 @@ public final class Codec {
             out.writeUTF(v.type());
             writeBytes(out, v.value());
             out.writeBoolean(v.error() != null);
-            if (v.error() != null) out.writeUTF(v.error());
+            if (v.error() != null) writeString(out, v.error());
         }
     }
 
@@ -123,10 +124,24 @@ public final class Codec {
             String field = in.readUTF();
             String type = in.readUTF();
             byte[] value = readBytes(in);
-            String error = in.readBoolean() ? in.readUTF() : null;
+            String error = in.readBoolean() ? readString(in) : null;
             out.add(new StaticValue(field, type, value, error));
         }
         return out;
+    }
+
+    /**
+     * Text of any length (a process name set by the user, a path, an error message): writeUTF's modified
+     * UTF-8 stops at 64 KB. Class and field names keep writeUTF, which the class file format bounds alike.
+     */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        byte[] b = readBytes(in);
+        if (b == null) throw new IOException("corrupt envelope: a missing string");
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     private static void writeBytes(DataOutputStream out, byte[] b) throws IOException {
