@@ -16,6 +16,7 @@ import io.procbook.mp.internal.Wire;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Constructor;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.util.List;
@@ -31,13 +32,28 @@ import java.util.Map;
  *
  * <p>What it rehearses: an assignment read by a {@link Wire} (from memory) and decoded; a notebook loader
  * over the same loader chain as a child's is offered the class's bytes and a copied variable, defines the
- * class and sets the variable; a {@code Process} (the main-process object: making a new one would use up a
- * child-process number) and lambdas of each task interface from that class go through Java serialization as
+ * class and sets the variable; the entry of a {@code Process} (the main-process object: making a new one
+ * would use up a child-process number) and lambdas of each task interface from that class go through Java serialization as
  * they do in a bundle, and come back through that loader; the lambdas run. Nothing of it stays reachable.
  */
 final class Rehearsal {
 
     private static final String TASK = RehearsalTask.class.getName();
+    /**
+     * The entry every Process task travels in, private to Process; reflection reaches it here so that its
+     * reading (from JDK 18 on, a constructor called through a method handle, spun at first use) is rehearsed.
+     */
+    private static final Constructor<?> ENTRY = entryConstructor();
+
+    private static Constructor<?> entryConstructor() {
+        try {
+            Constructor<?> c = Class.forName("io.procbook.mp.Process$Entry").getDeclaredConstructor(Process.class);
+            c.setAccessible(true);
+            return c;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Process$Entry(Process) is missing", e);
+        }
+    }
 
     private Rehearsal() { }
 
@@ -55,7 +71,7 @@ final class Rehearsal {
         sender.offer(Map.of(TASK, code), statics);
         Object[] lambdas = (Object[]) Class.forName(TASK, true, sender).getMethod("tasks").invoke(null);
         Object[] sent = new Object[lambdas.length + 1];
-        sent[0] = Process.current();
+        sent[0] = ENTRY.newInstance(Process.current());
         for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
         Bundle bundle = new Bundle(Serial.toBytes(sent), Map.of(TASK, code), statics);
         byte[] payload = Codec.encode(new Assignment("rehearsal", List.of(), bundle));
