@@ -85,10 +85,30 @@ final class CdsArchive {
 
     private static final int KEEP = 4;
 
+    private static final java.util.regex.Pattern TEMPORARY =
+            java.util.regex.Pattern.compile("cds-[0-9a-f]+\\.(?:jsa|aot)\\.(\\d+)\\.tmp(?:\\.config)?");
+
+    /**
+     * Deletes the temporary files of dumps whose JVM died before it could remove them (a parent killed while
+     * its dump ran leaves the half-written archive and the AOT cache's training configuration). A file of a
+     * dump still running, named by a live pid, is kept.
+     */
+    static void sweepAbandoned(Path dir) throws IOException {
+        List<Path> stale;
+        try (var s = Files.list(dir)) {
+            stale = s.filter(p -> {
+                java.util.regex.Matcher m = TEMPORARY.matcher(p.getFileName().toString());
+                return m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).map(h -> !h.isAlive()).orElse(true);
+            }).toList();
+        }
+        for (Path p : stale) Files.deleteIfExists(p);
+    }
+
     private static void dump(String classpath, Path archive) {
         Path tmp = null;
         try {
             Files.createDirectories(archive.getParent());
+            sweepAbandoned(archive.getParent());
             tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             List<String> cmd = new ArrayList<>(List.of(JvmCommand.javaExecutable()));
             cmd.addAll(JvmCommand.baseFlags(true));
