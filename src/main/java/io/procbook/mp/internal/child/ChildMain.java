@@ -62,7 +62,7 @@ public final class ChildMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
                 "procbook-exit-report"));
 
-        Assignment a = s.receiveAssignment();
+        Assignment a = s.receiveAssignment(connector != null ? connector.firstMessage() : null);
         s.apply(a);
         // Libraries that look classes up through the context loader must see notebook and added classes too.
         Thread.currentThread().setContextClassLoader(s.loader());

@@ -49,12 +49,13 @@ final class ChildSession implements ChildContext {
      * Blocks until the parent assigns work, then lets the reader thread take over the connection. If the
      * parent goes away first, halts this JVM.
      *
+     * @param first the parent's first message if it was read already, or {@code null}
      * @throws IOException if the parent's first message is not an assignment
      */
-    Assignment receiveAssignment() throws IOException {
+    Assignment receiveAssignment(Wire.Message first) throws IOException {
         Wire.Message m;
         try {
-            m = wire.receive();
+            m = first != null ? first : wire.receive();
             while (m != null && m.type() == Msg.WARM_UP) m = wire.receive();
         } catch (IOException e) {
             System.err.println("procbook child: broken link to parent: " + e);

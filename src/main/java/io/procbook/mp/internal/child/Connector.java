@@ -5,15 +5,18 @@ import io.procbook.mp.internal.Wire;
 import java.io.IOException;
 
 /**
- * Connects a cold child to its parent on a thread of its own, so that the main thread can prepare meanwhile.
- * A subclass rather than a lambda: the first lambda of a JVM costs milliseconds, and this thread is started
- * before anything else runs.
+ * Connects a cold child to its parent on a thread of its own, so that the main thread can prepare meanwhile,
+ * and receives the parent's first message: a JVM's first read from a socket runs 1-3 ms of code that has
+ * never run, which this way starts while the parent is still sending, not after the main thread has taken
+ * over. A subclass rather than a lambda: the first lambda of a JVM costs milliseconds, and this thread is
+ * started before anything else runs.
  */
 final class Connector extends Thread {
 
     private final String address;
     private final String token;
     private volatile Wire wire;
+    private volatile Wire.Message first;
     private volatile IOException failure;
 
     private Connector(String address, String token) {
@@ -32,7 +35,9 @@ final class Connector extends Thread {
     @Override
     public void run() {
         try {
-            wire = ChildMain.connect(address, token);
+            Wire w = ChildMain.connect(address, token);
+            wire = w;
+            first = w.receive();
         } catch (IOException e) {
             failure = e;
         } catch (RuntimeException e) {
@@ -41,13 +46,18 @@ final class Connector extends Thread {
     }
 
     /**
-     * Waits for the connection.
+     * Waits for the connection and the parent's first message.
      *
-     * @throws IOException if it could not be made
+     * @throws IOException if the connection could not be made or broke before a first message came
      */
     Wire await() throws IOException, InterruptedException {
         join();
         if (failure != null) throw failure;
         return wire;
+    }
+
+    /** @return the parent's first message, or {@code null} if it closed the connection first; after await */
+    Wire.Message firstMessage() {
+        return first;
     }
 }
