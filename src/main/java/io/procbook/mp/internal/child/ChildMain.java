@@ -80,8 +80,7 @@ public final class ChildMain {
         }
         // Closing stdout/stderr before DONE ends the parent's pipe readers now, so the parent can report the
         // exit, with all output delivered, without waiting for the JVM's teardown.
-        System.out.close();
-        System.err.close();
+        TimedFlushStream.flushAndCloseAll();
         BeforeHalt.run(); // before DONE: the parent may let go of shared memory as soon as it hears DONE
         s.sendDone(status, failure);
         s.closeForExit();
@@ -197,9 +196,10 @@ public final class ChildMain {
         // its hottest parts (the class-file writer that spins a lambda's class).
         for (int i = 0; i < REHEARSALS; i++) Rehearsal.run();
         BeforeHalt.run(); // nothing registered yet: this only loads the class, as the real exit will need it
-        // How a child ends: closing its System.out and System.err, as main does before DONE.
-        new java.io.PrintStream(new java.io.BufferedOutputStream(new java.io.FileOutputStream("/dev/null"), 1 << 16),
-                false, java.nio.charset.StandardCharsets.UTF_8).close();
+        // How a child ends: flushing its System.out and closing the stream under it, as main does before DONE.
+        TimedFlushStream devNull = new TimedFlushStream(new java.io.FileOutputStream("/dev/null"));
+        new java.io.PrintStream(devNull, false, java.nio.charset.StandardCharsets.UTF_8).flush();
+        devNull.close();
         // The JDK's Unix-domain socket support seeds a SecureRandom when first used (the security providers:
         // tens of ms on a cold JVM); for the CDS dump this puts those classes into the archive.
         java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();

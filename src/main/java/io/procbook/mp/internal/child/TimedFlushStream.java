@@ -19,20 +19,40 @@ import java.nio.charset.StandardCharsets;
 final class TimedFlushStream extends BufferedOutputStream {
 
     private static final long DELAY_MS = 20;
+    private static TimedFlushStream out;
+    private static TimedFlushStream err;
     private boolean dirty;
 
-    private TimedFlushStream(OutputStream out) {
+    TimedFlushStream(OutputStream out) {
         super(out, 1 << 16);
     }
 
     /** Replaces System.out and System.err with timed-flush UTF-8 streams over file descriptors 1 and 2. */
     static void install() {
-        TimedFlushStream out = new TimedFlushStream(new FileOutputStream(FileDescriptor.out));
-        TimedFlushStream err = new TimedFlushStream(new FileOutputStream(FileDescriptor.err));
+        out = new TimedFlushStream(new FileOutputStream(FileDescriptor.out));
+        err = new TimedFlushStream(new FileOutputStream(FileDescriptor.err));
         System.setOut(new PrintStream(out, false, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, false, StandardCharsets.UTF_8));
         out.startFlusher("procbook-stdout-flusher");
         err.startFlusher("procbook-stderr-flusher");
+    }
+
+    /**
+     * Flushes System.out and System.err and closes file descriptors 1 and 2, whatever user code made of
+     * System.out and System.err meanwhile, so that the parent's readers see the end of the child's output.
+     * Closes this class's streams rather than the PrintStreams: closing a PrintStream also closes its
+     * character encoder and writer chain, 0.1 ms more each on a child's way out.
+     */
+    static void flushAndCloseAll() {
+        System.out.flush();
+        System.err.flush();
+        for (TimedFlushStream s : new TimedFlushStream[] {out, err}) {
+            try {
+                if (s != null) s.close();
+            } catch (IOException ignored) {
+                // the parent stopped reading: nothing left to deliver it
+            }
+        }
     }
 
     private void startFlusher(String name) {
