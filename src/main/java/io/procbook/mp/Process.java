@@ -51,7 +51,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * of every notebook variable it uses, with the value it had when {@code start()} was called; neither side sees
  * what the other changes afterwards, as after a {@code fork()}. Values the child's code does not read are
  * not copied. A variable whose value is not Serializable makes the child fail, when it first uses the
- * variable, with an error that names it; one the child's code does not read never does.
+ * variable, with an error that names it; one the child's code does not read never does. A lambda or method
+ * reference target is rebuilt in the child around its implementation method rather than through the JDK's
+ * lambda deserialization (which takes several times longer): it runs the same code with copies of the same
+ * captured values and serializes the same, but its class there is a runtime class, not a lambda class, and
+ * its frame appears in stack traces as {@code TaskHandles$Task0.run}.
  *
  * <p>Shared objects (a {@link Queue}, a {@link Connection}...) among what the child gets are the child's
  * copies, as a forked child's descriptors are: they stay usable by the child even if this process closes its

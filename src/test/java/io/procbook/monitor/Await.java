@@ -20,7 +20,10 @@ final class Await {
             long left = deadline - System.currentTimeMillis();
             if (left <= 0) throw new AssertionError("condition not met within " + millis + " ms; last snapshot: " + s);
             if (!Sampler.instance().awaitTicks(1, left) && Sampler.instance().thread() == null) {
-                throw new AssertionError("sampler stopped while waiting; last snapshot: " + m.snapshot());
+                // The sampler's last tick may be what met the condition, just after the check above.
+                MonitorSnapshot last = m.snapshot();
+                if (condition.test(last)) return last;
+                throw new AssertionError("sampler stopped while waiting; last snapshot: " + last);
             }
         }
     }
