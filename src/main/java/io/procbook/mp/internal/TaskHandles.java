@@ -6,28 +6,42 @@ import java.lang.reflect.UndeclaredThrowableException;
 
 /**
  * The tasks a {@link LambdaCopy} rebuilds: one class per task interface, each calling the lambda's
- * implementation method through a method handle of the interface's erased type. They serialize as their
- * {@code LambdaCopy} again. Immutable and thread-safe.
+ * implementation method through a method handle of the interface's erased type (one {@code invokeExact}
+ * call site per arity). They serialize as their {@code LambdaCopy} again. Immutable and thread-safe.
  */
 final class TaskHandles {
 
     private TaskHandles() { }
 
-    private static Exception rethrow(Throwable t) throws Exception {
-        if (t instanceof Exception e) throw e;
-        if (t instanceof Error e) throw e;
-        throw new UndeclaredThrowableException(t);
+    /** What every rebuilt task holds: the adapted implementation method and the form it came in. */
+    abstract static class Handle implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final transient MethodHandle handle;
+        private final LambdaCopy form;
+
+        Handle(MethodHandle handle, LambdaCopy form) {
+            this.handle = handle;
+            this.form = form;
+        }
+
+        /** Serialization writes the lambda's portable form, never the method handle. */
+        protected final Object writeReplace() {
+            return form;
+        }
+
+        static Exception rethrow(Throwable t) throws Exception {
+            if (t instanceof Exception e) throw e;
+            if (t instanceof Error e) throw e;
+            throw new UndeclaredThrowableException(t);
+        }
     }
 
     /** A rebuilt {@link io.procbook.mp.Task}. */
-    static final class Task0 implements io.procbook.mp.Task {
+    static final class Task0 extends Handle implements io.procbook.mp.Task {
         private static final long serialVersionUID = 1L;
-        private final transient MethodHandle handle;
-        private final LambdaCopy form;
 
         Task0(MethodHandle handle, LambdaCopy form) {
-            this.handle = handle;
-            this.form = form;
+            super(handle, form);
         }
 
         @Override
@@ -38,21 +52,14 @@ final class TaskHandles {
                 throw rethrow(t);
             }
         }
-
-        private Object writeReplace() {
-            return form;
-        }
     }
 
     /** A rebuilt {@link io.procbook.mp.Task1}. */
-    static final class Task1 implements io.procbook.mp.Task1<Object> {
+    static final class Task1 extends Handle implements io.procbook.mp.Task1<Object> {
         private static final long serialVersionUID = 1L;
-        private final transient MethodHandle handle;
-        private final LambdaCopy form;
 
         Task1(MethodHandle handle, LambdaCopy form) {
-            this.handle = handle;
-            this.form = form;
+            super(handle, form);
         }
 
         @Override
@@ -63,21 +70,14 @@ final class TaskHandles {
                 throw rethrow(t);
             }
         }
-
-        private Object writeReplace() {
-            return form;
-        }
     }
 
     /** A rebuilt {@link io.procbook.mp.Task2}. */
-    static final class Task2 implements io.procbook.mp.Task2<Object, Object> {
+    static final class Task2 extends Handle implements io.procbook.mp.Task2<Object, Object> {
         private static final long serialVersionUID = 1L;
-        private final transient MethodHandle handle;
-        private final LambdaCopy form;
 
         Task2(MethodHandle handle, LambdaCopy form) {
-            this.handle = handle;
-            this.form = form;
+            super(handle, form);
         }
 
         @Override
@@ -88,21 +88,14 @@ final class TaskHandles {
                 throw rethrow(t);
             }
         }
-
-        private Object writeReplace() {
-            return form;
-        }
     }
 
     /** A rebuilt {@link io.procbook.mp.Task3}. */
-    static final class Task3 implements io.procbook.mp.Task3<Object, Object, Object> {
+    static final class Task3 extends Handle implements io.procbook.mp.Task3<Object, Object, Object> {
         private static final long serialVersionUID = 1L;
-        private final transient MethodHandle handle;
-        private final LambdaCopy form;
 
         Task3(MethodHandle handle, LambdaCopy form) {
-            this.handle = handle;
-            this.form = form;
+            super(handle, form);
         }
 
         @Override
@@ -112,10 +105,6 @@ final class TaskHandles {
             } catch (Throwable t) {
                 throw rethrow(t);
             }
-        }
-
-        private Object writeReplace() {
-            return form;
         }
     }
 }
