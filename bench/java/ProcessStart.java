@@ -60,16 +60,26 @@ public class ProcessStart {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    /** Serves this program's in-memory classes to children. */
+    /**
+     * Serves this program's in-memory classes to children. Each class's bytes are read once and handed out as
+     * copies, as the kernel's class registry keeps a cell's bytes and hands out copies.
+     */
     static final class OwnClasses implements ClassSource {
+        private final java.util.Map<String, byte[]> read = new java.util.concurrent.ConcurrentHashMap<>();
+
         @Override
         public byte[] bytecode(String name) {
             if (!name.startsWith("ProcessStart")) return null;
+            byte[] b = read.computeIfAbsent(name, OwnClasses::readOwn);
+            return b.length == 0 ? null : b.clone();
+        }
+
+        private static byte[] readOwn(String name) {
             try (InputStream in = ProcessStart.class.getClassLoader()
                     .getResourceAsStream(name.replace('.', '/') + ".class")) {
-                return in == null ? null : in.readAllBytes();
+                return in == null ? new byte[0] : in.readAllBytes();
             } catch (IOException e) {
-                return null;
+                return new byte[0];
             }
         }
 
