@@ -96,13 +96,13 @@ public final class LambdaCopy implements Externalizable {
         }
     }
 
-    /** @return the JDK's form of the same lambda (what the code walk of a bundle starts from) */
+    /**
+     * @return the JDK's form of the same lambda (what the code walk of a bundle starts from). Every task
+     *         interface's method is {@code void run} of its arity in {@code Object}s once erased.
+     */
     public SerializedLambda form() {
-        Class<?> sam = TASKS[arity];
-        Method m = null;
-        for (Method each : sam.getMethods()) if (java.lang.reflect.Modifier.isAbstract(each.getModifiers())) m = each;
-        String samSignature = MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString();
-        return new SerializedLambda(capturingClass, internalName(sam), m.getName(), samSignature, implMethodKind,
+        return new SerializedLambda(capturingClass, internalName(TASKS[arity]), "run",
+                erasedRun(arity).toMethodDescriptorString(), implMethodKind,
                 internalName(implClass), implMethodName, implMethodSignature, instantiatedMethodType,
                 capturedArgs.clone());
     }
@@ -166,7 +166,12 @@ public final class LambdaCopy implements Externalizable {
         };
         mh = mh.asFixedArity();
         if (capturedArgs.length > 0) mh = MethodHandles.insertArguments(mh, 0, capturedArgs);
-        return mh.asType(MethodType.genericMethodType(arity).changeReturnType(void.class));
+        return mh.asType(erasedRun(arity));
+    }
+
+    /** @return the erased type of the task interface's {@code run} of that arity: {@code (Object...)void} */
+    private static MethodType erasedRun(int arity) {
+        return MethodType.genericMethodType(arity).changeReturnType(void.class);
     }
 
     /** What {@code SerializedLambda.readResolve} does: asks the capturing class to link the lambda. */

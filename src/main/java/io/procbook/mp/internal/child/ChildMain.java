@@ -176,9 +176,9 @@ public final class ChildMain {
             Class.forName(c, true, ChildMain.class.getClassLoader());
         }
         // Serialization descriptors build a constructor accessor class per class; make those of the classes
-        // every Process task brings now rather than in the first task.
-        for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
-                "java.lang.invoke.SerializedLambda"}) {
+        // tasks bring now rather than in the first task (a Process subclass, a lambda in the JDK's form).
+        prepareToDecode();
+        for (String c : new String[] {"io.procbook.mp.Process", "java.lang.invoke.SerializedLambda"}) {
             java.io.ObjectStreamClass.lookup(Class.forName(c, false, ChildMain.class.getClassLoader()));
         }
         io.procbook.mp.Task task = () -> { };
