@@ -8,10 +8,12 @@ import io.procbook.mp.internal.pool.MapJob;
 import io.procbook.mp.internal.pool.ProcessBackend;
 import io.procbook.mp.internal.pool.ResultHandler;
 import io.procbook.mp.spi.ChildProcess;
+import io.procbook.mp.spi.Hooks;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -35,8 +37,11 @@ import java.util.function.Consumer;
  * {@code close()} of the object does not take the workers' copies away.
  *
  * <p>Callbacks run in this (the parent) process on the pool's one result-handler thread, in the order the
- * results complete, once per task (for a map, once with the whole list). That thread is made by the thread
- * that creates the pool: under the kernel, a callback's output lands in the cell that created the pool.
+ * results complete, once per task (for a map, once with the whole list); a result with a callback is ready once
+ * its callback has returned, and {@link #join()} returns once every callback has run. Everything a task printed before it
+ * returned has been printed before its callback runs, and before {@code get()} or {@code map} return.
+ * Under the kernel, a task's output lands in the cell that submitted it, and a callback's in the cell that
+ * registered it, even when the pool was made in an earlier cell.
  *
  * <p>Failures never hang: a task's exception fails only that task and comes out of {@code get()} as a
  * {@link TaskFailedException} whose cause is the task's exception with the worker's stack trace; a worker
@@ -206,7 +211,9 @@ public class Pool implements AutoCloseable {
     /**
      * Runs {@code fn(arg)} in a worker without waiting for it. The callbacks run on the pool's result-handler
      * thread (see the class comment); one that throws has its stack trace printed to {@code System.err} and
-     * does not stop the pool.
+     * does not stop the pool. As in Python, the result counts as ready ({@code get()} returns) once its callback
+     * has returned, so a callback must not wait for another result of this pool that has a callback: they run
+     * one at a time on that one thread.
      *
      * @param fn            the function
      * @param arg           its argument
@@ -499,8 +506,9 @@ public class Pool implements AutoCloseable {
     }
 
     /**
-     * Blocks until every worker has exited (after {@link #close()}: once the queued tasks are done). The wait
-     * has no time limit and is interruptible.
+     * Blocks until every worker has exited (after {@link #close()}: once the queued tasks are done) and every
+     * callback has run, as Python's {@code join} does. The wait has no time limit and is interruptible. A
+     * callback that calls it does not wait for itself, nor for the callbacks queued after it.
      *
      * @throws IllegalStateException         if neither {@link #close()} nor {@link #terminate()} was called
      *                                       (as Python's {@code join} before {@code close}), and the pool is not
@@ -513,6 +521,7 @@ public class Pool implements AutoCloseable {
                 "join() before close() or terminate(): the workers would never exit (call close() first)");
         try {
             backend.awaitTermination(Long.MAX_VALUE);
+            handler.awaitEnd(); // as Python's join: the callbacks have run, and printed, when it returns
         } catch (InterruptedException e) {
             throw new UncheckedInterruptedException(e);
         }
@@ -578,17 +587,28 @@ public class Pool implements AutoCloseable {
 
     private <R> AsyncResult<R> result(CompletableFuture<R> f, Consumer<? super R> callback,
                                       Consumer<? super Throwable> errorCallback) {
-        if (callback != null || errorCallback != null) {
-            f.whenComplete((v, e) -> handler.post(() -> {
-                if (e == null) {
-                    if (callback != null) callback.accept(v);
-                } else if (errorCallback != null) {
-                    errorCallback.accept(e instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                            ? c.getCause() : e);
-                }
-            }));
-        }
-        return new AsyncResult<>(f);
+        if (callback == null && errorCallback == null) return new AsyncResult<>(f);
+        // As in Python, the result is ready once its callback has run: what a callback prints comes before
+        // whatever the caller does after get(). A callback belongs where it was registered (under the kernel:
+        // it prints into that cell), though it runs on the pool's handler thread.
+        Object context = Hooks.currentContext();
+        CompletableFuture<R> ready = new CompletableFuture<>();
+        f.whenComplete((v, e) -> handler.post(() -> {
+            try {
+                Hooks.runIn(context, () -> {
+                    if (e == null) {
+                        if (callback != null) callback.accept(v);
+                    } else if (errorCallback != null) {
+                        errorCallback.accept(e instanceof CompletionException c && c.getCause() != null
+                                ? c.getCause() : e);
+                    }
+                });
+            } finally {
+                if (e == null) ready.complete(v);
+                else ready.completeExceptionally(e);
+            }
+        }));
+        return new AsyncResult<>(ready);
     }
 
     /** A {@link Call} seen as a one-argument function (its argument is ignored). */

@@ -20,12 +20,16 @@ import java.util.concurrent.ForkJoinWorkerThread;
 final class CellBinding {
 
     private static final InheritableThreadLocal<Cell> CELL = new InheritableThreadLocal<>();
+    /** Set while a thread does work on behalf of another cell ({@link #actAs}); wins over everything else. */
+    private static final ThreadLocal<Cell> ACTING = new ThreadLocal<>();
     private static volatile Cell latest;
 
     private CellBinding() { }
 
     /** @return the current thread's cell for its output, or {@code null} for threads that belong to no cell */
     static Cell current() {
+        Cell acting = ACTING.get();
+        if (acting != null) return acting;
         Thread t = Thread.currentThread();
         if (t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool()) return latest;
         return CELL.get();
@@ -48,6 +52,24 @@ final class CellBinding {
     /** Binds the current thread (and every thread it starts from now on) to a cell. */
     static void bind(Cell cell) {
         CELL.set(cell);
+    }
+
+    /**
+     * Runs {@code action} with the current thread bound to {@code cell} (threads it starts inherit the cell),
+     * then gives the thread its own cell back: a pool thread made in one cell running a task another submitted.
+     */
+    static void actAs(Cell cell, Runnable action) {
+        Cell before = CELL.get();
+        Cell actingBefore = ACTING.get();
+        CELL.set(cell);
+        ACTING.set(cell);
+        try {
+            action.run();
+        } finally {
+            CELL.set(before);
+            if (actingBefore == null) ACTING.remove();
+            else ACTING.set(actingBefore);
+        }
     }
 
     /** Records the cell that runs now, for threads shared by all cells. */

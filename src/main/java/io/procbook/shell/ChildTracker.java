@@ -54,7 +54,11 @@ final class ChildTracker implements ProcessListener, OutputRouter {
         if (cell != null) cell.children().remove(child);
     }
 
-    /** The child's stdout and stderr are two writers of its cell's lines, kept whole like a thread's. */
+    /**
+     * Each sink's stdout and stderr are two writers of its cell's lines, kept whole like a thread's. A child
+     * gets several sinks (its pipes, its own messages, one per further cell it works for), each a writer of
+     * its own: they are written by different runtime threads.
+     */
     @Override
     public OutputSink sinkFor(ChildProcess child) {
         Cell cell = CellBinding.current();
@@ -63,12 +67,17 @@ final class ChildTracker implements ProcessListener, OutputRouter {
         return new OutputSink() {
             @Override
             public void write(boolean stderr, String text) {
-                lines.write(child, stderr ? "stderr" : "stdout", text);
+                lines.write(this, stderr ? "stderr" : "stdout", text);
             }
 
             @Override
             public void end(boolean stderr) {
-                lines.flush(child, stderr ? "stderr" : "stdout");
+                lines.flush(this, stderr ? "stderr" : "stdout");
+            }
+
+            @Override
+            public void flush() {
+                lines.flush(this);
             }
         };
     }

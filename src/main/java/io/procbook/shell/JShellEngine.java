@@ -113,6 +113,7 @@ public final class JShellEngine implements Engine {
                 // Installed before the first cell can run (cells wait for `ready`), but off the caller's clock.
                 Hooks.setClassSource(registry);
                 Hooks.setOutputRouter(children);
+                Hooks.setWorkContext(CellContext.INSTANCE);
                 Hooks.addListener(children);
                 Hooks.addListener(monitors);
                 Monitor.setHost(monitors);
@@ -523,6 +524,7 @@ public final class JShellEngine implements Engine {
             js = jshell;
             if (Hooks.classSource() == registry) Hooks.setClassSource(null);
             if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
+            if (Hooks.workContext() == CellContext.INSTANCE) Hooks.setWorkContext(null);
             Hooks.removeListener(children);
             Hooks.removeListener(monitors);
             Monitor.setHost(null);

@@ -8,6 +8,7 @@ import io.procbook.mp.spi.ProcessListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,17 +116,23 @@ class ProcessOutputTest {
 
     @Test
     void theEndOfEachStreamIsPassedOnAfterItsLastTextAndBeforeJoinReturns() {
-        List<String> events = new CopyOnWriteArrayList<>();
-        Hooks.setOutputRouter(child -> new OutputSink() {
-            @Override
-            public void write(boolean stderr, String text) {
-                events.add((stderr ? "err " : "out ") + text);
-            }
+        // A child gets a sink for its pipes and one for what it prints through System.out/err: each hears the
+        // end of both streams, after its last text.
+        List<List<String>> sinks = new CopyOnWriteArrayList<>();
+        Hooks.setOutputRouter(child -> {
+            List<String> events = new CopyOnWriteArrayList<>();
+            sinks.add(events);
+            return new OutputSink() {
+                @Override
+                public void write(boolean stderr, String text) {
+                    events.add((stderr ? "err " : "out ") + text);
+                }
 
-            @Override
-            public void end(boolean stderr) {
-                events.add(stderr ? "err ended" : "out ended");
-            }
+                @Override
+                public void end(boolean stderr) {
+                    events.add(stderr ? "err ended" : "out ended");
+                }
+            };
         });
         Process p = new Process(() -> {
             System.out.print("no newline");
@@ -133,8 +140,17 @@ class ProcessOutputTest {
         });
         p.start();
         p.join();
-        assertEquals(List.of("out no newline", "out ended"), events.stream().filter(e -> e.startsWith("out")).toList());
-        assertEquals(List.of("err nor here", "err ended"), events.stream().filter(e -> e.startsWith("err")).toList());
+        List<String> texts = new ArrayList<>();
+        for (List<String> events : sinks) {
+            List<String> out = events.stream().filter(e -> e.startsWith("out")).toList();
+            List<String> err = events.stream().filter(e -> e.startsWith("err")).toList();
+            assertEquals("out ended", out.get(out.size() - 1), "the end comes last: " + events);
+            assertEquals("err ended", err.get(err.size() - 1), "the end comes last: " + events);
+            assertEquals(1, out.stream().filter(e -> e.equals("out ended")).count(), events.toString());
+            assertEquals(1, err.stream().filter(e -> e.equals("err ended")).count(), events.toString());
+            events.stream().filter(e -> !e.endsWith("ended")).forEach(texts::add);
+        }
+        assertEquals(List.of("out no newline", "err nor here"), texts);
     }
 
     @Test

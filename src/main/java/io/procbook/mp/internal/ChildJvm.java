@@ -54,6 +54,7 @@ public final class ChildJvm implements ChildProcess {
     private volatile boolean reportedExit;
     private volatile byte[] failure;
     private volatile Consumer<byte[]> dataHandler = d -> { };
+    private final RouteTable routes = new RouteTable(this);
     /** Holds the shared objects in variables sent on demand; this child opens each copy once, at most. */
     private final Transit classTransit = new Transit(true);
 
@@ -162,7 +163,9 @@ public final class ChildJvm implements ChildProcess {
             while ((m = wire.receive()) != null) {
                 switch (m.type()) {
                     case Msg.CLASS_REQUEST -> answerClassRequest(m.payload());
+                    case Msg.OUTPUT -> routes.deliver(m.payload());
                     case Msg.DONE -> {
+                        routes.end(); // the child's last output came before this
                         DataInputStream in = new DataInputStream(new ByteArrayInputStream(m.payload()));
                         int status = in.readInt();
                         byte[] exc = in.readAllBytes();
@@ -174,13 +177,17 @@ public final class ChildJvm implements ChildProcess {
                     case Msg.EXITING -> reportedExit = true;
                     case Msg.SIGNAL -> reportedSignal = new DataInputStream(
                             new ByteArrayInputStream(m.payload())).readInt();
-                    case Msg.DATA -> dataHandler.accept(m.payload());
+                    case Msg.DATA -> {
+                        routes.flushWritten(); // what a task printed goes out before anyone sees its result
+                        dataHandler.accept(m.payload());
+                    }
                     default -> { /* a newer child's message this parent does not know: ignore */ }
                 }
             }
         } catch (IOException | RuntimeException e) {
             // a broken link ends like a closed one: the child is dying or dead
         } finally {
+            routes.end();
             wire.close();
             linkClosed.complete(null);
         }
@@ -222,6 +229,7 @@ public final class ChildJvm implements ChildProcess {
             var sink = router == null ? null : router.sinkFor(this);
             out.route(sink);
             err.route(sink);
+            routes.openOwn(); // what it prints through System.out/err, apart from what reaches the pipes
             Children.untrackHelper(process);
             Children.register(this, atExit);
             for (ProcessListener l : Hooks.listeners()) {
@@ -237,6 +245,17 @@ public final class ChildJvm implements ChildProcess {
             throw e;
         }
         if (atExit == Children.AtExit.JOIN) Children.holdJvmForChildren();
+    }
+
+    /**
+     * Returns the output route for work done for {@code context} (see {@link OutputRoute}); the first time, the
+     * host's router picks where that route's text goes, and listeners hear that this child works for it.
+     *
+     * @param context a context from {@link io.procbook.mp.spi.Hooks#currentContext()}, or {@code null}
+     * @return the route number the child is to print that work's output under
+     */
+    public int routeFor(Object context) {
+        return routes.routeFor(context);
     }
 
     /** @return whether {@link #assign} was called */

@@ -32,4 +32,9 @@ public final class Msg {
      * way that happens while the child waits rather than once a task has been handed to it.
      */
     public static final byte WARM_UP = 9;
+    /**
+     * child to parent: what the child printed through System.out or System.err, tagged by route (see
+     * {@code child.RoutedOutput}). Everything a child prints before it sends a message comes before it.
+     */
+    public static final byte OUTPUT = 10;
 }

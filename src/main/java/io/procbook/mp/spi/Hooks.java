@@ -14,6 +14,7 @@ public final class Hooks {
 
     private static volatile ClassSource classSource;
     private static volatile OutputRouter outputRouter;
+    private static volatile WorkContext workContext;
     private static final List<ProcessListener> LISTENERS = new CopyOnWriteArrayList<>();
     private static final List<Path> EXTRA_CLASSPATH = new CopyOnWriteArrayList<>();
 
@@ -46,6 +47,43 @@ public final class Hooks {
      * @return the installed output router, or {@code null}
      */
     public static OutputRouter outputRouter() { return outputRouter; }
+
+    /**
+     * Installs the carrier of the host's context from submitting threads to the runtime's threads.
+     *
+     * @param context the carrier, or {@code null} to remove it (work then carries no context)
+     */
+    public static void setWorkContext(WorkContext context) { workContext = context; }
+
+    /**
+     * Returns the installed context carrier. Never blocks.
+     *
+     * @return the installed carrier, or {@code null} when there is no host
+     */
+    public static WorkContext workContext() { return workContext; }
+
+    /**
+     * Returns the calling thread's context, as the installed {@link WorkContext} sees it. Never blocks.
+     *
+     * @return the context, or {@code null} when there is no host or the thread belongs to none
+     */
+    public static Object currentContext() {
+        WorkContext c = workContext;
+        return c == null ? null : c.current();
+    }
+
+    /**
+     * Runs {@code action} in {@code context} through the installed {@link WorkContext}, or simply runs it when
+     * there is no host or no context.
+     *
+     * @param context a context from {@link #currentContext()}, or {@code null}
+     * @param action  what to run
+     */
+    public static void runIn(Object context, Runnable action) {
+        WorkContext c = workContext;
+        if (c == null || context == null) action.run();
+        else c.runIn(context, action);
+    }
 
     /**
      * Adds a listener told of every child's start and exit.

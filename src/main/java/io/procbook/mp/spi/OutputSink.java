@@ -24,4 +24,11 @@ public interface OutputSink {
      * @param stderr {@code true} for standard error, {@code false} for standard output
      */
     default void end(boolean stderr) { }
+
+    /**
+     * Called when the child is about to be heard from in another way (it sent a task's result, or said it is
+     * done): a sink that holds back a partial line lets it go now, so that the child's output comes before
+     * whatever the parent does with that news. Does nothing by default.
+     */
+    default void flush() { }
 }

@@ -17,6 +17,15 @@ public interface ProcessListener {
     default void started(ChildProcess child) { }
 
     /**
+     * Called the first time a long-lived child (a pool worker) is given work submitted in a context other than
+     * the one it was started in, inside {@link WorkContext#runIn} of that context: a host can show the child
+     * among that context's work. Not called for the context that started the child ({@link #started} was).
+     *
+     * @param child the child
+     */
+    default void working(ChildProcess child) { }
+
+    /**
      * Called once after the child's process has exited and been reaped.
      *
      * @param child    the child

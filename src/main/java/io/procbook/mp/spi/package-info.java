@@ -6,7 +6,10 @@
  *   <li>a {@link io.procbook.mp.spi.ClassSource}: the bytecode (and live static state) of classes that are
  *       not on the class path, such as JShell's cell wrapper classes, so that children can load them;</li>
  *   <li>an {@link io.procbook.mp.spi.OutputRouter}: where each child's standard output and error go;</li>
- *   <li>{@link io.procbook.mp.spi.ProcessListener}s: who is told when a child starts and exits;</li>
+ *   <li>a {@link io.procbook.mp.spi.WorkContext}: what a submitting thread belongs to, so that a task's output
+ *       and a callback land where the work was asked for;</li>
+ *   <li>{@link io.procbook.mp.spi.ProcessListener}s: who is told when a child starts, works for a context, and
+ *       exits;</li>
  *   <li>extra class path entries that every child started afterwards must have.</li>
  * </ul>
  * With no host, children load classes from the inherited class path and inherit the parent's stdout/stderr.

@@ -51,12 +51,14 @@ public final class ChildMain {
         // without, 197-225 ms with). A warm one has the time: it warms up, then connects, so that it is ready
         // when it says hello.
         Connector connector = warm ? null : Connector.start(args[0], args[1]);
-        TimedFlushStream.install();
+        ParentLink link = new ParentLink();
+        RoutedOutput.install(link);
         ParentWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
         if (warm) warmUp();
         else prepareToDecode();
         Wire wire = connector != null ? connector.await() : connect(args[0], args[1]);
+        link.connected(wire);
         ChildSession s = new ChildSession(wire);
         session = s;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
@@ -78,9 +80,9 @@ public final class ChildMain {
             t.printStackTrace();
             failure = exceptionBytes(t);
         }
-        // Closing stdout/stderr before DONE ends the parent's pipe readers now, so the parent can report the
-        // exit, with all output delivered, without waiting for the JVM's teardown.
-        TimedFlushStream.flushAndCloseAll();
+        // The output goes before DONE; closing stdout/stderr ends the parent's pipe readers now, so the parent
+        // can report the exit, with all output delivered, without waiting for the JVM's teardown.
+        RoutedOutput.flushAndCloseAll();
         BeforeHalt.run(); // before DONE: the parent may let go of shared memory as soon as it hears DONE
         s.sendDone(status, failure);
         s.closeForExit();
@@ -132,8 +134,7 @@ public final class ChildMain {
         try {
             sun.misc.Signal sig = new sun.misc.Signal(name);
             sun.misc.Signal.handle(sig, s -> {
-                System.out.flush();
-                System.err.flush();
+                RoutedOutput.flushAll();
                 BeforeHalt.run();
                 ChildSession cs = session;
                 if (cs != null) cs.sendQuietly(Msg.SIGNAL, intBytes(s.getNumber()));
@@ -196,10 +197,11 @@ public final class ChildMain {
         // its hottest parts (the class-file writer that spins a lambda's class).
         for (int i = 0; i < REHEARSALS; i++) Rehearsal.run();
         BeforeHalt.run(); // nothing registered yet: this only loads the class, as the real exit will need it
-        // How a child ends: flushing its System.out and closing the stream under it, as main does before DONE.
-        TimedFlushStream devNull = new TimedFlushStream(new java.io.FileOutputStream("/dev/null"));
-        new java.io.PrintStream(devNull, false, java.nio.charset.StandardCharsets.UTF_8).flush();
-        devNull.close();
+        // What printing costs a task, and how a child ends: its System.out flushed as a message to the parent.
+        java.io.PrintStream printing = new java.io.PrintStream(new RoutedOutput(false, (type, payload) -> { }),
+                false, java.nio.charset.StandardCharsets.UTF_8);
+        printing.println("warm-up");
+        printing.flush();
         // The JDK's Unix-domain socket support seeds a SecureRandom when first used (the security providers:
         // tens of ms on a cold JVM); for the CDS dump this puts those classes into the archive.
         java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();

@@ -157,6 +157,7 @@ final class ChildSession implements ChildContext {
     }
 
     void sendQuietly(byte type, byte[] payload) {
+        RoutedOutput.flushAll(); // e.g. System.exit: what was printed comes before the news
         try {
             wire.send(type, payload);
         } catch (IOException ignored) {
@@ -177,6 +178,7 @@ final class ChildSession implements ChildContext {
 
     @Override
     public void send(byte[] payload) throws IOException {
+        RoutedOutput.flushAll(); // a task's output reaches the parent before its result
         wire.send(Msg.DATA, payload);
     }
 

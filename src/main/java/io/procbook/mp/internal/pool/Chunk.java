@@ -15,6 +15,8 @@ public final class Chunk {
     byte[] payload;
     long seq;
     int functionId;
+    /** the host's context of the thread that submitted it (see {@code WorkContext}), or {@code null} */
+    Object owner;
 
     /**
      * @param sink  who gets the outcome

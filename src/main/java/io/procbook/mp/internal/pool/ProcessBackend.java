@@ -9,6 +9,7 @@ import io.procbook.mp.internal.BundleWriter;
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
 import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.OutputRoute;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.WarmPool;
@@ -186,6 +187,8 @@ public final class ProcessBackend implements Backend {
 
     @Override
     public void submit(Fn<Object, Object> fn, List<Chunk> chunks) {
+        Object owner = Hooks.currentContext();
+        for (Chunk c : chunks) c.owner = owner;
         ClassSource source = Hooks.classSource();
         byte[] bundle = Codec.encode(BundleWriter.write(fn, source, transit));
         transit.run(() -> {
@@ -283,9 +286,16 @@ public final class ProcessBackend implements Backend {
                 w.functionsSent.set(c.functionId);
             }
             int size = 5;
-            for (Chunk c : chunks) size += 12 + c.payload.length;
+            for (Chunk c : chunks) size += 16 + c.payload.length;
             ByteBuffer m = ByteBuffer.allocate(size).put(PoolProtocol.CHUNKS).putInt(chunks.size());
-            for (Chunk c : chunks) m.putLong(c.seq).putInt(c.functionId).put(c.payload);
+            Object lastOwner = null;
+            int route = OutputRoute.OWN;
+            for (Chunk c : chunks) {
+                // A batch's chunks mostly come from one submission: one look-up for all of them.
+                if (c.owner != lastOwner || c == chunks.get(0)) route = w.jvm.routeFor(c.owner);
+                lastOwner = c.owner;
+                m.putLong(c.seq).putInt(c.functionId).putInt(route).put(c.payload);
+            }
             w.jvm.send(m.array());
         } catch (IOException dead) {
             // the worker is dying: its exit handler fails or re-queues what it holds

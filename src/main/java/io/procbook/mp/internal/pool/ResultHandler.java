@@ -49,6 +49,16 @@ public final class ResultHandler {
         queue.add(END);
     }
 
+    /**
+     * Blocks until the thread has run everything posted before {@link #shutdown} and ended; returns at once
+     * when called from the handler thread itself (a callback that joins its own pool).
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public void awaitEnd() throws InterruptedException {
+        if (Thread.currentThread() != thread) thread.join();
+    }
+
     /** @return the handler thread (for tests: callbacks run on it) */
     public Thread thread() {
         return thread;

@@ -3,6 +3,7 @@ package io.procbook.mp.internal.pool;
 import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.Fn;
 import io.procbook.mp.Task;
+import io.procbook.mp.spi.Hooks;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs chunks on threads of this JVM (Python's {@code ThreadPool}): nothing is serialized, the function and
- * items are used as they are. The threads are created by the thread that creates the pool's first tasks'
- * executor, i.e. the pool's creator, so they inherit its context (under the kernel: its cell).
+ * items are used as they are. The threads are created by the pool's creator, so they inherit its context
+ * (under the kernel: its cell), and run each chunk in the context of the thread that submitted it.
  *
  * <p>An initializer that throws breaks the backend, as a worker process's does in {@link ProcessBackend}:
  * re-creating the thread (Python's choice) would run the same failing initializer in a loop while the tasks
@@ -42,14 +43,19 @@ public final class ThreadBackend implements Backend {
                 chunk.sink.failed(chunk, why);
                 return;
             }
+            // The thread is the pool's, but this work is its submitter's: it prints there. The outcome is handed
+            // on after that, once the work's output has gone out.
             List<Object> results = new ArrayList<>(chunk.items.size());
-            try {
-                for (Object item : chunk.items) results.add(fn.apply(item));
-            } catch (Throwable t) {
-                chunk.sink.failed(chunk, t);
-                return;
-            }
-            chunk.sink.done(chunk, results);
+            Throwable[] failure = new Throwable[1];
+            Hooks.runIn(chunk.owner, () -> {
+                try {
+                    for (Object item : chunk.items) results.add(fn.apply(item));
+                } catch (Throwable t) {
+                    failure[0] = t;
+                }
+            });
+            if (failure[0] != null) chunk.sink.failed(chunk, failure[0]);
+            else chunk.sink.done(chunk, results);
         }
     }
 
@@ -87,6 +93,8 @@ public final class ThreadBackend implements Backend {
 
     @Override
     public void submit(Fn<Object, Object> fn, List<Chunk> chunks) {
+        Object owner = Hooks.currentContext();
+        for (Chunk c : chunks) c.owner = owner;
         try {
             for (Chunk c : chunks) threads.execute(new Job(fn, c, broken));
         } catch (RejectedExecutionException e) {

@@ -5,6 +5,7 @@ import io.procbook.mp.Task;
 import io.procbook.mp.internal.ChildContext;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.OutputRoute;
 import io.procbook.mp.internal.Serial;
 
 import java.io.ByteArrayOutputStream;
@@ -65,7 +66,14 @@ public final class WorkerLoop implements ChildEntry {
                     for (int i = 0; i < n; i++) {
                         long seq = in.getLong();
                         Object fn = functions.get(in.getInt());
-                        runChunk(context, seq, fn, in);
+                        // The chunk prints where it was submitted from (see OutputRoute), and so do the
+                        // threads it starts.
+                        int before = OutputRoute.set(in.getInt());
+                        try {
+                            runChunk(context, seq, fn, in);
+                        } finally {
+                            OutputRoute.set(before);
+                        }
                     }
                 }
                 case PoolProtocol.STOP -> {
