@@ -14,6 +14,7 @@ public final class Hooks {
 
     private static volatile ClassSource classSource;
     private static volatile OutputRouter outputRouter;
+    private static volatile ProgressHost progressHost;
     private static final List<ProcessListener> LISTENERS = new CopyOnWriteArrayList<>();
     private static final List<Path> EXTRA_CLASSPATH = new CopyOnWriteArrayList<>();
 
@@ -46,6 +47,20 @@ public final class Hooks {
      * @return the installed output router, or {@code null}
      */
     public static OutputRouter outputRouter() { return outputRouter; }
+
+    /**
+     * Installs where progress bars are shown.
+     *
+     * @param host the host, or {@code null} to write every bar on this process's standard error
+     */
+    public static void setProgressHost(ProgressHost host) { progressHost = host; }
+
+    /**
+     * Returns the installed progress host. Never blocks.
+     *
+     * @return the installed progress host, or {@code null}
+     */
+    public static ProgressHost progressHost() { return progressHost; }
 
     /**
      * Adds a listener told of every child's start and exit.

@@ -7,8 +7,11 @@
  *       not on the class path, such as JShell's cell wrapper classes, so that children can load them;</li>
  *   <li>an {@link io.procbook.mp.spi.OutputRouter}: where each child's standard output and error go;</li>
  *   <li>{@link io.procbook.mp.spi.ProcessListener}s: who is told when a child starts and exits;</li>
+ *   <li>a {@link io.procbook.mp.spi.ProgressHost}: where progress bars ({@code io.procbook.mp.Progress}) are
+ *       shown, each as one {@link io.procbook.mp.spi.ProgressView} fed {@link io.procbook.mp.spi.ProgressState}s;</li>
  *   <li>extra class path entries that every child started afterwards must have.</li>
  * </ul>
- * With no host, children load classes from the inherited class path and inherit the parent's stdout/stderr.
+ * With no host, children load classes from the inherited class path and inherit the parent's stdout/stderr,
+ * and progress bars are text on standard error.
  */
 package io.procbook.mp.spi;
