@@ -152,6 +152,11 @@ public record ProgressState(String description, long done, long failed, long tot
      *         {@code "stopped after 3.0 s, 12.3k items/s"}
      */
     public String details() {
+        return details(false);
+    }
+
+    /** @param terse for a line that is too long: no rate, and the failure without its label */
+    private String details(boolean terse) {
         StringBuilder out = new StringBuilder(64);
         if (phase == Phase.FAILED) {
             out.append("FAILED after ").append(duration(elapsedNanos));
@@ -166,15 +171,16 @@ public record ProgressState(String description, long done, long failed, long tot
             case DONE -> out.append("done in ").append(duration(elapsedNanos));
             default -> out.append("stopped after ").append(duration(elapsedNanos));
         }
-        String r = rate(rate());
+        String r = terse ? "" : rate(rate());
         if (!r.isEmpty()) out.append(", ").append(r);
-        if (isFinal() && failure != null) out.append("; first failure: ").append(failure);
+        if (isFinal() && failure != null) out.append(terse ? "; " : "; first failure: ").append(failure);
         return out.toString();
     }
 
     /**
      * Returns the whole state as one line of plain text (ASCII but for the description and the failure), of
-     * at most {@value #TEXT_WIDTH} characters (a longer one is cut, ending with an ellipsis).
+     * at most {@value #TEXT_WIDTH} characters: a line that would be longer leaves out the rate and the words
+     * "first failure", and is then cut, ending with an ellipsis.
      *
      * @return the line, e.g. {@code "squares  37% |#######-------------| 37000/100000  elapsed 3.0 s, ..."}
      */
@@ -189,7 +195,12 @@ public record ProgressState(String description, long done, long failed, long tot
             for (int i = 0; i < BAR_CELLS; i++) out.append(i < filled ? '#' : '-');
             out.append("| ");
         }
-        out.append(counts()).append("  ").append(details());
+        out.append(counts()).append("  ");
+        int head = out.length();
+        out.append(details(false));
+        if (out.length() <= TEXT_WIDTH) return out.toString();
+        out.setLength(head);
+        out.append(details(true));
         if (out.length() <= TEXT_WIDTH) return out.toString();
         out.setLength(TEXT_WIDTH - 1);
         return out.append('\u2026').toString();

@@ -82,6 +82,15 @@ class ProgressStateTest {
     }
 
     @Test
+    void aLineTooLongForTheFailureLeavesOutTheRateBeforeCuttingAnything() {
+        ProgressState s = new ProgressState("inv", 196, 4, 200, 300_000_000L, Phase.DONE,
+                "ArithmeticException: / by zero");
+        assertEquals("done in 0.3 s, 667 items/s; first failure: ArithmeticException: / by zero", s.details());
+        assertEquals("inv 100% |####################| 200/200, 4 failed  done in 0.3 s; ArithmeticException: / by zero",
+                s.text());
+    }
+
+    @Test
     void aLongLineIsCutAtOneHundredCharacters() {
         String failure = "IllegalStateException: " + "x".repeat(200);
         ProgressState s = new ProgressState("a description", 5, 1, 10, S, Phase.FAILED, failure);
