@@ -25,13 +25,13 @@ final class ProgressHtml {
     static String render(ProgressState s) {
         StringBuilder out = new StringBuilder(640).append(BOX);
         if (!s.description().isEmpty()) out.append("<b>").append(text(s.description())).append("</b> ");
-        String colour = s.isFailure() ? FAILED : s.isFinal() ? DONE : RUNNING;
         if (s.total() >= 0) {
-            // tenths of a percent: smooth enough, and a plain number the sanitizer's pattern accepts
-            long tenths = (long) Math.floor(s.fraction() * 1000);
-            out.append(TRACK).append("<span style=\"display:inline-block;width:").append(tenths / 10).append('.')
-                    .append(tenths % 10).append("%;height:10px;vertical-align:top;background-color:").append(colour)
-                    .append("\"></span></span> ").append(s.percent()).append(' ');
+            // the items done, then the failed ones in red
+            long all = Math.max(1, s.total());
+            out.append(TRACK);
+            segment(out, s.done(), all, s.phase() == ProgressState.Phase.DONE ? DONE : RUNNING);
+            segment(out, s.failed(), all, FAILED);
+            out.append("</span> ").append(s.percent()).append(' ');
         }
         out.append(s.counts()).append(' ');
         if (s.isFailure()) {
@@ -41,6 +41,14 @@ final class ProgressHtml {
             out.append(text(s.details()));
         }
         return out.append("</div>").toString();
+    }
+
+    private static void segment(StringBuilder out, long items, long total, String colour) {
+        if (items == 0) return;
+        // tenths of a percent: smooth enough, and a plain number the sanitizer's pattern accepts
+        long tenths = Math.min(1000, items * 1000 / total);
+        out.append("<span style=\"display:inline-block;width:").append(tenths / 10).append('.').append(tenths % 10)
+                .append("%;height:10px;vertical-align:top;background-color:").append(colour).append("\"></span>");
     }
 
     /** Text content: the runtime already made descriptions and failures one line without control characters. */
