@@ -82,19 +82,10 @@ class PoolProgressTest {
     @Test
     void imapCountsResultsAsTheyFinishGoesOnPastFailuresAndSaysHowManyFailed() {
         pool = new ThreadPool(2);
-        PoolIterator<Integer> it = pool.imapUnordered(x -> 100 / (x % 5), range(20), everyChunk(null));
-        int ok = 0;
-        int failed = 0;
-        while (it.hasNext()) {
-            try {
-                it.next();
-                ok++;
-            } catch (TaskFailedException e) {
-                failed++;
-            }
-        }
-        assertEquals(16, ok);
-        assertEquals(4, failed);
+        Drained<Integer> results = Drained.of(pool.imapUnordered(x -> 100 / (x % 5), range(20), everyChunk(null)));
+        assertEquals(16, results.values().size());
+        assertEquals(4, results.failures().size());
+        for (RuntimeException e : results.failures()) assertInstanceOf(TaskFailedException.class, e);
         ProgressState end = shown.last();
         assertEquals(Phase.DONE, end.phase());
         assertEquals(16, end.done());

@@ -1,6 +1,7 @@
 package io.procbook.mp.pool;
 
 import io.procbook.mp.ChildLeakCheck;
+import io.procbook.mp.Drained;
 import io.procbook.mp.Pool;
 import io.procbook.mp.ProcessPoolExecutor;
 import io.procbook.mp.Progress;
@@ -66,17 +67,11 @@ class ProcessPoolProgressTest {
     @Test
     void anExecutorsMapAndAsCompletedCountFinishedAndFailedTasks() throws Exception {
         executor = new ProcessPoolExecutor(2);
-        Iterator<Integer> it = executor.map(x -> boomAt(x, 3), List.of(1, 2, 3, 4, 5), Progress.bar("executor map"));
-        int ok = 0;
-        while (it.hasNext()) {
-            try {
-                it.next();
-                ok++;
-            } catch (TaskFailedException e) {
-                assertEquals("item 3", e.getCause().getMessage());
-            }
-        }
-        assertEquals(4, ok);
+        Drained<Integer> results = Drained.of(executor.map(x -> boomAt(x, 3), List.of(1, 2, 3, 4, 5),
+                Progress.bar("executor map")));
+        assertEquals(List.of(1, 2, 4, 5), results.values());
+        assertEquals(1, results.failures().size());
+        assertEquals("item 3", results.failures().get(0).getCause().getMessage());
         assertEquals(Phase.DONE, shown.last().phase());
         assertEquals(4, shown.last().done());
         assertEquals(1, shown.last().failed());
