@@ -12,6 +12,7 @@ import io.procbook.mp.spi.Hooks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
  * <p>Tasks: {@link #apply} / {@link #applyAsync} run one call; {@link #map}, {@link #mapAsync},
  * {@link #starmap}, {@link #starmapAsync}, {@link #imap} and {@link #imapUnordered} run a function over items,
  * cut into chunks of {@code chunksize} items (by default, as Python, about a quarter of the items per worker
- * divided among the workers: {@code ceil(n / (4 * processes))}; 1 for imap).
+ * divided among the workers: {@code ceil(n / (4 * processes))}; 1 for imap). Given a {@link Progress},
+ * {@code map}, {@code starmap}, {@code imap} and {@code imapUnordered} show a live progress bar, counted per
+ * chunk: {@code pool.map(f, items, Progress.bar("squares"))}.
  *
  * <p>Notebook variables: a worker takes its copy of a notebook variable when it first runs code that uses it
  * and keeps it, as Python's forked workers keep the state they were forked with; a worker started later
@@ -232,7 +235,7 @@ public class Pool implements AutoCloseable {
                                             Consumer<? super Throwable> errorCallback) {
         List<Object> one = new ArrayList<>(1);
         one.add(arg);
-        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, one, 1);
+        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, one, 1, null);
         return result(all.thenApply(l -> (R) l.get(0)), callback, errorCallback);
     }
 
@@ -278,6 +281,31 @@ public class Pool implements AutoCloseable {
     }
 
     /**
+     * Applies {@code fn} to every item as {@link #map(Fn, Iterable)} does, showing a progress bar (see
+     * {@link Progress}) that counts each chunk as it finishes and ends with the map: 100 % with the total time,
+     * or "FAILED" with the first failure. The bar belongs to the calling thread (in a notebook: its cell).
+     *
+     * <pre>{@code List<Integer> squares = pool.map(x -> x * x, items, Progress.bar("squares"));}</pre>
+     *
+     * @param fn       the function
+     * @param items    its arguments
+     * @param progress how to show the progress; {@link Progress#none()} for no bar
+     * @param <T>      the item type
+     * @param <R>      the result type
+     * @return the results, in item order
+     * @throws TaskFailedException           if a task failed (the first failure)
+     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws IllegalStateException         if the pool was closed, terminated or broken (no bar is shown)
+     * @throws IllegalArgumentException      if {@code fn} or an item cannot be sent to a worker (no bar is
+     *                                       shown)
+     * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on, and so does the bar)
+     * @throws NullPointerException          if {@code items} or {@code progress} is null
+     */
+    public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
+        return showing(fn, items, progress, "map");
+    }
+
+    /**
      * Applies {@code fn} to every item as {@link #map(Fn, Iterable)} does, without waiting (Python's
      * {@code map_async}).
      *
@@ -315,8 +343,16 @@ public class Pool implements AutoCloseable {
                                                 Consumer<? super List<R>> callback,
                                                 Consumer<? super Throwable> errorCallback) {
         List<Object> list = toList(items);
-        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, list, chunkSize(chunksize, list.size()));
+        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, list, chunkSize(chunksize, list.size()), null);
         return result(all.thenApply(l -> (List<R>) l), callback, errorCallback);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T, R> List<R> showing(Fn<T, R> fn, Iterable<? extends T> items, Progress progress, String operation) {
+        Objects.requireNonNull(progress, "progress");
+        List<Object> list = toList(items);
+        ProgressBar bar = progress.openForPool(operation, list.size());
+        return (List<R>) new AsyncResult<>(run((Fn<Object, Object>) fn, list, chunkSize(0, list.size()), bar)).get();
     }
 
     /**
@@ -364,6 +400,27 @@ public class Pool implements AutoCloseable {
     }
 
     /**
+     * {@link #starmap(Fn2, Iterable)} showing a progress bar, as {@link #map(Fn, Iterable, Progress)} does.
+     *
+     * @param fn       the function
+     * @param args     one list of two arguments per task
+     * @param progress how to show the progress; {@link Progress#none()} for no bar
+     * @param <T>      the argument type
+     * @param <R>      the result type
+     * @return the results, in task order
+     * @throws IllegalArgumentException      if an argument list does not hold exactly two arguments, or
+     *                                       something cannot be sent to a worker (no bar is shown)
+     * @throws TaskFailedException           if a task failed (the first failure)
+     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws IllegalStateException         if the pool was closed, terminated or broken
+     * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
+     * @throws NullPointerException          if {@code args}, one of its lists or {@code progress} is null
+     */
+    public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args, Progress progress) {
+        return showing(new StarFn<T, R>(fn), pairs(args), progress, "starmap");
+    }
+
+    /**
      * {@link #starmap(Fn2, Iterable)} without waiting (Python's {@code starmap_async}).
      *
      * @param fn   the function
@@ -399,12 +456,16 @@ public class Pool implements AutoCloseable {
     public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
                                                     int chunksize, Consumer<? super List<R>> callback,
                                                     Consumer<? super Throwable> errorCallback) {
+        return mapAsync(new StarFn<T, R>(fn), pairs(args), chunksize, callback, errorCallback);
+    }
+
+    private static <T> List<List<T>> pairs(Iterable<? extends List<? extends T>> args) {
         List<List<T>> pairs = new ArrayList<>();
         for (List<? extends T> a : args) {
             if (a.size() != 2) throw new IllegalArgumentException("starmap needs two arguments per task, got " + a);
             pairs.add(new ArrayList<>(a));
         }
-        return mapAsync(new StarFn<T, R>(fn), pairs, chunksize, callback, errorCallback);
+        return pairs;
     }
 
     /**
@@ -439,7 +500,26 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
-        return iterate(fn, items, chunksize, true, Long.MAX_VALUE);
+        return iterate(fn, items, chunksize, true, Long.MAX_VALUE, null, null);
+    }
+
+    /**
+     * {@link #imap(Fn, Iterable)} showing a progress bar (see {@link Progress}) that counts the results as
+     * they finish (not as they are consumed), goes on past failed items and ends once every result is in,
+     * saying how many failed. The bar belongs to the calling thread (in a notebook: its cell).
+     *
+     * @param fn       the function
+     * @param items    its arguments
+     * @param progress how to show the progress; {@link Progress#none()} for no bar
+     * @param <T>      the item type
+     * @param <R>      the result type
+     * @return an iterator over the results in item order
+     * @throws IllegalStateException    if the pool was closed, terminated or broken (no bar is shown)
+     * @throws IllegalArgumentException if something cannot be sent to a worker (no bar is shown)
+     * @throws NullPointerException     if {@code items} or {@code progress} is null
+     */
+    public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
+        return iterate(fn, items, 1, true, Long.MAX_VALUE, Objects.requireNonNull(progress, "progress"), "imap");
     }
 
     /**
@@ -473,17 +553,39 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
-        return iterate(fn, items, chunksize, false, Long.MAX_VALUE);
+        return iterate(fn, items, chunksize, false, Long.MAX_VALUE, null, null);
     }
 
+    /**
+     * {@link #imapUnordered(Fn, Iterable)} showing a progress bar, as {@link #imap(Fn, Iterable, Progress)}
+     * does.
+     *
+     * @param fn       the function
+     * @param items    its arguments
+     * @param progress how to show the progress; {@link Progress#none()} for no bar
+     * @param <T>      the item type
+     * @param <R>      the result type
+     * @return an iterator over the results in completion order
+     * @throws IllegalStateException    if the pool was closed, terminated or broken (no bar is shown)
+     * @throws IllegalArgumentException if something cannot be sent to a worker (no bar is shown)
+     * @throws NullPointerException     if {@code items} or {@code progress} is null
+     */
+    public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
+        return iterate(fn, items, 1, false, Long.MAX_VALUE, Objects.requireNonNull(progress, "progress"),
+                "imapUnordered");
+    }
+
+    /** @param progress {@code null} for no bar; {@code operation} names the bar if it has no description */
     @SuppressWarnings("unchecked")
     <T, R> PoolIterator<R> iterate(Fn<T, R> fn, Iterable<? extends T> items, int chunksize, boolean ordered,
-                                   long deadline) {
+                                   long deadline, Progress progress, String operation) {
         if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
         List<Object> list = toList(items);
         ItemBuffer buffer = new ItemBuffer(list.size(), ordered);
-        backend.submit((Fn<Object, Object>) fn, cut(list, chunksize, buffer));
-        return new PoolIterator<>(buffer, deadline);
+        ProgressBar bar = progress == null ? null : progress.openForPool(operation, list.size());
+        backend.submit((Fn<Object, Object>) fn, cut(list, chunksize, ProgressSink.wrap(buffer, bar, false)));
+        if (bar != null) bar.begin();
+        return new PoolIterator<>(buffer, list.size(), deadline);
     }
 
     /**
@@ -554,11 +656,14 @@ public class Pool implements AutoCloseable {
         return handler.thread();
     }
 
-    private CompletableFuture<List<Object>> run(Fn<Object, Object> fn, List<Object> items, int chunksize) {
+    /** @param bar {@code null} for none; shown once the work is submitted (a refused map shows nothing) */
+    private CompletableFuture<List<Object>> run(Fn<Object, Object> fn, List<Object> items, int chunksize,
+                                                ProgressBar bar) {
         MapJob job = new MapJob(items.size(), (items.size() + chunksize - 1) / chunksize);
-        List<Chunk> chunks = cut(items, chunksize, job);
+        List<Chunk> chunks = cut(items, chunksize, ProgressSink.wrap(job, bar, true));
         if (!chunks.isEmpty()) backend.submit(fn, chunks);
         else if (backend.isShutdown()) throw new IllegalStateException("the pool accepts no new tasks");
+        if (bar != null) bar.begin();
         return job.future();
     }
 

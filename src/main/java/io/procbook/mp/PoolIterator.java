@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The results of {@link Pool#imap} (in item order) or {@link Pool#imapUnordered} (in completion order), one by
@@ -24,9 +25,12 @@ public final class PoolIterator<T> implements Iterator<T> {
     private final ItemBuffer buffer;
     /** A {@link System#nanoTime()} deadline that bounds every wait, or {@code Long.MAX_VALUE} for none. */
     private final long deadline;
+    /** Results not yet handed out (as values or as failures). */
+    private final AtomicInteger remaining;
 
-    PoolIterator(ItemBuffer buffer, long deadline) {
+    PoolIterator(ItemBuffer buffer, int total, long deadline) {
         this.buffer = buffer;
+        this.remaining = new AtomicInteger(total);
         this.deadline = deadline;
     }
 
@@ -38,6 +42,15 @@ public final class PoolIterator<T> implements Iterator<T> {
     @Override
     public boolean hasNext() {
         return buffer.hasMore();
+    }
+
+    /**
+     * Returns how many results are still to be handed out, whether or not they have arrived. Never blocks.
+     *
+     * @return the number of {@code next} calls that will still return a result or throw a task's failure
+     */
+    public int remaining() {
+        return remaining.get();
     }
 
     /**
@@ -83,6 +96,7 @@ public final class PoolIterator<T> implements Iterator<T> {
         } catch (TimeoutException e) {
             throw new UncheckedTimeoutException("no result in time");
         }
+        remaining.decrementAndGet();
         if (t.failure() != null) throw AsyncResult.failure(t.failure());
         return (T) t.value();
     }

@@ -1,6 +1,7 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.pool.Chunk;
+import io.procbook.mp.internal.pool.ChunkSink;
 import io.procbook.mp.internal.pool.ItemBuffer;
 import io.procbook.mp.internal.pool.MapJob;
 import io.procbook.mp.internal.pool.ProcessBackend;
@@ -14,6 +15,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +49,8 @@ import java.util.concurrent.TimeoutException;
  * end within about a second. Submitting never waits for tasks; the waiting methods are those of
  * {@code ExecutorService} and {@link Future}, interruptible with {@link InterruptedException}, plus the
  * iterators of {@link #map} and {@link #asCompleted}, whose {@code next()} throws
- * {@link UncheckedInterruptedException}.
+ * {@link UncheckedInterruptedException}. Given a {@link Progress}, {@link #map(Fn, Iterable, Progress) map} and
+ * {@link #asCompleted(Collection, Progress) asCompleted} show a live progress bar.
  */
 public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
 
@@ -214,14 +217,40 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      */
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
                                   int chunksize) {
+        return map(fn, items, timeout, unit, chunksize, null);
+    }
+
+    /**
+     * {@link #map(Fn, Iterable)} showing a progress bar (see {@link Progress}) that counts the results as they
+     * finish (not as they are consumed), goes on past failed items and ends once every result is in, saying
+     * how many failed. The bar belongs to the calling thread (in a notebook: its cell).
+     *
+     * @param fn       the function
+     * @param items    its arguments
+     * @param progress how to show the progress; {@link Progress#none()} for no bar
+     * @param <T>      the item type
+     * @param <R>      the result type
+     * @return an iterator over the results in item order
+     * @throws RejectedExecutionException if the executor was shut down or is broken (no bar is shown)
+     * @throws IllegalArgumentException   if {@code fn} or an item cannot be serialized (no bar is shown)
+     * @throws NullPointerException       if {@code items} or {@code progress} is null
+     */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
+        return map(fn, items, 0, TimeUnit.SECONDS, 1, Objects.requireNonNull(progress, "progress"));
+    }
+
+    private <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
+                                   int chunksize, Progress progress) {
         long deadline = timeout <= 0 ? Long.MAX_VALUE : Blocking.deadline(timeout, unit);
         if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
         List<Object> list = new ArrayList<>();
         for (Object o : items) list.add(o);
         ItemBuffer buffer = new ItemBuffer(list.size(), true);
+        ProgressBar bar = progress == null ? null : progress.openForPool("map", list.size());
+        ChunkSink sink = ProgressSink.wrap(buffer, bar, false);
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < list.size(); i += chunksize) {
-            chunks.add(new Chunk(buffer, i, list.subList(i, Math.min(list.size(), i + chunksize))));
+            chunks.add(new Chunk(sink, i, list.subList(i, Math.min(list.size(), i + chunksize))));
         }
         try {
             @SuppressWarnings("unchecked")
@@ -230,7 +259,8 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         } catch (IllegalStateException e) {
             throw new RejectedExecutionException(e.getMessage(), e);
         }
-        return new PoolIterator<>(buffer, deadline);
+        if (bar != null) bar.begin();
+        return new PoolIterator<>(buffer, list.size(), deadline);
     }
 
     /**
@@ -250,19 +280,22 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * Completes when a foreign future does, waiting on a daemon thread of its own: the common pool would do
-     * with one thread on a 2-core machine (JDK 25 no longer adds threads for CompletableFuture there), so a
-     * future that finishes early would wait behind one that does not, or forever behind one that needs it.
+     * Completes when a foreign future does, as it did (a progress bar counts its failure), waiting on a daemon
+     * thread of its own: the common pool would do with one thread on a 2-core machine (JDK 25 no longer adds
+     * threads for CompletableFuture there), so a future that finishes early would wait behind one that does
+     * not, or forever behind one that needs it.
      */
     private static CompletableFuture<Void> watch(Future<?> f) {
         CompletableFuture<Void> c = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 f.get();
-            } catch (Exception ignored) {
-                // only completion matters here
+                c.complete(null);
+            } catch (ExecutionException e) {
+                c.completeExceptionally(e.getCause() != null ? e.getCause() : e);
+            } catch (Exception e) { // cancelled
+                c.completeExceptionally(e);
             }
-            c.complete(null);
         }, "asCompleted-watcher");
         t.setDaemon(true);
         t.start();
@@ -282,13 +315,48 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException if {@code futures} or one of them is null
      */
     public static <T> Iterator<Future<T>> asCompleted(Collection<? extends Future<T>> futures) {
+        return completionOrder(futures, null);
+    }
+
+    /**
+     * {@link #asCompleted(Collection)} showing a progress bar (see {@link Progress}) that counts the futures
+     * as they complete (not as they are taken), counts a future that failed or was cancelled as failed, and
+     * ends once every future is done, saying how many failed. The bar belongs to the calling thread (in a
+     * notebook: its cell).
+     *
+     * <pre>{@code
+     * for (Iterator<Future<Long>> it = ProcessPoolExecutor.asCompleted(futures, Progress.bar("jobs")); it.hasNext(); ) {
+     *     System.out.println(it.next().get());
+     * }
+     * }</pre>
+     *
+     * @param futures  futures of any executor
+     * @param progress how to show the progress; {@link Progress#none()} for no bar
+     * @param <T>      the futures' result type
+     * @return an iterator over the same futures, in the order they complete
+     * @throws NullPointerException if {@code futures}, one of them or {@code progress} is null
+     */
+    public static <T> Iterator<Future<T>> asCompleted(Collection<? extends Future<T>> futures, Progress progress) {
+        return completionOrder(futures, Objects.requireNonNull(progress, "progress").openForPool("asCompleted",
+                futures.size()));
+    }
+
+    private static <T> Iterator<Future<T>> completionOrder(Collection<? extends Future<T>> futures, ProgressBar bar) {
         LinkedBlockingQueue<Future<T>> done = new LinkedBlockingQueue<>();
+        for (Future<T> f : futures) Objects.requireNonNull(f, "a future");
         for (Future<T> f : futures) {
             CompletableFuture<?> cf = f instanceof TaskFuture<?> t ? t.future
                     : f instanceof CompletableFuture<?> c ? c
                     : watch(f);
-            cf.whenComplete((v, e) -> done.add(f));
+            cf.whenComplete((v, e) -> {
+                if (bar != null) {
+                    if (e == null) bar.advance();
+                    else bar.fail(e);
+                }
+                done.add(f);
+            });
         }
+        if (bar != null) bar.begin();
         int total = futures.size();
         return new Iterator<>() {
             private int taken;

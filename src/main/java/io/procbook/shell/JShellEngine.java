@@ -82,6 +82,7 @@ public final class JShellEngine implements Engine {
             daemonThreads("procbook-engine-timer"));
     private final ChildTracker children = new ChildTracker(scheduler);
     private final CellMonitors monitors = new CellMonitors();
+    private final CellProgress progress = new CellProgress();
     private final Magics magics = Magics.standard();
     private final CompletableFuture<JShell> ready = new CompletableFuture<>();
     /** Held for a whole execution: JShell evaluates one thing at a time. */
@@ -116,6 +117,7 @@ public final class JShellEngine implements Engine {
                 Hooks.setWorkContext(CellContext.INSTANCE);
                 Hooks.addListener(children);
                 Hooks.addListener(monitors);
+                Hooks.setProgressHost(progress);
                 Monitor.setHost(monitors);
                 Display.setTargetLocator(CellBinding::current);
             }
@@ -527,6 +529,7 @@ public final class JShellEngine implements Engine {
             if (Hooks.workContext() == CellContext.INSTANCE) Hooks.setWorkContext(null);
             Hooks.removeListener(children);
             Hooks.removeListener(monitors);
+            if (Hooks.progressHost() == progress) Hooks.setProgressHost(null);
             Monitor.setHost(null);
             Display.setTargetLocator(null);
         }

@@ -15,6 +15,7 @@ public final class Hooks {
     private static volatile ClassSource classSource;
     private static volatile OutputRouter outputRouter;
     private static volatile WorkContext workContext;
+    private static volatile ProgressHost progressHost;
     private static final List<ProcessListener> LISTENERS = new CopyOnWriteArrayList<>();
     private static final List<Path> EXTRA_CLASSPATH = new CopyOnWriteArrayList<>();
 
@@ -84,6 +85,20 @@ public final class Hooks {
         if (c == null || context == null) action.run();
         else c.runIn(context, action);
     }
+
+    /**
+     * Installs where progress bars are shown.
+     *
+     * @param host the host, or {@code null} to write every bar on this process's standard error
+     */
+    public static void setProgressHost(ProgressHost host) { progressHost = host; }
+
+    /**
+     * Returns the installed progress host. Never blocks.
+     *
+     * @return the installed progress host, or {@code null}
+     */
+    public static ProgressHost progressHost() { return progressHost; }
 
     /**
      * Adds a listener told of every child's start and exit.

@@ -10,8 +10,11 @@
  *       and a callback land where the work was asked for;</li>
  *   <li>{@link io.procbook.mp.spi.ProcessListener}s: who is told when a child starts, works for a context, and
  *       exits;</li>
+ *   <li>a {@link io.procbook.mp.spi.ProgressHost}: where progress bars ({@code io.procbook.mp.Progress}) are
+ *       shown, each as one {@link io.procbook.mp.spi.ProgressView} fed {@link io.procbook.mp.spi.ProgressState}s;</li>
  *   <li>extra class path entries that every child started afterwards must have.</li>
  * </ul>
- * With no host, children load classes from the inherited class path and inherit the parent's stdout/stderr.
+ * With no host, children load classes from the inherited class path and inherit the parent's stdout/stderr,
+ * and progress bars are text on standard error.
  */
 package io.procbook.mp.spi;
