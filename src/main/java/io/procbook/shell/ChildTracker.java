@@ -26,9 +26,15 @@ final class ChildTracker implements ProcessListener, OutputRouter {
     private final Map<ChildProcess, Cell> owners = new ConcurrentHashMap<>();
     private final Map<ChildProcess, Boolean> all = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final SnippetOrigins origins;
 
-    ChildTracker(ScheduledExecutorService scheduler) {
+    /**
+     * @param scheduler runs the kills of terminated children that do not exit
+     * @param origins   the session's snippets, for the stack traces children print (see {@link TracebackText})
+     */
+    ChildTracker(ScheduledExecutorService scheduler, SnippetOrigins origins) {
         this.scheduler = scheduler;
+        this.origins = origins;
     }
 
     @Override
@@ -54,20 +60,25 @@ final class ChildTracker implements ProcessListener, OutputRouter {
         if (cell != null) cell.children().remove(child);
     }
 
-    /** The child's stdout and stderr are two writers of its cell's lines, kept whole like a thread's. */
+    /**
+     * The child's stdout and stderr are two writers of its cell's lines, kept whole like a thread's; the stack
+     * traces on its stderr read in cell terms.
+     */
     @Override
     public OutputSink sinkFor(ChildProcess child) {
         Cell cell = CellBinding.current();
         if (cell == null) return null;
         WholeLines lines = cell.lines();
+        TracebackText traces = new TracebackText(origins, cell.number());
         return new OutputSink() {
             @Override
             public void write(boolean stderr, String text) {
-                lines.write(child, stderr ? "stderr" : "stdout", text);
+                lines.write(child, stderr ? "stderr" : "stdout", stderr ? traces.write(text) : text);
             }
 
             @Override
             public void end(boolean stderr) {
+                if (stderr) lines.write(child, "stderr", traces.end());
                 lines.flush(child, stderr ? "stderr" : "stdout");
             }
         };

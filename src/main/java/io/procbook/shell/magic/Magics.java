@@ -98,7 +98,7 @@ public final class Magics {
                 return invoke(cellMagics, "%%", m, body, ctx);
             }
         }
-        Engine.ExecuteOutcome last = Engine.ExecuteOutcome.ok(null);
+        List<Step> steps = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         for (String line : lines) {
             Matcher m = LINE.matcher(line);
@@ -109,17 +109,26 @@ public final class Magics {
             if (!m.group(1).isEmpty()) {
                 return error("cell magic %%" + m.group(2) + " must be on the cell's first line");
             }
-            if (!pending.toString().isBlank()) {
-                last = ctx.run(pending.toString());
-                if (!"ok".equals(last.status())) return last;
-            }
+            if (!pending.toString().isBlank()) steps.add(new Step(pending.toString(), null));
             pending.setLength(0);
-            last = invoke(lineMagics, "%", m, "", ctx);
+            steps.add(new Step(null, m));
+        }
+        if (!pending.toString().isBlank()) steps.add(new Step(pending.toString(), null));
+        // As in Python, a syntax error in any of the cell's Java runs none of it.
+        for (Step step : steps) {
+            Engine.ExecuteOutcome bad = step.java() == null ? null : ctx.checkSyntax(step.java());
+            if (bad != null) return bad;
+        }
+        Engine.ExecuteOutcome last = Engine.ExecuteOutcome.ok(null);
+        for (Step step : steps) {
+            last = step.java() != null ? ctx.run(step.java()) : invoke(lineMagics, "%", step.magic(), "", ctx);
             if (!"ok".equals(last.status())) return last;
         }
-        if (!pending.toString().isBlank()) last = ctx.run(pending.toString());
         return last;
     }
+
+    /** A part of a cell with line magics: Java lines, or one magic line. */
+    private record Step(String java, Matcher magic) { }
 
     private Engine.ExecuteOutcome invoke(Map<String, Magic> table, String prefix, Matcher m, String body,
                                          MagicContext ctx) {
