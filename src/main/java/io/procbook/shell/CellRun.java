@@ -199,7 +199,7 @@ final class CellRun {
                 ? "note: " + what + " was declared, but cannot be used until its errors are fixed\n"
                 : "note: " + what + " was declared, but cannot be used until " + String.join(", ", missing)
                 + (missing.size() == 1 ? " is" : " are") + " declared\n";
-        cell.output().stream("stderr", note);
+        cell.output().stream("stderr", TextWidth.wrap(note, "", "      "));
     }
 
     /** Renders a value the way a snippet runs: on the cell's main thread, stoppable. */
