@@ -58,6 +58,20 @@ final class TracebackText {
      * @return the text that may go on now (possibly empty)
      */
     String write(String text) {
+        String before = held.toString();
+        try {
+            return rewrite(text);
+        } catch (RuntimeException bug) {
+            // Text matters more than its looks: whatever went wrong, the text goes on as it came.
+            String raw = before + text;
+            held.setLength(0);
+            traces.clear();
+            midLine = !raw.isEmpty() && raw.charAt(raw.length() - 1) != '\n';
+            return raw;
+        }
+    }
+
+    private String rewrite(String text) {
         StringBuilder out = new StringBuilder(0);
         int pos = 0;
         if (held.length() > 0 || midLine) {

@@ -121,6 +121,25 @@ class ChildTracebackTest extends SharedEngine {
     }
 
     @Test
+    void aProcessSubclassDeclaredInACellNamesItsRunMethod() {
+        ok("""
+                class Worker extends Process {
+                    @Override
+                    public void run() {
+                        depth(0);
+                    }
+                }""", new RecordingOutput());
+        RecordingOutput out = new RecordingOutput();
+        ok("var w = new Worker();\nw.start();\nw.join();", out);
+        String err = out.stderr();
+        assertTrue(err.contains("""
+                    at depth (earlier cell, line 3: return 10 / x;)
+                    at Worker.run (earlier cell, line 4: depth(0);)
+                """), err);
+        assertNoNoise(err);
+    }
+
+    @Test
     void framesOfAMethodRedefinedLaterStillReadRight() {
         // A method that calls a redefined one is compiled again into a new class: its frames are known too.
         ok("int callsDepth(int x) {\n    return depth(x) + 1;\n}", new RecordingOutput());

@@ -139,6 +139,15 @@ class TracebackTextTest {
                 filter("java.lang.Error\n\tat java.base/java.lang.Thread.run(Thread.java:840)"));
     }
 
+    @Test
+    void aFailureWhileRewritingLosesNothing() {
+        TracebackText broken = new TracebackText(null, 1); // no origins: looking a notebook frame up fails
+        assertEquals("java.lang.Error: x\n", broken.write("java.lang.Error: x\n\tat procbook-notebook//REPL.$JShell$1.f("));
+        String rest = "$JShell$1.java:3)\nafter\n";
+        assertEquals("\tat procbook-notebook//REPL.$JShell$1.f(" + rest, broken.write(rest), "held text and all");
+        assertEquals("plain\n", broken.write("plain\n"), "and it goes on working");
+    }
+
     /**
      * A child printing 200,000 ordinary lines must not be slowed: the filter costs a look at each line's first
      * character (measured at about 3 ms for the 200,000 lines in 64 K chunks on an idle machine; the bound is
