@@ -35,7 +35,7 @@ final class Tracebacks {
         return expunge(name);
     }
 
-    /** @return the text with JShell's wrapper class prefixes taken out ({@code REPL.$JShell$33$Bad} reads {@code Bad}) */
+    /** @return the text without JShell's wrapper class prefixes ({@code REPL.$JShell$33$Bad} reads {@code Bad}) */
     static String expunge(String text) {
         if (text == null || !text.contains("$JShell$")) return text;
         return WRAPPER_PREFIX.matcher(text).replaceAll("");
@@ -64,8 +64,8 @@ final class Tracebacks {
     }
 
     /**
-     * The traceback of an exception caught live (a background thread's, a renderer's): JShell's wrapper class
-     * names are stripped and the reflection below the snippet is left out.
+     * The traceback of an exception caught live (a background thread's, a renderer's): frames of notebook
+     * classes read as their cell lines ({@link #cellFrame}) and the reflection below the snippet is left out.
      */
     static List<String> ofLiveThrowable(Throwable e, SnippetOrigins origins, int currentCell) {
         List<String> lines = new ArrayList<>();
