@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.procbook.shell.Engine;
 import io.procbook.shell.Engine.ExecuteOutcome;
+import io.procbook.shell.TextWidth;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -176,13 +177,19 @@ final class ExecutionHandler {
         if (o.traceback() != null) {
             o.traceback().forEach(tb::add);
         }
+        if (tb.isEmpty()) {
+            // Front ends show the traceback: without one, the error would show as nothing at all.
+            for (String line : TextWidth.wrap(error.get("ename").getAsString() + ": " + error.get("evalue").getAsString(),
+                    "", "    ").split("\n")) {
+                tb.add(line);
+            }
+        }
         error.add("traceback", tb);
         return error;
     }
 
     static List<String> stackLines(Throwable t) {
-        List<String> lines = new ArrayList<>();
-        lines.add(t.toString());
+        List<String> lines = new ArrayList<>(List.of(TextWidth.wrap(t.toString(), "", "    ").split("\n")));
         for (StackTraceElement e : t.getStackTrace()) {
             lines.add("    at " + e);
         }

@@ -13,25 +13,27 @@ import java.util.List;
  */
 final class CellMagicContext implements MagicContext {
 
-    /** Evaluates code as the cell's: {@code offset} is where it stands in the cell's text, or -1 if it is not there. */
-    interface Evaluator {
-        Engine.ExecuteOutcome run(String code, int offset);
-    }
-
     private final JShellEngine engine;
     private final JShell js;
     private final Cell cell;
     private final String cellCode;
-    private final Evaluator evaluate;
+    private final LineMap cellLines;
+    private final CellRun run;
     /** Magics hand over the cell's code in order: each piece is looked for after the previous one. */
-    private int searchFrom;
+    private int runFrom;
+    /** The same for the code checked before anything runs. */
+    private int checkFrom;
 
-    CellMagicContext(JShellEngine engine, JShell js, Cell cell, String cellCode, Evaluator evaluate) {
+    /**
+     * @param run runs the cell's code
+     */
+    CellMagicContext(JShellEngine engine, JShell js, Cell cell, String cellCode, CellRun run) {
         this.engine = engine;
         this.js = js;
         this.cell = cell;
         this.cellCode = cellCode;
-        this.evaluate = evaluate;
+        this.cellLines = new LineMap(cellCode);
+        this.run = run;
     }
 
     @Override
@@ -46,10 +48,19 @@ final class CellMagicContext implements MagicContext {
     @Override
     public Engine.ExecuteOutcome run(String code) {
         String text = code.strip();
-        int at = text.isEmpty() ? -1 : cellCode.indexOf(text, searchFrom);
-        if (at < 0) return evaluate.run(code, -1);
-        searchFrom = at + text.length();
-        return evaluate.run(text, at);
+        int at = text.isEmpty() ? -1 : cellCode.indexOf(text, runFrom);
+        if (at < 0) return run.run(code);
+        runFrom = at + text.length();
+        return run.run(text, cellLines, at);
+    }
+
+    @Override
+    public Engine.ExecuteOutcome checkSyntax(String code) {
+        String text = code.strip();
+        int at = text.isEmpty() ? -1 : cellCode.indexOf(text, checkFrom);
+        if (at < 0) return run.syntaxError(code, new LineMap(code), 0);
+        checkFrom = at + text.length();
+        return run.syntaxError(text, cellLines, at);
     }
 
     @Override

@@ -26,9 +26,15 @@ final class ChildTracker implements ProcessListener, OutputRouter {
     private final Map<ChildProcess, Cell> owners = new ConcurrentHashMap<>();
     private final Map<ChildProcess, Boolean> all = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    private final SnippetOrigins origins;
 
-    ChildTracker(ScheduledExecutorService scheduler) {
+    /**
+     * @param scheduler runs the kills of terminated children that do not exit
+     * @param origins   the session's snippets, for the stack traces children print (see {@link TracebackText})
+     */
+    ChildTracker(ScheduledExecutorService scheduler, SnippetOrigins origins) {
         this.scheduler = scheduler;
+        this.origins = origins;
     }
 
     @Override
@@ -55,28 +61,31 @@ final class ChildTracker implements ProcessListener, OutputRouter {
     }
 
     /**
-     * Each sink's stdout and stderr are two writers of its cell's lines, kept whole like a thread's. A child
-     * gets several sinks (its pipes, its own messages, one per further cell it works for), each a writer of
-     * its own: they are written by different runtime threads.
+     * Each sink's stdout and stderr are two writers of its cell's lines, kept whole like a thread's; the stack
+     * traces on its stderr read in cell terms. A child gets several sinks (its pipes, its own messages, one per
+     * further cell it works for), each a writer of its own: they are written by different runtime threads.
      */
     @Override
     public OutputSink sinkFor(ChildProcess child) {
         Cell cell = CellBinding.current();
         if (cell == null) return null;
         WholeLines lines = cell.lines();
+        TracebackText traces = new TracebackText(origins, cell.number());
         return new OutputSink() {
             @Override
             public void write(boolean stderr, String text) {
-                lines.write(this, stderr ? "stderr" : "stdout", text);
+                lines.write(this, stderr ? "stderr" : "stdout", stderr ? traces.write(text) : text);
             }
 
             @Override
             public void end(boolean stderr) {
+                if (stderr) lines.write(this, "stderr", traces.end());
                 lines.flush(this, stderr ? "stderr" : "stdout");
             }
 
             @Override
             public void flush() {
+                lines.write(this, "stderr", traces.end()); // a frame held back goes before the result too
                 lines.flush(this);
             }
         };

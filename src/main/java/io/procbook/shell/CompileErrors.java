@@ -5,9 +5,13 @@ import jdk.jshell.Diag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** A snippet's compile errors as the cell's offending line, a caret under the spot, and the message. */
 final class CompileErrors {
+
+    /** JShell names the wrapper class as an error's location, and its name is taken out: nothing is left. */
+    private static final Pattern EMPTY_LOCATION = Pattern.compile("\\R\\s*location: class\\s*$");
 
     private CompileErrors() { }
 
@@ -19,20 +23,32 @@ final class CompileErrors {
     static List<String> format(LineMap lines, Piece piece, List<Diag> errors) {
         List<String> out = new ArrayList<>();
         for (Diag d : errors) {
-            int pos = cellOffset(piece, d.getPosition());
-            int line = lines.lineOf(pos);
-            int lineStart = lines.lineStart(line);
-            String text = lines.line(line);
-            out.add("line " + (line + 1) + ": " + message(d));
-            out.add("    " + text);
-            out.add("    " + marker(text, lineStart, pos,
-                    cellOffset(piece, d.getStartPosition()), cellOffset(piece, d.getEndPosition())));
+            append(out, lines, piece, d.getPosition(), d.getStartPosition(), d.getEndPosition(), message(d));
         }
         return out;
     }
 
+    /** The same for a syntax error found by {@link SyntaxCheck} in the snippet's text. */
+    static List<String> format(LineMap lines, Piece piece, SyntaxCheck.SyntaxError error) {
+        List<String> out = new ArrayList<>();
+        append(out, lines, piece, error.position(), error.start(), error.end(), error.message());
+        return out;
+    }
+
+    private static void append(List<String> out, LineMap lines, Piece piece, long position, long start, long end,
+                               String message) {
+        int pos = cellOffset(piece, position);
+        int line = lines.lineOf(pos);
+        int lineStart = lines.lineStart(line);
+        String text = lines.line(line);
+        out.add("line " + (line + 1) + ": " + message);
+        out.add("    " + text);
+        out.add("    " + marker(text, lineStart, pos, cellOffset(piece, start), cellOffset(piece, end)));
+    }
+
+    /** @return the diagnostic's message, without the empty location JShell's wrapper leaves */
     static String message(Diag d) {
-        return d.getMessage(Locale.ROOT);
+        return EMPTY_LOCATION.matcher(d.getMessage(Locale.ROOT)).replaceFirst("");
     }
 
     private static int cellOffset(Piece piece, long snippetPosition) {

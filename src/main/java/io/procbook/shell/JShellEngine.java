@@ -1,20 +1,15 @@
 package io.procbook.shell;
 
 import io.procbook.display.Display;
-import io.procbook.display.DisplayHandle;
-import io.procbook.display.MimeBundle;
 import io.procbook.display.Renderers;
 import io.procbook.monitor.Monitor;
 import io.procbook.mp.spi.Hooks;
 import io.procbook.shell.magic.Magics;
-import jdk.jshell.DeclarationSnippet;
-import jdk.jshell.Diag;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,15 +33,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>A cell's snippets run in order on the notebook's main thread, one long-lived thread for the whole session
  * (as in IPython: a lock taken in one cell can be released in the next, a {@code ThreadLocal} keeps its value);
  * while it runs a cell it is bound to that cell, and every thread it starts stays bound to it (see
- * {@link CellBinding}). The first snippet that fails to compile or throws ends the cell. The value of the cell's last snippet becomes the
- * result when it is an expression typed without a closing semicolon (IPython's rule: {@code list.add(x);}
- * shows nothing, {@code list} shows the list; assignments and declarations show nothing). A {@code null} value
- * shows as {@code null}; a void call shows nothing. Values are rendered by {@link Renderers}.
+ * {@link CellBinding}). A cell with a syntax error anywhere runs nothing; otherwise the first snippet that fails
+ * to compile or throws ends the cell (see {@link CellRun} for what can be checked before a cell runs). The value
+ * of the cell's last snippet becomes the result when it is an expression typed without a closing semicolon
+ * (IPython's rule: {@code list.add(x);} shows nothing, {@code list} shows the list; assignments and
+ * declarations show nothing). A {@code null} value shows as {@code null}; a void call shows nothing. Values are
+ * rendered by {@link Renderers}.
  *
  * <p>Errors: a compile error is named {@value #COMPILE_ERROR} and shows, per error, the cell line, a caret under
  * the spot and the message; a runtime exception is named by its class's simple name and shows a stack trace in
  * which snippet frames read {@code at greet (line 3)} (or {@code earlier cell, line 3: <code>}) and JShell's
- * wrapper classes and reflection are gone.
+ * wrapper classes and reflection are gone. The stack traces child processes print on their stderr read the
+ * same way (see {@link TracebackText}).
  *
  * <p>A cell with {@code %} lines runs through {@link Magics} (their code runs exactly like the cell's own), and
  * a cell that is only {@code NAME?} answers with NAME's documentation as a pager payload (IPython's help). A
@@ -80,7 +78,7 @@ public final class JShellEngine implements Engine {
     private final SnippetOrigins origins = new SnippetOrigins();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             daemonThreads("procbook-engine-timer"));
-    private final ChildTracker children = new ChildTracker(scheduler);
+    private final ChildTracker children = new ChildTracker(scheduler, origins);
     private final CellMonitors monitors = new CellMonitors();
     private final CellProgress progress = new CellProgress();
     private final Magics magics = Magics.standard();
@@ -90,7 +88,7 @@ public final class JShellEngine implements Engine {
     /** Guards JShell's compiler state; let go while user code runs so completion works during a long cell. */
     private final ReentrantLock compilerLock = new ReentrantLock();
     private final AtomicInteger cellCount = new AtomicInteger();
-    private final ThreadGroup notebookThreads = new NotebookThreadGroup("notebook");
+    private final ThreadGroup notebookThreads = new NotebookThreadGroup("notebook", origins);
     private volatile RecordingExecutionControl control;
     private volatile CodeAnalysis analysis;
     private volatile Cell running;
@@ -205,13 +203,9 @@ public final class JShellEngine implements Engine {
     private ExecuteOutcome runCell(JShell js, Cell cell, String code, boolean silent) {
         var help = HelpRequest.of(code);
         if (help.isPresent()) return help(help.get(), cell);
-        if (Magics.hasMagic(code)) {
-            LineMap cellLines = new LineMap(code);
-            return magics.run(code, new CellMagicContext(this, js, cell, code, (piece, at) -> at < 0
-                    ? new CellRun(js, cell, piece, silent).run()
-                    : new CellRun(js, cell, piece, silent, cellLines, at).run()));
-        }
-        return new CellRun(js, cell, code, silent).run();
+        CellRun run = new CellRun(js, control, origins, cell, silent);
+        if (Magics.hasMagic(code)) return magics.run(code, new CellMagicContext(this, js, cell, code, run));
+        return run.run(code);
     }
 
     /** {@code NAME?}: the documentation inspect would give, for the front end's pager. */
@@ -230,151 +224,13 @@ public final class JShellEngine implements Engine {
                 .orElse(new Inspection(false, Map.of()));
     }
 
-    /** Runs one cell's snippets. */
-    private final class CellRun {
-        private final JShell js;
-        private final Cell cell;
-        private final String code;
-        private final boolean silent;
-        private final LineMap lines;
-        /** Where {@code code} starts in the text {@code lines} maps (a part of a magic cell starts later). */
-        private final int base;
-
-        CellRun(JShell js, Cell cell, String code, boolean silent) {
-            this(js, cell, code, silent, new LineMap(code), 0);
-        }
-
-        CellRun(JShell js, Cell cell, String code, boolean silent, LineMap lines, int base) {
-            this.js = js;
-            this.cell = cell;
-            this.code = code;
-            this.silent = silent;
-            this.lines = lines;
-            this.base = base;
-        }
-
-        ExecuteOutcome run() {
-            List<Snippet> temporaries = new ArrayList<>();
-            try {
-                return evaluate(temporaries);
-            } finally {
-                // JShell keeps a $N variable for every expression and attributes the type of every variable again
-                // in each later compilation, so a long notebook would get slower with every expression cell. The
-                // reader never sees these names (the result is shown by value): once shown, they go.
-                temporaries.forEach(js::drop);
-            }
-        }
-
-        private ExecuteOutcome evaluate(List<Snippet> temporaries) {
-            List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), code);
-            Object value = null;
-            boolean hasValue = false;
-            for (int i = 0; i < pieces.size(); i++) {
-                if (cell.interrupted()) return interrupted(cell);
-                Piece piece = pieces.get(i);
-                if (base != 0) piece = new Piece(piece.source(), piece.start() + base, piece.completeness());
-                control.takeLastValue();
-                List<SnippetEvent> events = js.eval(piece.source());
-                if (cell.interrupted()) return interrupted(cell);
-                SnippetEvent main = null;
-                for (SnippetEvent e : events) {
-                    String takenBack = ImportShadowing.apply(js, e.snippet());
-                    if (takenBack != null) return compileError(piece, takenBack);
-                    if (e.causeSnippet() != null) continue;
-                    if (e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) temporaries.add(e.snippet());
-                    if (main == null) main = e;
-                    ExecuteOutcome failed = failure(e, piece);
-                    if (failed != null) return failed;
-                    origins.record(e.snippet(), cell.number(), lines, piece.start());
-                    noteUnresolved(e);
-                }
-                hasValue = i == pieces.size() - 1 && main != null && piece.endsWithoutSemicolon() && showsValue(main.snippet());
-                if (hasValue) value = control.takeLastValue();
-            }
-            // display(x) as a cell's last line shows x once, not x and then its handle (IPython's display()
-            // returns None for the same reason).
-            if (!hasValue || silent || value instanceof DisplayHandle) return ExecuteOutcome.ok(null);
-            return render(value);
-        }
-
-        private ExecuteOutcome failure(SnippetEvent e, Piece piece) {
-            if (e.status() == Snippet.Status.REJECTED) {
-                List<Diag> errors = js.diagnostics(e.snippet()).filter(Diag::isError).toList();
-                if (errors.isEmpty()) return compileError(piece, "the snippet was rejected");
-                return ExecuteOutcome.error(COMPILE_ERROR, CompileErrors.message(errors.get(0)),
-                        CompileErrors.format(lines, piece, errors));
-            }
-            if (e.exception() != null) {
-                // Record first: the trace points into this very snippet.
-                origins.record(e.snippet(), cell.number(), lines, piece.start());
-                Throwable t = e.exception();
-                return ExecuteOutcome.error(Tracebacks.simpleName(t), t.getMessage() == null ? "" : t.getMessage(),
-                        Tracebacks.ofSnippetException(t, origins, cell.number()));
-            }
-            return null;
-        }
-
-        /** A compile error without a position: it names the snippet's first line. */
-        private ExecuteOutcome compileError(Piece piece, String message) {
-            return ExecuteOutcome.error(COMPILE_ERROR, message,
-                    List.of("line " + (lines.lineOf(piece.start()) + 1) + ": " + message));
-        }
-
-        private void noteUnresolved(SnippetEvent e) {
-            Snippet.Status s = e.status();
-            if ((s != Snippet.Status.RECOVERABLE_DEFINED && s != Snippet.Status.RECOVERABLE_NOT_DEFINED)
-                    || !(e.snippet() instanceof DeclarationSnippet d)) {
-                return;
-            }
-            List<String> missing = js.unresolvedDependencies(d).toList();
-            String what = d.kind().name().toLowerCase(java.util.Locale.ROOT).replace("type_decl", "type") + " " + d.name();
-            String note = missing.isEmpty()
-                    ? "note: " + what + " was declared, but cannot be used until its errors are fixed\n"
-                    : "note: " + what + " was declared, but cannot be used until " + String.join(", ", missing)
-                    + (missing.size() == 1 ? " is" : " are") + " declared\n";
-            cell.output().stream("stderr", note);
-        }
-
-        private ExecuteOutcome render(Object value) {
-            try {
-                MimeBundle bundle = (MimeBundle) control.run(() -> Renderers.render(value));
-                return ExecuteOutcome.ok(bundle.data());
-            } catch (jdk.jshell.spi.ExecutionControl.StoppedException e) {
-                return interrupted(cell);
-            } catch (Exception e) {
-                Throwable t = e;
-                return ExecuteOutcome.error(Tracebacks.simpleName(t), t.getMessage() == null ? "" : t.getMessage(),
-                        Tracebacks.ofLiveThrowable(t));
-            }
-        }
-    }
-
-    /** Expressions show their value; declarations, assignments and statements do not. */
-    private static boolean showsValue(Snippet s) {
-        return switch (s.subKind()) {
-            case TEMP_VAR_EXPRESSION_SUBKIND, VAR_VALUE_SUBKIND, OTHER_EXPRESSION_SUBKIND -> true;
-            default -> false;
-        };
-    }
-
-    private ExecuteOutcome interrupted(Cell cell) {
-        int terminated = cell.terminatedChildren();
-        String message = "the cell was interrupted" + (terminated == 0 ? ""
-                : "; " + terminated + " child process" + (terminated == 1 ? "" : "es") + " it started terminated");
-        List<String> traceback = new ArrayList<>(List.of(INTERRUPTED + ": " + message));
-        if (control.lastRunAbandoned()) {
-            traceback.add("(its thread ignored the stop and is left running; restart the kernel to end it)");
-        }
-        return ExecuteOutcome.error(INTERRUPTED, message, traceback);
-    }
-
-    private static ExecuteOutcome startFailure(Exception e) {
+    private ExecuteOutcome startFailure(Exception e) {
         if (e instanceof IllegalStateException) {
             return ExecuteOutcome.error("EngineClosed", e.getMessage(), List.of("EngineClosed: " + e.getMessage()));
         }
         Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         return ExecuteOutcome.error("EngineStartError", "JShell could not start: " + t,
-                Tracebacks.ofLiveThrowable(t));
+                Tracebacks.ofLiveThrowable(t, origins, 0));
     }
 
     /** Binds the main thread to the cell for the snippet's code, which an interrupted cell does not run. */
@@ -429,15 +285,15 @@ public final class JShellEngine implements Engine {
         if (pieces.size() != 1) {
             return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
         }
-        CellRun run = new CellRun(js, cell, expression, false);
+        CellRun run = new CellRun(js, control, origins, cell, false);
         control.takeLastValue();
         List<SnippetEvent> events = js.eval(pieces.get(0).source());
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
-        ExecuteOutcome failed = run.failure(main, pieces.get(0));
+        ExecuteOutcome failed = run.failure(main, pieces.get(0), new LineMap(expression));
         if (failed != null) return failed;
         Object value = control.takeLastValue();
-        ExecuteOutcome result = showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
+        ExecuteOutcome result = CellRun.showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
         // Leave no $N behind for something the user never typed in a cell.
         if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) js.drop(main.snippet());
         return result;

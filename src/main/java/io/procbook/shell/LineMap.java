@@ -1,7 +1,6 @@
 package io.procbook.shell;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /** Line and column of character offsets in a cell's text (both counted from 0 here, shown from 1). */
 final class LineMap {
@@ -11,10 +10,19 @@ final class LineMap {
 
     LineMap(String text) {
         this.text = text;
-        List<Integer> s = new ArrayList<>();
-        s.add(0);
-        for (int i = 0; i < text.length(); i++) if (text.charAt(i) == '\n') s.add(i + 1);
-        starts = s.stream().mapToInt(Integer::intValue).toArray();
+        this.starts = starts(text);
+    }
+
+    /** @return the offset at which each line of {@code text} starts */
+    static int[] starts(String text) {
+        int[] s = new int[16];
+        int n = 0;
+        s[n++] = 0;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            if (n == s.length) s = Arrays.copyOf(s, n * 2);
+            s[n++] = i + 1;
+        }
+        return Arrays.copyOf(s, n);
     }
 
     /** @return the 0-based line holding {@code offset} (clamped to the text) */

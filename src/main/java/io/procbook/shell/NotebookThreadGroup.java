@@ -9,8 +9,11 @@ package io.procbook.shell;
  */
 final class NotebookThreadGroup extends ThreadGroup {
 
-    NotebookThreadGroup(String name) {
+    private final SnippetOrigins origins;
+
+    NotebookThreadGroup(String name, SnippetOrigins origins) {
         super(name);
+        this.origins = origins;
     }
 
     @Override
@@ -18,7 +21,10 @@ final class NotebookThreadGroup extends ThreadGroup {
     public void uncaughtException(Thread t, Throwable e) {
         if (e instanceof ThreadDeath) return; // the thread was stopped by an interrupt: that is reported once
         StringBuilder sb = new StringBuilder("Exception in thread \"").append(t.getName()).append("\" ");
-        for (String line : Tracebacks.ofLiveThrowable(e)) sb.append(line).append('\n');
+        Cell cell = CellBinding.current();
+        for (String line : Tracebacks.ofLiveThrowable(e, origins, cell == null ? 0 : cell.number())) {
+            sb.append(line).append('\n');
+        }
         System.err.print(sb);
     }
 }

@@ -1,6 +1,8 @@
 package io.procbook.shell;
 
+import io.procbook.mp.RemoteTaskException;
 import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.SPIResolutionException;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
@@ -37,6 +39,8 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     static final long STOP_GRACE_MILLIS = 2000;
 
     private static final Method NOOP;
+    /** How deep a snippet exception's causes are kept. */
+    private static final int MAX_CAUSES = 100;
 
     static {
         try {
@@ -140,6 +144,26 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         // JShell only shows this string; the engine renders the live object instead (and a 600 MB array would
         // otherwise be formatted into a string first). A plain JShell session wants JShell's own text.
         return describeValues ? valueString(value) : "";
+    }
+
+    /**
+     * Converts what a snippet threw as {@link LocalExecutionControl} does, except that a
+     * {@link RemoteTaskException} (a child's exception that could not travel as itself) is named as the child's
+     * exception: JShell keeps only the class name, and "RemoteTaskException" would tell the reader nothing.
+     */
+    @Override
+    protected String throwConvertedInvocationException(Throwable cause) throws RunException {
+        throw converted(cause, 0);
+    }
+
+    private static RunException converted(Throwable t, int depth) {
+        if (t instanceof SPIResolutionException r) return new ResolutionException(r.id(), r.getStackTrace());
+        String name = t instanceof RemoteTaskException r ? r.remoteClassName() : t.getClass().getName();
+        UserException e = new UserException(t.getMessage(), name, t.getStackTrace());
+        Throwable cause = t.getCause();
+        // A cause chain that loops back (possible only by reflection) must not recurse forever.
+        if (cause != null && cause != t && depth < MAX_CAUSES) e.initCause(converted(cause, depth + 1));
+        return e;
     }
 
     /**

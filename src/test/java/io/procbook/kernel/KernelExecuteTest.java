@@ -95,6 +95,23 @@ class KernelExecuteTest extends KernelTestBase {
     }
 
     @Test
+    void anErrorWithoutTracebackIsShownByItsNameAndMessageWithinTheWidth() {
+        String message = "a message long enough to need more than one line of the output area, "
+                + "which the kernel wraps at spaces instead of letting the front end cut words";
+        k.engine.cell = (code, out, silent) -> ExecuteOutcome.error("QuietError", message, List.of());
+        Message req = c.execute("x");
+        c.reply(c.shell, req);
+        JsonObject error = c.iopubUntilIdle(req).get(2).content();
+        List<String> tb = new java.util.ArrayList<>();
+        error.getAsJsonArray("traceback").forEach(e -> tb.add(e.getAsString()));
+        assertEquals(2, tb.size(), tb::toString);
+        assertTrue(tb.get(0).startsWith("QuietError: a message long enough"), tb::toString);
+        assertEquals("QuietError: " + message, String.join(" ", tb).replaceAll("\\s+", " "));
+        tb.forEach(line -> assertTrue(line.length() <= io.procbook.shell.TextWidth.COLUMNS, line));
+        assertEquals(message, error.get("evalue").getAsString());
+    }
+
+    @Test
     void engineExceptionsBecomeErrorRepliesAndTheKernelGoesOn() {
         k.engine.cell = (code, out, silent) -> {
             throw new UnsupportedOperationException("engine bug");

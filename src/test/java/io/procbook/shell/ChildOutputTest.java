@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ChildOutputTest {
 
     private final RecordingOutput out = new RecordingOutput();
-    private final ChildTracker tracker = new ChildTracker(null);
+    private final ChildTracker tracker = new ChildTracker(null, new SnippetOrigins());
 
     @AfterEach
     void unbind() {

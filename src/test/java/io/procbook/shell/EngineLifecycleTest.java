@@ -99,7 +99,7 @@ class EngineLifecycleTest {
                     """, out, false).status());
             String err = out.stderr();
             assertTrue(err.startsWith("Exception in thread \"worker-1\" java.lang.IllegalStateException: in the background\n"), err);
-            assertTrue(err.contains("    at fail (cell code)"), err);
+            assertTrue(err.contains("    at fail (line 1)\n    at lambda (line 2)\n"), err);
             assertFalse(err.contains("$JShell$"), err);
         }
     }

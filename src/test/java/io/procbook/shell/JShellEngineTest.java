@@ -126,6 +126,19 @@ class JShellEngineTest extends SharedEngine {
     }
 
     @Test
+    void aBackgroundThreadsExceptionNamesCellLines() {
+        assertEquals("ok", run("int half(int x) {\n    if (x == 0) throw new IllegalStateException(\"zero\");\n"
+                + "    return x / 2;\n}").status());
+        RecordingOutput out = new RecordingOutput();
+        assertEquals("ok", run("var t = new Thread(() -> half(0), \"bg\");\nt.start();\nt.join();", out).status());
+        assertTrue(out.stderr().startsWith("""
+                Exception in thread "bg" java.lang.IllegalStateException: zero
+                    at half (earlier cell, line 2: if (x == 0) throw new IllegalStateException("zero");)
+                    at lambda (line 1)
+                """), out.stderr());
+    }
+
+    @Test
     void methodAndLambdaDefinedInSeparateSnippetsWorkInALaterCell() {
         assertEquals("ok", run("int square(int x) { return x * x; }").status());
         assertEquals("ok", run("java.util.function.IntUnaryOperator plusOne = x -> square(x) + 1;").status());

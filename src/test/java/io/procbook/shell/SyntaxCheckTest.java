@@ -29,4 +29,17 @@ class SyntaxCheckTest {
         assertFalse(SyntaxCheck.parses("} else {"));
         assertFalse(SyntaxCheck.parses("class A { } }"), "a stray closing brace does not close the wrapper");
     }
+
+    @Test
+    void theErrorIsJavacsFirstInTheFormThatReadFurthest() {
+        var errors = SyntaxCheck.errors(java.util.List.of("int x = ;", "void f() {\n  int y = ;\n}", "int ok = 1;",
+                "int b = (1 + 2", "int c = 1);", "} void g() {"));
+        assertEquals(new SyntaxCheck.SyntaxError(8, 8, 8, "illegal start of expression"), errors.get(0));
+        assertEquals(21, errors.get(1).position(), "read as a member, the method fails inside its body");
+        assertNull(errors.get(2));
+        assertEquals(new SyntaxCheck.SyntaxError(14, 14, 14, "')' expected"), errors.get(3), "at the end of the text");
+        assertEquals(new SyntaxCheck.SyntaxError(9, 9, 9, "';' expected"), errors.get(4));
+        // Read as a method body, this closes the wrapper's method and opens another: no error but the bracket.
+        assertEquals(new SyntaxCheck.SyntaxError(0, 0, 1, "'}' closes nothing"), errors.get(5));
+    }
 }

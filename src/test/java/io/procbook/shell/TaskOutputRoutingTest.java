@@ -109,6 +109,25 @@ class TaskOutputRoutingTest {
     }
 
     @Test
+    void aTasksStackTraceReadsInTheTermsOfTheCellThatSubmittedIt() {
+        RecordingOutput made = new RecordingOutput();
+        RecordingOutput used = new RecordingOutput();
+        ok("var tracePool = new Pool(1);", made);
+        ok("""
+                int where(int x) {
+                    new Throwable("where am I").printStackTrace();
+                    return x;
+                }
+                tracePool.map(x -> where(x), List.of(1), 1);
+                tracePool.close(); tracePool.join();
+                """, used);
+        assertEquals("", made.stderr());
+        assertTrue(used.stderr().contains("where am I"), used.stderr());
+        assertTrue(used.stderr().contains("at where (line 2)"), used.stderr());
+        assertFalse(used.stderr().contains("$JShell$"), used.stderr());
+    }
+
+    @Test
     void aThreadPoolMadeInOneCellRunsTasksInTheCellThatSubmits() {
         RecordingOutput made = new RecordingOutput();
         RecordingOutput used = new RecordingOutput();

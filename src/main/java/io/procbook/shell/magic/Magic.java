@@ -17,7 +17,7 @@ public interface Magic {
     /** @return the usage line, e.g. {@code %timeit [-n N] [-r R] STATEMENT} */
     String usage();
 
-    /** @return one line saying what it does */
+    /** @return a sentence saying what it does (where shown, it is wrapped to {@link io.procbook.shell.TextWidth}) */
     String summary();
 
     /**

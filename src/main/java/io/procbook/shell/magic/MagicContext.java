@@ -21,6 +21,15 @@ public interface MagicContext {
     Engine.ExecuteOutcome run(String code);
 
     /**
+     * Checks the syntax of Java source that is part of the cell, without running anything (names and types are
+     * not checked: they may depend on code that runs before).
+     *
+     * @param code one or more snippets, as later given to {@link #run}
+     * @return the compile error outcome of the first syntax error, or {@code null} if there is none
+     */
+    Engine.ExecuteOutcome checkSyntax(String code);
+
+    /**
      * Adds a jar or class directory to JShell's class path and to every child process started from now on.
      *
      * @param entry an existing jar or directory

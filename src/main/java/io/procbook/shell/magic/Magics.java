@@ -1,6 +1,7 @@
 package io.procbook.shell.magic;
 
 import io.procbook.shell.Engine;
+import io.procbook.shell.TextWidth;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,7 +78,7 @@ public final class Magics {
         boolean cell = t.startsWith("%%");
         String name = t.replaceFirst("^%%?", "").replaceFirst("\\?$", "");
         Magic m = cell ? cellMagics.get(name) : lineMagics.getOrDefault(name, cellMagics.get(name));
-        return Optional.ofNullable(m).map(x -> x.usage() + "\n\n" + x.summary());
+        return Optional.ofNullable(m).map(x -> x.usage() + "\n\n" + TextWidth.wrap(x.summary(), "", ""));
     }
 
     /**
@@ -98,7 +99,7 @@ public final class Magics {
                 return invoke(cellMagics, "%%", m, body, ctx);
             }
         }
-        Engine.ExecuteOutcome last = Engine.ExecuteOutcome.ok(null);
+        List<Step> steps = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         for (String line : lines) {
             Matcher m = LINE.matcher(line);
@@ -109,17 +110,26 @@ public final class Magics {
             if (!m.group(1).isEmpty()) {
                 return error("cell magic %%" + m.group(2) + " must be on the cell's first line");
             }
-            if (!pending.toString().isBlank()) {
-                last = ctx.run(pending.toString());
-                if (!"ok".equals(last.status())) return last;
-            }
+            if (!pending.toString().isBlank()) steps.add(new Step(pending.toString(), null));
             pending.setLength(0);
-            last = invoke(lineMagics, "%", m, "", ctx);
+            steps.add(new Step(null, m));
+        }
+        if (!pending.toString().isBlank()) steps.add(new Step(pending.toString(), null));
+        // As in Python, a syntax error in any of the cell's Java runs none of it.
+        for (Step step : steps) {
+            Engine.ExecuteOutcome bad = step.java() == null ? null : ctx.checkSyntax(step.java());
+            if (bad != null) return bad;
+        }
+        Engine.ExecuteOutcome last = Engine.ExecuteOutcome.ok(null);
+        for (Step step : steps) {
+            last = step.java() != null ? ctx.run(step.java()) : invoke(lineMagics, "%", step.magic(), "", ctx);
             if (!"ok".equals(last.status())) return last;
         }
-        if (!pending.toString().isBlank()) last = ctx.run(pending.toString());
         return last;
     }
+
+    /** A part of a cell with line magics: Java lines, or one magic line. */
+    private record Step(String java, Matcher magic) { }
 
     private Engine.ExecuteOutcome invoke(Map<String, Magic> table, String prefix, Matcher m, String body,
                                          MagicContext ctx) {
@@ -147,10 +157,11 @@ public final class Magics {
     }
 
     static Engine.ExecuteOutcome error(String message) {
-        return Engine.ExecuteOutcome.error("MagicError", message, List.of("MagicError: " + message));
+        String shown = TextWidth.wrap("MagicError: " + message, "", "    ");
+        return Engine.ExecuteOutcome.error("MagicError", message, List.of(shown.split("\n")));
     }
 
-    /** {@code %lsmagic}: every magic with its one-line help. */
+    /** {@code %lsmagic}: every magic with its usage and summary. */
     private static final class LsMagic implements Magic {
         private final Magics magics;
 
@@ -161,24 +172,24 @@ public final class Magics {
         @Override public String name() { return "lsmagic"; }
         @Override public boolean cellMagic() { return false; }
         @Override public String usage() { return "%lsmagic"; }
-        @Override public String summary() { return "List the magics, with one line of help each."; }
+        @Override public String summary() { return "List the magics, each with its usage and what it does."; }
 
         @Override
         public Engine.ExecuteOutcome run(String args, String body, MagicContext ctx) {
             StringBuilder sb = new StringBuilder();
-            int width = magics.all().stream().mapToInt(m -> m.usage().length()).max().orElse(0);
             sb.append("Line magics (start a line with %):\n");
-            for (Magic m : magics.lineMagics.values()) row(sb, m, width);
+            for (Magic m : magics.lineMagics.values()) entry(sb, m);
             sb.append("Cell magics (start a cell with %%):\n");
-            for (Magic m : magics.cellMagics.values()) row(sb, m, width);
+            for (Magic m : magics.cellMagics.values()) entry(sb, m);
             sb.append("Help on one: %name? (or inspect it with Shift+Tab).\n");
             ctx.out().stream("stdout", sb.toString());
             return Engine.ExecuteOutcome.ok(null);
         }
 
-        private static void row(StringBuilder sb, Magic m, int width) {
-            sb.append("  ").append(m.usage()).append(" ".repeat(width - m.usage().length() + 2))
-              .append(m.summary()).append('\n');
+        /** The usage line, then the summary below it: side by side they would not fit the width. */
+        private static void entry(StringBuilder sb, Magic m) {
+            sb.append("  ").append(m.usage()).append('\n');
+            sb.append(TextWidth.wrap(m.summary(), "      ", "      ")).append('\n');
         }
     }
 }

@@ -1,12 +1,18 @@
 package io.procbook.shell.magic;
 
 import io.procbook.shell.Engine;
+import io.procbook.shell.TextWidth;
 
 import java.util.List;
 import java.util.function.BiFunction;
 
 /** {@code %who}, {@code %reset} and {@code %monitor}: magics about the session itself. */
 final class SessionMagics {
+
+    /** {@code %who} cuts a type name longer than this. */
+    private static final int MAX_TYPE = 40;
+    /** {@code %who} shows at least this much of a value. */
+    private static final int MIN_VALUE = 20;
 
     private SessionMagics() { }
 
@@ -18,13 +24,14 @@ final class SessionMagics {
                 return Engine.ExecuteOutcome.ok(null);
             }
             int wn = Math.max(8, vars.stream().mapToInt(v -> v.name().length()).max().orElse(0));
-            int wt = Math.max(4, vars.stream().mapToInt(v -> v.type().length()).max().orElse(0));
+            int wt = Math.max(4, vars.stream().mapToInt(v -> Math.min(v.type().length(), MAX_TYPE)).max().orElse(0));
+            // The value takes the rest of the width, but never less than a readable start of it.
+            int wv = Math.max(MIN_VALUE, TextWidth.COLUMNS - wn - wt - 4);
             StringBuilder sb = new StringBuilder(pad("Variable", wn) + "  " + pad("Type", wt) + "  Value\n");
             sb.append("-".repeat(wn)).append("  ").append("-".repeat(wt)).append("  -----\n");
             for (MagicContext.Variable v : vars) {
-                String value = v.value().length() > 60 ? v.value().substring(0, 57) + "..." : v.value();
-                sb.append(pad(v.name(), wn)).append("  ").append(pad(v.type(), wt)).append("  ")
-                  .append(value.replace('\n', ' ')).append('\n');
+                sb.append(pad(v.name(), wn)).append("  ").append(pad(cut(v.type(), wt), wt)).append("  ")
+                  .append(cut(v.value().replace('\n', ' '), wv)).append('\n');
             }
             ctx.out().stream("stdout", sb.toString());
             return Engine.ExecuteOutcome.ok(null);
@@ -54,6 +61,11 @@ final class SessionMagics {
                     ctx.out().stream("stdout", "Monitor " + mode + ".\n");
                     return Engine.ExecuteOutcome.ok(null);
                 });
+    }
+
+    /** The text, or its start and "..." if it is longer than {@code w}. */
+    private static String cut(String s, int w) {
+        return s.length() > w ? s.substring(0, w - 3) + "..." : s;
     }
 
     private static String pad(String s, int w) {
