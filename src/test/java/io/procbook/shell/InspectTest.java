@@ -120,6 +120,24 @@ class InspectTest {
     }
 
     @Test
+    void aValueWhoseToStringBlocksOrThrowsDoesNotHoldHelpUp() {
+        ExecuteOutcome o = engine.execute("""
+                var gate = new java.util.concurrent.CountDownLatch(1);
+                class Slow { public String toString() { try { gate.await(); } catch (InterruptedException e) { } return "slow"; } }
+                class Broken { public String toString() { throw new IllegalStateException("boom"); } }
+                var slow = new Slow();
+                var broken = new Broken();
+                """, new RecordingOutput(), false);
+        assertEquals("ok", o.status(), o::toString);
+        try {
+            assertEquals("slow: Slow = (its toString() did not return within 1000 ms)\n", page("slow?"));
+        } finally {
+            engine.execute("gate.countDown();", new RecordingOutput(), false);
+        }
+        assertEquals("broken: Broken = (its toString() threw IllegalStateException: boom)\n", page("broken?"));
+    }
+
+    @Test
     void jdkClassesShowTheJdksJavadoc() {
         String string = page("String?");
         assertTrue(string.startsWith("java.lang.String\n\npublic final class String implements CharSequence\n\n"

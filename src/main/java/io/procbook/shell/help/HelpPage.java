@@ -98,9 +98,8 @@ final class HelpPage {
             w.blocks(List.of(new DocBlock.Preformatted(hardWrapped(v.value(), PlainTextWriter.WIDTH - 8))));
         }
         TypeDoc t = v.typeDoc();
-        if (t == null) return;
+        if (t == null || t.doc().summary().isEmpty()) return; // the type is in the first line already
         w.declaration(t.declaration());
-        if (t.doc().summary().isEmpty()) return;
         w.indent();
         w.blocks(List.of(new DocBlock.Paragraph(t.doc().summary())));
         w.outdent();
