@@ -25,23 +25,44 @@ final class PlainTextWriter extends DocWriter {
     @Override
     void declaration(String code) {
         separate();
-        // A long signature breaks after its commas, the rest indented under it.
-        int room = WIDTH - indent;
-        if (code.length() <= room) {
-            line(indent, code);
-            return;
+        code(code, indent);
+    }
+
+    /**
+     * A declaration on as many lines as it needs, the later ones indented under the first: broken after a
+     * comma between parameters (not inside {@code Map<K, V>}), else at a space.
+     */
+    private void code(String code, int at) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '<') depth++;
+            else if (c == '>') depth = Math.max(0, depth - 1);
+            else if (c == ' ' && depth == 0 && i > 0 && code.charAt(i - 1) == ',') {
+                parts.add(code.substring(start, i + 1));
+                start = i + 1;
+            }
         }
+        parts.add(code.substring(start));
         StringBuilder current = new StringBuilder();
-        int at = indent;
-        for (String part : code.split("(?<=, )")) {
-            if (current.length() > 0 && at + current.length() + part.length() > WIDTH) {
-                line(at, current.toString().stripTrailing());
+        int lineAt = at;
+        for (String part : parts) {
+            if (current.length() > 0 && lineAt + current.length() + part.length() > WIDTH) {
+                flushCode(current.toString(), lineAt, at + 2 * STEP);
                 current.setLength(0);
-                at = indent + 2 * STEP;
+                lineAt = at + 2 * STEP;
             }
             current.append(part);
         }
-        if (current.length() > 0) line(at, current.toString());
+        if (current.length() > 0) flushCode(current.toString(), lineAt, at + 2 * STEP);
+    }
+
+    /** One line of a declaration; a piece longer than the width (a long type) is broken at its spaces. */
+    private void flushCode(String text, int first, int rest) {
+        if (first + text.length() <= WIDTH) line(first, text.stripTrailing());
+        else wrap(text, first, rest);
     }
 
     @Override
@@ -92,7 +113,7 @@ final class PlainTextWriter extends DocWriter {
         separate();
         line(indent, label + ":");
         for (Summary s : summaries) {
-            wrap(s.declaration(), indent + 2, indent + 2 + 2 * STEP);
+            code(s.declaration(), indent + 2);
             for (String l : reflow(s.summary(), WIDTH - indent - 2 - STEP)) line(indent + 2 + STEP, l);
         }
     }
