@@ -101,6 +101,15 @@ class InspectTest {
     }
 
     @Test
+    void theDisplayAndMonitorApis() {
+        String display = page("display?");
+        assertTrue(display.startsWith("io.procbook.display.Display.display\n"), display);
+        assertTrue(display.contains("Parameters:") && display.contains("Returns:"), display);
+        String show = page("Monitor.show?");
+        assertTrue(show.startsWith("io.procbook.monitor.Monitor.show\n\npublic static void show()\n\n    "), show);
+    }
+
+    @Test
     void aMethodOfAVariable() {
         String start = page("p.start?");
         assertTrue(start.startsWith("io.procbook.mp.Process.start\n\npublic void start()\n\n    Starts the child"), start);

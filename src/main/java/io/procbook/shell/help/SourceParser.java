@@ -38,7 +38,8 @@ import java.util.Set;
  */
 final class SourceParser {
 
-    private final JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    /** Looked up at the first parse, not while the kernel starts. */
+    private JavaCompiler javac;
     private StandardJavaFileManager files;
 
     /**
@@ -48,6 +49,7 @@ final class SourceParser {
      * @throws IllegalStateException if this JDK has no compiler
      */
     synchronized List<TypeDoc> parse(String path, String source) {
+        if (javac == null) javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) throw new IllegalStateException("this Java has no compiler (jdk.compiler): not a JDK");
         if (files == null) files = javac.getStandardFileManager(d -> { }, null, null);
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
