@@ -1,10 +1,10 @@
 package io.procbook.shell;
 
+import io.procbook.shell.help.Inspector;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +12,17 @@ import java.util.Set;
 
 /**
  * Completion, inspection and is-complete on JShell's source analysis. Jupyter counts cursor offsets in code
- * points, Java strings in chars: the conversion happens here, at the edge.
+ * points, Java strings in chars: the conversion happens here, at the edge. What inspection shows is the
+ * {@link Inspector}'s.
  */
 final class CodeAnalysis {
 
     private final SourceCodeAnalysis analysis;
+    private final Inspector inspector;
 
-    CodeAnalysis(SourceCodeAnalysis analysis) {
+    CodeAnalysis(SourceCodeAnalysis analysis, Inspector inspector) {
         this.analysis = analysis;
+        this.inspector = inspector;
     }
 
     Engine.Completion complete(String code, int cursorCodePoints) {
@@ -44,33 +47,12 @@ final class CodeAnalysis {
         while (cursor < code.length() && Character.isJavaIdentifierPart(code.charAt(cursor))) cursor++;
         String prefix = code.substring(0, cursor);
         String snippet = prefix.substring(Piece.currentStart(analysis, prefix));
-        List<SourceCodeAnalysis.Documentation> docs = analysis.documentation(snippet, snippet.length(), true);
-        if (docs.isEmpty() && !snippet.isEmpty() && Character.isJavaIdentifierPart(snippet.charAt(snippet.length() - 1))) {
-            // A method name without its parenthesis: JShell documents calls, so ask as if it were one.
-            docs = analysis.documentation(snippet + "(", snippet.length() + 1, true);
-        }
-        if (docs.isEmpty()) return new Engine.Inspection(false, Map.of());
-        StringBuilder plain = new StringBuilder();
-        StringBuilder markdown = new StringBuilder();
-        int shown = 0;
-        for (var d : docs) {
-            if (shown++ > 0) {
-                plain.append('\n');
-                markdown.append("\n\n");
-            }
-            plain.append(d.signature()).append('\n');
-            markdown.append("```java\n").append(d.signature()).append("\n```\n");
-            String javadoc = d.javadoc();
-            boolean withDoc = javadoc != null && !javadoc.isBlank() && (detailLevel > 0 || shown == 1);
-            if (withDoc) {
-                plain.append(javadoc.strip()).append('\n');
-                markdown.append('\n').append(javadoc.strip()).append('\n');
-            }
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("text/plain", plain.toString());
-        data.put("text/markdown", markdown.toString());
-        return new Engine.Inspection(true, data);
+        return inspector.inspect(snippet, detailLevel).inspection();
+    }
+
+    /** {@code NAME?}: NAME's page, or why there is none. */
+    Inspector.Answer help(String target, int detailLevel) {
+        return inspector.help(target, detailLevel);
     }
 
     Engine.Completeness isComplete(String code) {

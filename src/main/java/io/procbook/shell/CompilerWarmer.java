@@ -33,10 +33,19 @@ final class CompilerWarmer {
     /**
      * Starts warming on a background daemon thread.
      *
-     * @param stop checked between evaluations; warming ends once it is true
+     * @param stop  checked between evaluations; warming ends once it is true
+     * @param first what else to warm first (reading the API's comments for help)
      */
-    static void start(BooleanSupplier stop) {
-        Thread t = new Thread(() -> run(stop), "procbook-compiler-warmup");
+    static void start(BooleanSupplier stop, Runnable first) {
+        Thread t = new Thread(() -> {
+            if (stop.getAsBoolean()) return;
+            try {
+                first.run();
+            } catch (RuntimeException e) {
+                // an optimisation: help reads the comments when asked, as it would have anyway
+            }
+            run(stop);
+        }, "procbook-compiler-warmup");
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();

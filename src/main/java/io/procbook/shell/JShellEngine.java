@@ -4,6 +4,8 @@ import io.procbook.display.Display;
 import io.procbook.display.Renderers;
 import io.procbook.monitor.Monitor;
 import io.procbook.mp.spi.Hooks;
+import io.procbook.shell.help.Inspector;
+import io.procbook.shell.help.Javadocs;
 import io.procbook.shell.magic.Magics;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -97,9 +99,16 @@ public final class JShellEngine implements Engine {
     /** Orders start-up against close: what start installs, close removes, whichever runs first. */
     private final Object lifecycle = new Object();
     private JShell jshell;
+    private final Javadocs javadocs;
 
     /** Starts an engine; returns at once (JShell starts in the background). */
     public JShellEngine() {
+        this(Javadocs.ofRunningJdk());
+    }
+
+    /** An engine whose help reads documentation from {@code javadocs} (tests give it a JDK's sources). */
+    JShellEngine(Javadocs javadocs) {
+        this.javadocs = javadocs;
         StandardStreams.acquire();
         daemonThreads("procbook-jshell-start").newThread(this::start).start();
     }
@@ -132,7 +141,8 @@ public final class JShellEngine implements Engine {
                     }
                 }
             }
-            analysis = new CodeAnalysis(js.sourceCodeAnalysis());
+            RecordingExecutionControl c = control;
+            analysis = new CodeAnalysis(js.sourceCodeAnalysis(), new Inspector(js, javadocs, v -> c.variableValue(js, v)));
             // Exercise compile, load and run once, so that the first cell does not pay for it.
             js.eval("if (true) { }");
             js.sourceCodeAnalysis().completionSuggestions("System.out.pr", 13, new int[1]);
@@ -144,7 +154,7 @@ public final class JShellEngine implements Engine {
                 jshell = js;
             }
             ready.complete(js);
-            CompilerWarmer.start(() -> cellCount.get() > 0 || closed);
+            CompilerWarmer.start(() -> cellCount.get() > 0 || closed, javadocs::warmUp);
         } catch (Throwable t) {
             ready.completeExceptionally(t);
         }
@@ -210,18 +220,17 @@ public final class JShellEngine implements Engine {
 
     /** {@code NAME?}: the documentation inspect would give, for the front end's pager. */
     private ExecuteOutcome help(HelpRequest help, Cell cell) {
-        Inspection doc = help.isMagic() ? magicHelp(help.target()) : analysis.inspect(help.target(),
-                help.target().codePointCount(0, help.target().length()), help.detail());
-        if (!doc.found()) {
-            cell.output().stream("stdout", "Object `" + help.target() + "` not found.\n");
+        Inspector.Answer answer = help.isMagic() ? magicHelp(help.target()) : analysis.help(help.target(), help.detail());
+        if (!answer.found()) {
+            cell.output().stream("stdout", answer.notFound() + "\n");
             return ExecuteOutcome.ok(null);
         }
-        return ExecuteOutcome.page(doc.data());
+        return ExecuteOutcome.page(answer.data());
     }
 
-    private Inspection magicHelp(String token) {
-        return magics.help(token).map(text -> new Inspection(true, Map.<String, Object>of("text/plain", text)))
-                .orElse(new Inspection(false, Map.of()));
+    private Inspector.Answer magicHelp(String token) {
+        return magics.help(token).map(text -> new Inspector.Answer(Map.<String, Object>of("text/plain", text), null))
+                .orElse(new Inspector.Answer(null, "`" + token + "` not found: no magic has that name."));
     }
 
     private ExecuteOutcome startFailure(Exception e) {
@@ -317,7 +326,7 @@ public final class JShellEngine implements Engine {
         if (a == null) return new Inspection(false, Map.of());
         var magic = HelpRequest.magicAt(code, code.offsetByCodePoints(0, Math.min(Math.max(cursor, 0),
                 code.codePointCount(0, code.length()))));
-        if (magic.isPresent()) return magicHelp(magic.get());
+        if (magic.isPresent()) return magicHelp(magic.get()).inspection();
         compilerLock.lock();
         try {
             return a.inspect(code, cursor, detailLevel);

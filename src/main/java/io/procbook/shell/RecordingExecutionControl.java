@@ -1,6 +1,8 @@
 package io.procbook.shell;
 
 import io.procbook.mp.RemoteTaskException;
+import jdk.jshell.JShell;
+import jdk.jshell.VarSnippet;
 import jdk.jshell.execution.LocalExecutionControl;
 import jdk.jshell.spi.SPIResolutionException;
 import jdk.jshell.spi.ExecutionControl;
@@ -60,6 +62,8 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     private volatile Runnable userCodeLeave = () -> { };
     private volatile Run current;
     private volatile Object lastValue;
+    /** Set while {@link #variableValue} reads a variable: where {@link #varValue} puts the object. */
+    private final ThreadLocal<Object[]> peek = new ThreadLocal<>();
     private volatile boolean abandoned;
     private volatile ClassLoader cellLoader;
     private boolean cancelChecked;
@@ -112,6 +116,40 @@ public class RecordingExecutionControl extends LocalExecutionControl {
     void onUserCode(Runnable enter, Runnable leave) {
         userCodeEnter = enter;
         userCodeLeave = leave;
+    }
+
+    /**
+     * Reads the object a cell variable holds for inspection. JShell's own {@code varValue} turns it into text
+     * with its {@code toString()}, on the caller's thread and with the compiler lock let go as for user code;
+     * here nothing of the variable's code runs, and the inspector decides how much of it to show.
+     *
+     * @return the variable's value
+     * @throws IllegalArgumentException if the variable has no value (its declaration failed)
+     */
+    Object variableValue(JShell js, VarSnippet variable) {
+        Object[] box = new Object[1];
+        peek.set(box);
+        try {
+            js.varValue(variable);
+        } finally {
+            peek.remove();
+        }
+        return box[0];
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException,
+            InternalException {
+        Object[] box = peek.get();
+        if (box == null) return super.varValue(className, varName);
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            box[0] = field.get(null);
+            return "";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new InternalException("cannot read " + varName + ": " + e);
+        }
     }
 
     /** @return the object the last snippet's code returned (null for statements), and forgets it */

@@ -114,7 +114,7 @@ class MagicCellsTest extends SharedEngine {
         ExecuteOutcome o = run("NoSuchThing?", out);
         assertEquals("ok", o.status());
         assertEquals(0, o.payload().size());
-        assertEquals("Object `NoSuchThing` not found.\n", out.stdout());
+        assertEquals("`NoSuchThing` not found: no variable, type, method or field has that name here.\n", out.stdout());
     }
 
     private static String pageText(ExecuteOutcome o) {
