@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -131,6 +134,45 @@ class ThreadSamplingTest {
         stop.countDown();
         own.join(10_000);
         Await.snapshot(monitor, x -> x.rows().get(0).state().equals("ended"), 20_000);
+        Await.snapshot(monitor, x -> !x.live() && monitor.isDone(), 20_000);
+    }
+
+    @Test
+    void aThreadWaitingInABlockingAcceptDoesNotHoldBackTheSummary() throws Exception {
+        // Runnable to the JVM while it waits in the accept system call, as the runtime's output pumps in reads.
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread waiter = new Thread(() -> {
+                try {
+                    server.accept().close();
+                } catch (IOException closed) {
+                    // the test closes the socket
+                }
+            }, "cell-5-waiter");
+            waiter.setDaemon(true);
+            Thread busy = spinner("cell-5-busy");
+            monitor.watchThreads(t -> t.getName().startsWith("cell-5-"));
+            waiter.start();
+            busy.start();
+            Await.snapshot(monitor, x -> x.rows().size() == 1 && x.rows().get(0).cpuNanos() > 200_000_000L, 20_000);
+            stop.countDown();
+            busy.join(10_000);
+            monitor.finish();
+            assertTrue(monitor.isDone(), "finish() left the summary though a thread of the cell waits in accept");
+            assertEquals(Thread.State.RUNNABLE, waiter.getState());
+            assertFalse(monitor.snapshot().live());
+        }
+    }
+
+    @Test
+    void aThreadStartedJustBeforeTheCodeReturnsIsStillItsWork() throws Exception {
+        monitor.watchThreads(t -> t.getName().equals("started-last"));
+        Thread late = spinner("started-last");
+        late.start();
+        monitor.finish();
+        assertFalse(monitor.isDone(), "a thread the code started and left spinning is its work");
+        assertTrue(monitor.snapshot().live());
+        stop.countDown();
+        late.join(10_000);
         Await.snapshot(monitor, x -> !x.live() && monitor.isDone(), 20_000);
     }
 }
