@@ -56,7 +56,7 @@ public final class CellMonitor implements AutoCloseable {
     private Predicate<Thread> threadFilter;
     private Predicate<Thread> sharedFilter;
     private Thread[] threadScratch = new Thread[64];
-    private Map<String, Object> shownBundle;
+    private Bundles.Display shownBundle;
     private Object shownModel;
     /** When the last show or update call returned: the next update is due {@link #MIN_UPDATE_MILLIS} later. */
     private long shownAtNanos;
@@ -94,7 +94,9 @@ public final class CellMonitor implements AutoCloseable {
         synchronized (this) {
             if (closed) return;
             for (Row r : rows) if (r instanceof ProcessRow p && p.id() == child.pid()) return;
-            rows.add(new ProcessRow(child, nowMillis(), this::nowMillis));
+            long now = nowMillis();
+            rows.add(new ProcessRow(child, now, this::nowMillis));
+            startTotals(now);
             attach();
         }
     }
@@ -300,8 +302,8 @@ public final class CellMonitor implements AutoCloseable {
         return snapshot(!isDone() && working(), s -> s.spread(Integer.MAX_VALUE));
     }
 
-    /** @return the summary bundle (text, HTML with chart, SVG chart) for what was recorded so far */
-    public synchronized Map<String, Object> summaryBundle() {
+    /** @return the summary (text, HTML with the chart, the chart as PNG) of what was recorded so far */
+    synchronized Bundles.Display summary() {
         return Bundles.summary(snapshot(false, s -> s.spread(CHART_POINTS)));
     }
 
@@ -395,6 +397,8 @@ public final class CellMonitor implements AutoCloseable {
         if (!forceShow && visibleRows.isEmpty()) return 0;
         if (shownBundle != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_NANOS) return 0;
         boolean summary = last || (!working() && anyProcess);
+        // Heading for a chart: have Java2D loaded while the work runs, not when the cell ends.
+        if (!summary && total.cpuSinceStart() >= Bundles.CHART_MIN_CPU_NANOS / 2) PngCharts.warmUpInBackground();
         // compare what would be shown before rendering it: most ticks of an idle cell change nothing visible
         Object model = summary ? summaryKey()
                                : LiveModel.of(visibleRows, total, cores, total.isEmpty() ? nowMillis() : total.lastMillis());
@@ -404,15 +408,14 @@ public final class CellMonitor implements AutoCloseable {
             long wait = updatedAtNanos + MIN_UPDATE_NANOS - nowNanos;
             if (wait > 0) return last ? wait : 0;
         }
-        Map<String, Object> bundle = summary ? Bundles.summary(snapshot(false, s -> s.spread(CHART_POINTS)))
-                                             : Bundles.live((LiveModel) model);
+        Bundles.Display bundle = summary ? summary() : Bundles.live((LiveModel) model);
         shownModel = model;
         if (bundle.equals(shownBundle)) return 0;
         if (shownBundle == null) {
             Monitor.noteShown(this);
-            view.show(bundle);
+            view.show(bundle.data(), bundle.metadata());
         } else {
-            view.update(bundle);
+            view.update(bundle.data(), bundle.metadata());
             updatedAtNanos = System.nanoTime();
         }
         shownBundle = bundle;
@@ -481,6 +484,12 @@ public final class CellMonitor implements AutoCloseable {
         ThreadRow row = new ThreadRow(thread, now, THREADS, shared);
         threadRows.put(thread, row);
         rows.add(row);
+        startTotals(now);
+    }
+
+    /** The totals (and the chart's time axis) start with the first row: no row starts before them. */
+    private void startTotals(long now) {
+        if (total.isEmpty()) total.add(now, 0, -1);
     }
 
     private void attach() {

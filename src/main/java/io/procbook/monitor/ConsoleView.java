@@ -23,12 +23,12 @@ final class ConsoleView implements MonitorView {
     }
 
     @Override
-    public void show(Map<String, Object> mimeBundle) { update(mimeBundle); }
+    public void show(Map<String, Object> mimeBundle, Map<String, Object> metadata) { update(mimeBundle, metadata); }
 
     @Override
-    public void update(Map<String, Object> mimeBundle) {
+    public void update(Map<String, Object> mimeBundle, Map<String, Object> metadata) {
         String text = String.valueOf(mimeBundle.get(Bundles.TEXT));
-        if (mimeBundle.containsKey(Bundles.SVG)) { // only the summary carries the chart
+        if (Bundles.isSummary(mimeBundle)) {
             out.println(text);
             printedOnce = true;
             printedAtNanos = System.nanoTime();

@@ -72,7 +72,8 @@ public final class Monitor {
         MonitorHost h = requireHost();
         CellMonitor m = latest;
         if (m == null) throw new IllegalStateException("nothing has been monitored yet");
-        h.newView().show(m.summaryBundle());
+        Bundles.Display summary = m.summary();
+        h.newView().show(summary.data(), summary.metadata());
     }
 
     /**
