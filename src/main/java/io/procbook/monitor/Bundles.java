@@ -59,24 +59,20 @@ final class Bundles {
             data.put(HTML, HtmlRenderer.brief(line));
             return new Display(Collections.unmodifiableMap(data), Map.of());
         }
-        PngCharts.Image png = charts.apply(s);
-        String chart;
-        String mime;
-        Map<String, Object> metadata;
-        if (png != null) {
-            mime = PNG;
-            chart = Base64.getEncoder().encodeToString(png.png());
-            metadata = Map.of(PNG, Map.of("width", png.width(), "height", png.height()));
-        } else {
-            mime = SVG;
-            chart = Chart.svg(s);
-            metadata = Map.of();
-        }
-        String base64 = png != null ? chart : Base64.getEncoder().encodeToString(chart.getBytes(StandardCharsets.UTF_8));
         data.put(TEXT, TextRenderer.summary(s));
-        data.put(HTML, HtmlRenderer.summary(s, HtmlRenderer.image(mime, base64, Chart.WIDTH, Chart.height(s))));
-        data.put(mime, chart);
-        return new Display(Collections.unmodifiableMap(data), metadata);
+        PngCharts.Image png = charts.apply(s);
+        if (png != null) {
+            String base64 = Base64.getEncoder().encodeToString(png.png());
+            data.put(HTML, HtmlRenderer.summary(s, HtmlRenderer.image(PNG, base64, png.width(), png.height())));
+            data.put(PNG, base64);
+            return new Display(Collections.unmodifiableMap(data),
+                               Map.of(PNG, Map.of("width", png.width(), "height", png.height())));
+        }
+        String svg = Chart.svg(s);
+        String base64 = Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
+        data.put(HTML, HtmlRenderer.summary(s, HtmlRenderer.image(SVG, base64, Chart.WIDTH, Chart.height(s))));
+        data.put(SVG, svg);
+        return new Display(Collections.unmodifiableMap(data), Map.of());
     }
 
     /** @return whether {@code data} is a summary (the chart or the one line), not the live table */

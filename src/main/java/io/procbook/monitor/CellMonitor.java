@@ -56,7 +56,7 @@ public final class CellMonitor implements AutoCloseable {
     private Predicate<Thread> threadFilter;
     private Predicate<Thread> sharedFilter;
     private Thread[] threadScratch = new Thread[64];
-    private Bundles.Display shownBundle;
+    private Bundles.Display shownDisplay;
     private Object shownModel;
     /** When the last show or update call returned: the next update is due {@link #MIN_UPDATE_MILLIS} later. */
     private long shownAtNanos;
@@ -180,7 +180,7 @@ public final class CellMonitor implements AutoCloseable {
     public synchronized void show() {
         if (closed) return;
         forceShow = true;
-        if (shownBundle == null) publish(System.nanoTime(), false);
+        if (shownDisplay == null) publish(System.nanoTime(), false);
         attach();
     }
 
@@ -395,7 +395,7 @@ public final class CellMonitor implements AutoCloseable {
             anyProcess |= r instanceof ProcessRow;
         }
         if (!forceShow && visibleRows.isEmpty()) return 0;
-        if (shownBundle != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_NANOS) return 0;
+        if (shownDisplay != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_NANOS) return 0;
         boolean summary = last || (!working() && anyProcess);
         // Heading for a chart: have Java2D loaded while the work runs, not when the cell ends.
         if (!summary && total.cpuSinceStart() >= Bundles.CHART_MIN_CPU_NANOS / 2) PngCharts.warmUpInBackground();
@@ -404,21 +404,21 @@ public final class CellMonitor implements AutoCloseable {
                                : LiveModel.of(visibleRows, total, cores, total.isEmpty() ? nowMillis() : total.lastMillis());
         if (model.equals(shownModel)) return 0;
         // The summary right after the first show is one update: no wait. After an update it waits its turn.
-        if (shownBundle != null && updatedAtNanos != null) {
+        if (shownDisplay != null && updatedAtNanos != null) {
             long wait = updatedAtNanos + MIN_UPDATE_NANOS - nowNanos;
             if (wait > 0) return last ? wait : 0;
         }
         Bundles.Display bundle = summary ? summary() : Bundles.live((LiveModel) model);
         shownModel = model;
-        if (bundle.equals(shownBundle)) return 0;
-        if (shownBundle == null) {
+        if (bundle.equals(shownDisplay)) return 0;
+        if (shownDisplay == null) {
             Monitor.noteShown(this);
             view.show(bundle.data(), bundle.metadata());
         } else {
             view.update(bundle.data(), bundle.metadata());
             updatedAtNanos = System.nanoTime();
         }
-        shownBundle = bundle;
+        shownDisplay = bundle;
         shownAtNanos = System.nanoTime();
         return 0;
     }
