@@ -302,9 +302,13 @@ public final class CellMonitor implements AutoCloseable {
         return snapshot(!isDone() && working(), s -> s.spread(Integer.MAX_VALUE));
     }
 
-    /** @return the summary (text, HTML with the chart, the chart as PNG) of what was recorded so far */
-    synchronized Bundles.Display summary() {
-        return Bundles.summary(snapshot(false, s -> s.spread(CHART_POINTS)));
+    /**
+     * @param images whether the chart may be drawn as PNG (see {@link MonitorView#showsImages()})
+     * @return the summary (text, HTML with the chart, the chart as PNG) of what was recorded so far
+     */
+    synchronized Bundles.Display summary(boolean images) {
+        MonitorSnapshot s = snapshot(false, series -> series.spread(CHART_POINTS));
+        return images ? Bundles.summary(s) : Bundles.summary(s, withoutPng -> null);
     }
 
     /**
@@ -398,7 +402,9 @@ public final class CellMonitor implements AutoCloseable {
         if (shownDisplay != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_NANOS) return 0;
         boolean summary = last || (!working() && anyProcess);
         // Heading for a chart: have Java2D loaded while the work runs, not when the cell ends.
-        if (!summary && total.cpuSinceStart() >= Bundles.CHART_MIN_CPU_NANOS / 2) PngCharts.warmUpInBackground();
+        if (!summary && view.showsImages() && total.cpuSinceStart() >= Bundles.CHART_MIN_CPU_NANOS / 2) {
+            PngCharts.warmUpInBackground();
+        }
         // compare what would be shown before rendering it: most ticks of an idle cell change nothing visible
         Object model = summary ? summaryKey()
                                : LiveModel.of(visibleRows, total, cores, total.isEmpty() ? nowMillis() : total.lastMillis());
@@ -408,7 +414,7 @@ public final class CellMonitor implements AutoCloseable {
             long wait = updatedAtNanos + MIN_UPDATE_NANOS - nowNanos;
             if (wait > 0) return last ? wait : 0;
         }
-        Bundles.Display bundle = summary ? summary() : Bundles.live((LiveModel) model);
+        Bundles.Display bundle = summary ? summary(view.showsImages()) : Bundles.live((LiveModel) model);
         shownModel = model;
         if (bundle.equals(shownDisplay)) return 0;
         if (shownDisplay == null) {

@@ -72,8 +72,9 @@ public final class Monitor {
         MonitorHost h = requireHost();
         CellMonitor m = latest;
         if (m == null) throw new IllegalStateException("nothing has been monitored yet");
-        Bundles.Display summary = m.summary();
-        h.newView().show(summary.data(), summary.metadata());
+        MonitorView view = h.newView();
+        Bundles.Display summary = m.summary(view.showsImages());
+        view.show(summary.data(), summary.metadata());
     }
 
     /**

@@ -31,4 +31,14 @@ public interface MonitorView {
      * @param metadata   mime type to its metadata; often empty
      */
     void update(Map<String, Object> mimeBundle, Map<String, Object> metadata);
+
+    /**
+     * Tells whether this view shows pictures. One that does not (a console) gets the summary without a PNG
+     * chart, and the monitor then never loads Java2D (nor sets {@code java.awt.headless}) in its program.
+     *
+     * @return {@code true} unless overridden
+     */
+    default boolean showsImages() {
+        return true;
+    }
 }

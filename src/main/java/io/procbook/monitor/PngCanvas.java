@@ -14,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A {@link Canvas} drawn with Java2D into an image, {@code scale} image pixels per CSS pixel. Only used once
- * Java2D is known to work here (see {@link PngCharts}); not thread-safe.
+ * A {@link Canvas} drawn with Java2D into an image, {@code scale} image pixels per CSS pixel. Used through
+ * {@link PngCharts}, which copes with a Java2D that cannot draw here; not thread-safe.
  */
 final class PngCanvas implements Canvas {
 

@@ -11,6 +11,19 @@ final class RecordingView implements MonitorView {
     record Call(boolean show, long nanos, Map<String, Object> bundle, Map<String, Object> metadata) { }
 
     private final List<Call> calls = new ArrayList<>();
+    private final boolean images;
+
+    RecordingView() {
+        this(true);
+    }
+
+    /** @param images what {@link #showsImages()} answers */
+    RecordingView(boolean images) {
+        this.images = images;
+    }
+
+    @Override
+    public boolean showsImages() { return images; }
 
     @Override
     public synchronized void show(Map<String, Object> mimeBundle, Map<String, Object> metadata) {

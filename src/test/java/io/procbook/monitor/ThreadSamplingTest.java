@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -174,5 +175,22 @@ class ThreadSamplingTest {
         stop.countDown();
         late.join(10_000);
         Await.snapshot(monitor, x -> !x.live() && monitor.isDone(), 20_000);
+    }
+
+    @Test
+    void aViewThatShowsNoPicturesGetsTheSummaryWithoutAPng() throws Exception {
+        RecordingView console = new RecordingView(false);
+        try (CellMonitor text = new CellMonitor("text only", console)) {
+            Thread busy = spinner("text-only-busy");
+            busy.start();
+            text.watchThread(busy);
+            Await.snapshot(text, x -> x.rows().size() == 1 && x.total().cpuNanos() > 300_000_000L, 20_000);
+            stop.countDown();
+            busy.join(10_000);
+            text.finish();
+            Map<String, Object> summary = console.last();
+            assertTrue(Bundles.isSummary(summary) && summary.containsKey(Bundles.SVG), summary.keySet()::toString);
+            assertFalse(summary.containsKey(Bundles.PNG), "no Java2D for a view that shows no pictures");
+        }
     }
 }
