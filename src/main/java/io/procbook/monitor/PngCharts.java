@@ -1,5 +1,7 @@
 package io.procbook.monitor;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 /**
  * Draws the summary {@link Chart} as a PNG, where this JVM can. Java2D is loaded on first use only (a kernel
  * that never shows a summary never loads it), in headless mode unless the program chose otherwise, so that no
@@ -7,10 +9,11 @@ package io.procbook.monitor;
  * its labels (the table and the text next to it carry the numbers). Where Java2D does not work at all,
  * {@link #render} answers {@code null} and the summary goes without a PNG; nothing fails.
  *
- * <p>The first drawing loads Java2D and the fonts, which takes a few hundred milliseconds of one core;
- * {@link #warmUpInBackground()} has that done on a thread of its own while the work being monitored runs, so
- * that the cell's end does not wait for it. Later drawings take 10 to 30 ms (C1 only, 2x scale). Safe for use
- * by many threads: drawings run one at a time.
+ * <p>The first drawing loads Java2D and the fonts: about 90 ms of CPU in the kernel's C1-only JVM (200 to 350
+ * ms on a busy two-core machine); {@link #warmUpInBackground()} has that done on a thread of its own while
+ * the work being monitored runs, so that the cell's end does not wait for it. Later drawings take 10 to 15 ms
+ * of CPU for a chart of a few processes, up to 45 ms for many rows and minutes of samples (drawn again
+ * smaller to fit the budget). Safe for use by many threads: drawings run one at a time.
  */
 final class PngCharts {
 
@@ -21,8 +24,9 @@ final class PngCharts {
 
     private enum Mode { UNTRIED, WITH_TEXT, WITHOUT_TEXT, UNAVAILABLE }
 
-    private static Mode mode = Mode.UNTRIED;
-    private static boolean warming;
+    /** Written under the class lock (by {@link #render}); read without it to skip a needless warm-up. */
+    private static volatile Mode mode = Mode.UNTRIED;
+    private static final AtomicBoolean WARMING = new AtomicBoolean();
 
     private PngCharts() { }
 
@@ -49,10 +53,8 @@ final class PngCharts {
      * thread belongs to no cell (it inherits no thread-locals) and ends when done.
      */
     static void warmUpInBackground() {
-        synchronized (PngCharts.class) {
-            if (mode != Mode.UNTRIED || warming) return;
-            warming = true;
-        }
+        // no class lock here: the sampler calls this, and must not wait while a chart is drawn
+        if (mode != Mode.UNTRIED || !WARMING.compareAndSet(false, true)) return;
         Thread t = new Thread(null, () -> render(Warmup.SNAPSHOT), "procbook-chart-warmup", 0, false);
         t.setDaemon(true);
         t.setPriority(Thread.MIN_PRIORITY);
