@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  * {@code ProcessListener}), {@link #watchThread} or a {@link #watchThreads thread filter}; call {@link #finish()}
  * when the cell's code has returned. It then renders the summary as soon as the work is over (at once if it
  * already is) and stops sampling. The work is over when every process has exited and no watched thread works:
- * a live thread counts as working only while it uses CPU ({@link ThreadRow#WORKING_PERCENT}), since one that
- * waits in a blocking read is as runnable to the JVM as one that computes. The summary's time span ends with
+ * a live thread counts as working while it is runnable and used CPU lately ({@link ThreadRow#WORKING_PERCENT}),
+ * since one that waits in a blocking read is as runnable to the JVM as one that computes. The summary's time span ends with
  * the work: from the first reading to the reading that found it over. A process watched after that brings the
  * live display back. {@link #close()} stops at once.
  *

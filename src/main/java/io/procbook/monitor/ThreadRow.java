@@ -39,14 +39,25 @@ final class ThreadRow extends Row {
     boolean busy() { return series.cpuSinceStart() >= BUSY_NANOS; }
 
     /**
-     * CPU use over the last reading interval, in percent of one core, from which a thread counts as working. The
-     * thread's state cannot tell: one waiting in a blocking read or accept (a server thread, the runtime's own
-     * output pumps) is {@code RUNNABLE} to the JVM, and one that computes in bursts may be caught sleeping.
+     * CPU use, in percent of one core over the last {@value #RECENT_MILLIS} ms, from which a runnable thread
+     * counts as working. Its state alone cannot tell: one waiting in a blocking read or accept (a server thread,
+     * the runtime's own output pumps) is {@code RUNNABLE} to the JVM too, but uses no CPU.
      */
     static final double WORKING_PERCENT = 1;
+    /**
+     * How far back {@link #WORKING_PERCENT} looks: a second rather than one reading interval, as on a machine
+     * whose CPUs are all taken a computing thread can go a whole interval without being scheduled.
+     */
+    static final long RECENT_MILLIS = 1000;
 
-    /** @return whether it works: alive, and it used CPU over the last interval it was read over */
-    boolean working() { return running() && series.intervals() > 0 && series.percent(0) >= WORKING_PERCENT; }
+    /**
+     * @return whether it works: alive, runnable (not waiting, sleeping or blocked on a lock) and it used CPU
+     *         lately
+     */
+    boolean working() {
+        return running() && series.intervals() > 0 && thread.getState() == Thread.State.RUNNABLE
+            && series.percentOver(RECENT_MILLIS) >= WORKING_PERCENT;
+    }
 
     /**
      * @return whether it is alive and runnable but has not been read over a whole interval yet, so that

@@ -193,4 +193,35 @@ class ThreadSamplingTest {
             assertFalse(summary.containsKey(Bundles.PNG), "no Java2D for a view that shows no pictures");
         }
     }
+
+    @Test
+    void aThreadThatComputedUpToTheEndAndNowWaitsDoesNotHoldBackTheSummary() throws Exception {
+        // An executor's worker: busy until the code's last task is done, then idle but alive.
+        CountDownLatch idle = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            long x = 1;
+            while (stop.getCount() > 0) {
+                for (int i = 0; i < 100_000; i++) x = x * 31 + i;
+                sink = x;
+            }
+            idle.countDown();
+            try {
+                new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "executor-worker");
+        worker.setDaemon(true);
+        monitor.watchThreads(t -> t == worker);
+        worker.start();
+        Await.snapshot(monitor, x -> x.rows().size() == 1, 20_000);
+        stop.countDown();
+        assertTrue(idle.await(10, TimeUnit.SECONDS));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (worker.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < end) Thread.onSpinWait();
+        monitor.finish();
+        assertTrue(monitor.isDone(), "the summary is there as the code returns");
+        assertEquals("waiting", monitor.snapshot().rows().get(0).state());
+        worker.interrupt();
+    }
 }
