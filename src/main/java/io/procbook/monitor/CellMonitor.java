@@ -19,14 +19,16 @@ import java.util.function.Predicate;
  * The monitor of one notebook cell (or of a plain program): it watches the child processes and threads it is
  * given, samples them on the JVM's one sampler thread, and keeps one display up to date through its
  * {@link MonitorView}: shown once something is watched, updated at most every {@value #MIN_UPDATE_MILLIS} ms
- * and only when the rendered content changed, and turned into a static summary chart when everything watched
- * has stopped.
+ * and only when the rendered content changed, and turned into a static summary when the watched work is over.
  *
  * <p>Lifecycle: create it when the cell starts; feed it {@link #watchProcess} (e.g. from a
  * {@code ProcessListener}), {@link #watchThread} or a {@link #watchThreads thread filter}; call {@link #finish()}
- * when the cell's code has returned. It then renders the summary as soon as every process has exited and no
- * watched thread is runnable (at once if that is already so) and stops sampling. A process watched after that
- * brings the live display back. {@link #close()} stops at once.
+ * when the cell's code has returned. It then renders the summary as soon as the work is over (at once if it
+ * already is) and stops sampling. The work is over when every process has exited and no watched thread works:
+ * a live thread counts as working while it is runnable and used CPU lately ({@link ThreadRow#WORKING_PERCENT}),
+ * since one that waits in a blocking read is as runnable to the JVM as one that computes. The summary's time span ends with
+ * the work: from the first reading to the reading that found it over. A process watched after that brings the
+ * live display back. {@link #close()} stops at once.
  *
  * <p>Safe for use by many threads.
  */
@@ -49,10 +51,12 @@ public final class CellMonitor implements AutoCloseable {
     private final Series total = new Series(Row.HISTORY, cores * 100.0);
     private final Series machine = new Series(Row.HISTORY, cores * 100.0);
     private long machineBaseline = -1;
+    /** Whether something worked at the last reading: the totals go on one reading past the end of the work. */
+    private boolean workedAtLastReading;
     private Predicate<Thread> threadFilter;
     private Predicate<Thread> sharedFilter;
     private Thread[] threadScratch = new Thread[64];
-    private Map<String, Object> shownBundle;
+    private Bundles.Display shownDisplay;
     private Object shownModel;
     /** When the last show or update call returned: the next update is due {@link #MIN_UPDATE_MILLIS} later. */
     private long shownAtNanos;
@@ -90,7 +94,9 @@ public final class CellMonitor implements AutoCloseable {
         synchronized (this) {
             if (closed) return;
             for (Row r : rows) if (r instanceof ProcessRow p && p.id() == child.pid()) return;
-            rows.add(new ProcessRow(child, nowMillis(), this::nowMillis));
+            long now = nowMillis();
+            rows.add(new ProcessRow(child, now, this::nowMillis));
+            startTotals(now);
             attach();
         }
     }
@@ -174,17 +180,18 @@ public final class CellMonitor implements AutoCloseable {
     public synchronized void show() {
         if (closed) return;
         forceShow = true;
-        if (shownBundle == null) publish(System.nanoTime(), false);
+        if (shownDisplay == null) publish(System.nanoTime(), false);
         attach();
     }
 
     /**
      * Tells the monitor that the cell's code has returned. First waits (up to two seconds) until the exit code
      * of every watched process that says it has exited is known, so that the processes the cell joined show as
-     * ended. Takes a last reading; if nothing watched is still running, renders the final summary before
-     * returning and stops sampling; otherwise the summary follows when the last process exits and no watched
-     * thread is runnable. The summary is an update like any other: it comes at least
-     * {@value #MIN_UPDATE_MILLIS} ms after the previous update, so this may wait up to that long.
+     * ended. Takes a last reading; if the watched work is over, renders the final summary before returning and
+     * stops sampling; otherwise the summary follows when the last process exits and no watched thread works.
+     * A runnable thread not yet read over a whole interval is read again first (up to
+     * {@value Series#MIN_INTERVAL_MILLIS} ms). The summary is an update like any other: it comes at least
+     * {@value #MIN_UPDATE_MILLIS} ms after the previous update, so this may wait up to that long too.
      */
     public void finish() {
         awaitReportedExits();
@@ -216,13 +223,20 @@ public final class CellMonitor implements AutoCloseable {
         });
     }
 
-    /** The code has returned: no new threads are its work, and the shared ones it used are no longer. */
+    /**
+     * The code has returned: the threads it started since the last tick are still its work, later ones are not,
+     * and the shared ones it used are no longer.
+     */
     private void stopWatchingNewThreads(long nowNanos) {
         if (finished) return;
         finished = true;
+        long now = nowMillis(nowNanos);
+        if (attached && threadFilter != null) {
+            sharedFilter = null; // a common-pool worker that turns up only now did nothing here worth a row
+            discoverThreads(now);
+        }
         threadFilter = null;
         sharedFilter = null;
-        long now = nowMillis(nowNanos);
         for (Row r : rows) if (r instanceof ThreadRow t && t.shared()) t.end(now);
     }
 
@@ -285,12 +299,16 @@ public final class CellMonitor implements AutoCloseable {
 
     /** @return everything recorded so far, at full resolution (history beyond ~8 minutes is thinned) */
     public synchronized MonitorSnapshot snapshot() {
-        return snapshot(!isDone() && busy(), s -> s.spread(Integer.MAX_VALUE));
+        return snapshot(!isDone() && working(), s -> s.spread(Integer.MAX_VALUE));
     }
 
-    /** @return the summary bundle (text, HTML with chart, SVG chart) for what was recorded so far */
-    public synchronized Map<String, Object> summaryBundle() {
-        return Bundles.summary(snapshot(false, s -> s.spread(CHART_POINTS)));
+    /**
+     * @param images whether the chart may be drawn as PNG (see {@link MonitorView#showsImages()})
+     * @return the summary (text, HTML with the chart, the chart as PNG) of what was recorded so far
+     */
+    synchronized Bundles.Display summary(boolean images) {
+        MonitorSnapshot s = snapshot(false, series -> series.spread(CHART_POINTS));
+        return images ? Bundles.summary(s) : Bundles.summary(s, withoutPng -> null);
     }
 
     /**
@@ -304,19 +322,24 @@ public final class CellMonitor implements AutoCloseable {
     }
 
     /**
-     * Reads everything watched (while sampling) and refreshes the display; once finished and nothing runs, the
-     * display becomes the summary and sampling stops.
+     * Reads everything watched (while sampling) and refreshes the display; once finished and the work is over,
+     * the display becomes the summary and sampling stops.
      *
-     * @return 0 while something runs, -1 once the summary is shown and sampling has stopped, or how many
+     * @return 0 while something works, -1 once the summary is shown and sampling has stopped, or how many
      *         nanoseconds the due summary must still wait for (sampling goes on meanwhile)
      */
     private long advance(long nowNanos, long machineNanos) {
+        long now = nowMillis(nowNanos);
         if (attached) {
-            long now = nowMillis(nowNanos);
             if (threadFilter != null || sharedFilter != null) discoverThreads(now);
             sampleAll(now, machineNanos);
         }
-        boolean done = finished && !busy();
+        boolean done = finished && !working();
+        long undecided = done && attached ? untilThreadsDecided(now) : 0;
+        if (undecided > 0) {
+            publish(nowNanos, false);
+            return undecided * 1_000_000;
+        }
         long wait = publish(nowNanos, done);
         if (!done) return 0;
         if (wait > 0) return wait;
@@ -324,11 +347,18 @@ public final class CellMonitor implements AutoCloseable {
         return -1;
     }
 
+    /** @return milliseconds until every runnable watched thread has been read over a whole interval, or 0 */
+    private long untilThreadsDecided(long now) {
+        long wait = 0;
+        for (Row r : rows) {
+            if (r instanceof ThreadRow t && t.undecided()) {
+                wait = Math.max(wait, Math.max(1, t.series.startMillis() + Series.MIN_INTERVAL_MILLIS - now));
+            }
+        }
+        return wait;
+    }
+
     private void sampleAll(long now, long machineNanos) {
-        // once nothing runs the totals stop too, so that a finished cell's summary does not keep growing
-        boolean anyRunning = false;
-        for (Row r : rows) anyRunning |= r.running();
-        if (!anyRunning && !total.isEmpty()) return;
         long cpu = 0;
         long rss = 0;
         boolean rssKnown = false;
@@ -340,6 +370,12 @@ public final class CellMonitor implements AutoCloseable {
                 rssKnown = true;
             }
         }
+        // The totals (and the chart's time axis) cover the work: they take one more reading once it is over,
+        // for the CPU used up to its end, and stop; so the wall time is not the time until the cell ends.
+        boolean workingNow = working();
+        boolean add = total.isEmpty() || workingNow || workedAtLastReading;
+        workedAtLastReading = workingNow;
+        if (!add) return;
         if (total.isEmpty()) total.add(now, 0, -1);
         else total.add(now, cpu, rssKnown ? rss : -1);
         if (machineNanos >= 0) {
@@ -363,29 +399,32 @@ public final class CellMonitor implements AutoCloseable {
             anyProcess |= r instanceof ProcessRow;
         }
         if (!forceShow && visibleRows.isEmpty()) return 0;
-        if (shownBundle != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_NANOS) return 0;
-        boolean summary = last || (!busy() && anyProcess);
+        if (shownDisplay != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_NANOS) return 0;
+        boolean summary = last || (!working() && anyProcess);
+        // Heading for a chart: have Java2D loaded while the work runs, not when the cell ends.
+        if (!summary && view.showsImages() && total.cpuSinceStart() >= Bundles.CHART_MIN_CPU_NANOS / 2) {
+            PngCharts.warmUpInBackground();
+        }
         // compare what would be shown before rendering it: most ticks of an idle cell change nothing visible
         Object model = summary ? summaryKey()
                                : LiveModel.of(visibleRows, total, cores, total.isEmpty() ? nowMillis() : total.lastMillis());
         if (model.equals(shownModel)) return 0;
         // The summary right after the first show is one update: no wait. After an update it waits its turn.
-        if (shownBundle != null && updatedAtNanos != null) {
+        if (shownDisplay != null && updatedAtNanos != null) {
             long wait = updatedAtNanos + MIN_UPDATE_NANOS - nowNanos;
             if (wait > 0) return last ? wait : 0;
         }
-        Map<String, Object> bundle = summary ? Bundles.summary(snapshot(false, s -> s.spread(CHART_POINTS)))
-                                             : Bundles.live((LiveModel) model);
+        Bundles.Display bundle = summary ? summary(view.showsImages()) : Bundles.live((LiveModel) model);
         shownModel = model;
-        if (bundle.equals(shownBundle)) return 0;
-        if (shownBundle == null) {
+        if (bundle.equals(shownDisplay)) return 0;
+        if (shownDisplay == null) {
             Monitor.noteShown(this);
-            view.show(bundle);
+            view.show(bundle.data(), bundle.metadata());
         } else {
-            view.update(bundle);
+            view.update(bundle.data(), bundle.metadata());
             updatedAtNanos = System.nanoTime();
         }
-        shownBundle = bundle;
+        shownDisplay = bundle;
         shownAtNanos = System.nanoTime();
         return 0;
     }
@@ -397,11 +436,11 @@ public final class CellMonitor implements AutoCloseable {
         return key.toString();
     }
 
-    /** @return whether a process is running or a watched thread may be computing */
-    private boolean busy() {
+    /** @return whether a process is running or a watched thread works */
+    private boolean working() {
         for (Row r : rows) {
             if (r instanceof ProcessRow && r.running()) return true;
-            if (r instanceof ThreadRow t && t.active()) return true;
+            if (r instanceof ThreadRow t && t.working()) return true;
         }
         return false;
     }
@@ -451,6 +490,12 @@ public final class CellMonitor implements AutoCloseable {
         ThreadRow row = new ThreadRow(thread, now, THREADS, shared);
         threadRows.put(thread, row);
         rows.add(row);
+        startTotals(now);
+    }
+
+    /** The totals (and the chart's time axis) start with the first row: no row starts before them. */
+    private void startTotals(long now) {
+        if (total.isEmpty()) total.add(now, 0, -1);
     }
 
     private void attach() {

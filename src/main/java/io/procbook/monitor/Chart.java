@@ -1,31 +1,57 @@
 package io.procbook.monitor;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The final summary picture: CPU % over time for every process and busy thread, the cell's total and the
- * machine, against the cores' limit. Plain static SVG, so a saved notebook shows it without any script.
+ * machine, against the cores' limit. One layout, drawn on a {@link Canvas}: as static SVG, or as the PNG that
+ * a saved notebook shows wherever it is opened (see {@link Bundles}). It has a white background of its own,
+ * so it reads the same on a light or a dark theme.
  */
 final class Chart {
 
-    private static final int WIDTH = 720;
+    static final int WIDTH = 720;
     private static final int PLOT_HEIGHT = 240;
     private static final int LEFT = 56;
     private static final int RIGHT = 16;
-    private static final int TOP = 28;
+    // room between the title and the plot for the cores label, whose line is at the top when the total fills them
+    private static final int TOP = 40;
     private static final int AXIS = 34;
     private static final int LEGEND_ROW = 18;
     private static final int LEGEND_COLUMNS = 3;
     private static final int LEGEND_CHARS = 30;
+    private static final float[] LIMIT_DASH = {6, 3};
+    private static final float[] MACHINE_DASH = {3, 3};
 
     private Chart() { }
 
+    /** @return the chart as an SVG document */
     static String svg(MonitorSnapshot s) {
+        SvgCanvas canvas = new SvgCanvas();
+        draw(s, canvas);
+        return canvas.svg();
+    }
+
+    /** @return the chart's height in CSS pixels (its width is {@link #WIDTH}) */
+    static int height(MonitorSnapshot s) {
+        return TOP + PLOT_HEIGHT + AXIS + legendRows(s) * LEGEND_ROW + 6;
+    }
+
+    private static SeriesSnapshot machine(MonitorSnapshot s) {
+        return s.machine() == null || s.machine().samples().isEmpty() ? null : s.machine();
+    }
+
+    private static int legendRows(MonitorSnapshot s) {
+        int items = s.rows().size() + 1 + (machine(s) == null ? 0 : 1);
+        return (items + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS;
+    }
+
+    static void draw(MonitorSnapshot s, Canvas out) {
         List<SeriesSnapshot> rows = s.rows();
-        SeriesSnapshot machine = s.machine() == null || s.machine().samples().isEmpty() ? null : s.machine();
-        int legendItems = rows.size() + 1 + (machine == null ? 0 : 1);
-        int legendRows = (legendItems + LEGEND_COLUMNS - 1) / LEGEND_COLUMNS;
-        int height = TOP + PLOT_HEIGHT + AXIS + legendRows * LEGEND_ROW + 6;
+        SeriesSnapshot machine = machine(s);
+        int legendRows = legendRows(s);
+        int height = height(s);
 
         long t0 = s.total().startMillis();
         long t1 = Math.max(t0 + 1000, s.nowMillis());
@@ -38,38 +64,28 @@ final class Chart {
         yMax = Math.ceil(yMax / yStep) * yStep;
         Axes axes = new Axes(t0, t1, yMax);
 
-        StringBuilder out = new StringBuilder(8192);
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"")
-            .append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-            .append("\" font-family=\"sans-serif\" font-size=\"11\">");
-        out.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-            .append("\" fill=\"#ffffff\"/>");
-        out.append("<text x=\"").append(LEFT).append("\" y=\"16\" font-size=\"13\" font-weight=\"bold\">")
-            .append(Escape.markup(Headlines.summary(s))).append("</text>");
+        out.begin(WIDTH, height, Palette.BACKGROUND);
+        out.text(LEFT, 16, Headlines.summary(s), Canvas.Align.START, 13, true, Palette.TEXT);
 
         for (double y = 0; y <= yMax + 1e-9; y += yStep) {
             double py = axes.y(y);
-            line(out, LEFT, py, WIDTH - RIGHT, py, "#e6e6e6", 1, null);
-            out.append("<text x=\"").append(LEFT - 6).append("\" y=\"");
-            Format.decimal(out, py + 4).append("\" text-anchor=\"end\">").append(Format.percent(y)).append("</text>");
+            out.line(LEFT, py, WIDTH - RIGHT, py, Palette.GRID, 1, null);
+            out.text(LEFT - 6, py + 4, Format.percent(y), Canvas.Align.END, 11, false, Palette.TEXT);
         }
         double xStep = niceStep((t1 - t0) / 1000.0 / 8, 0.1);
         for (double x = 0; x <= (t1 - t0) / 1000.0 + 1e-9; x += xStep) {
             double px = axes.x(t0 + Math.round(x * 1000));
-            line(out, px, TOP + PLOT_HEIGHT, px, TOP + PLOT_HEIGHT + 4, "#666", 1, null);
-            out.append("<text x=\"");
-            Format.decimal(out, px).append("\" y=\"").append(TOP + PLOT_HEIGHT + 16)
-                .append("\" text-anchor=\"middle\">").append(trim(x)).append(" s</text>");
+            out.line(px, TOP + PLOT_HEIGHT, px, TOP + PLOT_HEIGHT + 4, Palette.AXIS, 1, null);
+            out.text(px, TOP + PLOT_HEIGHT + 16, trim(x) + " s", Canvas.Align.MIDDLE, 11, false, Palette.TEXT);
         }
-        line(out, LEFT, TOP + PLOT_HEIGHT, WIDTH - RIGHT, TOP + PLOT_HEIGHT, "#666", 1, null);
-        line(out, LEFT, TOP, LEFT, TOP + PLOT_HEIGHT, "#666", 1, null);
+        out.line(LEFT, TOP + PLOT_HEIGHT, WIDTH - RIGHT, TOP + PLOT_HEIGHT, Palette.AXIS, 1, null);
+        out.line(LEFT, TOP, LEFT, TOP + PLOT_HEIGHT, Palette.AXIS, 1, null);
         double limitY = axes.y(limit);
-        line(out, LEFT, limitY, WIDTH - RIGHT, limitY, Palette.LIMIT, 1, "6 3");
-        out.append("<text x=\"").append(WIDTH - RIGHT).append("\" y=\"");
-        Format.decimal(out, limitY - 4).append("\" text-anchor=\"end\" fill=\"").append(Palette.LIMIT).append("\">")
-            .append(Format.count(s.cores(), "core", "cores")).append(" = ").append(Format.percent(limit)).append("</text>");
+        out.line(LEFT, limitY, WIDTH - RIGHT, limitY, Palette.LIMIT, 1, LIMIT_DASH);
+        out.text(WIDTH - RIGHT, limitY - 4, Format.count(s.cores(), "core", "cores") + " = " + Format.percent(limit),
+                 Canvas.Align.END, 11, false, Palette.LIMIT);
 
-        if (machine != null) series(out, axes, machine, Palette.MACHINE, 1, "3 3");
+        if (machine != null) series(out, axes, machine, Palette.MACHINE, 1, MACHINE_DASH);
         for (int i = 0; i < rows.size(); i++) series(out, axes, rows.get(i), Palette.colour(i), 1.5, null);
         series(out, axes, s.total(), Palette.TOTAL, 2.5, null);
 
@@ -77,7 +93,6 @@ final class Chart {
         for (int i = 0; i < rows.size(); i++) legend(out, item++, height, legendRows, Palette.colour(i), label(rows.get(i)));
         legend(out, item++, height, legendRows, Palette.TOTAL, "total");
         if (machine != null) legend(out, item, height, legendRows, Palette.MACHINE, "whole machine");
-        return out.append("</svg>").toString();
     }
 
     static String label(SeriesSnapshot r) {
@@ -88,46 +103,27 @@ final class Chart {
         };
     }
 
-    private static void series(StringBuilder out, Axes axes, SeriesSnapshot r, String colour, double width,
-                               String dash) {
-        out.append("<polyline class=\"series\" data-kind=\"").append(r.kind().name().toLowerCase(java.util.Locale.ROOT))
-            .append("\" fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"").append(width)
-            .append("\" stroke-linejoin=\"round\"");
-        if (dash != null) out.append(" stroke-dasharray=\"").append(dash).append('"');
-        out.append(" points=\"");
+    private static void series(Canvas out, Axes axes, SeriesSnapshot r, String colour, double width, float[] dash) {
         List<Sample> samples = r.samples();
-        point(out, axes, r.startMillis(), samples.isEmpty() ? 0 : samples.get(0).cpuPercent());
-        for (Sample p : samples) point(out, axes, p.millis(), p.cpuPercent());
-        out.append("\"><title>").append(Escape.markup(label(r))).append("</title></polyline>");
+        double[] xy = new double[2 * (samples.size() + 1)];
+        xy[0] = axes.x(r.startMillis());
+        xy[1] = axes.y(samples.isEmpty() ? 0 : samples.get(0).cpuPercent());
+        for (int i = 0; i < samples.size(); i++) {
+            xy[2 * i + 2] = axes.x(samples.get(i).millis());
+            xy[2 * i + 3] = axes.y(samples.get(i).cpuPercent());
+        }
+        out.series(xy, colour, width, dash, r.kind().name().toLowerCase(Locale.ROOT), label(r));
     }
 
-    private static void point(StringBuilder out, Axes axes, long millis, double percent) {
-        Format.decimal(out, axes.x(millis)).append(',');
-        Format.decimal(out, axes.y(percent)).append(' ');
-    }
-
-    private static void legend(StringBuilder out, int item, int height, int legendRows, String colour, String text) {
+    private static void legend(Canvas out, int item, int height, int legendRows, String colour, String text) {
         int column = item / legendRows;
         int row = item % legendRows;
         double x = LEFT + column * ((WIDTH - LEFT - RIGHT) / (double) LEGEND_COLUMNS);
         double y = height - 6 - (legendRows - 1 - row) * LEGEND_ROW;
-        line(out, x, y - 4, x + 18, y - 4, colour, 2.5, null);
-        out.append("<text x=\"");
-        Format.decimal(out, x + 24).append("\" y=\"");
+        out.line(x, y - 4, x + 18, y - 4, colour, 2.5, null);
         // a long name would run into the next legend column
         String shown = text.length() <= LEGEND_CHARS ? text : text.substring(0, LEGEND_CHARS - 1) + "\u2026";
-        Format.decimal(out, y).append("\">").append(Escape.markup(shown)).append("</text>");
-    }
-
-    private static void line(StringBuilder out, double x1, double y1, double x2, double y2, String colour, double width,
-                             String dash) {
-        out.append("<line x1=\"");
-        Format.decimal(out, x1).append("\" y1=\"");
-        Format.decimal(out, y1).append("\" x2=\"");
-        Format.decimal(out, x2).append("\" y2=\"");
-        Format.decimal(out, y2).append("\" stroke=\"").append(colour).append("\" stroke-width=\"").append(width).append('"');
-        if (dash != null) out.append(" stroke-dasharray=\"").append(dash).append('"');
-        out.append("/>");
+        out.text(x + 24, y, shown, Canvas.Align.START, 11, false, Palette.TEXT);
     }
 
     /** @return 1, 2 or 5 times a power of ten, at least {@code raw} and at least {@code floor} */

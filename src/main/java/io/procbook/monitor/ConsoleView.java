@@ -23,12 +23,16 @@ final class ConsoleView implements MonitorView {
     }
 
     @Override
-    public void show(Map<String, Object> mimeBundle) { update(mimeBundle); }
+    public void show(Map<String, Object> mimeBundle, Map<String, Object> metadata) { update(mimeBundle, metadata); }
+
+    /** Text only: the program may be one with a window system of its own, which Java2D must not claim. */
+    @Override
+    public boolean showsImages() { return false; }
 
     @Override
-    public void update(Map<String, Object> mimeBundle) {
+    public void update(Map<String, Object> mimeBundle, Map<String, Object> metadata) {
         String text = String.valueOf(mimeBundle.get(Bundles.TEXT));
-        if (mimeBundle.containsKey(Bundles.SVG)) { // only the summary carries the chart
+        if (Bundles.isSummary(mimeBundle)) {
             out.println(text);
             printedOnce = true;
             printedAtNanos = System.nanoTime();

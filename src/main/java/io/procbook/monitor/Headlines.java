@@ -1,7 +1,16 @@
 package io.procbook.monitor;
 
-/** The one-line statements at the top of the live display and of the summary, shared by HTML, SVG and text. */
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The one-line statements at the top of the live display and of the summary, shared by HTML, the chart and text. */
 final class Headlines {
+
+    /** Different process states a one-line summary names; more are left as an ellipsis. */
+    private static final int BRIEF_STATES = 2;
+    /** The most characters of a process name a one-line summary shows. */
+    private static final int BRIEF_NAME = 24;
 
     private Headlines() { }
 
@@ -23,5 +32,39 @@ final class Headlines {
         return "wall " + Format.wall(wall) + " \u00b7 CPU time " + Format.cpu(s.totalCpuNanos()) + " \u00b7 average "
             + Format.percent(average) + ", peak " + Format.percent(s.peakTotalPercent()) + " of "
             + Format.percent(s.cores() * 100.0);
+    }
+
+    /**
+     * The whole summary of work that did almost nothing, in one line of at most about 100 columns, e.g.
+     * {@code procbook monitor · finished · 3 processes: 2 exited(0), 1 killed(SIGTERM) · wall 0.4 s, CPU 0.1 s}
+     * or {@code procbook monitor · finished · Process-1 (pid 4242): exited(0) · wall 0.2 s, CPU 0.0 s}
+     */
+    static String brief(MonitorSnapshot s) {
+        StringBuilder out = new StringBuilder(Bundles.SUMMARY_PREFIX);
+        List<SeriesSnapshot> processes = s.rows(SeriesSnapshot.Kind.PROCESS);
+        int threads = s.rows(SeriesSnapshot.Kind.THREAD).size();
+        if (processes.size() == 1) {
+            SeriesSnapshot p = processes.get(0);
+            String name = p.name().length() <= BRIEF_NAME ? p.name() : p.name().substring(0, BRIEF_NAME - 1) + "\u2026";
+            out.append(" \u00b7 ").append(name).append(" (pid ").append(p.id()).append("): ").append(p.state());
+        } else if (!processes.isEmpty()) {
+            out.append(" \u00b7 ").append(Format.count(processes.size(), "process", "processes")).append(": ");
+            Map<String, Integer> states = new LinkedHashMap<>();
+            for (SeriesSnapshot p : processes) states.merge(p.state(), 1, Integer::sum);
+            int shown = 0;
+            for (Map.Entry<String, Integer> e : states.entrySet()) {
+                if (shown == BRIEF_STATES) {
+                    out.append(", \u2026");
+                    break;
+                }
+                if (shown++ > 0) out.append(", ");
+                if (states.size() > 1) out.append(e.getValue()).append(' ');
+                out.append(e.getKey());
+            }
+        }
+        if (threads > 0) out.append(" \u00b7 ").append(Format.count(threads, "busy thread", "busy threads"));
+        if (processes.isEmpty() && threads == 0) out.append(" \u00b7 nothing busy");
+        return out.append(" \u00b7 wall ").append(Format.wall(s.wallMillis())).append(", CPU ")
+            .append(Format.cpu(s.totalCpuNanos())).toString();
     }
 }

@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * The text/html form of the monitor: a live table while things run, the summary (chart and final table)
- * after. Self-contained: inline styles, inline SVG, no scripts, every name escaped.
+ * after. Self-contained: inline styles, no scripts, every name escaped. The text takes the front end's colour,
+ * so it reads on a dark theme too. Untrusted front ends sanitize it: they drop the {@code style} attributes
+ * (Notebook 6) or keep the ones they know (JupyterLab); either way a plain table is left.
  */
 final class HtmlRenderer {
 
     private static final String BOX = "<div style=\"font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;"
-        + "font-size:12px;line-height:1.4;color:#222\">";
+        + "font-size:12px;line-height:1.4\">";
     private static final String TABLE = "<table style=\"border-collapse:collapse;margin-top:4px\">";
     private static final String TH = "<th style=\"text-align:left;padding:2px 8px;border-bottom:1px solid #ccc;"
         + "font-weight:600\">";
@@ -50,11 +52,14 @@ final class HtmlRenderer {
         return out.toString();
     }
 
-    static String summary(MonitorSnapshot s, String chartSvg) {
-        StringBuilder out = new StringBuilder(chartSvg.length() + 4096).append(BOX);
-        out.append("<div style=\"font-weight:600\">procbook monitor \u00b7 finished \u00b7 ")
-            .append(Escape.markup(Headlines.summary(s))).append("</div>")
-            .append("<div style=\"margin-top:4px\">").append(chartSvg).append("</div>").append(TABLE).append("<thead><tr>");
+    /**
+     * @param chart the chart as an {@code <img>} (see {@link #image}); it carries the headline, and the table's
+     *              total row the same numbers
+     */
+    static String summary(MonitorSnapshot s, String chart) {
+        StringBuilder out = new StringBuilder(chart.length() + 4096).append(BOX);
+        out.append("<div style=\"font-weight:600\">").append(Bundles.SUMMARY_PREFIX).append("</div>")
+            .append(chart).append(TABLE).append("<thead><tr>");
         for (String h : List.of("", "name", "pid", "state", "CPU time", "average CPU", "peak CPU", "peak memory",
                                 "elapsed")) {
             out.append(TH).append(h).append("</th>");
@@ -85,9 +90,25 @@ final class HtmlRenderer {
         return out.toString();
     }
 
+    /**
+     * An image whose content is in the page ({@code data:} URI): the chart shown at {@code width} by
+     * {@code height} CSS pixels, narrower where the output area is (and as sharp as the image's pixels allow).
+     */
+    static String image(String mime, String base64, int width, int height) {
+        return "<img src=\"data:" + mime + ";base64," + base64 + "\" width=\"" + width + "\" height=\"" + height
+            + "\" alt=\"CPU use over time, per process and in total\""
+            + " style=\"display:block;max-width:100%;height:auto;margin-top:4px\">";
+    }
+
+    /** The summary of work that did almost nothing: one line. */
+    static String brief(String line) {
+        return BOX + Escape.markup(line) + "</div>";
+    }
+
+    /** A row's colour; outlined, so that the total's near-black one shows on a dark theme too. */
     private static String swatch(String colour) {
-        return "<span style=\"display:inline-block;width:10px;height:10px;border-radius:2px;background:" + colour
-            + "\"></span>";
+        return "<span style=\"display:inline-block;width:10px;height:10px;border-radius:2px;border:1px solid #888;"
+            + "background:" + colour + "\"></span>";
     }
 
     private static String bar(int width) {

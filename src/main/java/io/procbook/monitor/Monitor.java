@@ -72,7 +72,9 @@ public final class Monitor {
         MonitorHost h = requireHost();
         CellMonitor m = latest;
         if (m == null) throw new IllegalStateException("nothing has been monitored yet");
-        h.newView().show(m.summaryBundle());
+        MonitorView view = h.newView();
+        Bundles.Display summary = m.summary(view.showsImages());
+        view.show(summary.data(), summary.metadata());
     }
 
     /**

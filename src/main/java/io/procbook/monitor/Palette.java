@@ -1,6 +1,9 @@
 package io.procbook.monitor;
 
-/** Series colours, shared by sparklines, the summary chart and the legend so that a row keeps its colour. */
+/**
+ * Colours, shared by sparklines, the summary chart and the legend so that a row keeps its colour. The chart
+ * draws on its own white background: these read on it whatever the notebook's theme.
+ */
 final class Palette {
 
     // Tableau 10: distinguishable, also in print
@@ -10,6 +13,10 @@ final class Palette {
     static final String TOTAL = "#222222";
     static final String MACHINE = "#999999";
     static final String LIMIT = "#d62728";
+    static final String BACKGROUND = "#ffffff";
+    static final String TEXT = "#222222";
+    static final String GRID = "#e6e6e6";
+    static final String AXIS = "#666666";
 
     private Palette() { }
 

@@ -85,6 +85,18 @@ final class Series {
         return cpu[size - 1] - cpu[Math.max(0, size - 1 - back)];
     }
 
+    /**
+     * @param window how far back to look, in milliseconds
+     * @return the CPU % from the oldest kept point at most {@code window} before the newest one (at least the
+     *         point before the newest) to the newest; 0 without an interval
+     */
+    double percentOver(long window) {
+        if (size < 2) return 0;
+        int from = size - 2;
+        while (from > 0 && millis[size - 1] - millis[from - 1] <= window) from--;
+        return percentBetween(from, size - 1);
+    }
+
     /** @return the number of intervals between kept points */
     int intervals() { return Math.max(0, size - 1); }
 

@@ -30,15 +30,42 @@ final class ThreadRow extends Row {
     @Override SeriesSnapshot.Kind kind() { return SeriesSnapshot.Kind.THREAD; }
     @Override String name() { return name; }
     @Override long id() { return tid; }
-    @Override String state() { return running() ? "running" : "ended"; }
+    /** @return {@code running} while it works, {@code waiting} while it lives without using CPU, then {@code ended} */
+    @Override String state() { return !running() ? "ended" : working() ? "running" : "waiting"; }
     @Override boolean running() { return endMillis < 0; }
     @Override long endMillis() { return endMillis; }
 
     /** @return whether it has used enough CPU to deserve a row */
     boolean busy() { return series.cpuSinceStart() >= BUSY_NANOS; }
 
-    /** @return whether it may be using CPU right now: alive and not blocked, waiting or sleeping */
-    boolean active() { return running() && thread.getState() == Thread.State.RUNNABLE; }
+    /**
+     * CPU use, in percent of one core over the last {@value #RECENT_MILLIS} ms, from which a runnable thread
+     * counts as working. Its state alone cannot tell: one waiting in a blocking read or accept (a server thread,
+     * the runtime's own output pumps) is {@code RUNNABLE} to the JVM too, but uses no CPU.
+     */
+    static final double WORKING_PERCENT = 1;
+    /**
+     * How far back {@link #WORKING_PERCENT} looks: a second rather than one reading interval, as on a machine
+     * whose CPUs are all taken a computing thread can go a whole interval without being scheduled.
+     */
+    static final long RECENT_MILLIS = 1000;
+
+    /**
+     * @return whether it works: alive, runnable (not waiting, sleeping or blocked on a lock) and it used CPU
+     *         lately
+     */
+    boolean working() {
+        return running() && series.intervals() > 0 && thread.getState() == Thread.State.RUNNABLE
+            && series.percentOver(RECENT_MILLIS) >= WORKING_PERCENT;
+    }
+
+    /**
+     * @return whether it is alive and runnable but has not been read over a whole interval yet, so that
+     *         whether it works cannot be told (see {@link Series#MIN_INTERVAL_MILLIS})
+     */
+    boolean undecided() {
+        return running() && series.intervals() == 0 && thread.getState() == Thread.State.RUNNABLE;
+    }
 
     /** @return whether the thread also serves other work (see {@link CellMonitor#watchSharedThreads}) */
     boolean shared() { return shared; }

@@ -1,6 +1,8 @@
 /**
  * The live CPU and memory monitor: every child process and busy thread of a notebook cell, shown as one
- * rich display that updates in place and ends as a static summary chart.
+ * rich display that updates in place and ends as a static summary: a chart (PNG) and a table, or one line
+ * for work that did almost nothing. The summary is what a saved notebook keeps; it reads the same trusted or
+ * not, in JupyterLab, Notebook 7 and 6, nbconvert's HTML and static viewers (see {@code Bundles}).
  *
  * <h2>How the kernel wires it (nothing here depends on the kernel, shell or display packages)</h2>
  * <ol>
@@ -15,10 +17,12 @@
  *   <li>Install one {@link io.procbook.mp.spi.ProcessListener} with {@link io.procbook.mp.spi.Hooks#addListener};
  *       in {@code started(child)} (it runs on the starting thread) look up that thread's cell and call its
  *       monitor's {@code watchProcess(child)}. Exits are taken from {@code child.onExit()}.</li>
- *   <li>When the cell's code returns, call {@code finish()} before the execute_reply: if everything has
- *       stopped (processes the cell joined included: it waits for their exit codes), the summary is rendered
- *       before {@code finish()} returns, so it is in the saved notebook; it may wait up to 250 ms for that, as
- *       the summary is an update and updates come at most four a second.</li>
+ *   <li>When the cell's code returns, call {@code finish()} before the execute_reply: if the work is over
+ *       (processes the cell joined included: it waits for their exit codes; threads that wait without using
+ *       CPU do not count), the summary is rendered before {@code finish()} returns, so it is in the saved
+ *       notebook; it may wait up to 250 ms for that, as the summary is an update and updates come at most four
+ *       a second. Work that goes on after the cell keeps the display live until it ends; the summary then
+ *       follows by itself.</li>
  *   <li>Install a {@link io.procbook.monitor.MonitorHost} with {@link io.procbook.monitor.Monitor#setHost} so
  *       that {@code Monitor.show()} and {@code Monitor.showSummary()} work from cell code, and map
  *       {@code %monitor on|off|auto} to {@link io.procbook.monitor.Monitor#setEnabled} ({@code on} may also call

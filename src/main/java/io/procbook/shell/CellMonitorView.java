@@ -16,12 +16,12 @@ final class CellMonitorView implements MonitorView {
     }
 
     @Override
-    public void show(Map<String, Object> mimeBundle) {
-        out.display(mimeBundle, Map.of(), displayId, false);
+    public void show(Map<String, Object> mimeBundle, Map<String, Object> metadata) {
+        out.display(mimeBundle, metadata, displayId, false);
     }
 
     @Override
-    public void update(Map<String, Object> mimeBundle) {
-        out.display(mimeBundle, Map.of(), displayId, true);
+    public void update(Map<String, Object> mimeBundle, Map<String, Object> metadata) {
+        out.display(mimeBundle, metadata, displayId, true);
     }
 }

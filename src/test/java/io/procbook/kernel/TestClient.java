@@ -134,7 +134,12 @@ final class TestClient implements AutoCloseable {
 
     /** The first iopub message (received earlier or now) matching {@code p}; removes it from the backlog. */
     Message awaitIopub(Predicate<Message> p) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return awaitIopub(p, TIMEOUT);
+    }
+
+    /** {@link #awaitIopub(Predicate)} with its own time limit. */
+    Message awaitIopub(Predicate<Message> p, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             for (Iterator<Message> it = iopubBacklog.iterator(); it.hasNext(); ) {
                 Message m = it.next();
@@ -144,7 +149,7 @@ final class TestClient implements AutoCloseable {
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no matching iopub message within " + TIMEOUT);
+                throw new AssertionError("no matching iopub message within " + timeout);
             }
             receive(iopub);
         }
@@ -152,8 +157,13 @@ final class TestClient implements AutoCloseable {
 
     /** Every iopub message of {@code request} up to and including its idle status, in order; consumes them. */
     List<Message> iopubUntilIdle(Message request) {
+        return iopubUntilIdle(request, TIMEOUT);
+    }
+
+    /** {@link #iopubUntilIdle(Message)} with its own time limit for the idle. */
+    List<Message> iopubUntilIdle(Message request, Duration timeout) {
         Message idle = awaitIopub(m -> isChildOf(m, request) && m.msgType().equals("status")
-                && m.content().get("execution_state").getAsString().equals("idle"));
+                && m.content().get("execution_state").getAsString().equals("idle"), timeout);
         List<Message> out = new ArrayList<>();
         for (Iterator<Message> it = iopubBacklog.iterator(); it.hasNext(); ) {
             Message m = it.next();
@@ -164,6 +174,16 @@ final class TestClient implements AutoCloseable {
         }
         // Backlog entries of this request all arrived before its idle, which was removed first.
         out.add(idle);
+        return out;
+    }
+
+    /** Every iopub message received but not yet consumed, plus what arrives within one poll; consumes them. */
+    List<Message> drainIopub() {
+        while (receive(iopub) != null) {
+            // keep reading while messages come
+        }
+        List<Message> out = new ArrayList<>(iopubBacklog);
+        iopubBacklog.clear();
         return out;
     }
 

@@ -61,7 +61,7 @@ class MonitorFacadeTest {
         Await.snapshot(cell, x -> !x.live(), 10_000);
         Monitor.showSummary();
         assertEquals(1, extraView.shows());
-        assertTrue(extraView.last().containsKey(Bundles.SVG), "the summary is shown again in a new display");
+        assertTrue(Bundles.isSummary(extraView.last()), "the summary is shown again in a new display");
     }
 
     @Test
@@ -72,7 +72,7 @@ class MonitorFacadeTest {
         Monitor.setEnabled(false);
         assertFalse(Monitor.isEnabled());
         assertTrue(cell.isDone(), "switching off stops the running monitor");
-        assertTrue(cellView.last().containsKey(Bundles.SVG), "and leaves its summary");
+        assertTrue(Bundles.isSummary(cellView.last()), "and leaves its summary");
 
         CellMonitor later = new CellMonitor("later", new RecordingView());
         later.watchProcess(TestChild.start("q", "sleep", "30"));

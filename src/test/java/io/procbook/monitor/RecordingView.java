@@ -8,19 +8,32 @@ import java.util.function.Predicate;
 /** A {@link MonitorView} that remembers every call, with its time, and lets tests wait for calls. */
 final class RecordingView implements MonitorView {
 
-    record Call(boolean show, long nanos, Map<String, Object> bundle) { }
+    record Call(boolean show, long nanos, Map<String, Object> bundle, Map<String, Object> metadata) { }
 
     private final List<Call> calls = new ArrayList<>();
+    private final boolean images;
+
+    RecordingView() {
+        this(true);
+    }
+
+    /** @param images what {@link #showsImages()} answers */
+    RecordingView(boolean images) {
+        this.images = images;
+    }
 
     @Override
-    public synchronized void show(Map<String, Object> mimeBundle) {
-        calls.add(new Call(true, System.nanoTime(), mimeBundle));
+    public boolean showsImages() { return images; }
+
+    @Override
+    public synchronized void show(Map<String, Object> mimeBundle, Map<String, Object> metadata) {
+        calls.add(new Call(true, System.nanoTime(), mimeBundle, metadata));
         notifyAll();
     }
 
     @Override
-    public synchronized void update(Map<String, Object> mimeBundle) {
-        calls.add(new Call(false, System.nanoTime(), mimeBundle));
+    public synchronized void update(Map<String, Object> mimeBundle, Map<String, Object> metadata) {
+        calls.add(new Call(false, System.nanoTime(), mimeBundle, metadata));
         notifyAll();
     }
 
@@ -32,9 +45,9 @@ final class RecordingView implements MonitorView {
 
     synchronized Map<String, Object> last() { return calls.isEmpty() ? null : calls.get(calls.size() - 1).bundle(); }
 
-    /** Waits until the newest bundle contains {@code mime}; returns it, or fails after {@code millis}. */
-    Map<String, Object> awaitBundleWith(String mime, long millis) throws InterruptedException {
-        return awaitLast(b -> b.containsKey(mime), millis);
+    /** Waits until the newest bundle is the final summary; returns it, or fails after {@code millis}. */
+    Map<String, Object> awaitSummary(long millis) throws InterruptedException {
+        return awaitLast(Bundles::isSummary, millis);
     }
 
     /** Waits until the newest bundle satisfies {@code condition}; returns it, or fails after {@code millis}. */

@@ -86,6 +86,21 @@ class SeriesTest {
     }
 
     @Test
+    void percentOverAWindowSpansTheKeptPointsWithinItAndAtLeastTheLastInterval() {
+        Series s = new Series(100);
+        assertEquals(0, s.percentOver(1000));
+        s.add(0, 0, -1);
+        s.add(250, 250_000_000L, -1);    // busy
+        s.add(500, 250_000_000L, -1);    // not scheduled at all over this interval
+        s.add(750, 250_000_000L, -1);
+        assertEquals(0, s.percent(0), 1e-9);
+        assertEquals(0, s.percentOver(500), 1e-9, "back to 250: nothing since");
+        assertEquals(100 / 3.0, s.percentOver(750), 1e-9, "back to the baseline");
+        assertEquals(100 / 3.0, s.percentOver(1000), 1e-9, "back to the baseline at most");
+        assertEquals(0, s.percentOver(100), 1e-9, "at least the last interval, however short the window");
+    }
+
+    @Test
     void tooSmallACapacityIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new Series(2));
     }

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -132,5 +136,92 @@ class ThreadSamplingTest {
         own.join(10_000);
         Await.snapshot(monitor, x -> x.rows().get(0).state().equals("ended"), 20_000);
         Await.snapshot(monitor, x -> !x.live() && monitor.isDone(), 20_000);
+    }
+
+    @Test
+    void aThreadWaitingInABlockingAcceptDoesNotHoldBackTheSummary() throws Exception {
+        // Runnable to the JVM while it waits in the accept system call, as the runtime's output pumps in reads.
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread waiter = new Thread(() -> {
+                try {
+                    server.accept().close();
+                } catch (IOException closed) {
+                    // the test closes the socket
+                }
+            }, "cell-5-waiter");
+            waiter.setDaemon(true);
+            Thread busy = spinner("cell-5-busy");
+            monitor.watchThreads(t -> t.getName().startsWith("cell-5-"));
+            waiter.start();
+            busy.start();
+            Await.snapshot(monitor, x -> x.rows().size() == 1 && x.rows().get(0).cpuNanos() > 200_000_000L, 20_000);
+            stop.countDown();
+            busy.join(10_000);
+            monitor.finish();
+            assertTrue(monitor.isDone(), "finish() left the summary though a thread of the cell waits in accept");
+            assertEquals(Thread.State.RUNNABLE, waiter.getState());
+            assertFalse(monitor.snapshot().live());
+        }
+    }
+
+    @Test
+    void aThreadStartedJustBeforeTheCodeReturnsIsStillItsWork() throws Exception {
+        monitor.watchThreads(t -> t.getName().equals("started-last"));
+        Thread late = spinner("started-last");
+        late.start();
+        monitor.finish();
+        assertFalse(monitor.isDone(), "a thread the code started and left spinning is its work");
+        assertTrue(monitor.snapshot().live());
+        stop.countDown();
+        late.join(10_000);
+        Await.snapshot(monitor, x -> !x.live() && monitor.isDone(), 20_000);
+    }
+
+    @Test
+    void aViewThatShowsNoPicturesGetsTheSummaryWithoutAPng() throws Exception {
+        RecordingView console = new RecordingView(false);
+        try (CellMonitor text = new CellMonitor("text only", console)) {
+            Thread busy = spinner("text-only-busy");
+            busy.start();
+            text.watchThread(busy);
+            Await.snapshot(text, x -> x.rows().size() == 1 && x.total().cpuNanos() > 300_000_000L, 20_000);
+            stop.countDown();
+            busy.join(10_000);
+            text.finish();
+            Map<String, Object> summary = console.last();
+            assertTrue(Bundles.isSummary(summary) && summary.containsKey(Bundles.SVG), summary.keySet()::toString);
+            assertFalse(summary.containsKey(Bundles.PNG), "no Java2D for a view that shows no pictures");
+        }
+    }
+
+    @Test
+    void aThreadThatComputedUpToTheEndAndNowWaitsDoesNotHoldBackTheSummary() throws Exception {
+        // An executor's worker: busy until the code's last task is done, then idle but alive.
+        CountDownLatch idle = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            long x = 1;
+            while (stop.getCount() > 0) {
+                for (int i = 0; i < 100_000; i++) x = x * 31 + i;
+                sink = x;
+            }
+            idle.countDown();
+            try {
+                new CountDownLatch(1).await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "executor-worker");
+        worker.setDaemon(true);
+        monitor.watchThreads(t -> t == worker);
+        worker.start();
+        Await.snapshot(monitor, x -> x.rows().size() == 1, 20_000);
+        stop.countDown();
+        assertTrue(idle.await(10, TimeUnit.SECONDS));
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (worker.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < end) Thread.onSpinWait();
+        monitor.finish();
+        assertTrue(monitor.isDone(), "the summary is there as the code returns");
+        assertEquals("waiting", monitor.snapshot().rows().get(0).state());
+        worker.interrupt();
     }
 }

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -34,9 +36,19 @@ class WarmJvmTest {
         ChildLeakCheck.waitFor(() -> ChildLeakCheck.runtimeThreads().isEmpty(), 20_000);
         assertEquals(List.of(), ChildLeakCheck.runtimeThreads(), "the pool's filler has stopped");
         ThreadGroup caller = new ThreadGroup("caller");
+        // What a notebook cell's binding is: every thread the caller's threads start inherits it.
+        Set<String> inheritedBy = ConcurrentHashMap.newKeySet();
+        InheritableThreadLocal<String> cell = new InheritableThreadLocal<>() {
+            @Override
+            protected String childValue(String parent) {
+                inheritedBy.add(Thread.currentThread().getName()); // runs on the thread creating the child
+                return parent;
+            }
+        };
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(caller, () -> {
             try {
+                cell.set("cell 1");
                 Process p = new Process(() -> { });
                 p.start();
                 p.join();
@@ -52,6 +64,8 @@ class WarmJvmTest {
         // the cold child's own pumps end with it; nothing of the pool's may stay in the caller's group
         ChildLeakCheck.waitFor(() -> threadsIn(caller).isEmpty(), 10_000);
         assertEquals(List.of(), threadsIn(caller));
+        assertFalse(inheritedBy.contains("procbook-warm-pool"),
+                "the warm JVMs' threads carry no value of the caller's: " + inheritedBy);
     }
 
     private static List<String> threadsIn(ThreadGroup group) {

@@ -65,7 +65,7 @@ public final class WarmPool {
                 if (c.isAlive()) jvm = c;
             }
             if (filler == null && capacity() > 0) {
-                filler = new Thread(topGroup(), WarmPool::fillLoop, "procbook-warm-pool");
+                filler = new Thread(topGroup(), WarmPool::fillLoop, "procbook-warm-pool", 0, false);
                 filler.setDaemon(true);
                 filler.start();
             }
@@ -76,8 +76,9 @@ public final class WarmPool {
 
     /**
      * The filler serves the whole JVM, not whichever caller needed the first child. A thread joins its
-     * creator's group, and so does every thread it starts (the waiting JVMs' pumps, blocked in reads): whoever
-     * watches the caller's group (a notebook cell's CPU monitor) would count them as that caller's work forever.
+     * creator's group and inherits its inheritable thread-locals, and so does every thread it starts (the
+     * waiting JVMs' pumps, blocked in reads): whoever tells work apart by either (a notebook cell's CPU monitor)
+     * would count them as that caller's. So the filler is in the top group and inherits no thread-locals.
      */
     private static ThreadGroup topGroup() {
         ThreadGroup g = Thread.currentThread().getThreadGroup();

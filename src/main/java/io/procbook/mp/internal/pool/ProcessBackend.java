@@ -162,7 +162,8 @@ public final class ProcessBackend implements Backend {
             jvm.onExit().whenComplete((code, e) -> handler.post(() -> exited(w, code == null ? -1 : code)));
             synchronized (lock) {
                 starting--;
-                if (state == State.OPEN || (state == State.CLOSED && !pending.isEmpty())) {
+                if (state == State.OPEN || state == State.CLOSED) {
+                    // closed with nothing left to do, dispatch lets it go (STOP): it exits 0, like its siblings
                     workers.add(w);
                     dispatch();
                 } else {
