@@ -89,13 +89,31 @@ public final class CellMonitor implements AutoCloseable {
      * @throws NullPointerException if {@code child} is null
      */
     public void watchProcess(ChildProcess child) {
+        watch(child, false);
+    }
+
+    /**
+     * Like {@link #watchProcess}, for a process that also serves other work, such as a pool's worker that runs
+     * the tasks of whichever cell submits them: it counts as this monitor's work while it says it works
+     * ({@link ChildProcess#isWorking()}: while it holds a task), and once {@link #finish()} was called and
+     * nothing watched works any more its row ends (its history stays in the summary, its state reads
+     * {@code idle}), though the process lives on.
+     *
+     * @param child the process
+     * @throws NullPointerException if {@code child} is null
+     */
+    public void watchSharedProcess(ChildProcess child) {
+        watch(child, true);
+    }
+
+    private void watch(ChildProcess child, boolean shared) {
         Objects.requireNonNull(child, "child");
         if (!Monitor.isEnabled()) return;
         synchronized (this) {
             if (closed) return;
-            for (Row r : rows) if (r instanceof ProcessRow p && p.id() == child.pid()) return;
+            for (Row r : rows) if (r instanceof ProcessRow p && p.id() == child.pid() && p.running()) return;
             long now = nowMillis();
-            rows.add(new ProcessRow(child, now, this::nowMillis));
+            rows.add(new ProcessRow(child, now, this::nowMillis, shared));
             startTotals(now);
             attach();
         }
@@ -340,6 +358,7 @@ public final class CellMonitor implements AutoCloseable {
             publish(nowNanos, false);
             return undecided * 1_000_000;
         }
+        if (done) for (Row r : rows) if (r instanceof ProcessRow p && p.shared()) p.leave(now);
         long wait = publish(nowNanos, done);
         if (!done) return 0;
         if (wait > 0) return wait;
@@ -393,14 +412,17 @@ public final class CellMonitor implements AutoCloseable {
      */
     private long publish(long nowNanos, boolean last) {
         boolean anyProcess = false;
+        boolean sharedAlive = false;
         visibleRows.clear();
         for (Row r : rows) {
             if (shown(r)) visibleRows.add(r);
             anyProcess |= r instanceof ProcessRow;
+            sharedAlive |= r instanceof ProcessRow p && p.shared() && p.running();
         }
         if (!forceShow && visibleRows.isEmpty()) return 0;
         if (shownDisplay != null && !last && nowNanos - shownAtNanos < MIN_UPDATE_NANOS) return 0;
-        boolean summary = last || (!working() && anyProcess);
+        // Before the code returns, a pool worker between tasks (or in a task that sleeps) is no end of the work.
+        boolean summary = last || (!working() && anyProcess && !sharedAlive);
         // Heading for a chart: have Java2D loaded while the work runs, not when the cell ends.
         if (!summary && view.showsImages() && total.cpuSinceStart() >= Bundles.CHART_MIN_CPU_NANOS / 2) {
             PngCharts.warmUpInBackground();
@@ -439,7 +461,7 @@ public final class CellMonitor implements AutoCloseable {
     /** @return whether a process is running or a watched thread works */
     private boolean working() {
         for (Row r : rows) {
-            if (r instanceof ProcessRow && r.running()) return true;
+            if (r instanceof ProcessRow p && p.working()) return true;
             if (r instanceof ThreadRow t && t.working()) return true;
         }
         return false;

@@ -25,10 +25,15 @@ final class ProcessRow extends Row {
     private boolean gone;
     private long goneMillis = -1;
     private boolean abandoned;
+    /** Whether the process also serves other work (a pool's worker): see {@link CellMonitor#watchSharedProcess}. */
+    private final boolean shared;
+    /** When a shared process's row ended though the process lives on, or -1. */
+    private long leftMillis = -1;
 
     /** Opens the probe and takes the baseline reading on the calling thread. */
-    ProcessRow(ChildProcess child, long nowMillis, LongSupplier clockMillis) {
+    ProcessRow(ChildProcess child, long nowMillis, LongSupplier clockMillis, boolean shared) {
         this.child = child;
+        this.shared = shared;
         this.pid = child.pid();
         this.name = child.name();
         this.probe = ProcessProbe.open(pid);
@@ -72,17 +77,35 @@ final class ProcessRow extends Row {
         Integer code = exitCode;
         if (code != null) return code < 0 ? "killed(" + SIGNALS.getOrDefault(-code, "signal " + -code) + ")"
                                            : "exited(" + code + ")";
-        return abandoned ? "exited" : "running";
+        return abandoned ? "exited" : leftMillis >= 0 ? "idle" : "running";
     }
 
     /** The exit code decides; a process gone from /proc is still "running" until its exit code arrives. */
-    @Override boolean running() { return exitCode == null && !abandoned; }
+    @Override boolean running() { return exitCode == null && !abandoned && leftMillis < 0; }
 
     @Override
-    long endMillis() { return exitCode != null ? exitMillis : abandoned ? goneMillis : -1; }
+    long endMillis() { return exitCode != null ? exitMillis : abandoned ? goneMillis : leftMillis; }
+
+    /**
+     * @return whether it works for this monitor: a process of its own as long as it runs; a shared one while it
+     *         says it works ({@link ChildProcess#isWorking()}: a pool's worker while it holds a task)
+     */
+    boolean working() {
+        return running() && (!shared || child.isWorking());
+    }
+
+    /** @return whether the process also serves other work */
+    boolean shared() { return shared; }
+
+    /** Takes a last reading and ends the row of a shared process that lives on, its work here done. */
+    void leave(long atMillis) {
+        sample(atMillis);
+        if (running()) leftMillis = atMillis;
+    }
 
     @Override
     void sample(long atMillis) {
+        if (leftMillis >= 0) return;
         // The callback above is one of several actions on the exit future, run one after another: the thread
         // that joined the child can return and finish the cell before it has run. So look at the future, and
         // at a fresh one if the child says it is done (a copy of a completed future is complete at once).

@@ -73,8 +73,20 @@ final class CellMonitors implements ProcessListener, MonitorHost {
         // clutter. With %monitor on it is watched like any child.
         if (child.kind() == ChildProcess.Kind.SUBPROCESS && !alwaysShow) return;
         CellMonitor m = cell.monitor(CellMonitors::create);
-        m.watchProcess(child);
+        // A pool's worker serves every cell that submits to the pool: it is this cell's work while it computes.
+        if (child.kind() == ChildProcess.Kind.POOL_WORKER) m.watchSharedProcess(child);
+        else m.watchProcess(child);
         // A background thread of a finished cell started it: nobody else will tell this monitor the code is done.
+        if (cell.hasCodeReturned()) m.finish();
+    }
+
+    /** A pool made in another cell took a task of this one (we run in this cell's context): show its worker. */
+    @Override
+    public void working(ChildProcess child) {
+        Cell cell = CellBinding.current();
+        if (cell == null || !Monitor.isEnabled()) return;
+        CellMonitor m = cell.monitor(CellMonitors::create);
+        m.watchSharedProcess(child);
         if (cell.hasCodeReturned()) m.finish();
     }
 

@@ -82,6 +82,33 @@ class MonitorWiringTest extends SharedEngine {
     }
 
     @Test
+    void aPoolUsedInALaterCellShowsItsWorkersThereAndLetsItsOwnCellFinish() throws Exception {
+        RecordingOutput made = new RecordingOutput();
+        assertEquals("ok", run("var sharedPool = new Pool(2);", made).status());
+        // The pool's cell is done once its workers are idle: its table ends though the pool lives on.
+        RecordingOutput.await("the pool cell's summary", () -> !made.displays.isEmpty()
+                && isSummary(made.displays.get(made.displays.size() - 1)));
+        int madeShown = made.displays.size();
+        RecordingOutput used = new RecordingOutput();
+        ExecuteOutcome o = run("""
+                long spinFor(long millis) {
+                    long end = System.nanoTime() + millis * 1_000_000, x = 0;
+                    while (System.nanoTime() < end) x++;
+                    return x;
+                }
+                sharedPool.map(i -> spinFor(400), List.of(1, 2), 1);
+                """, used);
+        assertEquals("ok", o.status(), o::toString);
+        assertOneDisplay(used.displays);
+        RecordingOutput.Shown last = used.displays.get(used.displays.size() - 1);
+        assertTrue(isSummary(last), "the summary is there when the cell returns: " + last.data().get("text/plain"));
+        String summary = String.valueOf(last.data().get("text/plain"));
+        assertTrue(summary.contains("idle"), "the workers live on, idle: " + summary);
+        assertEquals(madeShown, made.displays.size(), "the pool's own cell is not updated by a later cell's work");
+        assertEquals("ok", run("sharedPool.close(); sharedPool.join();", new RecordingOutput()).status());
+    }
+
+    @Test
     void shellCommandsAreWatchedOnlyWithMonitorOn() {
         String cell = "var command = io.procbook.shell.FakeChild.busyCommand();\ncommand.endInput();\ncommand.onExit().join();";
         assertEquals(List.of(), ranOk(cell).displays);

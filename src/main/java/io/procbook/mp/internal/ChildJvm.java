@@ -55,6 +55,7 @@ public final class ChildJvm implements ChildProcess {
     private volatile byte[] failure;
     private volatile Consumer<byte[]> dataHandler = d -> { };
     private final RouteTable routes = new RouteTable(this);
+    private volatile java.util.function.BooleanSupplier working;
     /** Holds the shared objects in variables sent on demand; this child opens each copy once, at most. */
     private final Transit classTransit = new Transit(true);
 
@@ -352,6 +353,17 @@ public final class ChildJvm implements ChildProcess {
     @Override
     public boolean isAlive() {
         return !exit.isDone();
+    }
+
+    /** Lets the layer above say when this child, alive, is working (a pool worker: while it holds a task). */
+    public void workingWhen(java.util.function.BooleanSupplier holdsWork) {
+        this.working = holdsWork;
+    }
+
+    @Override
+    public boolean isWorking() {
+        java.util.function.BooleanSupplier w = working;
+        return isAlive() && (w == null || w.getAsBoolean());
     }
 
     @Override

@@ -52,6 +52,14 @@ public interface ChildProcess {
      */
     boolean isAlive();
 
+    /**
+     * Tells whether the child is doing work now. Never blocks for long.
+     *
+     * @return for a pool's worker, whether it holds a task (it lives on between tasks, idle); for any other
+     *         child, whether it is alive
+     */
+    default boolean isWorking() { return isAlive(); }
+
     /** Asks the child to stop (SIGTERM on POSIX). Does not wait; does nothing if it has exited. */
     void terminate();
 

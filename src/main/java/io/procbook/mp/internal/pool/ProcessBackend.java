@@ -157,6 +157,11 @@ public final class ProcessBackend implements Backend {
             jvm = WarmPool.obtain(true);
             Worker w = new Worker(jvm);
             jvm.onData(data -> received(w, data));
+            jvm.workingWhen(() -> {
+                synchronized (lock) {
+                    return !w.inflight.isEmpty();
+                }
+            });
             jvm.assign(prefix + workerNumbers.incrementAndGet(), ChildProcess.Kind.POOL_WORKER, entry,
                     Children.AtExit.TERMINATE);
             jvm.onExit().whenComplete((code, e) -> handler.post(() -> exited(w, code == null ? -1 : code)));
