@@ -4,12 +4,8 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,81 +16,35 @@ class MainProcessTest {
     @TempDir
     Path dir;
 
-    private Kernel.Ports ports;
-
-    private Path connectionFile() throws IOException {
-        int[] p = new int[5];
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (int i = 0; i < 5; i++) {
-                ServerSocket s = new ServerSocket(0);
-                held.add(s);
-                p[i] = s.getLocalPort();
-            }
-        } finally {
-            for (ServerSocket s : held) {
-                s.close();
-            }
-        }
-        ports = new Kernel.Ports(p[0], p[1], p[2], p[3], p[4]);
-        Path file = dir.resolve("kernel-test.json");
-        Files.writeString(file, """
-                {"shell_port": %d, "iopub_port": %d, "stdin_port": %d, "control_port": %d, "hb_port": %d,
-                 "ip": "127.0.0.1", "key": "%s", "transport": "tcp", "signature_scheme": "hmac-sha256"}"""
-                .formatted(p[0], p[1], p[2], p[3], p[4], KernelFixture.KEY));
-        return file;
-    }
-
-    private Process startKernel(Path connection, Long jpyParentPid) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // As kernel.json starts it (the jar's manifest opens java.lang; with -cp the flag does).
-        ProcessBuilder pb = new ProcessBuilder(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "io.procbook.kernel.Main", connection.toString());
-        pb.environment().put("PROCBOOK_HISTORY", dir.resolve("history.jsonl").toString());
-        if (jpyParentPid != null) {
-            pb.environment().put("JPY_PARENT_PID", Long.toString(jpyParentPid));
-        }
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve("kernel.log").toFile());
-        return pb.start();
-    }
-
-    private void stopForSure(Process p) throws InterruptedException {
-        p.destroyForcibly();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-    }
-
     @Test
     void servesAndExitsSoonAfterAShutdownRequest() throws Exception {
-        Process kernel = startKernel(connectionFile(), null);
-        try (TestClient c = new TestClient(ports, KernelFixture.KEY)) {
+        try (KernelProcess k = new KernelProcess(dir, KernelFixture.KEY, null);
+             TestClient c = new TestClient(k.ports, KernelFixture.KEY)) {
             Message info = c.send(c.shell, "kernel_info_request", new JsonObject());
             assertEquals("ok", c.reply(c.shell, info).content().get("status").getAsString());
             Message req = c.send(c.control, "shutdown_request", new JsonObject());
             assertEquals("shutdown_reply", c.reply(c.control, req).msgType());
             long t0 = System.nanoTime();
-            assertTrue(kernel.waitFor(20, TimeUnit.SECONDS), "kernel JVM exited");
+            assertTrue(k.process.waitFor(20, TimeUnit.SECONDS), "kernel JVM exited");
             long exitMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            assertEquals(0, kernel.exitValue(), Files.readString(dir.resolve("kernel.log")));
+            assertEquals(0, k.process.exitValue(), k.logText());
             assertTrue(exitMs < 5000, "exit took " + exitMs + " ms");
-        } finally {
-            stopForSure(kernel);
         }
     }
 
     @Test
     void exitsWhenItsParentDies() throws Exception {
         Process parent = new ProcessBuilder("sleep", "60").start();
-        Process kernel = startKernel(connectionFile(), parent.pid());
-        try (TestClient c = new TestClient(ports, KernelFixture.KEY)) {
+        try (KernelProcess k = new KernelProcess(dir, KernelFixture.KEY, parent.pid());
+             TestClient c = new TestClient(k.ports, KernelFixture.KEY)) {
             Message info = c.send(c.shell, "kernel_info_request", new JsonObject());
             assertEquals("ok", c.reply(c.shell, info).content().get("status").getAsString());
             parent.destroy();
-            assertTrue(kernel.waitFor(20, TimeUnit.SECONDS), "kernel JVM exited after its parent died");
-            assertEquals(0, kernel.exitValue());
-            assertTrue(Files.readString(dir.resolve("kernel.log")).contains("is gone"));
+            assertTrue(k.process.waitFor(20, TimeUnit.SECONDS), "kernel JVM exited after its parent died");
+            assertEquals(0, k.process.exitValue());
+            assertTrue(k.logText().contains("is gone"));
         } finally {
-            stopForSure(kernel);
-            stopForSure(parent);
+            KernelProcess.stopForSure(parent);
         }
     }
 
@@ -102,13 +52,22 @@ class MainProcessTest {
     void aBadConnectionFileExitsWithACleanError() throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"shell_port\": 1}");
-        Process kernel = startKernel(bad, null);
+        Process kernel = KernelProcess.start(dir, bad, dir.resolve("kernel.log"), null);
         try {
             assertTrue(kernel.waitFor(20, TimeUnit.SECONDS));
             assertEquals(2, kernel.exitValue());
             assertTrue(Files.readString(dir.resolve("kernel.log")).contains("iopub_port"));
         } finally {
-            stopForSure(kernel);
+            KernelProcess.stopForSure(kernel);
+        }
+    }
+
+    @Test
+    void anEmptyKeyIsServedOnLoopbackWithAWarning() throws Exception {
+        try (KernelProcess k = new KernelProcess(dir, "", null); TestClient c = new TestClient(k.ports, "")) {
+            Message info = c.send(c.shell, "kernel_info_request", new JsonObject());
+            assertEquals("ok", c.reply(c.shell, info).content().get("status").getAsString());
+            assertTrue(k.logText().contains("key is empty: messages are not signed"), k.logText());
         }
     }
 }

@@ -50,7 +50,8 @@ class RobustnessTest {
                 Sockets.send(c.shell, signedFrames(right, "{\"msg_id\": \"" + i, "{}", "{}", "{}"));
                 // header without msg_type / msg_id, correctly signed
                 Sockets.send(c.shell, signedFrames(right, "{\"msg_id\":\"m" + i + "\"}", "{}", "{}", "{\"code\":\"x\"}"));
-                Sockets.send(c.shell, signedFrames(right, "{\"msg_type\":\"execute_request\"}", "{}", "{}", "{\"code\":\"x\"}"));
+                Sockets.send(c.shell, signedFrames(right, "{\"msg_type\":\"execute_request\",\"session\":\"" + i + "\"}",
+                        "{}", "{}", "{\"code\":\"x\"}")); // unique: the same signed message again is a replay
                 // unknown message type, correctly signed: answered with an error reply
                 Sockets.send(c.shell, signedFrames(right, "{\"msg_id\":\"u" + i + "\",\"msg_type\":\"nonsense_request\"}",
                         "{}", "{}", "{}"));
