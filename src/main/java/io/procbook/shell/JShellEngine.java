@@ -115,6 +115,7 @@ public final class JShellEngine implements Engine {
                 Hooks.setOutputRouter(children);
                 Hooks.addListener(children);
                 Hooks.addListener(monitors);
+                Hooks.setCommandSessions(true); // %%sh and Subprocess commands end with their cell or kernel
                 Monitor.setHost(monitors);
                 Display.setTargetLocator(CellBinding::current);
             }
@@ -518,6 +519,7 @@ public final class JShellEngine implements Engine {
         ready.completeExceptionally(new IllegalStateException("the engine is closed"));
         interrupt();
         children.terminateAll();
+        Hooks.endCommandSessions(); // what commands started and left behind (a background job) goes too
         JShell js;
         synchronized (lifecycle) {
             js = jshell;
@@ -525,6 +527,7 @@ public final class JShellEngine implements Engine {
             if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
             Hooks.removeListener(children);
             Hooks.removeListener(monitors);
+            Hooks.setCommandSessions(false);
             Monitor.setHost(null);
             Display.setTargetLocator(null);
         }

@@ -4,14 +4,21 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.procbook.shell.CommandTrees;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real entry point in its own JVM: it serves, shuts down on request, and exits when its parent dies. */
+/**
+ * The real entry point in its own JVM: it serves, shuts down on request, exits when its parent dies, and takes
+ * the commands its cells started (and what those started) with it, however it ends.
+ */
 class MainProcessTest {
     @TempDir
     Path dir;
@@ -68,6 +75,39 @@ class MainProcessTest {
             Message info = c.send(c.shell, "kernel_info_request", new JsonObject());
             assertEquals("ok", c.reply(c.shell, info).content().get("status").getAsString());
             assertTrue(k.logText().contains("key is empty: messages are not signed"), k.logText());
+        }
+    }
+
+    @Test
+    void aKilledKernelTakesItsCommandsAndWhatTheyStartedWithIt() throws Exception {
+        String marker = "313.25";
+        try (KernelProcess k = new KernelProcess(dir, KernelFixture.KEY, null);
+             TestClient c = new TestClient(k.ports, KernelFixture.KEY)) {
+            c.execute("%%sh\n( sleep " + marker + " & )\nsleep " + marker + "\n");
+            CommandTrees.awaitRunning(marker, 2);
+            k.process.destroyForcibly(); // kill -9: no hook, no orderly end
+            assertTrue(k.process.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(List.of(), CommandTrees.awaitGone(marker, 15_000), "commands outlived the kernel");
+        } finally {
+            CommandTrees.killLeftovers(marker);
+        }
+    }
+
+    @Test
+    void aRestartEndsWhatAFinishedCellsCommandLeftRunning() throws Exception {
+        String marker = "314.25";
+        try (KernelProcess k = new KernelProcess(dir, KernelFixture.KEY, null);
+             TestClient c = new TestClient(k.ports, KernelFixture.KEY)) {
+            Message cell = c.execute("%%sh\n( sleep " + marker + " & )\necho started\n");
+            assertEquals("ok", c.awaitOn(c.shell, m -> TestClient.isChildOf(m, cell), Duration.ofSeconds(120))
+                    .content().get("status").getAsString());
+            CommandTrees.awaitRunning(marker, 1);
+            Message restart = c.send(c.control, "shutdown_request", TestClient.json("restart", true));
+            assertEquals("shutdown_reply", c.reply(c.control, restart).msgType());
+            assertTrue(k.process.waitFor(20, TimeUnit.SECONDS));
+            assertEquals(List.of(), CommandTrees.awaitGone(marker, 15_000), "a background job outlived a restart");
+        } finally {
+            CommandTrees.killLeftovers(marker);
         }
     }
 }
