@@ -54,15 +54,6 @@ class HostileMessagesTest {
         return frames;
     }
 
-    private static List<byte[]> signed(Signer right, String header, String content) {
-        List<byte[]> json = List.of(b(header), b("{}"), b("{}"), b(content));
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(WireCodec.DELIMITER);
-        frames.add(b(right.sign(json)));
-        frames.addAll(json);
-        return frames;
-    }
-
     @Test
     void tenThousandHostileMessagesRunNothingAndTheKernelServesOn() throws Exception {
         Path evil = dir.resolve("evil");
@@ -93,9 +84,9 @@ class HostileMessagesTest {
                 Sockets.send(c.shell, execute(f, right, evilCode, ""));
                 Sockets.send(c.shell, execute(f, right, evilCode, HexFormat.of().formatHex(randomSignature)));
                 Sockets.send(c.shell, List.of(junk, junk));
-                Sockets.send(c.shell, signed(right, "{\"msg_id\": \"" + i, "{}"));
-                Sockets.send(c.shell, signed(right, "{\"msg_id\":\"u" + i + "\",\"msg_type\":\"nonsense_request\"}",
-                        "{}"));
+                Sockets.send(c.shell, TestClient.signedFrames(right, "{\"msg_id\": \"" + i, "{}", "{}", "{}"));
+                Sockets.send(c.shell, TestClient.signedFrames(right,
+                        "{\"msg_id\":\"u" + i + "\",\"msg_type\":\"nonsense_request\"}", "{}", "{}", "{}"));
                 Sockets.send(c.shell, replayed); // the first one runs; every later one is a replay
                 // control: the same kinds
                 Sockets.send(c.control, execute(f, right, evilCode, wrong.sign(List.of(b("y")))));

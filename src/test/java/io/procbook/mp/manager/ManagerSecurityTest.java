@@ -133,12 +133,14 @@ class ManagerSecurityTest {
             replaced.put(keySlot, crafted);
 
             // The proxy's form with its key and allow-list, as only a private channel writes it: refused.
-            String refusal = sendAsObject(victim, serialize(heap, replaced, true));
+            String refusal = sendAsObject(victim, serialize(heap, replaced));
             assertTrue(refusal.contains("must not carry keys"), refusal);
             // Without them, as any other stream writes it: the server holds it and never calls it.
-            refusal = sendAsObject(victim, serialize(heap, replaced, false));
+            Object keyless = withoutKey(crafted);
+            replaced.replaceAll((slot, proxy) -> keyless);
+            refusal = sendAsObject(victim, serialize(heap, replaced));
             assertTrue(refusal.contains("held by a manager server") || refusal.contains("never calls it"), refusal);
-            String accepted = sendAsObject(victim, serialize(hashed, replaced, false));
+            String accepted = sendAsObject(victim, serialize(hashed, replaced));
             assertEquals("", accepted, "a map keyed by a proxy is read (the proxy hashes itself locally)");
             assertNull(trap.accept(), "nothing connected to the address the crafted proxy named");
             assertEquals(0, victim.dict().size(), "and the manager serves on");
@@ -146,36 +148,32 @@ class ManagerSecurityTest {
     }
 
     /**
-     * Serializes {@code o} with the library's own classes (a proxy's handler writes its own form), swapping
-     * placeholders for the crafted proxy; through a private stream if {@code withKey}.
+     * Serializes {@code o} with the library's own classes (a proxy's handler writes its own form, in a private
+     * stream with the key if the handler has one), swapping placeholders for the crafted proxy.
      */
-    private static byte[] serialize(Object o, Map<Object, Object> replaced, boolean withKey) throws IOException {
+    private static byte[] serialize(Object o, Map<Object, Object> replaced) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = withKey ? new PrivateSwap(b, replaced) : new Swap(b, replaced)) {
+        try (ObjectOutputStream out = new Swap(b, replaced)) {
             out.writeObject(o);
         }
         return b.toByteArray();
     }
 
-    private static final class Swap extends ObjectOutputStream {
-        private final Map<Object, Object> replaced;
-
-        Swap(OutputStream out, Map<Object, Object> replaced) throws IOException {
-            super(out);
-            this.replaced = replaced;
-            enableReplaceObject(true);
+    /** The same proxy as read back where no key is known for its address: its form then carries none. */
+    private static Object withoutKey(Object proxy) throws IOException, ClassNotFoundException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(b)) {
+            out.writeObject(proxy);
         }
-
-        @Override
-        protected Object replaceObject(Object obj) {
-            return replaced.getOrDefault(obj, obj);
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b.toByteArray()))) {
+            return in.readObject();
         }
     }
 
-    private static final class PrivateSwap extends PrivateObjectOutputStream {
+    private static final class Swap extends PrivateObjectOutputStream {
         private final Map<Object, Object> replaced;
 
-        PrivateSwap(OutputStream out, Map<Object, Object> replaced) throws IOException {
+        Swap(OutputStream out, Map<Object, Object> replaced) throws IOException {
             super(out);
             this.replaced = replaced;
             enableReplaceObject(true);
