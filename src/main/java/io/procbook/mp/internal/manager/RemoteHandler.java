@@ -119,8 +119,8 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
         e = ManagerKeys.lookup(host, port);
         if (e == null) {
             throw new AuthenticationException("no auth key for the manager at " + host + ":" + port + " in"
-                    + " this process: a proxy carries its key only to the children of the process that made it;"
-                    + " connect a BaseManager with the key to " + host + ":" + port + " first");
+                    + " this process: a proxy carries its key only over private channels (to a child, through"
+                    + " shared memory); connect a BaseManager with the key to " + host + ":" + port + " first");
         }
         endpoint = e;
         return e;
