@@ -25,8 +25,7 @@ final class MavenMagic implements Magic {
 
     @Override
     public String summary() {
-        return "Resolve from Maven Central (~/.m2, settings.xml; checksums enforced) with dependencies;"
-                + " add to the session and children.";
+        return "Resolve from Maven Central (~/.m2, settings.xml) with dependencies; add to session and children.";
     }
 
     @Override
