@@ -51,8 +51,9 @@ final class ObjectChannel implements AutoCloseable {
     private final Link link;
     private final DataInputStream in;
     private final OutputStream linkOut;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-    private final DataOutputStream out = new DataOutputStream(buffer);
+    /** Where a message is built; replaced after a large one, so that its memory goes. */
+    private ByteArrayOutputStream buffer;
+    private DataOutputStream out;
     private final AllowList allowed;
     private final Side side;
     private final NameTable names = new NameTable();
@@ -63,6 +64,12 @@ final class ObjectChannel implements AutoCloseable {
         this.side = side;
         this.in = new DataInputStream(new BufferedInputStream(link.in(), 1 << 14));
         this.linkOut = link.out();
+        freshBuffer();
+    }
+
+    private void freshBuffer() {
+        buffer = new ByteArrayOutputStream(256);
+        out = new DataOutputStream(buffer);
     }
 
     /**
@@ -73,7 +80,7 @@ final class ObjectChannel implements AutoCloseable {
      *                     was sent)
      */
     void send(Object message) throws IOException {
-        buffer.reset();
+        buffer.reset(); // what a failed send left
         if (message instanceof Messages.Invoke call) {
             Object[] args = call.args() == null ? new Object[0] : call.args();
             byte[][] serialized = new byte[args.length][];
@@ -94,7 +101,7 @@ final class ObjectChannel implements AutoCloseable {
         }
         buffer.writeTo(linkOut);
         linkOut.flush();
-        if (buffer.size() > 1 << 16) buffer.reset(); // do not keep a large message's buffer around
+        if (buffer.size() > 1 << 16) freshBuffer(); // reset() would keep a large message's array
     }
 
     private void writeReply(Messages.Reply reply) throws IOException {
