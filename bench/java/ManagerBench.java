@@ -1,7 +1,8 @@
 import io.procbook.mp.Manager;
+import io.procbook.mp.internal.PrivateObjectInputStream;
+import io.procbook.mp.internal.PrivateObjectOutputStream;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,8 +22,9 @@ import java.util.Map;
  * proxy of the parent's {@code Manager().dict()} and counts both calls as ops. bench/python/manager_bench.py
  * measures Python's {@code Manager().dict()} the same way. Run from the project root after {@code mvn package}:
  * <pre>java -cp target/procbook.jar bench/java/ManagerBench.java</pre>
- * The child is this same source file started again with {@code child <proxy>}; the proxy reaches it serialized,
- * as it does through a Process. It runs twice: as any process of this host does (the connection moves to
+ * The child is this same source file started again with {@code child}; the proxy reaches it serialized on its
+ * stdin through the runtime's private object stream, as it does through a Process (with its key, which never
+ * goes on a command line). It runs twice: as any process of this host does (the connection moves to
  * shared memory), then with {@code -Dprocbook.manager.local=false}, as a client on another host would (TCP).
  * Each child reports the transport it really used, and the voluntary context switches per op of itself (the
  * client) and of its parent (the server).
@@ -36,28 +37,31 @@ public class ManagerBench {
 
     public static void main(String[] a) throws Exception {
         if (a.length > 0 && a[0].equals("child")) {
-            child(a[1]);
+            child();
             return;
         }
         try (Manager m = new Manager()) {
             Map<String, Integer> d = m.dict();
             ByteArrayOutputStream b = new ByteArrayOutputStream();
-            try (ObjectOutputStream out = new ObjectOutputStream(b)) {
+            try (ObjectOutputStream out = new PrivateObjectOutputStream(b)) {
                 out.writeObject(d);
             }
-            String proxy = Base64.getEncoder().encodeToString(b.toByteArray());
+            byte[] proxy = b.toByteArray();
             run(d, proxy, "procbook", List.of());
             run(d, proxy, "procbook-tcp", List.of("-Dprocbook.manager.local=false"));
         }
     }
 
-    static void run(Map<String, Integer> d, String proxy, String impl, List<String> jvmOptions) throws Exception {
+    static void run(Map<String, Integer> d, byte[] proxy, String impl, List<String> jvmOptions) throws Exception {
         d.clear();
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("bench/java/ManagerBench.java", "child", proxy));
+        cmd.addAll(List.of("bench/java/ManagerBench.java", "child"));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write(proxy);
+        }
         double best = 0;
         String switches = "";
         String transport = "?";
@@ -102,10 +106,9 @@ public class ManagerBench {
     }
 
     @SuppressWarnings("unchecked")
-    static void child(String proxy) throws Exception {
+    static void child() throws Exception {
         Map<String, Integer> d;
-        byte[] bytes = Base64.getDecoder().decode(proxy);
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+        try (ObjectInputStream in = new PrivateObjectInputStream(System.in)) {
             d = (Map<String, Integer>) in.readObject();
         }
         System.out.println("transport " + RemoteHandler.transport(d));

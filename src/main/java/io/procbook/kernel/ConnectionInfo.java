@@ -3,6 +3,8 @@ package io.procbook.kernel;
 import com.google.gson.JsonObject;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,8 @@ import java.nio.file.Path;
  * The contents of a Jupyter connection file: where the five sockets listen and how messages are signed.
  *
  * <p>A port of 0 means "any free port" (the kernel then reports the port it bound); Jupyter clients always
- * give real ports, tests use 0 to avoid racing for free ports.
+ * give real ports, tests use 0 to avoid racing for free ports. An empty key (messages unsigned, as the
+ * messaging spec allows) is accepted on a loopback address only.
  */
 record ConnectionInfo(String transport, String ip, int shellPort, int iopubPort, int stdinPort, int controlPort,
                       int hbPort, String key, String signatureScheme) {
@@ -23,6 +26,27 @@ record ConnectionInfo(String transport, String ip, int shellPort, int iopubPort,
         if (ip.isEmpty()) {
             throw new IllegalArgumentException("connection file: ip is empty");
         }
+        if (key.isEmpty() && transport.equals("tcp") && !isLoopback(ip)) {
+            throw new IllegalArgumentException("connection file: the key is empty, which turns message signing off,"
+                    + " and ip " + ip + " is not a loopback address: anyone who can reach these ports could run"
+                    + " code; give a key or listen on 127.0.0.1");
+        }
+    }
+
+    /** Whether {@code ip} (a literal address or a host name) is this host's loopback; false if unknown. */
+    private static boolean isLoopback(String ip) {
+        String host = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        if (host.equals("*")) return false;
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Whether messages are signed: false for an empty key, which the kernel then warns about. */
+    boolean signed() {
+        return !key.isEmpty();
     }
 
     static ConnectionInfo read(Path file) throws IOException {

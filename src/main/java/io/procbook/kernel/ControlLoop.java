@@ -17,7 +17,7 @@ final class ControlLoop extends SocketServer {
 
     ControlLoop(ZMQ.Context ctx, ConnectionInfo info, WireCodec codec, ProblemLog problems,
                 RequestDispatcher dispatcher) {
-        super(ctx, info, SocketType.ROUTER, info.controlPort(), "procbook-control");
+        super(ctx, info, SocketType.ROUTER, info.controlPort(), Sockets.MAX_REQUEST_BYTES, "procbook-control");
         this.codec = codec;
         this.problems = problems;
         this.dispatcher = dispatcher;

@@ -8,7 +8,7 @@ import java.util.List;
 /** Echoes heartbeat pings on its own thread, so that a long-running cell never makes the client think the kernel died. */
 final class Heartbeat extends SocketServer {
     Heartbeat(ZMQ.Context ctx, ConnectionInfo info) {
-        super(ctx, info, SocketType.REP, info.hbPort(), "procbook-heartbeat");
+        super(ctx, info, SocketType.REP, info.hbPort(), Sockets.MAX_SMALL_BYTES, "procbook-heartbeat");
     }
 
     @Override

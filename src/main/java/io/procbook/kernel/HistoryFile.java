@@ -9,19 +9,32 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.OpenOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Input history kept across kernel runs in a JSON-lines file, one {@code {"session","line","input"}} object per
  * line. Kernels running at the same time share the file: every read-modify-write happens under a file lock, and
  * each kernel reserves its session number by appending a marker line. The file is rewritten with only the
  * newest entries when it holds more than twice the bound.
+ *
+ * <p>Every cell ever run is in it, so only its owner may read it: it is created 0600 (and made so if an older
+ * version left it readable by others), and folders created for it are 0700. A folder that already existed is
+ * left as it is (it may be shared, e.g. {@code PROCBOOK_HISTORY=/tmp/history.jsonl}).
  */
 final class HistoryFile {
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+
     private final Path path;
     private final int maxEntries;
 
@@ -58,9 +71,13 @@ final class HistoryFile {
      * reserves a new session number.
      */
     Opened open() throws IOException {
-        Files.createDirectories(path.toAbsolutePath().getParent());
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        Path dir = path.toAbsolutePath().getParent();
+        if (posix(dir.getRoot())) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+        } else {
+            Files.createDirectories(dir);
+        }
+        try (FileChannel ch = openPrivate(StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock ignored = ch.lock()) {
             Deque<HistoryEntry> newest = new ArrayDeque<>();
             int maxSession = 0;
@@ -93,11 +110,34 @@ final class HistoryFile {
 
     void append(HistoryEntry entry) throws IOException {
         byte[] bytes = format(entry).getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
+        try (FileChannel ch = openPrivate(StandardOpenOption.WRITE, StandardOpenOption.APPEND);
              FileLock ignored = ch.lock()) {
             writeFully(ch, bytes);
         }
+    }
+
+    /** Opens the file, creating it readable by its owner only, and taking group and others' rights away. */
+    private FileChannel openPrivate(OpenOption... options) throws IOException {
+        Set<OpenOption> opts = new HashSet<>(Arrays.asList(options));
+        opts.add(StandardOpenOption.CREATE);
+        if (!posix(path.toAbsolutePath().getRoot())) {
+            return FileChannel.open(path, opts);
+        }
+        FileChannel ch = FileChannel.open(path, opts, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        try {
+            Set<PosixFilePermission> now = Files.getPosixFilePermissions(path);
+            if (!OWNER_ONLY_FILE.containsAll(now)) {
+                Files.setPosixFilePermissions(path, OWNER_ONLY_FILE);
+            }
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        return ch;
+    }
+
+    private static boolean posix(Path root) {
+        return root != null && root.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /**

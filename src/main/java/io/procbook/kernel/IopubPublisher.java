@@ -149,7 +149,7 @@ final class IopubPublisher {
     private void run() {
         ZMQ.Socket socket;
         try {
-            socket = Sockets.bind(ctx, SocketType.XPUB, info, info.iopubPort());
+            socket = Sockets.bind(ctx, SocketType.XPUB, info, info.iopubPort(), Sockets.MAX_SMALL_BYTES);
             socket.setSndHWM(SEND_HIGH_WATER_MARK);
             bound.complete(Sockets.boundPort(socket));
         } catch (RuntimeException e) {

@@ -59,6 +59,10 @@ final class Kernel {
         ctx.setUncaughtExceptionHandler(this::zmqThreadFailed);
         ctx.setNotificationExceptionHandler(this::zmqThreadFailed);
         this.signer = Signer.checkedLater(info.key(), info.signatureScheme());
+        if (!info.signed()) {
+            Log.warn("the connection file's key is empty: messages are not signed, so any program of this host"
+                    + " that reaches the kernel's ports can run code as you (Jupyter always writes a key)");
+        }
         WireCodec codec = new WireCodec(signer);
         MessageFactory factory = new MessageFactory(System.getProperty("user.name", "procbook"));
         this.factory = factory;

@@ -3,6 +3,7 @@ package io.procbook.kernel;
 /** The kinds of bad input the kernel survives; each kind is logged once per kernel (see {@link ProblemLog}). */
 enum Problem {
     BAD_SIGNATURE("message with a bad signature dropped"),
+    REPLAYED("signed message seen before (a replay) dropped"),
     MALFORMED_FRAMES("message with malformed frames (no <IDS|MSG> delimiter or too few parts) dropped"),
     INVALID_JSON("message with invalid JSON or invalid UTF-8 dropped"),
     MISSING_FIELD("message without a required header field dropped"),

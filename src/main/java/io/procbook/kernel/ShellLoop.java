@@ -134,13 +134,13 @@ final class ShellLoop {
         ZMQ.Socket shell;
         ZMQ.Socket stdin;
         try {
-            shell = Sockets.bind(ctx, SocketType.ROUTER, info, info.shellPort());
+            shell = Sockets.bind(ctx, SocketType.ROUTER, info, info.shellPort(), Sockets.MAX_REQUEST_BYTES);
         } catch (RuntimeException e) {
             bound.completeExceptionally(e);
             return;
         }
         try {
-            stdin = Sockets.bind(ctx, SocketType.ROUTER, info, info.stdinPort());
+            stdin = Sockets.bind(ctx, SocketType.ROUTER, info, info.stdinPort(), Sockets.MAX_REQUEST_BYTES);
         } catch (RuntimeException e) {
             shell.close();
             bound.completeExceptionally(e);

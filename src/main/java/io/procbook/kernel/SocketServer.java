@@ -15,15 +15,18 @@ abstract class SocketServer {
     private final ConnectionInfo info;
     private final SocketType type;
     private final int port;
+    private final long maxFrameBytes;
     private final CompletableFuture<Integer> bound = new CompletableFuture<>();
     private final Thread thread;
     private boolean warned;
 
-    SocketServer(ZMQ.Context ctx, ConnectionInfo info, SocketType type, int port, String threadName) {
+    SocketServer(ZMQ.Context ctx, ConnectionInfo info, SocketType type, int port, long maxFrameBytes,
+                 String threadName) {
         this.ctx = ctx;
         this.info = info;
         this.type = type;
         this.port = port;
+        this.maxFrameBytes = maxFrameBytes;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
@@ -44,7 +47,7 @@ abstract class SocketServer {
     private void run() {
         ZMQ.Socket socket;
         try {
-            socket = Sockets.bind(ctx, type, info, port);
+            socket = Sockets.bind(ctx, type, info, port, maxFrameBytes);
             bound.complete(Sockets.boundPort(socket));
         } catch (RuntimeException e) {
             bound.completeExceptionally(e);

@@ -16,16 +16,25 @@ final class Sockets {
      * leave, short enough that a vanished client cannot hold the kernel's exit.
      */
     static final int LINGER_MS = 200;
+    /**
+     * The largest frame a client may send on shell, control and stdin: generous for comm messages with binary
+     * buffers, yet without a bound a peer could announce a frame of gigabytes and make the kernel allocate for
+     * it before any signature is checked. A bigger frame ends that peer's connection.
+     */
+    static final long MAX_REQUEST_BYTES = 256L << 20;
+    /** The largest frame on heartbeat (an echoed ping) and iopub (only subscriptions come in). */
+    static final long MAX_SMALL_BYTES = 64L << 10;
 
     private Sockets() { }
 
     /**
-     * Creates a socket and binds it to the connection's endpoint for {@code port} (0 = any free port).
+     * Creates a socket that receives frames of at most {@code maxFrameBytes} and binds it to the connection's
+     * endpoint for {@code port} (0 = any free port).
      *
      * @throws IllegalStateException for the ipc transport: JeroMQ 0.6 emulates ipc with loopback TCP, which no
      *                               libzmq client can reach, so binding would look fine and never connect
      */
-    static ZMQ.Socket bind(ZMQ.Context ctx, SocketType type, ConnectionInfo info, int port) {
+    static ZMQ.Socket bind(ZMQ.Context ctx, SocketType type, ConnectionInfo info, int port, long maxFrameBytes) {
         if (info.transport().equals("ipc")) {
             throw new IllegalStateException("transport \"ipc\" is not supported by this kernel (JeroMQ 0.6 has no "
                     + "Unix-domain ipc that Jupyter clients can reach); use \"tcp\"");
@@ -33,6 +42,7 @@ final class Sockets {
         ZMQ.Socket s = ctx.socket(type);
         try {
             s.setLinger(LINGER_MS);
+            s.setMaxMsgSize(maxFrameBytes);
             if (info.ipv6()) {
                 s.setIPv6(true);
             }

@@ -14,12 +14,14 @@ import java.util.List;
 /**
  * Turns messages into ZMQ frames and back: {@code [identities..., <IDS|MSG>, signature, header, parent_header,
  * metadata, content, buffers...]}. Decoding checks the signature before it parses anything, so an unsigned or
- * forged message never reaches the JSON parser, let alone the engine.
+ * forged message never reaches the JSON parser, let alone the engine; and a signed message is accepted once
+ * only ({@link ReplayCache}).
  */
 final class WireCodec {
     static final byte[] DELIMITER = "<IDS|MSG>".getBytes(StandardCharsets.US_ASCII);
 
     private final Signer signer;
+    private final ReplayCache replays = new ReplayCache();
 
     WireCodec(Signer signer) {
         this.signer = signer;
@@ -63,6 +65,9 @@ final class WireCodec {
         List<byte[]> json = frames.subList(delimiter + 2, delimiter + 6);
         if (!signer.verify(frames.get(delimiter + 1), json)) {
             throw new MalformedMessageException(Problem.BAD_SIGNATURE, "signature does not match");
+        }
+        if (signer.signs() && !replays.firstSeen(new String(frames.get(delimiter + 1), StandardCharsets.US_ASCII))) {
+            throw new MalformedMessageException(Problem.REPLAYED, "this signature was seen before");
         }
         JsonObject header = parse(json.get(0), "header");
         JsonObject parent = parse(json.get(1), "parent_header");

@@ -1,7 +1,9 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.manager.Auth;
 import io.procbook.mp.internal.manager.Client;
 import io.procbook.mp.internal.manager.Endpoint;
+import io.procbook.mp.internal.manager.ManagerKeys;
 import io.procbook.mp.internal.manager.ManagerServer;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import io.procbook.mp.internal.manager.ServerChild;
@@ -25,22 +27,27 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>{@code
  * // master
- * var master = new BaseManager(new InetSocketAddress("127.0.0.1", 5000), "abc".getBytes());
+ * byte[] key = System.getenv("TASK_KEY").getBytes();       // a secret of 16 bytes or more, never in the code
+ * var master = new BaseManager(new InetSocketAddress("127.0.0.1", 5000), key);
  * master.register("get_task_queue", () -> taskQueue);     // a LinkedBlockingQueue
  * master.start();
  * BlockingQueue<Integer> tasks = master.get("get_task_queue", BlockingQueue.class);
  * // worker, another JVM or host
- * var worker = new BaseManager(new InetSocketAddress("10.0.0.1", 5000), "abc".getBytes());
+ * var worker = new BaseManager(new InetSocketAddress("127.0.0.1", 5000), key); // via ssh -L 5000:...
  * worker.register("get_task_queue");
  * worker.connect();
  * BlockingQueue<Integer> tasks = worker.get("get_task_queue", BlockingQueue.class);
  * Integer n = tasks.poll(1, TimeUnit.SECONDS);
  * }</pre>
  *
- * <p>Every connection authenticates first with a mutual HMAC-SHA256 challenge on the auth key; nothing is
- * deserialized before that, and afterwards only JDK value and collection types, procbook types and the classes
- * given to {@link #allow(Class...)} are. A proxy is one interface's view of the served object: each call is a
- * round trip, runs on the server, and re-throws the server's exception.
+ * <p>Every connection authenticates first with a mutual HMAC-SHA256 challenge on the auth key, within one
+ * deadline for the whole handshake (10 s; {@code -Dprocbook.manager.authTimeoutMs}); connections still
+ * authenticating have a budget of their own, so clients without the key cannot take the places of those with
+ * it. Nothing is deserialized before that, and afterwards only JDK value and collection types, procbook types
+ * and the classes given to {@link #allow(Class...)} are, each value within bounds (64 MiB and 4 million objects
+ * by default; {@code -Dprocbook.manager.maxMessageBytes}, {@code -Dprocbook.manager.maxMessageReferences}). A
+ * proxy is one interface's view of the served object: each call is a round trip, runs on the server, and
+ * re-throws the server's exception.
  *
  * <p>Transport: a client on another host talks TCP. A client on the server's host (same kernel, same
  * {@code /dev/shm}) moves its authenticated connection to a pair of shared-memory rings, and the TCP connection
@@ -56,7 +63,18 @@ import java.util.concurrent.TimeoutException;
  * shared memory the server's side of the call is interrupted too, as it is when the client process dies, so a
  * {@code take()} left for nobody does not swallow the next item.
  *
- * <p>Proxies are Serializable (as address, key and object id) and can be handed to child processes. Served
+ * <p>Keys and exposure: a key given by the user must be at least 16 bytes (a short one can be guessed offline from
+ * one recorded handshake); use a long random secret and keep it off command lines (any local user can read
+ * those), e.g. in an environment variable or a file only its owner can read. The key authenticates both ends
+ * but nothing is encrypted: a server listening beyond loopback says so once on {@code System.err}; across an
+ * untrusted network listen on 127.0.0.1 and reach it through an ssh tunnel ({@code ssh -L}).
+ *
+ * <p>Proxies are Serializable (as the server's address and the object's id) and can be handed to child
+ * processes, which also receive the key, over their private channel only. Sent anywhere else (into another
+ * manager's queue, to a file) a proxy carries no key: the receiving process uses the key it knows for that
+ * address (from its own {@code connect()}), as a Python proxy uses its process's {@code authkey}. A proxy that
+ * reaches a server as a value is kept there as an inert reference: the server never calls it (it works again
+ * in a client that reads it back), so a client cannot make a server connect anywhere. Served
  * objects live until the server stops.
  *
  * <p>A {@code BaseManager} object is safe to use from several threads once configured (its methods
@@ -84,12 +102,13 @@ public class BaseManager implements AutoCloseable {
      *
      * @param address where to serve or connect; port 0 with {@link #start()} or {@link #serve()} picks a free
      *                port, see {@link #address()}
-     * @param authKey the shared secret; both sides must use the same bytes (copied)
-     * @throws NullPointerException if {@code address} or {@code authKey} is null
+     * @param authKey the shared secret, at least 16 bytes; both sides must use the same bytes (copied)
+     * @throws NullPointerException     if {@code address} or {@code authKey} is null
+     * @throws IllegalArgumentException if {@code authKey} is shorter than 16 bytes
      */
     public BaseManager(InetSocketAddress address, byte[] authKey) {
         this.requested = Objects.requireNonNull(address, "address");
-        this.authKey = Objects.requireNonNull(authKey, "authKey").clone();
+        this.authKey = Auth.requireStrongKey(Objects.requireNonNull(authKey, "authKey")).clone();
     }
 
     /**
@@ -180,7 +199,7 @@ public class BaseManager implements AutoCloseable {
             }
             serverProcess = p;
         }
-        endpoint = new Endpoint(connectHost(), (Integer) reply, authKey, allowed);
+        endpoint = known(new Endpoint(connectHost(), (Integer) reply, authKey, allowed));
     }
 
     /**
@@ -235,7 +254,7 @@ public class BaseManager implements AutoCloseable {
         ManagerServer s = new ManagerServer(requested, authKey, ServerChild.registryOf(served), allowed);
         s.start();
         localServer = s;
-        endpoint = new Endpoint(connectHost(), s.address().getPort(), authKey, allowed);
+        endpoint = known(new Endpoint(connectHost(), s.address().getPort(), authKey, allowed));
         return s;
     }
 
@@ -252,7 +271,7 @@ public class BaseManager implements AutoCloseable {
     public synchronized BaseManager connect() {
         Endpoint e = new Endpoint(requested.getHostString(), requested.getPort(), authKey, allowed);
         Client.of(e).check();
-        endpoint = e;
+        endpoint = known(e);
         return this;
     }
 
@@ -340,8 +359,17 @@ public class BaseManager implements AutoCloseable {
                 reap(p, !exited);
             }
         } finally {
-            if (e != null) Client.of(e).drop();
+            if (e != null) {
+                Client.of(e).drop();
+                ManagerKeys.forget(e);
+            }
         }
+    }
+
+    /** This process now knows the key of the server at {@code e}, for proxies of it that come without one. */
+    private static Endpoint known(Endpoint e) {
+        ManagerKeys.remember(e);
+        return e;
     }
 
     /**

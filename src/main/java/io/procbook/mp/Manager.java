@@ -1,8 +1,10 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.manager.Auth;
 import io.procbook.mp.internal.manager.Builtins;
 import io.procbook.mp.internal.manager.Client;
 import io.procbook.mp.internal.manager.Endpoint;
+import io.procbook.mp.internal.manager.ManagerKeys;
 import io.procbook.mp.internal.manager.ManagerServer;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import java.net.InetSocketAddress;
@@ -51,7 +53,8 @@ import java.util.stream.Collectors;
  * (or {@link InterruptedException}, where the method declares it), though the call may still take effect on
  * the server. A server that cannot be reached, shuts down or dies makes the call throw
  * {@link ManagerException}; an exception thrown by the object on the server is re-thrown in the caller as
- * itself (or as a {@link RemoteCallException}, if its class cannot travel). Proxies are Serializable: one sent
+ * itself (or as a {@link RemoteCallException}, if its class cannot travel). Proxies are Serializable, without
+ * the key except to this process's children (see {@link BaseManager} for how keys travel): one sent
  * to another process reaches the same object. The {@code Manager} itself is not Serializable; if this process
  * dies, its server is gone, and every proxy of it, in any process, fails with {@link ManagerException}.
  */
@@ -68,7 +71,7 @@ public final class Manager implements AutoCloseable {
      * @throws java.io.UncheckedIOException if no port can be bound
      */
     public Manager() {
-        this(new InetSocketAddress("127.0.0.1", 0), randomKey());
+        this(new InetSocketAddress("127.0.0.1", 0), randomKey(), new Class<?>[0]);
     }
 
     /**
@@ -76,18 +79,21 @@ public final class Manager implements AutoCloseable {
      * (beyond the JDK's value and collection types) as values. Returns once it listens.
      *
      * @param address      where to listen; port 0 for a free port
-     * @param authKey      the key every connecting process must prove it has
+     * @param authKey      the key every connecting process must prove it has, at least 16 bytes
      * @param allowedTypes further classes whose instances may be sent to the server as values
      * @throws java.io.UncheckedIOException if the address cannot be bound
      * @throws NullPointerException         if an argument, or one of {@code allowedTypes}, is null
+     * @throws IllegalArgumentException     if {@code authKey} is shorter than 16 bytes
      */
     public Manager(InetSocketAddress address, byte[] authKey, Class<?>... allowedTypes) {
+        Auth.requireStrongKey(authKey);
         Set<String> allowed = Arrays.stream(allowedTypes).map(Class::getName).collect(Collectors.toSet());
         server = new ManagerServer(address, authKey, Builtins.registry(), allowed);
         server.start();
         String host = address.getAddress() != null && address.getAddress().isAnyLocalAddress() ? "127.0.0.1"
                 : address.getHostString();
         endpoint = new Endpoint(host, server.address().getPort(), authKey, allowed);
+        ManagerKeys.remember(endpoint);
     }
 
     private static byte[] randomKey() {
@@ -322,6 +328,7 @@ public final class Manager implements AutoCloseable {
         // This process's own connections first: a server side closed while its peer is still open lingers in
         // FIN_WAIT2 and keeps the port bound until the peer closes too.
         Client.of(endpoint).drop();
+        ManagerKeys.forget(endpoint);
         server.close();
     }
 

@@ -2,7 +2,9 @@ package io.procbook.mp;
 
 import io.procbook.mp.Subprocess.Redirect;
 import io.procbook.mp.internal.CommandChild;
+import io.procbook.mp.internal.CommandSessions;
 import io.procbook.mp.internal.shm.Blocking;
+import io.procbook.mp.spi.Hooks;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -35,8 +37,11 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Waits ({@link #communicate}, {@link #waitFor}) have no time limit unless given one and are interruptible:
  * an interrupt throws {@link UncheckedInterruptedException} and leaves the command running. The command is a
- * plain operating-system process: it is left running when this JVM exits (as in Python). A {@code Popen} is
- * not Serializable.
+ * plain operating-system process: it is left running when this JVM exits (as in Python), unless a host made
+ * commands its own ({@link io.procbook.mp.spi.Hooks#setCommandSessions}; the notebook kernel does): it then
+ * leads a session of its own, and the host's interrupt, restart or shutdown, or this JVM's death, ends it
+ * with everything it started. {@link #terminate()} and {@link #kill()} signal the command alone, as Python's
+ * do. A {@code Popen} is not Serializable.
  */
 public final class Popen {
 
@@ -74,7 +79,10 @@ public final class Popen {
         if (args.isEmpty()) throw new IllegalArgumentException("empty command");
         this.args = List.copyOf(args);
         this.options = options.copy();
-        ProcessBuilder pb = new ProcessBuilder(this.args);
+        List<String> inSession = Hooks.commandSessions()
+                ? CommandSessions.sessionCommandLine(this.args, this.options.cwd) : null;
+        List<String> command = inSession != null ? inSession : this.args;
+        ProcessBuilder pb = new ProcessBuilder(command);
         if (this.options.cwd != null) pb.directory(this.options.cwd.toFile());
         if (this.options.env != null) {
             pb.environment().clear();
@@ -100,7 +108,7 @@ public final class Popen {
             throw new SubprocessException("cannot run " + this.args + ": " + m, e);
         }
         child = CommandChild.adopt(process, this.args, this.options.stdout == Redirect.INHERIT,
-                this.options.stderr == Redirect.INHERIT);
+                this.options.stderr == Redirect.INHERIT, inSession != null);
     }
 
     /**
@@ -252,7 +260,7 @@ public final class Popen {
      * as before.
      */
     public void terminate() {
-        child.terminate();
+        child.terminateCommand();
     }
 
     /**
@@ -260,7 +268,7 @@ public final class Popen {
      * written before the signal is still read.
      */
     public void kill() {
-        child.kill();
+        child.killCommand();
     }
 
     /**

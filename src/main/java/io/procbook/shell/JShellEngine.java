@@ -125,6 +125,7 @@ public final class JShellEngine implements Engine {
                 Hooks.addListener(children);
                 Hooks.addListener(monitors);
                 Hooks.setProgressHost(progress);
+                Hooks.setCommandSessions(true); // %%sh and Subprocess commands end with their cell or kernel
                 Monitor.setHost(monitors);
                 Display.setTargetLocator(CellBinding::current);
             }
@@ -386,6 +387,7 @@ public final class JShellEngine implements Engine {
         ready.completeExceptionally(new IllegalStateException("the engine is closed"));
         interrupt();
         children.terminateAll();
+        Hooks.endCommandSessions(); // what commands started and left behind (a background job) goes too
         JShell js;
         synchronized (lifecycle) {
             js = jshell;
@@ -395,6 +397,7 @@ public final class JShellEngine implements Engine {
             Hooks.removeListener(children);
             Hooks.removeListener(monitors);
             if (Hooks.progressHost() == progress) Hooks.setProgressHost(null);
+            Hooks.setCommandSessions(false);
             Monitor.setHost(null);
             Display.setTargetLocator(null);
         }

@@ -72,4 +72,21 @@ class ConnectionInfoTest {
                 () -> Kernel.start(ipc, new FakeEngine(), History.inMemory(10), () -> { }));
         assertTrue(e.getMessage().contains("ipc"), e.getMessage());
     }
+
+    @Test
+    void anEmptyKeyIsAcceptedOnLoopbackOnly() throws Exception {
+        for (String ip : new String[] {"127.0.0.1", "::1", "localhost", "127.0.0.2"}) {
+            new ConnectionInfo("tcp", ip, 1, 2, 3, 4, 5, "", "hmac-sha256");
+        }
+        for (String ip : new String[] {"0.0.0.0", "*", "::", "192.0.2.7"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ConnectionInfo("tcp", ip, 1, 2, 3, 4, 5, "", "hmac-sha256"));
+            assertTrue(e.getMessage().contains("key is empty") && e.getMessage().contains(ip), e.getMessage());
+            new ConnectionInfo("tcp", ip, 1, 2, 3, 4, 5, "k", "hmac-sha256"); // with a key: fine
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectionInfo.read(write("""
+                {"shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5,
+                 "ip": "0.0.0.0", "key": ""}""")));
+        assertTrue(e.getMessage().contains("listen on 127.0.0.1"), e.getMessage());
+    }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -137,5 +138,26 @@ class HistoryTest {
         History h = History.persistent(new HistoryFile(blocker.resolve("history.jsonl"), 10));
         h.add(1, "still works");
         assertEquals(List.of("still works"), inputs(h.tail(1)));
+    }
+
+    @Test
+    void theHistoryFileIsReadableByItsOwnerOnlyAndSoAreTheFoldersMadeForIt() throws Exception {
+        Path file = dir.resolve("data").resolve("procbook").resolve("history.jsonl");
+        new HistoryFile(file, 100).open();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+        assertEquals("rwx------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent().getParent())));
+
+        Path shared = Files.createDirectory(dir.resolve("shared"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path older = shared.resolve("older.jsonl"); // as an earlier version left it, under the usual umask
+        Files.writeString(older, "{\"session\":1,\"line\":1,\"input\":\"secret\"}\n");
+        Files.setPosixFilePermissions(older, PosixFilePermissions.fromString("rw-r--r--"));
+        HistoryFile.Opened opened = new HistoryFile(older, 100).open();
+        assertEquals(List.of("secret"), inputs(opened.past()));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(older)));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)),
+                "a folder that existed is left as it was");
     }
 }

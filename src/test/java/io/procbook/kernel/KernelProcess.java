@@ -10,16 +10,33 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The real entry point ({@link Main}) in a JVM of its own, as kernel.json starts it, on free loopback ports. */
-final class KernelProcess {
+/**
+ * The real entry point ({@link Main}) in a JVM of its own, on free loopback ports, with its history and log in
+ * a folder of the test's; closing it kills it (if a test did not end it) and waits until it is gone.
+ */
+final class KernelProcess implements AutoCloseable {
+    final Kernel.Ports ports;
+    final Path log;
+    final Process process;
 
-    private KernelProcess() { }
+    /**
+     * @param dir          where the connection file, history and log go
+     * @param key          the connection file's key
+     * @param jpyParentPid the client's pid as Jupyter passes it, or null
+     */
+    KernelProcess(Path dir, String key, Long jpyParentPid) throws IOException {
+        this(dir, connectionFile(dir, key), jpyParentPid);
+    }
 
-    /** A connection file on free ports, and those ports. */
-    record Connection(Path file, Kernel.Ports ports) { }
+    private KernelProcess(Path dir, Connection c, Long jpyParentPid) throws IOException {
+        this.ports = c.ports;
+        this.log = dir.resolve("kernel.log");
+        this.process = start(dir, c.file, log, jpyParentPid);
+    }
 
-    /** Writes a connection file into {@code dir} naming five ports that were free a moment ago. */
-    static Connection connectionFile(Path dir) throws IOException {
+    private record Connection(Path file, Kernel.Ports ports) { }
+
+    private static Connection connectionFile(Path dir, String key) throws IOException {
         int[] p = new int[5];
         List<ServerSocket> held = new ArrayList<>();
         try {
@@ -37,17 +54,12 @@ final class KernelProcess {
         Files.writeString(file, """
                 {"shell_port": %d, "iopub_port": %d, "stdin_port": %d, "control_port": %d, "hb_port": %d,
                  "ip": "127.0.0.1", "key": "%s", "transport": "tcp", "signature_scheme": "hmac-sha256"}"""
-                .formatted(p[0], p[1], p[2], p[3], p[4], KernelFixture.KEY));
+                .formatted(p[0], p[1], p[2], p[3], p[4], key));
         return new Connection(file, new Kernel.Ports(p[0], p[1], p[2], p[3], p[4]));
     }
 
-    /**
-     * Starts the kernel on {@code connection}; its history goes to {@code dir}, its output to
-     * {@code dir/kernel.log}.
-     *
-     * @param jpyParentPid the pid the kernel watches as its parent (JPY_PARENT_PID), or {@code null}
-     */
-    static Process start(Path connection, Path dir, Long jpyParentPid) throws IOException {
+    /** Starts {@code Main} on {@code connection} as kernel.json starts it; its output goes to {@code log}. */
+    static Process start(Path dir, Path connection, Path log, Long jpyParentPid) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         // As kernel.json starts it (the jar's manifest opens java.lang; with -cp the flag does).
         ProcessBuilder pb = new ProcessBuilder(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -55,12 +67,22 @@ final class KernelProcess {
         pb.environment().put("PROCBOOK_HISTORY", dir.resolve("history.jsonl").toString());
         if (jpyParentPid != null) {
             pb.environment().put("JPY_PARENT_PID", Long.toString(jpyParentPid));
+        } else {
+            pb.environment().remove("JPY_PARENT_PID");
         }
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve("kernel.log").toFile());
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return pb.start();
     }
 
-    /** Kills {@code p} if it still runs and waits for it to be gone. */
+    String logText() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopForSure(process);
+    }
+
     static void stopForSure(Process p) throws InterruptedException {
         p.destroyForcibly();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));

@@ -36,16 +36,15 @@ class MonitorOverTheWireTest {
     private static final String SUMMARY = "procbook monitor \u00b7 finished";
     private static final Duration SLOW = Duration.ofSeconds(90);
 
-    private Path dir;
+    private KernelProcess kernelProcess;
     private Process kernel;
     private TestClient client;
 
     @BeforeAll
     void startKernel(@TempDir Path tempDir) throws Exception {
-        dir = tempDir;
-        KernelProcess.Connection c = KernelProcess.connectionFile(dir);
-        kernel = KernelProcess.start(c.file(), dir, null);
-        client = new TestClient(c.ports(), KernelFixture.KEY);
+        kernelProcess = new KernelProcess(tempDir, KernelFixture.KEY, null);
+        kernel = kernelProcess.process;
+        client = new TestClient(kernelProcess.ports, KernelFixture.KEY);
         client.awaitIopubConnected();
         // The first cell waits for JShell to start; a busy machine may take a while.
         runOk("int warmUp = 1;");
@@ -68,7 +67,7 @@ class MonitorOverTheWireTest {
             }
         } finally {
             if (client != null) client.close();
-            KernelProcess.stopForSure(kernel);
+            kernelProcess.close();
         }
     }
 
@@ -214,7 +213,7 @@ class MonitorOverTheWireTest {
 
     private String log() {
         try {
-            return "\nkernel log:\n" + Files.readString(dir.resolve("kernel.log"));
+            return "\nkernel log:\n" + kernelProcess.logText();
         } catch (java.io.IOException e) {
             return "";
         }

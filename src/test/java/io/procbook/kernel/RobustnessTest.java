@@ -19,15 +19,6 @@ class RobustnessTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<byte[]> signedFrames(Signer signer, String header, String parent, String metadata, String content) {
-        List<byte[]> json = List.of(b(header), b(parent), b(metadata), b(content));
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(WireCodec.DELIMITER);
-        frames.add(b(signer.sign(json)));
-        frames.addAll(json);
-        return frames;
-    }
-
     @Test
     void thousandsOfBadMessagesThenANormalCell() throws Exception {
         try (KernelFixture k = new KernelFixture()) {
@@ -39,7 +30,7 @@ class RobustnessTest {
                     + "\"date\":\"2024-01-01T00:00:00.000000Z\",\"version\":\"5.3\"}";
             for (int i = 0; i < EACH; i++) {
                 // bad signature on a request that would run code
-                Sockets.send(c.shell, signedFrames(wrong, goodHeader.formatted(i), "{}", "{}", "{\"code\":\"evil\"}"));
+                Sockets.send(c.shell, TestClient.signedFrames(wrong, goodHeader.formatted(i), "{}", "{}", "{\"code\":\"evil\"}"));
                 // garbage frames: random bytes, no delimiter
                 byte[] junk = new byte[1 + random.nextInt(64)];
                 random.nextBytes(junk);
@@ -47,15 +38,16 @@ class RobustnessTest {
                 // delimiter but too few frames
                 Sockets.send(c.shell, List.of(WireCodec.DELIMITER, b("sig")));
                 // invalid JSON, correctly signed
-                Sockets.send(c.shell, signedFrames(right, "{\"msg_id\": \"" + i, "{}", "{}", "{}"));
+                Sockets.send(c.shell, TestClient.signedFrames(right, "{\"msg_id\": \"" + i, "{}", "{}", "{}"));
                 // header without msg_type / msg_id, correctly signed
-                Sockets.send(c.shell, signedFrames(right, "{\"msg_id\":\"m" + i + "\"}", "{}", "{}", "{\"code\":\"x\"}"));
-                Sockets.send(c.shell, signedFrames(right, "{\"msg_type\":\"execute_request\"}", "{}", "{}", "{\"code\":\"x\"}"));
+                Sockets.send(c.shell, TestClient.signedFrames(right, "{\"msg_id\":\"m" + i + "\"}", "{}", "{}", "{\"code\":\"x\"}"));
+                Sockets.send(c.shell, TestClient.signedFrames(right, "{\"msg_type\":\"execute_request\",\"session\":\"" + i + "\"}",
+                        "{}", "{}", "{\"code\":\"x\"}")); // unique: the same signed message again is a replay
                 // unknown message type, correctly signed: answered with an error reply
-                Sockets.send(c.shell, signedFrames(right, "{\"msg_id\":\"u" + i + "\",\"msg_type\":\"nonsense_request\"}",
+                Sockets.send(c.shell, TestClient.signedFrames(right, "{\"msg_id\":\"u" + i + "\",\"msg_type\":\"nonsense_request\"}",
                         "{}", "{}", "{}"));
                 // the same on control and stdin
-                Sockets.send(c.control, signedFrames(wrong, goodHeader.formatted(i), "{}", "{}", "{}"));
+                Sockets.send(c.control, TestClient.signedFrames(wrong, goodHeader.formatted(i), "{}", "{}", "{}"));
                 Sockets.send(c.stdin, List.of(junk));
             }
             Message exec = c.execute("normal cell");

@@ -235,4 +235,15 @@ final class TestClient implements AutoCloseable {
         }
         ctx.term();
     }
+
+    /** The frames of a message with these JSON parts, signed by {@code signer} (no identities). */
+    static List<byte[]> signedFrames(Signer signer, String header, String parent, String metadata, String content) {
+        List<byte[]> json = List.of(header.getBytes(StandardCharsets.UTF_8), parent.getBytes(StandardCharsets.UTF_8),
+                metadata.getBytes(StandardCharsets.UTF_8), content.getBytes(StandardCharsets.UTF_8));
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(WireCodec.DELIMITER);
+        frames.add(signer.sign(json).getBytes(StandardCharsets.US_ASCII));
+        frames.addAll(json);
+        return frames;
+    }
 }

@@ -108,4 +108,25 @@ class WireCodecTest {
         badUtf8.set(2, b(new Signer("secret", "hmac-sha256").sign(json)));
         assertEquals(Problem.INVALID_JSON, problemOf(badUtf8));
     }
+
+    @Test
+    void aSignedMessageIsAcceptedOnceAndAReplayIsDropped() throws Exception {
+        List<byte[]> frames = codec.encode(sample());
+        assertEquals(sample().content(), codec.decode(frames).content());
+        assertEquals(Problem.REPLAYED, problemOf(frames));
+        WireCodec unsigned = new WireCodec(new Signer("", "hmac-sha256"));
+        List<byte[]> plain = unsigned.encode(sample());
+        unsigned.decode(plain);
+        unsigned.decode(plain); // without a key there are no signatures to remember
+    }
+
+    @Test
+    void theReplayCacheForgetsTheOldestWhenFull() {
+        ReplayCache cache = new ReplayCache();
+        for (int i = 0; i < ReplayCache.CAPACITY; i++) assertTrue(cache.firstSeen("s" + i));
+        assertTrue(!cache.firstSeen("s0"));
+        assertTrue(cache.firstSeen("one more"));
+        assertTrue(cache.firstSeen("s0"), "the oldest was forgotten");
+        assertTrue(!cache.firstSeen("one more"));
+    }
 }

@@ -79,9 +79,13 @@ public final class ChildLeakCheck {
     /** The shared-memory files (segments, spills, wake-up socket) whose names say process {@code pid} made them. */
     public static List<String> shmFilesOf(long pid) {
         try (Stream<Path> s = Files.list(ShmDir.dir())) {
-            return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("procbook-" + pid + "-") || n.equals("procbook-" + pid + ".wake"))
-                    .sorted().toList();
+            List<String> files = new java.util.ArrayList<>(s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("procbook-" + pid + "-")).toList());
+            Path socket = ShmDir.socketPath(pid);
+            if (socket != null && Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                files.add(socket.getFileName().toString());
+            }
+            return files.stream().sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

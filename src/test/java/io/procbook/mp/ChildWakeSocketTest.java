@@ -28,7 +28,7 @@ class ChildWakeSocketTest {
             });
             p.start();
             assertTrue(ready.await(java.time.Duration.ofSeconds(60)), "the child started");
-            Path socket = ShmDir.dir().resolve("procbook-" + p.pid() + ".wake");
+            Path socket = ShmDir.socketPath(p.pid());
             // The child opens its socket when it goes to sleep in await(); this waits for that moment.
             ChildLeakCheck.waitFor(() -> Files.exists(socket), 60_000);
             assertTrue(Files.exists(socket), "the sleeping child has its wake-up socket");

@@ -131,7 +131,7 @@ public final class BundleWriter {
      * serialized lambda's capturing class), the classes of the objects in it (which exist as instances in the
      * child, so any of their methods may run) and the serialized lambdas.
      */
-    private static final class RecordingOutputStream extends ObjectOutputStream {
+    private static final class RecordingOutputStream extends PrivateObjectOutputStream {
 
         /** What one stream wrote. */
         static final class Seen {

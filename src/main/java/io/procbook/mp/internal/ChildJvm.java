@@ -8,9 +8,10 @@ import io.procbook.mp.spi.ProcessListener;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -94,12 +95,22 @@ public final class ChildJvm implements ChildProcess {
         Endpoint endpoint = Endpoint.listen();
         java.lang.Process p;
         try {
-            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), token, warm, longLived))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), warm, longLived))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
         } catch (IOException e) {
             endpoint.close();
             throw e;
+        }
+        // The token that proves the child is ours goes through its stdin, never its command line (readable by
+        // every local user in /proc), so a process that connects first to a loopback TCP endpoint cannot pass
+        // for it. Then stdin ends, as /dev/null did.
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            p.destroyForcibly();
+            endpoint.close();
+            throw new IOException("child JVM (pid " + p.pid() + ") went away before it could be given its token", e);
         }
         Children.trackHelper(p);
         long pid = p.pid();

@@ -17,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * inherited output goes through the host's {@link OutputRouter} (pumped, so the command never blocks on a
  * full pipe).
  *
+ * <p>Ending: as a {@link ChildProcess} (the host's interrupt, restart or shutdown) it ends with its whole
+ * tree, and its whole session if it leads one ({@link CommandSessions}); as Python's {@code Popen}
+ * ({@link #terminateCommand()}, {@link #killCommand()}) only the command itself is signalled.
+ *
  * <p>Exit status: the OS gives 128+n both for "killed by signal n" and for "exit(128+n)". A command cannot
  * report which, so the status is read as a signal only when this runtime sent that signal.
  */
@@ -24,12 +28,14 @@ public final class CommandChild implements ChildProcess {
 
     private final java.lang.Process process;
     private final String name;
+    private final boolean session;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile int signalSent;
 
-    private CommandChild(java.lang.Process process, String name) {
+    private CommandChild(java.lang.Process process, String name, boolean session) {
         this.process = process;
         this.name = name;
+        this.session = session;
     }
 
     /**
@@ -40,10 +46,13 @@ public final class CommandChild implements ChildProcess {
      * @param command    its command line
      * @param pumpStdout whether its stdout is a pipe to be pumped to the host (inherited output)
      * @param pumpStderr same for stderr
+     * @param session    whether it was started as the leader of a session of its own
      */
     public static CommandChild adopt(java.lang.Process process, List<String> command, boolean pumpStdout,
-                                     boolean pumpStderr) {
-        CommandChild c = new CommandChild(process, Path.of(command.get(0)).getFileName() + "-" + process.pid());
+                                     boolean pumpStderr, boolean session) {
+        CommandChild c = new CommandChild(process, Path.of(command.get(0)).getFileName() + "-" + process.pid(),
+                session);
+        if (session) CommandSessions.started(process.pid());
         OutputRouter router = Hooks.outputRouter();
         OutputSink sink = router == null ? null : router.sinkFor(c);
         CompletableFuture<Void> out = CompletableFuture.completedFuture(null);
@@ -73,6 +82,7 @@ public final class CommandChild implements ChildProcess {
     }
 
     private void finish() {
+        if (session) CommandSessions.leaderExited(process.pid());
         int raw = process.exitValue();
         int sig = signalSent;
         int code = sig > 0 && raw == 128 + sig ? -sig : raw;
@@ -107,16 +117,30 @@ public final class CommandChild implements ChildProcess {
         return !exit.isDone();
     }
 
+    /** Ends the command and everything it started (SIGTERM, SIGKILL after a grace period). */
     @Override
     public void terminate() {
+        if (process.isAlive()) signalSent = 15;
+        CommandSessions.endTree(process.toHandle(), session, false);
+    }
+
+    /** Kills the command and everything it started. */
+    @Override
+    public void kill() {
+        if (process.isAlive()) signalSent = 9;
+        CommandSessions.endTree(process.toHandle(), session, true);
+    }
+
+    /** Sends SIGTERM to the command alone (Python's {@code Popen.terminate}). */
+    public void terminateCommand() {
         if (process.isAlive()) {
             signalSent = 15;
             Signals.terminate(process);
         }
     }
 
-    @Override
-    public void kill() {
+    /** Sends SIGKILL to the command alone (Python's {@code Popen.kill}). */
+    public void killCommand() {
         if (process.isAlive()) {
             signalSent = 9;
             Signals.kill(process);

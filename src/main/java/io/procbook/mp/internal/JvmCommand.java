@@ -60,7 +60,11 @@ final class JvmCommand {
     /** Whether this JDK's class data sharing maps its archived heap under the serial collector (JDK 25 does). */
     private static final boolean SERIAL_GC_SHARES_HEAP = Runtime.version().feature() >= 25;
 
-    static List<String> build(String address, String token, boolean warm, boolean longLived) {
+    /**
+     * The command line: no secret on it (any local user can read a command line in /proc); the connection
+     * token goes to the child's stdin ({@link ChildJvm}).
+     */
+    static List<String> build(String address, boolean warm, boolean longLived) {
         String cp = classpath();
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
@@ -76,7 +80,6 @@ final class JvmCommand {
         cmd.add(cp);
         cmd.add("io.procbook.mp.internal.child.ChildMain");
         cmd.add(address);
-        cmd.add(token);
         cmd.add(Long.toString(ProcessHandle.current().pid()));
         if (warm) cmd.add("warm");
         return cmd;

@@ -12,7 +12,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Java serialization to and from byte arrays, resolving classes through a chosen loader (the child's notebook
- * loader, or in the parent the notebook's live classes) rather than the caller's.
+ * loader, or in the parent the notebook's live classes) rather than the caller's. Both directions are a
+ * {@link PrivateChannel}: these bytes go only between a process and its children.
  */
 public final class Serial {
 
@@ -25,7 +26,7 @@ public final class Serial {
      */
     public static byte[] toBytes(Object value) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        try (ObjectOutputStream out = new PrivateObjectOutputStream(bytes)) {
             out.writeObject(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,7 +53,7 @@ public final class Serial {
         }
     }
 
-    private static final class LoaderInputStream extends ObjectInputStream {
+    private static final class LoaderInputStream extends ObjectInputStream implements PrivateChannel {
         private final ClassLoader loader;
         private final Resolver extra;
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.nio.channels.GatheringByteChannel;
+import java.util.Arrays;
 
 /**
  * One end of the parent/child control connection: length-prefixed messages ({@code int length, byte type,
@@ -16,8 +17,17 @@ import java.nio.channels.GatheringByteChannel;
  */
 public final class Wire implements AutoCloseable {
 
-    /** Messages above this size are refused: a corrupt length must not make us allocate gigabytes. */
-    static final int MAX_MESSAGE = Integer.MAX_VALUE - 64;
+    /**
+     * The largest message, type byte included: 1 GiB unless {@code -Dprocbook.maxWireMessage} says otherwise (a
+     * task capturing a huge notebook variable, or a huge result, is one message). A longer one is refused
+     * when sent and when announced.
+     */
+    static final int MAX_MESSAGE = Integer.getInteger("procbook.maxWireMessage", 1 << 30);
+    /**
+     * A body longer than this is read into a buffer that grows as its bytes arrive: a corrupt or hostile
+     * length makes the reader allocate what the peer really sends, not what it announces.
+     */
+    private static final int ALLOCATE_AHEAD = 16 << 20;
 
     private final ByteChannel channel;
     private final Object writeLock = new Object();
@@ -45,9 +55,14 @@ public final class Wire implements AutoCloseable {
     /**
      * Sends one message; safe to call from many threads at once (messages are never interleaved).
      *
-     * @throws IOException if the connection is broken
+     * @throws IOException              if the connection is broken
+     * @throws IllegalArgumentException if the payload is longer than a message may be (nothing is sent)
      */
     public void send(byte type, byte[] payload) throws IOException {
+        if (payload.length > MAX_MESSAGE - 1) {
+            throw new IllegalArgumentException("cannot send " + payload.length + " bytes between processes at once:"
+                    + " at most " + (MAX_MESSAGE - 1) + " (-Dprocbook.maxWireMessage)");
+        }
         if (payload.length <= SMALL - 5) {
             synchronized (writeLock) {
                 out.clear();
@@ -80,13 +95,19 @@ public final class Wire implements AutoCloseable {
         if (!buffer(5, true)) return null;
         int length = in.getInt();
         byte type = in.get();
-        if (length < 1 || length > MAX_MESSAGE) throw new IOException("corrupt message length " + length);
-        byte[] body = new byte[length - 1];
-        int have = Math.min(body.length, in.remaining());
+        if (length < 1 || length > MAX_MESSAGE) {
+            throw new IOException("corrupt message length " + length + " (at most " + MAX_MESSAGE + ")");
+        }
+        int size = length - 1;
+        byte[] body = new byte[Math.min(size, ALLOCATE_AHEAD)];
+        int have = Math.min(size, in.remaining());
         in.get(body, 0, have);
-        ByteBuffer rest = ByteBuffer.wrap(body, have, body.length - have);
-        while (rest.hasRemaining()) {
-            if (channel.read(rest) < 0) throw new EOFException("connection closed inside a message");
+        while (have < size) {
+            if (have == body.length) body = Arrays.copyOf(body, (int) Math.min(size, 2L * body.length));
+            ByteBuffer rest = ByteBuffer.wrap(body, have, body.length - have);
+            int r = channel.read(rest);
+            if (r < 0) throw new EOFException("connection closed inside a message");
+            have += r;
         }
         return new Message(type, body);
     }

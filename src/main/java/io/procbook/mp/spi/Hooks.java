@@ -1,5 +1,6 @@
 package io.procbook.mp.spi;
 
+import io.procbook.mp.internal.CommandSessions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,7 @@ public final class Hooks {
     private static volatile ProgressHost progressHost;
     private static final List<ProcessListener> LISTENERS = new CopyOnWriteArrayList<>();
     private static final List<Path> EXTRA_CLASSPATH = new CopyOnWriteArrayList<>();
+    private static volatile boolean commandSessions;
 
     private Hooks() { }
 
@@ -140,4 +142,33 @@ public final class Hooks {
      *         snapshot
      */
     public static List<Path> extraClasspath() { return List.copyOf(EXTRA_CLASSPATH); }
+
+    /**
+     * Makes the external commands ({@code Subprocess}, {@code Popen}) started from now on belong to the host:
+     * each runs as the leader of a session (and process group) of its own, where util-linux {@code setsid}
+     * exists, so that whatever it starts stays with it; {@link ChildProcess#terminate()} and
+     * {@link ChildProcess#kill()} then end the whole tree (its descendants, and every process of its session,
+     * even those whose parent has exited), and if this JVM dies (even by SIGKILL) a small watcher process ends
+     * the sessions still running. Off by default: a plain program's commands are left running when it exits,
+     * as Python leaves them. Without {@code setsid}, commands run as before and ending one reaches its
+     * descendants only.
+     *
+     * @param on whether commands started from now on belong to the host
+     */
+    public static void setCommandSessions(boolean on) { commandSessions = on; }
+
+    /**
+     * Returns whether external commands belong to the host (see {@link #setCommandSessions}). Never blocks.
+     *
+     * @return whether external commands started now run in sessions of their own
+     */
+    public static boolean commandSessions() { return commandSessions; }
+
+    /**
+     * Ends every process still running in the sessions of commands started while
+     * {@link #setCommandSessions command sessions} were on (SIGTERM, then SIGKILL after 1.5 s), such as a
+     * background job whose command has exited; for a host that goes away (a restart). Commands that still run
+     * are ended by the host through their {@link ChildProcess} first. Returns at once.
+     */
+    public static void endCommandSessions() { CommandSessions.endAll(); }
 }

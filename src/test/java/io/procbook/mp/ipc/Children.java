@@ -163,12 +163,16 @@ final class Children implements AutoCloseable {
         List<Long> all = new ArrayList<>(childPids);
         all.add(self);
         try (Stream<Path> s = Files.list(ShmDir.dir())) {
-            return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.startsWith("procbook-"))
-                    .filter(n -> !n.equals("procbook-" + self + ".wake"))
-                    .filter(n -> all.stream().anyMatch(pid -> n.startsWith("procbook-" + pid + "-")
-                            || n.equals("procbook-" + pid + ".wake")))
+            List<String> left = s.map(p -> p.getFileName().toString())
+                    .filter(n -> all.stream().anyMatch(pid -> n.startsWith("procbook-" + pid + "-")))
                     .collect(Collectors.toList());
+            for (long pid : childPids) { // our own socket stays while this JVM runs
+                Path socket = ShmDir.socketPath(pid);
+                if (socket != null && Files.exists(socket, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    left.add(socket.toString());
+                }
+            }
+            return left;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,8 +34,8 @@ import org.junit.jupiter.api.Test;
  */
 class AuthenticationTest {
 
-    private static final byte[] KEY = "abc".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] WRONG = "abd".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY = "manager-test-key-abc".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WRONG = "manager-test-key-abd".getBytes(StandardCharsets.US_ASCII);
 
     @Test
     void serverRefusesAWrongKeyAndNeverDeserializesWhatFollows() throws Exception {

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DistributedTest {
 
-    private static final byte[] KEY = "abc".getBytes(StandardCharsets.US_ASCII);
+    private static final String KEY_TEXT = "manager-test-key-abc";
+    private static final byte[] KEY = KEY_TEXT.getBytes(StandardCharsets.US_ASCII);
 
     /** Threads of their own for blocking tasks: the common pool may have a single worker on 2 cores. */
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -45,11 +46,11 @@ class DistributedTest {
     void masterAndWorkerInSeparateJvmsExchangeTenTasksAndTenResults() throws Exception {
         try (Jvms jvms = new Jvms()) {
             List<String> master = new ArrayList<>();
-            Process m = jvms.start(List.of(), TaskMaster.class, "127.0.0.1", "0", "abc");
+            Process m = jvms.start(List.of(), TaskMaster.class, "127.0.0.1", "0", KEY_TEXT);
             String port = jvms.awaitLine(m, "READY ", master).substring(6);
             jvms.awaitLine(m, "TASKS PUT", master);
             List<String> worker = new ArrayList<>();
-            Process w = jvms.start(List.of(), TaskWorker.class, "127.0.0.1", port, "abc");
+            Process w = jvms.start(List.of(), TaskWorker.class, "127.0.0.1", port, KEY_TEXT);
             assertEquals("transport shared memory", jvms.awaitLine(w, "transport ", worker));
             jvms.awaitLine(w, "worker exit", worker);
             jvms.awaitLine(m, "master exit", master);
@@ -101,7 +102,7 @@ class DistributedTest {
     @ValueSource(strings = {"shared memory", "TCP"})
     void aCallWhoseServerDiesFailsClearlyInsteadOfHanging(String transport) throws Exception {
         try (Jvms jvms = new Jvms()) {
-            Process server = jvms.start(List.of(), options(transport), QueueServer.class, "abc");
+            Process server = jvms.start(List.of(), options(transport), QueueServer.class, KEY_TEXT);
             String port = jvms.awaitLine(server, "READY ", new ArrayList<>()).substring(6);
             var client = new BaseManager(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), KEY);
             client.register("queue").connect();
@@ -136,7 +137,7 @@ class DistributedTest {
         Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
         try (Jvms jvms = new Jvms()) {
             String port = Integer.toString(manager.address().getPort());
-            Process dying = jvms.start(List.of(), options(transport), QueueClient.class, port, "abc", "take");
+            Process dying = jvms.start(List.of(), options(transport), QueueClient.class, port, KEY_TEXT, "take");
             assertEquals("TRANSPORT " + transport, jvms.awaitLine(dying, "TRANSPORT ", new ArrayList<>()));
             assertTrue(served.taking.await(60, TimeUnit.SECONDS), "the dying client's take reached the server");
             dying.destroyForcibly();

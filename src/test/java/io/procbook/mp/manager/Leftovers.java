@@ -46,7 +46,7 @@ final class Leftovers {
     /** The shared-memory segments and spill files on the machine: {@link #shmFiles()} without wake-up sockets,
      *  which a process makes lazily, the first time one of its threads waits. */
     static List<String> shmSegments() {
-        return shmFiles().stream().filter(n -> !n.endsWith(".wake")).toList();
+        return shmFiles().stream().filter(n -> !n.endsWith(".wake") && !n.startsWith("procbook-wake-")).toList();
     }
 
     /** The shared-memory files (segments, spills, wake-up socket) that name process {@code pid}. */

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.Test;
  */
 class LocalTransportTest {
 
-    private static final byte[] KEY = "abc".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] WRONG = "abd".getBytes(StandardCharsets.US_ASCII);
+    private static final String KEY_TEXT = "manager-test-key-abc";
+    private static final byte[] KEY = KEY_TEXT.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WRONG = "manager-test-key-abd".getBytes(StandardCharsets.US_ASCII);
 
     /** Threads of their own for blocking tasks: the common pool may have a single worker on 2 cores. */
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -84,9 +85,9 @@ class LocalTransportTest {
         try (Jvms jvms = new Jvms()) {
             Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
             String port = Integer.toString(manager.address().getPort());
-            java.lang.Process local = jvms.start(List.of(), QueueClient.class, port, "abc", "put");
+            java.lang.Process local = jvms.start(List.of(), QueueClient.class, port, KEY_TEXT, "put");
             java.lang.Process optedOut = jvms.start(List.of(), List.of("-Dprocbook.manager.local=false"),
-                    QueueClient.class, port, "abc", "put");
+                    QueueClient.class, port, KEY_TEXT, "put");
             List<String> localLines = new ArrayList<>();
             List<String> optedOutLines = new ArrayList<>();
             assertEquals("TRANSPORT shared memory", jvms.awaitLine(local, "TRANSPORT", localLines));
@@ -96,7 +97,7 @@ class LocalTransportTest {
             assertEquals(List.of("via TCP", "via shared memory"), served.stream().sorted().toList());
 
             java.lang.Process server = jvms.start(List.of(), List.of("-Dprocbook.manager.local=false"),
-                    QueueServer.class, "abc");
+                    QueueServer.class, KEY_TEXT);
             int serverPort = Integer.parseInt(jvms.awaitLine(server, "READY ", new ArrayList<>()).substring(6));
             var client = new BaseManager(new InetSocketAddress("127.0.0.1", serverPort), KEY).register("queue");
             client.connect();
@@ -115,9 +116,9 @@ class LocalTransportTest {
     @Test
     void killingBothEndsOfASharedMemoryConnectionLeavesNoSegmentBehind() throws Exception {
         try (Jvms jvms = new Jvms()) {
-            java.lang.Process server = jvms.start(List.of(), QueueServer.class, "abc");
+            java.lang.Process server = jvms.start(List.of(), QueueServer.class, KEY_TEXT);
             String port = jvms.awaitLine(server, "READY ", new ArrayList<>()).substring(6);
-            java.lang.Process client = jvms.start(List.of(), QueueClient.class, port, "abc", "take");
+            java.lang.Process client = jvms.start(List.of(), QueueClient.class, port, KEY_TEXT, "take");
             assertEquals("TRANSPORT shared memory", jvms.awaitLine(client, "TRANSPORT ", new ArrayList<>()));
             client.destroyForcibly();
             server.destroyForcibly();

@@ -62,7 +62,7 @@ class ManagerProcessTest {
     @Test
     void anInterruptedStartLeavesNoServerProcess() throws Exception {
         try (Event arrived = new Event()) {
-            BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "interrupts".getBytes());
+            BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "interrupts-test-key".getBytes());
             m.register("q", new HeldInChild(arrived));
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicBoolean flagSet = new AtomicBoolean();
@@ -103,7 +103,7 @@ class ManagerProcessTest {
 
     /** A BaseManager serving one queue from a child process once started. */
     private static BaseManager serverChildManager() {
-        BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "interrupts".getBytes());
+        BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "interrupts-test-key".getBytes());
         m.register("queue", () -> new ArrayBlockingQueue<String>(1));
         return m;
     }
@@ -173,7 +173,7 @@ class ManagerProcessTest {
 
     @Test
     void startFailsWithTheChildsReasonWhenTheServerProcessDiesBeforeServing() {
-        BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "abc".getBytes());
+        BaseManager m = new BaseManager(new InetSocketAddress("127.0.0.1", 0), "manager-test-key-abc".getBytes());
         m.register("q", new UnreadableInChild());
         ManagerException e = assertThrows(ManagerException.class, m::start);
         assertTrue(e.getMessage().contains("exited") && e.getMessage().contains("before serving"), e.getMessage());

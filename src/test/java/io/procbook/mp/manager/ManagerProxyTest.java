@@ -233,7 +233,7 @@ class ManagerProxyTest {
 
     @Test
     void allowedValueTypesCross() {
-        try (Manager m = new Manager(new java.net.InetSocketAddress("127.0.0.1", 0), new byte[] {1, 2},
+        try (Manager m = new Manager(new java.net.InetSocketAddress("127.0.0.1", 0), "allowed-types-test-key".getBytes(),
                 RecordingPayload.class)) {
             ConcurrentMap<String, Object> d = m.dict();
             d.put("p", new RecordingPayload());

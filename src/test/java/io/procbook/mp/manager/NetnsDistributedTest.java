@@ -61,11 +61,11 @@ class NetnsDistributedTest {
     void masterAndWorkerOnTwoNetworkNamespaces() throws Exception {
         try (Jvms jvms = new Jvms()) {
             List<String> master = new ArrayList<>();
-            Process m = jvms.start(List.of("ip", "netns", "exec", nsA), TaskMaster.class, addrA, "0", "abc");
+            Process m = jvms.start(List.of("ip", "netns", "exec", nsA), TaskMaster.class, addrA, "0", "manager-test-key-abc");
             String port = jvms.awaitLine(m, "READY ", master).substring(6);
             jvms.awaitLine(m, "TASKS PUT", master);
             List<String> wrong = new ArrayList<>();
-            Process intruder = jvms.start(List.of("ip", "netns", "exec", nsB), TaskWorker.class, addrA, port, "abd");
+            Process intruder = jvms.start(List.of("ip", "netns", "exec", nsB), TaskWorker.class, addrA, port, "manager-test-key-abd");
             jvms.awaitLine(intruder, "Exception in thread", wrong);
             assertTrue(wrong.get(wrong.size() - 1).contains("AuthenticationException"), String.join("\n", wrong));
             assertTrue(intruder.waitFor(60, TimeUnit.SECONDS));
@@ -73,7 +73,7 @@ class NetnsDistributedTest {
             // the kernel and /dev/shm are shared, so only the opt-out makes this worker talk TCP as a remote
             // host's would (a real one gets no offer: its boot id differs, and it has no such file)
             Process w = jvms.start(List.of("ip", "netns", "exec", nsB), List.of("-Dprocbook.manager.local=false"),
-                    TaskWorker.class, addrA, port, "abc");
+                    TaskWorker.class, addrA, port, "manager-test-key-abc");
             assertEquals("transport TCP", jvms.awaitLine(w, "transport ", worker));
             jvms.awaitLine(w, "worker exit", worker);
             jvms.awaitLine(m, "master exit", master);

@@ -33,16 +33,16 @@ class MavenMagicTest extends EngineSession {
         Path repo = Files.createTempDirectory("m2-");
         try {
             List<String> progress = new ArrayList<>();
-            List<Path> files = new MavenResolver(repo).resolve(
-                    List.of("com.google.guava:failureaccess:1.0.2"), List.of(), progress::add);
+            List<Path> files = new MavenResolver(repo, MavenSettings.none()).resolve(
+                    List.of("com.google.guava:failureaccess:1.0.2"), List.of(), false, progress::add);
             assertEquals(1, files.size(), files.toString());
             assertTrue(Files.size(files.get(0)) > 1000);
             assertTrue(files.get(0).startsWith(repo));
             assertTrue(progress.stream().anyMatch(l -> l.startsWith("Downloaded ") && l.contains("failureaccess-1.0.2.jar")),
                     progress.toString());
             // Transitive: commons-text pulls in commons-lang3.
-            List<Path> withDeps = new MavenResolver(repo).resolve(
-                    List.of("org.apache.commons:commons-text:1.10.0"), List.of(), line -> { });
+            List<Path> withDeps = new MavenResolver(repo, MavenSettings.none()).resolve(
+                    List.of("org.apache.commons:commons-text:1.10.0"), List.of(), false, line -> { });
             assertTrue(withDeps.stream().anyMatch(p -> p.getFileName().toString().startsWith("commons-lang3-")),
                     withDeps.toString());
         } finally {
@@ -61,6 +61,9 @@ class MavenMagicTest extends EngineSession {
         assertEquals("error", cell("%maven").status());
         assertEquals("error", cell("%maven --repo").status());
         assertEquals("error", cell("%maven --repo notaurl g:a:1").status());
+        Engine.ExecuteOutcome plain = cell("%maven --repo http://127.0.0.1:9/ g:a:1");
+        assertEquals("error", plain.status());
+        assertTrue(plain.evalue().contains("--allow-http"), plain.evalue());
         assertTrue(addedClasspath().isEmpty());
         assertEquals("2", cell("1 + 1").result().get("text/plain"));
     }

@@ -11,6 +11,8 @@ import io.procbook.mp.internal.Wire;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.concurrent.Callable;
@@ -18,7 +20,8 @@ import java.util.concurrent.Callable;
 /**
  * The main class of every child JVM the runtime starts.
  *
- * <p>Arguments: {@code <address> <token> <parent pid> [warm]}, or {@code --dump-cds} (run the warm-up once and
+ * <p>Arguments: {@code <address> <parent pid> [warm]}, and the connection token as the first line of stdin (not
+ * an argument: any local user can read a command line), or {@code --dump-cds} (run the warm-up once and
  * exit normally, so that {@code -XX:ArchiveClassesAtExit} archives the runtime's classes). A warm child runs
  * the warm-up before it connects, so that the parent knows it is ready to run user code in a few
  * milliseconds; a cold one connects at once, on another thread, while its main thread prepares. The system
@@ -42,22 +45,22 @@ public final class ChildMain {
             warmUp();
             System.exit(0);
         }
-        long parentPid = Long.parseLong(args[2]);
-        boolean warm = args.length > 3 && args[3].equals("warm");
+        long parentPid = Long.parseLong(args[1]);
+        boolean warm = args.length > 2 && args[2].equals("warm");
         // A cold child is on its caller's clock: it connects on another thread (a JVM's first socket costs
         // 7-18 ms of class initialization) while this one installs its streams and signal handlers and
         // initializes what decoding its task will need. It does not rehearse: that costs more CPU than it
         // saves the decoding, and on a busy machine CPU is the clock (measured at load 5-7: 103-164 ms median
         // without, 197-225 ms with). A warm one has the time: it warms up, then connects, so that it is ready
         // when it says hello.
-        Connector connector = warm ? null : Connector.start(args[0], args[1]);
+        Connector connector = warm ? null : Connector.start(args[0]);
         ParentLink link = new ParentLink();
         RoutedOutput.install(link);
         ParentWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
         if (warm) warmUp();
         else prepareToDecode();
-        Wire wire = connector != null ? connector.await() : connect(args[0], args[1]);
+        Wire wire = connector != null ? connector.await() : connect(args[0], readToken());
         link.connected(wire);
         ChildSession s = new ChildSession(wire);
         session = s;
@@ -88,6 +91,20 @@ public final class ChildMain {
         s.closeForExit();
         Endpoint.closeAll(); // a JVM this child was launching for its own children will not connect now
         Runtime.getRuntime().halt(status);
+    }
+
+    /**
+     * The token the parent wrote to stdin, as the first line. Read byte by byte from file descriptor 0, which
+     * stays open (at end of file, as /dev/null was) so that no later file takes its number.
+     */
+    static String readToken() throws IOException {
+        FileInputStream in = new FileInputStream(FileDescriptor.in);
+        StringBuilder token = new StringBuilder(32);
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0 || token.length() > 256) throw new IOException("no connection token on stdin");
+            token.append((char) b);
+        }
+        return token.toString();
     }
 
     /** Connects to the parent and says hello with the token it was given. */

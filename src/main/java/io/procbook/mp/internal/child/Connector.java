@@ -14,20 +14,18 @@ import java.io.IOException;
 final class Connector extends Thread {
 
     private final String address;
-    private final String token;
     private volatile Wire wire;
     private volatile Wire.Message first;
     private volatile IOException failure;
 
-    private Connector(String address, String token) {
+    private Connector(String address) {
         super("procbook-connect");
         this.address = address;
-        this.token = token;
         setDaemon(true);
     }
 
-    static Connector start(String address, String token) {
-        Connector c = new Connector(address, token);
+    static Connector start(String address) {
+        Connector c = new Connector(address);
         c.start();
         return c;
     }
@@ -35,7 +33,7 @@ final class Connector extends Thread {
     @Override
     public void run() {
         try {
-            Wire w = ChildMain.connect(address, token);
+            Wire w = ChildMain.connect(address, ChildMain.readToken());
             wire = w;
             first = w.receive();
         } catch (IOException e) {

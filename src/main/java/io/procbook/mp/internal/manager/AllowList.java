@@ -1,20 +1,19 @@
 package io.procbook.mp.internal.manager;
 
-import java.io.ObjectInputFilter;
-import java.io.Serializable;
 import java.lang.reflect.Proxy;
 import java.util.Set;
 
 /**
- * The ObjectInputFilter of every manager connection (used only after authentication). It admits the JDK's
- * value and collection types, procbook's protocol records and exceptions, proxies of allowed interfaces, and
- * the classes a manager was explicitly told about; anything else (notably {@code SerializedLambda}, reflection
- * and scripting types, any third-party class) is rejected and named in the error, because a
- * deserialization gadget needs exactly such classes. Graph depth and array sizes are bounded too.
+ * Which classes a manager connection deserializes (only after authentication, and per message within the
+ * bounds of {@link MessageLimits}): the JDK's value and collection types, procbook's public interfaces and
+ * exceptions, the protocol's own messages and the serialized form of a proxy's handler, proxies of admitted
+ * interfaces, and the classes a manager was explicitly told about. Anything else (notably
+ * {@code SerializedLambda}, reflection and scripting types, any third-party class, and every other class of
+ * procbook's internals) is refused and named in the error, because a deserialization gadget needs exactly such
+ * classes.
  */
-final class AllowList implements ObjectInputFilter, Serializable {
+final class AllowList {
 
-    private static final long serialVersionUID = 1L;
     private static final String[] JDK_PACKAGES = {"java.lang.", "java.util.", "java.time.", "java.math."};
     private static final String[] JDK_REFUSED_PACKAGES = {"java.lang.invoke.", "java.lang.reflect.",
         "java.lang.ref.", "java.lang.module.", "java.util.logging.", "java.util.prefs.", "java.util.jar.",
@@ -22,57 +21,32 @@ final class AllowList implements ObjectInputFilter, Serializable {
     private static final Set<String> JDK_REFUSED_CLASSES = Set.of("java.lang.Process", "java.lang.ProcessBuilder",
         "java.lang.Runtime", "java.lang.Thread", "java.lang.ThreadGroup", "java.lang.ClassLoader",
         "java.lang.Class", "java.util.ServiceLoader");
-    private static final long MAX_DEPTH = 64;
-    private static final long MAX_ARRAY = 1 << 26;
+    /**
+     * What of the manager's own package travels: its messages and a proxy handler's form, nothing else. The
+     * handler itself is listed because the filter also sees what a form resolves to; a handler written
+     * directly, not as its form, refuses to be read.
+     */
+    private static final Set<Class<?>> PROTOCOL = Set.of(Messages.Create.class, Messages.Invoke.class,
+        Messages.Snapshot.class, Messages.ReplaceContents.class, Messages.Shutdown.class, Messages.Reply.class,
+        RemoteHandler.Form.class, RemoteHandler.class);
 
     private final Set<String> extra;
-    private final transient ThreadLocal<String> lastRejected = new ThreadLocal<>();
 
     AllowList(Set<String> extra) {
         this.extra = Set.copyOf(extra);
     }
 
-    Set<String> extra() {
-        return extra;
-    }
-
-    @Override
-    public Status checkInput(FilterInfo info) {
-        if (info.depth() > MAX_DEPTH || info.arrayLength() > MAX_ARRAY) {
-            lastRejected.set("a graph deeper than " + MAX_DEPTH + " or an array longer than " + MAX_ARRAY);
-            return Status.REJECTED;
-        }
-        Class<?> c = info.serialClass();
-        if (c == null) {
-            return Status.UNDECIDED;
-        }
-        if (allowed(c)) {
-            return Status.ALLOWED;
-        }
-        lastRejected.set(c.getName());
-        return Status.REJECTED;
-    }
-
-    /** What the last rejection on this thread was about, for the error message. */
-    String lastRejected() {
-        String r = lastRejected.get();
-        return r == null ? "a class outside the allow-list" : r;
-    }
-
+    /** Whether instances of {@code c} (or arrays of them) may be deserialized. */
     boolean admits(Class<?> c) {
-        return allowed(c);
-    }
-
-    private boolean allowed(Class<?> c) {
         while (c.isArray()) {
             c = c.getComponentType();
         }
-        if (c.isPrimitive() || c == Proxy.class) {
+        if (c.isPrimitive() || c == Proxy.class || PROTOCOL.contains(c)) {
             return true;
         }
         if (Proxy.isProxyClass(c)) {
             for (Class<?> i : c.getInterfaces()) {
-                if (!allowed(i)) {
+                if (!admits(i)) {
                     return false;
                 }
             }
@@ -80,9 +54,6 @@ final class AllowList implements ObjectInputFilter, Serializable {
         }
         String n = c.getName();
         if (extra.contains(n)) {
-            return true;
-        }
-        if (n.startsWith("io.procbook.mp.internal.manager.")) {
             return true;
         }
         if (n.startsWith("io.procbook.mp.") && n.indexOf('.', "io.procbook.mp.".length()) < 0

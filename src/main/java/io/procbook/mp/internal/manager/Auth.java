@@ -23,12 +23,30 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Auth {
 
     static final int MAX_FRAME = 256;
+    /** The shortest auth key a user may give: shorter ones can be guessed offline from one recorded handshake. */
+    public static final int MIN_KEY_BYTES = 16;
     private static final byte[] CHALLENGE = bytes("#CHALLENGE#");
     private static final byte[] WELCOME = bytes("#WELCOME#");
     private static final byte[] FAILURE = bytes("#FAILURE#");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Auth() { }
+
+    /**
+     * Checks a key given by a user (not one this library made at random).
+     *
+     * @return {@code key}
+     * @throws NullPointerException     if {@code key} is null
+     * @throws IllegalArgumentException if it is shorter than {@link #MIN_KEY_BYTES}
+     */
+    public static byte[] requireStrongKey(byte[] key) {
+        if (key.length < MIN_KEY_BYTES) {
+            throw new IllegalArgumentException("an auth key must be at least " + MIN_KEY_BYTES + " bytes (this one"
+                    + " has " + key.length + "): anyone who records one handshake can try short keys offline;"
+                    + " use a long random secret");
+        }
+        return key;
+    }
 
     /** The server's half: challenge the client, then answer its challenge. */
     public static void asServer(DataInputStream in, DataOutputStream out, byte[] key) throws IOException {

@@ -5,7 +5,6 @@ import io.procbook.mp.ManagerException;
 import io.procbook.mp.UncheckedInterruptedException;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.WriteAbortedException;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.nio.channels.ClosedByInterruptException;
@@ -70,10 +69,6 @@ public final class Client {
             c.close(); // the reply, if it comes, must not be read as the answer to the next call
             throw new UncheckedInterruptedException("interrupted during " + what(target, op) + " (manager at "
                     + endpoint + ")");
-        } catch (WriteAbortedException e) {
-            giveBack(c); // the server's stream stays usable after an aborted write
-            throw new ManagerException("the manager at " + endpoint + " could not send the result of "
-                    + what(target, op) + ": " + e.getCause(), e.getCause());
         } catch (EOFException | SocketException e) {
             c.close();
             throw new ManagerException("the manager at " + endpoint + " closed the connection during "
@@ -152,11 +147,11 @@ public final class Client {
         }
         Link link = tcp;
         try {
-            tcp.timeout(ManagerServer.AUTH_TIMEOUT_MS);
+            tcp.timeout(ManagerServer.authTimeoutMs());
             Auth.asClient(tcp.handshakeIn(), tcp.handshakeOut(), endpoint.key());
             link = LocalUpgrade.asClient(tcp);
             tcp.timeout(0);
-            return new ObjectChannel(link, filter);
+            return new ObjectChannel(link, filter, ObjectChannel.Side.CLIENT);
         } catch (ClosedByInterruptException e) {
             link.close();
             throw new UncheckedInterruptedException("interrupted while connecting to the manager at " + endpoint);

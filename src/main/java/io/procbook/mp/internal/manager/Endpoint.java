@@ -1,18 +1,17 @@
 package io.procbook.mp.internal.manager;
 
-import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Where a manager server is and how to talk to it: host, port, auth key and the extra classes its connections
- * allow. This is what a proxy carries when it is serialized (to a child process or another host).
+ * Where a manager server is and how this process talks to it: host, port, auth key and the extra classes its
+ * connections admit. It is this process's own configuration and is never serialized: a proxy travels as its
+ * address and object id ({@link ProxyRef}), and only a private channel to this user's own processes carries
+ * the key and the admitted classes along.
  */
-public final class Endpoint implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class Endpoint {
 
     private final String host;
     private final int port;
@@ -40,6 +39,11 @@ public final class Endpoint implements Serializable {
 
     Set<String> allowed() {
         return allowed;
+    }
+
+    /** Whether this endpoint is at {@code host:port}, whatever its key. */
+    boolean at(String host, int port) {
+        return this.port == port && this.host.equals(host);
     }
 
     String poolKey() {

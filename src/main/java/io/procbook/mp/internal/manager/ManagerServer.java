@@ -20,17 +20,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A manager server: accepts TCP connections, authenticates each (with a read timeout, so a silent client is
- * dropped), moves those from processes of this host to shared memory ({@link LocalUpgrade}), then serves
- * each connection's requests on a thread of its own. One thread per connection is what lets a blocking call
- * (a queue's take, a lock's acquire, a barrier) wait without stopping the server for anyone else; the number
- * of connections is bounded so a flood of clients cannot exhaust the process. A shared-memory client that goes
- * away mid-call has that call interrupted ({@link AbandonedCalls}).
+ * A manager server: accepts TCP connections, authenticates each within one deadline for the whole handshake
+ * ({@link Handshakes}, which also bounds how many may be in progress), moves those from processes of this host
+ * to shared memory ({@link LocalUpgrade}), then serves each connection's requests on a thread of its own. One
+ * thread per connection is what lets a blocking call (a queue's take, a lock's acquire, a barrier) wait
+ * without stopping the server for anyone else; the number of authenticated connections is bounded apart from
+ * the handshakes in progress, so a flood of clients cannot exhaust the process and clients that do not know
+ * the key cannot take the places of those that do. A shared-memory client that goes away mid-call has that
+ * call interrupted ({@link AbandonedCalls}).
  */
 public final class ManagerServer implements AutoCloseable {
 
-    /** How long a new connection may take to authenticate before it is dropped. */
-    public static final int AUTH_TIMEOUT_MS = Integer.getInteger("procbook.manager.authTimeoutMs", 10_000);
+    /** How long a connection may take to authenticate, all of it, before it is dropped (the default). */
+    public static final int AUTH_TIMEOUT_MS = 10_000;
     private static final int MAX_CONNECTIONS = 256;
     /** How long close() waits for connection threads to finish releasing what they hold. */
     private static final long CLOSE_WAIT_MS = 10_000;
@@ -43,6 +45,7 @@ public final class ManagerServer implements AutoCloseable {
     /** Each connection thread and the link it currently runs on (TCP, then perhaps a ring). */
     private final Map<Thread, Link> open = new ConcurrentHashMap<>();
     private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+    private final Handshakes handshakes = new Handshakes(authTimeoutMs());
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AbandonedCalls abandoned;
     private volatile boolean closing;
@@ -65,6 +68,8 @@ public final class ManagerServer implements AutoCloseable {
             this.listener = s;
             this.bound = (InetSocketAddress) s.getLocalAddress();
             this.abandoned = new AbandonedCalls("manager-watch-" + bound.getPort());
+            String warning = exposureWarning(bound);
+            if (warning != null) System.err.println(warning);
         } catch (IOException e) {
             if (s != null) {
                 try {
@@ -75,6 +80,23 @@ public final class ManagerServer implements AutoCloseable {
             }
             throw new UncheckedIOException("could not bind a manager server to " + bind + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The handshake deadline: {@code -Dprocbook.manager.authTimeoutMs}, read when a server is made. */
+    static int authTimeoutMs() {
+        return Integer.getInteger("procbook.manager.authTimeoutMs", AUTH_TIMEOUT_MS);
+    }
+
+    /**
+     * What to tell the user when a server listens where other hosts can reach it, or null on loopback: the
+     * key authenticates both ends, but nothing is encrypted.
+     */
+    static String exposureWarning(InetSocketAddress bound) {
+        if (bound.getAddress() != null && bound.getAddress().isLoopbackAddress()) return null;
+        return "procbook: a manager listens on " + bound.getAddress().getHostAddress() + ":" + bound.getPort()
+                + ", reachable from other hosts.\nIts auth key keeps strangers out, but traffic is not"
+                + " encrypted: over untrusted networks\nlisten on 127.0.0.1 and connect through an ssh tunnel"
+                + " (ssh -L).";
     }
 
     /** The bound address, with the real port. */
@@ -98,19 +120,17 @@ public final class ManagerServer implements AutoCloseable {
         try {
             while (!closing) {
                 SocketChannel ch = listener.accept();
-                if (!slots.tryAcquire()) {
-                    ch.close(); // full: refuse rather than queue behind clients that may never leave
-                    continue;
-                }
                 SocketLink tcp;
+                InetSocketAddress from;
                 try {
                     tcp = new SocketLink(ch);
+                    from = (InetSocketAddress) ch.getRemoteAddress();
                 } catch (IOException e) {
                     ch.close();
-                    slots.release();
                     continue;
                 }
-                Thread t = new Thread(() -> serve(tcp), "manager-conn-" + ch.socket().getPort());
+                Handshakes.Pending handshake = handshakes.begin(tcp, from.getAddress());
+                Thread t = new Thread(() -> serve(tcp, handshake), "manager-conn-" + from.getPort());
                 t.setDaemon(true);
                 open.put(t, tcp);
                 t.start();
@@ -122,19 +142,24 @@ public final class ManagerServer implements AutoCloseable {
         }
     }
 
-    private void serve(SocketLink tcp) {
+    private void serve(SocketLink tcp, Handshakes.Pending handshake) {
         Thread me = Thread.currentThread();
         Link link = tcp;
         AbandonedCalls.Watched watched = null;
+        boolean slot = false;
         try {
-            tcp.timeout(AUTH_TIMEOUT_MS);
-            Auth.asServer(tcp.handshakeIn(), tcp.handshakeOut(), key);
-            link = LocalUpgrade.asServer(tcp);
+            try {
+                Auth.asServer(tcp.handshakeIn(), tcp.handshakeOut(), key);
+                link = LocalUpgrade.asServer(tcp);
+            } finally {
+                handshake.done();
+            }
             open.put(me, link);
             if (closing) return; // close() may have looked at our entry before the ring replaced it
-            tcp.timeout(0); // a call may legitimately block for a long time (a queue's take)
+            slot = slots.tryAcquire();
+            if (!slot) return; // full: refuse rather than queue behind clients that may never leave
             if (link instanceof RingLink ring) watched = abandoned.watch(ring);
-            ObjectChannel channel = new ObjectChannel(link, filter);
+            ObjectChannel channel = new ObjectChannel(link, filter, ObjectChannel.Side.SERVER);
             while (!closing) {
                 Object request;
                 try {
@@ -171,7 +196,7 @@ public final class ManagerServer implements AutoCloseable {
             link.close();
             tcp.close();
             open.remove(me);
-            slots.release();
+            if (slot) slots.release();
         }
     }
 

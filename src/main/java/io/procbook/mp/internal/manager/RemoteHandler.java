@@ -1,6 +1,13 @@
 package io.procbook.mp.internal.manager;
 
+import io.procbook.mp.AuthenticationException;
+import io.procbook.mp.ManagerException;
 import io.procbook.mp.UncheckedInterruptedException;
+import io.procbook.mp.internal.PrivateChannel;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
@@ -9,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
@@ -24,26 +33,45 @@ import java.util.function.UnaryOperator;
  * Iteration and views (iterator, keySet, entrySet, values, subList) work on a consistent snapshot fetched in
  * one call and are read-only, since a local view cannot write through. List's removeIf/replaceAll/sort
  * compute the new contents here and install them with a compare-and-replace on the server, retrying on
- * conflict; a BlockingQueue's drainTo fills the caller's collection with remote polls. It serializes as the
- * server endpoint plus an object id, so a proxy sent to a child process or another host talks to the same object.
+ * conflict; a BlockingQueue's drainTo fills the caller's collection with remote polls.
  * A call interrupted while it waits for the server fails at once (the connection is dropped, as its reply would
  * come too late): with {@link InterruptedException} if the method declares it (a queue's {@code take}), else
  * with {@link UncheckedInterruptedException}.
+ *
+ * <p>Serialized, a proxy is its server's address and the object's id ({@link Form}), so a proxy sent to a
+ * child process or another host talks to the same object. The auth key and the admitted classes go along only
+ * in a {@link PrivateChannel} (to this process's own children); elsewhere the receiving process uses the key it
+ * knows for that address ({@link ManagerKeys}). A proxy that a manager server reads as a value (a client put
+ * it into a served map or queue) is kept there as an inert reference: the server never calls it, so a client
+ * cannot make a server connect to an address of the client's choosing; it works again once a client reads it
+ * back.
  */
 public final class RemoteHandler implements InvocationHandler, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final Map<Method, String> SIGNATURES = new ConcurrentHashMap<>();
 
-    private final Endpoint endpoint;
-    private final long id;
-    private final String label;
+    private final transient String host;
+    private final transient int port;
+    private final transient long id;
+    private final transient String label;
+    /** Read by a manager server as a value: never called there. */
+    private final transient boolean held;
+    /** How to reach the server, once known (a proxy that came without its key learns it at its first call). */
+    private transient volatile Endpoint endpoint;
     private transient Client client;
 
     private RemoteHandler(Endpoint endpoint, long id, String label) {
-        this.endpoint = endpoint;
+        this(endpoint.host(), endpoint.port(), id, label, endpoint, false);
+    }
+
+    private RemoteHandler(String host, int port, long id, String label, Endpoint endpoint, boolean held) {
+        this.host = host;
+        this.port = port;
         this.id = id;
         this.label = label;
+        this.endpoint = endpoint;
+        this.held = held;
     }
 
     /** Asks the server to create (or look up) the object registered as {@code typeid} and returns a proxy. */
@@ -74,10 +102,54 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
     private Client client() {
         Client c = client;
         if (c == null) {
-            c = Client.of(endpoint);
+            c = Client.of(endpoint());
             client = c;
         }
         return c;
+    }
+
+    private Endpoint endpoint() {
+        Endpoint e = endpoint;
+        if (e != null) return e;
+        if (held) {
+            throw new ManagerException("the " + label + " proxy (manager at " + host + ":" + port + ") was sent"
+                    + " to a manager server as a value: the server keeps it as a reference and never calls it;"
+                    + " it works again in a client that reads it back");
+        }
+        e = ManagerKeys.lookup(host, port);
+        if (e == null) {
+            throw new AuthenticationException("no auth key for the manager at " + host + ":" + port + " in"
+                    + " this process: a proxy carries its key only over private channels (to a child, through"
+                    + " shared memory); connect a BaseManager with the key to " + host + ":" + port + " first");
+        }
+        endpoint = e;
+        return e;
+    }
+
+    /** Whether both handlers stand for the same object of the same server. */
+    private boolean sameObject(RemoteHandler other) {
+        return other.id == id && other.port == port && other.host.equals(host);
+    }
+
+    /**
+     * Whether this proxy cannot reach its server from here: it is held by a server, or it arrived without its
+     * key and this process knows none for its address (yet).
+     */
+    private boolean detached() {
+        return endpoint == null && (held || ManagerKeys.lookup(host, port) == null);
+    }
+
+    /**
+     * Object's methods of a detached proxy, answered here from the address and id alone, so that a map or a
+     * heap holding it can still be read (its other methods fail, see {@link #endpoint()}).
+     */
+    private Object localObjectMethod(String name) {
+        switch (name) {
+            case "hashCode": return (host.hashCode() * 31 + port) * 31 + Long.hashCode(id);
+            case "equals": return false; // the same object was answered by the caller
+            default: return "proxy of " + label + " at " + host + ":" + port
+                    + (held ? " (held by a manager server)" : " (no auth key for it in this process)");
+        }
     }
 
     @Override
@@ -87,11 +159,10 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
         int n = args == null ? 0 : args.length;
         if (m.getDeclaringClass() == Object.class) {
             if (name.equals("equals") && args[0] != null && Proxy.isProxyClass(args[0].getClass())
-                    && Proxy.getInvocationHandler(args[0]) instanceof RemoteHandler other
-                    && other.id == id && other.endpoint.equals(endpoint)) {
+                    && Proxy.getInvocationHandler(args[0]) instanceof RemoteHandler other && sameObject(other)) {
                 return true;
             }
-            return remote(m, args);
+            return detached() ? localObjectMethod(name) : remote(m, args);
         }
         if (proxy instanceof Map<?, ?> && n == 0 && (name.equals("keySet") || name.equals("values")
                 || name.equals("entrySet"))) {
@@ -207,6 +278,87 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
 
     @Override
     public String toString() {
-        return "proxy of " + label + " at " + endpoint;
+        return "proxy of " + label + " at " + host + ":" + port;
+    }
+
+    private Object writeReplace() {
+        return new Form(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a manager proxy's handler travels only as its Form");
+    }
+
+    /**
+     * The serialized form of a proxy's handler: the server's address, the object's id and its label; plus the
+     * auth key and the admitted classes, in a {@link PrivateChannel} only. A form with a key is refused from
+     * any other stream, and a form read by a manager server becomes a held reference (see the class comment).
+     */
+    static final class Form implements Serializable {
+
+        private static final long serialVersionUID = 1L;
+        private static final int MAX_KEY_BYTES = 4096;
+        private static final int MAX_ALLOWED = 4096;
+
+        private transient String host;
+        private transient int port;
+        private transient long id;
+        private transient String label;
+        private transient Endpoint endpoint;
+        private transient boolean held;
+
+        private Form(RemoteHandler h) {
+            host = h.host;
+            port = h.port;
+            id = h.id;
+            label = h.label;
+            endpoint = h.endpoint;
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            out.defaultWriteObject();
+            out.writeUTF(host);
+            out.writeInt(port);
+            out.writeLong(id);
+            out.writeUTF(label);
+            boolean secret = endpoint != null && PrivateChannel.carries(out);
+            out.writeBoolean(secret);
+            if (secret) {
+                byte[] key = endpoint.key();
+                out.writeInt(key.length);
+                out.write(key);
+                out.writeInt(endpoint.allowed().size());
+                for (String a : endpoint.allowed()) out.writeUTF(a);
+            }
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            host = in.readUTF();
+            port = in.readInt();
+            id = in.readLong();
+            label = in.readUTF();
+            held = ObjectChannel.readByServer(in);
+            if (!in.readBoolean()) return;
+            int n = in.readInt();
+            if (n < 0 || n > MAX_KEY_BYTES) throw new InvalidObjectException("bad key length " + n);
+            byte[] key = new byte[n];
+            in.readFully(key);
+            int k = in.readInt();
+            if (k < 0 || k > MAX_ALLOWED) throw new InvalidObjectException("bad allow-list size " + k);
+            Set<String> allowed = new HashSet<>();
+            for (int i = 0; i < k; i++) allowed.add(in.readUTF());
+            if (!PrivateChannel.carries(in)) { // read to its end first: the stream stays readable for the error
+                throw new InvalidObjectException("a manager proxy carrying an auth key arrived over a channel that"
+                        + " must not carry keys; refused");
+            }
+            endpoint = new Endpoint(host, port, key, allowed);
+        }
+
+        private Object readResolve() {
+            if (held) return new RemoteHandler(host, port, id, label, null, true);
+            if (endpoint != null) ManagerKeys.remember(endpoint); // as a child inherits its parent's authkey
+            return new RemoteHandler(host, port, id, label, endpoint, false);
+        }
     }
 }

@@ -50,6 +50,18 @@ final class SocketLink implements Link {
         channel.socket().setSoTimeout(ms);
     }
 
+    /**
+     * Ends this side's reading: a thread blocked in a read (or the next read) sees end of file, cleans up what
+     * it holds and closes the link itself. Does not block.
+     */
+    void endInput() {
+        try {
+            channel.shutdownInput();
+        } catch (IOException ignored) {
+            // already closed: its reader has ended too
+        }
+    }
+
     /** The raw streams for the handshake, unbuffered so that no byte meant for what follows is read ahead. */
     DataInputStream handshakeIn() {
         return new DataInputStream(in);

@@ -91,6 +91,17 @@ public final class ProcessBackend implements Backend {
         long lastNanos = -1;
         long lastUsed;
         boolean stopping;
+        /**
+         * Whether it holds a chunk: {@code inflight} is not empty. Readable without the pool's lock, as the
+         * monitor's sampler asks ({@link ChildJvm#isWorking()}) while holding its own lock, which a dispatch
+         * under the pool's lock may need (a cell's monitor told that this worker now works for it).
+         */
+        volatile boolean holding;
+
+        /** Call after every change of {@code inflight}, with the pool's lock held. */
+        void inflightChanged() {
+            holding = !inflight.isEmpty();
+        }
 
         Worker(ChildJvm jvm) {
             this.jvm = jvm;
@@ -157,11 +168,7 @@ public final class ProcessBackend implements Backend {
             jvm = WarmPool.obtain(true);
             Worker w = new Worker(jvm);
             jvm.onData(data -> received(w, data));
-            jvm.workingWhen(() -> {
-                synchronized (lock) {
-                    return !w.inflight.isEmpty();
-                }
-            });
+            jvm.workingWhen(() -> w.holding);
             jvm.assign(prefix + workerNumbers.incrementAndGet(), ChildProcess.Kind.POOL_WORKER, entry,
                     Children.AtExit.TERMINATE);
             jvm.onExit().whenComplete((code, e) -> handler.post(() -> exited(w, code == null ? -1 : code)));
@@ -261,6 +268,7 @@ public final class ProcessBackend implements Backend {
             if (best == null) break;
             Chunk c = pending.pollFirst();
             best.inflight.addLast(c);
+            best.inflightChanged();
             best.given++;
             best.lastUsed = ++useClock;
             if (best.batch == null) {
@@ -339,6 +347,7 @@ public final class ProcessBackend implements Backend {
                 c = w.inflight.peekFirst();
                 if (c == null || c.seq != seq) return; // already failed (terminated or broken)
                 w.inflight.pollFirst();
+                w.inflightChanged();
                 delivering++;
                 w.lastNanos = nanos;
                 if (maxTasksPerChild > 0 && w.given >= maxTasksPerChild && w.inflight.isEmpty() && !w.stopping) {
@@ -417,6 +426,7 @@ public final class ProcessBackend implements Backend {
                 lost = w.inflight.pollFirst();
                 for (var it = w.inflight.descendingIterator(); it.hasNext(); ) pending.addFirst(it.next());
                 w.inflight.clear();
+                w.inflightChanged();
                 if (breakOnDeath) {
                     WorkerDiedException died = new WorkerDiedException(w.jvm.name(), code);
                     breakWith(new BrokenProcessPoolException("a process in the pool was terminated abruptly"
@@ -501,6 +511,7 @@ public final class ProcessBackend implements Backend {
         for (Worker w : workers) {
             failed.addAll(w.inflight);
             w.inflight.clear();
+            w.inflightChanged();
             w.stopping = true;
             w.jvm.terminate();
         }

@@ -1,6 +1,7 @@
 package io.procbook.mp.internal.shm;
 
-import io.procbook.mp.internal.ContextObjectInputStream;
+import io.procbook.mp.internal.PrivateObjectInputStream;
+import io.procbook.mp.internal.PrivateObjectOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -111,7 +112,7 @@ public final class Codec {
     /** Java serialization of a message, with a clear error naming the class that cannot be sent. */
     public static byte[] serialize(Object o) {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(256);
-        try (ObjectOutputStream out = new ObjectOutputStream(bos)) {
+        try (ObjectOutputStream out = new PrivateObjectOutputStream(bos)) {
             out.writeObject(o);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException("cannot send a " + o.getClass().getName() + " to another process: "
@@ -127,7 +128,7 @@ public final class Codec {
      * a host loads at run time (notebook cells) are found.
      */
     public static Object deserialize(byte[] b) {
-        try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(b))) {
+        try (ObjectInputStream in = new PrivateObjectInputStream(new ByteArrayInputStream(b))) {
             return in.readObject();
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("received an object of a class this process cannot load: "

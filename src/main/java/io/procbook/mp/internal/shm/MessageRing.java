@@ -1,8 +1,10 @@
 package io.procbook.mp.internal.shm;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -316,8 +318,8 @@ public final class MessageRing {
         byte[] b;
         if (seg.getByte(s + 13) != 0) {
             Path p = ShmDir.spillPath(seg.name(), seg.getLongPlain(s + 16));
-            try {
-                b = Files.readAllBytes(p);
+            try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+                b = in.readAllBytes();
                 Files.deleteIfExists(p);
             } catch (NoSuchFileException e) {
                 throw new IllegalStateException("a large message's spill file " + p + " was removed", e);

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,7 +27,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * accessed through a {@link VarHandle} view of the mapped buffer, which gives volatile reads/writes and CAS
  * across processes (the mapping is the same physical memory in all of them).
  *
- * <p>Lifetime: a process attaches by writing its pid into a free slot of the attach table, and detaches by
+ * <p>Lifetime: a process attaches by writing its {@link Pids#SELF_STAMP stamp} (pid and start time) into a
+ * free slot of the attach table, and detaches by
  * clearing it (on the last local {@link #release()} or at JVM exit). Whoever detaches last, or a later sweep
  * once every attached pid is dead, removes the file. Removal and attachment race safely through a Dekker-style
  * protocol on the state word: the remover first announces UNLINKING, then rescans the table; an attacher first
@@ -126,6 +128,9 @@ public final class Segment {
         MappedByteBuffer buf;
         try {
             buf = map(path);
+            if (ShmDir.foreign(path)) {
+                throw new IllegalStateException("shared object " + name + " is another user's file: refused");
+            }
         } catch (NoSuchFileException e) {
             throw gone(name);
         } catch (IOException e) {
@@ -149,10 +154,14 @@ public final class Segment {
         }
     }
 
-    /** Maps the whole file; a pending interrupt neither fails it nor is lost (see {@link InterruptAside}). */
+    /**
+     * Maps the whole file, never through a link; a pending interrupt neither fails it nor is lost (see
+     * {@link InterruptAside}).
+     */
     private static MappedByteBuffer map(Path path) throws IOException {
         return InterruptAside.run(() -> {
-            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS)) {
                 return ch.map(FileChannel.MapMode.READ_WRITE, 0, ch.size());
             }
         });
@@ -222,9 +231,9 @@ public final class Segment {
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < ATTACH_SLOTS; i++) {
                 int off = OFF_ATTACH + 8 * i;
-                long pid = (long) LONG.getVolatile(buf, off);
-                boolean free = pid == 0 || (pass == 1 && !Pids.alive(pid));
-                if (free && LONG.compareAndSet(buf, off, pid, Pids.SELF)) {
+                long stamp = (long) LONG.getVolatile(buf, off);
+                boolean free = stamp == 0 || (pass == 1 && !Pids.aliveStamp(stamp));
+                if (free && LONG.compareAndSet(buf, off, stamp, Pids.SELF_STAMP)) {
                     return off;
                 }
             }
@@ -236,8 +245,8 @@ public final class Segment {
     private void detach() {
         for (int i = 0; i < ATTACH_SLOTS; i++) {
             int off = OFF_ATTACH + 8 * i;
-            if ((long) LONG.getVolatile(buf, off) == Pids.SELF) {
-                LONG.compareAndSet(buf, off, Pids.SELF, 0L);
+            if ((long) LONG.getVolatile(buf, off) == Pids.SELF_STAMP) {
+                LONG.compareAndSet(buf, off, Pids.SELF_STAMP, 0L);
             }
         }
         unlinkIfUnused(buf, path, name);
@@ -267,8 +276,8 @@ public final class Segment {
             return false; // someone else is removing it
         }
         for (int i = 0; i < ATTACH_SLOTS; i++) {
-            long pid = (long) LONG.getVolatile(buf, OFF_ATTACH + 8 * i);
-            if (pid != 0 && Pids.alive(pid)) {
+            long stamp = (long) LONG.getVolatile(buf, OFF_ATTACH + 8 * i);
+            if (stamp != 0 && Pids.aliveStamp(stamp)) {
                 LONG.setVolatile(buf, OFF_STATE, OPEN);
                 return false;
             }

@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.Paths;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,8 +23,15 @@ import java.util.regex.Pattern;
  * removes what dead processes left).
  *
  * <p>Names: a segment is {@code procbook-<creatorpid>-<16 hex>}; a message too large for a queue slot is
- * spilled to {@code <segment>.s<16 hex>}; a process's wake-up socket is {@code procbook-<pid>.wake}. The
- * creator pid in a segment name lets the sweep skip, without opening, every file of a living creator.
+ * spilled to {@code <segment>.s<16 hex>}; a process's wake-up socket is {@code <pid>.wake} in the folder
+ * {@code procbook-wake-<uid>}, which only its user can enter (0700, checked to be a real folder of this user's
+ * before use; an older version's {@code procbook-<pid>.wake} is still swept). The creator pid in a segment
+ * name lets the sweep skip, without opening, every file of a living creator.
+ *
+ * <p>The sweep touches only regular files (and sockets) of this user, never follows a link, and takes a pid in
+ * a name for the file's maker only if that process runs as this user and started before the file was last
+ * written ({@link Pids#mayHaveMade}); segments are then removed only if no process in their attach table
+ * still runs ({@link Pids#aliveStamp}).
  */
 public final class ShmDir {
 
@@ -27,7 +40,11 @@ public final class ShmDir {
     private static final Path DIR = chooseDir();
     private static final FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final String WAKE_DIR = PREFIX + "wake-";
     private static volatile boolean swept;
+    private static volatile Path wakeDir;
+    private static volatile boolean wakeDirChecked;
 
     private ShmDir() {
     }
@@ -79,8 +96,53 @@ public final class ShmDir {
         return DIR.resolve(segmentName + ".s" + hex(id));
     }
 
-    static Path socketPath(long pid) {
-        return DIR.resolve(PREFIX + pid + ".wake");
+    /**
+     * Where process {@code pid} of this user listens for wake-ups, or null if this user's private folder for
+     * them cannot be had (waiters then poll).
+     */
+    public static Path socketPath(long pid) {
+        Path d = wakeDir();
+        return d == null ? null : d.resolve(pid + ".wake");
+    }
+
+    /**
+     * This user's folder of wake-up sockets, made 0700 if missing; null if the name is taken by something that
+     * is not a folder of this user's (another user cannot then learn or block our sockets, only make us poll).
+     */
+    static Path wakeDir() {
+        if (wakeDirChecked) return wakeDir;
+        synchronized (ShmDir.class) {
+            if (!wakeDirChecked) {
+                wakeDir = privateFolder(DIR.resolve(WAKE_DIR + (Pids.myUid() >= 0 ? Integer.toString(Pids.myUid())
+                        : System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"))));
+                wakeDirChecked = true;
+            }
+            return wakeDir;
+        }
+    }
+
+    private static Path privateFolder(Path dir) {
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        try {
+            if (posix) Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+            else Files.createDirectory(dir);
+            return dir;
+        } catch (FileAlreadyExistsException e) {
+            // ours from an earlier process, or planted: look before use
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+        if (!posix) return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) ? dir : null;
+        try {
+            PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isDirectory() || (Pids.myUid() >= 0 && Pids.uidOf(dir, LinkOption.NOFOLLOW_LINKS) != Pids.myUid())) {
+                return null;
+            }
+            if (!a.permissions().equals(OWNER_ONLY_DIR)) Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+            return dir;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     static String hex(long v) {
@@ -114,7 +176,7 @@ public final class ShmDir {
 
     /**
      * Removes: segments whose creator is dead and that no living process has attached; spill files whose
-     * segment is gone; sockets of dead processes. A segment is removed through the same unlink protocol as a
+     * segment is gone; sockets of dead processes. Only this user's own files, never through a link. A segment is removed through the same unlink protocol as a
      * normal detach, so a process attaching at that moment is never left holding a deleted file unawares.
      *
      * @return how many files were removed
@@ -135,28 +197,70 @@ public final class ShmDir {
         } catch (IOException ignored) {
             // No directory listing: nothing to sweep.
         }
-        return removed;
+        return removed + sweepSockets();
     }
 
     /** Only names this library makes are touched: other programs may share the prefix. */
     private static final Pattern SEGMENT = Pattern.compile("procbook-([0-9]+)-[0-9a-f]{16}");
     private static final Pattern SPILL = Pattern.compile("(procbook-[0-9]+-[0-9a-f]{16})\\.s[0-9a-f]{16}");
-    private static final Pattern SOCKET = Pattern.compile("procbook-([0-9]+)\\.wake");
+    private static final Pattern OLD_SOCKET = Pattern.compile("procbook-([0-9]+)\\.wake");
+    private static final Pattern SOCKET = Pattern.compile("([0-9]+)\\.wake");
 
     private static boolean sweepOne(Path p, String name) throws IOException {
-        Matcher m = SOCKET.matcher(name);
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink() || a.isDirectory() || !mine(p)) {
+            return false; // never followed, never judged: not a file this user's processes made
+        }
+        Matcher m = OLD_SOCKET.matcher(name);
         if (m.matches()) {
-            return !Pids.alive(parsePid(m.group(1))) && Files.deleteIfExists(p);
+            return !Pids.mayHaveMade(parsePid(m.group(1)), a.lastModifiedTime()) && Files.deleteIfExists(p);
         }
         m = SPILL.matcher(name);
         if (m.matches()) {
-            return !Files.exists(DIR.resolve(m.group(1))) && Files.deleteIfExists(p);
+            return !Files.exists(DIR.resolve(m.group(1)), LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p);
         }
         m = SEGMENT.matcher(name);
-        if (m.matches() && !Pids.alive(parsePid(m.group(1)))) {
+        if (m.matches() && a.isRegularFile() && !Pids.mayHaveMade(parsePid(m.group(1)), a.lastModifiedTime())) {
             return Segment.unlinkIfUnused(p);
         }
         return false;
+    }
+
+    /** Removes the sockets of this user's processes that are gone from the private folder. */
+    private static int sweepSockets() {
+        Path d = wakeDir();
+        if (d == null) return 0;
+        int removed = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, "*.wake")) {
+            for (Path p : ds) {
+                Matcher m = SOCKET.matcher(p.getFileName().toString());
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (m.matches() && !a.isSymbolicLink() && mine(p)
+                            && !Pids.mayHaveMade(parsePid(m.group(1)), a.lastModifiedTime())
+                            && Files.deleteIfExists(p)) {
+                        removed++;
+                    }
+                } catch (IOException | RuntimeException ignored) {
+                    // vanished under us
+                }
+            }
+        } catch (IOException ignored) {
+            // no listing: nothing to sweep
+        }
+        return removed;
+    }
+
+    /** Whether this user owns {@code p} itself (a link is never followed); true where owners are unknown. */
+    static boolean mine(Path p) {
+        return Pids.myUid() < 0 || Pids.uidOf(p, LinkOption.NOFOLLOW_LINKS) == Pids.myUid();
+    }
+
+    /** Whether {@code p} itself (not a link's target) is known to belong to another user. */
+    static boolean foreign(Path p) {
+        int owner = Pids.uidOf(p, LinkOption.NOFOLLOW_LINKS);
+        return owner >= 0 && Pids.myUid() >= 0 && owner != Pids.myUid();
     }
 
     private static long parsePid(String s) {

@@ -13,6 +13,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Cross-process wake-ups. Shared memory has no futex from Java, and timed polling either burns CPU or adds
  * milliseconds of latency; so each process that ever sleeps on a shared object opens ONE Unix domain socket
- * ({@code procbook-<pid>.wake}). A process that changes shared state and sees sleepers writes the 8-byte key
- * of the wait area to each sleeper's socket.
+ * ({@link ShmDir#socketPath}, 0600 in a folder only its user can enter). A process that changes shared state
+ * and sees sleepers writes the 8-byte key of the wait area to each sleeper's socket.
  *
  * <p>No reader thread: the first thread of a process to go to sleep becomes the leader and sleeps in
  * {@code select} on that socket (zero CPU while idle); the others park. The leader unparks the threads whose
@@ -33,14 +34,20 @@ import java.util.concurrent.locks.LockSupport;
  * unparks one remaining sleeper to take over.
  *
  * <p>Wake-ups are hints: waiters always re-check the shared state, and sleep with a bounded timeout, so a lost
- * or spurious message costs latency, never correctness.
+ * or spurious message costs latency, never correctness. Hence sending never blocks: a peer whose socket is full
+ * (stopped, or not reading) simply misses that wake-up, so it cannot hang a {@code put}. A process accepts at
+ * most {@link #MAX_PEERS} connections, and forgets its connections to processes that have exited.
  */
 final class Waker {
+
+    /** Connections accepted at most; one per process that ever woke this one. */
+    static final int MAX_PEERS = 1024;
+    /** The peer table is checked for exited processes when it grows past this. */
+    private static final int PEERS_BEFORE_EVICTION = 64;
 
     private static final Map<Long, Set<Thread>> WAITING = new ConcurrentHashMap<>();
     private static final Map<Long, SocketChannel> PEERS = new ConcurrentHashMap<>();
     private static final AtomicBoolean LEADING = new AtomicBoolean();
-    private static final ByteBuffer READ_BUF = ByteBuffer.allocate(8 * 64).order(ByteOrder.nativeOrder());
     private static volatile Selector selector;
     private static volatile Thread leader;
 
@@ -58,10 +65,14 @@ final class Waker {
             }
             ShmDir.sweepOnce();
             Path path = ShmDir.socketPath(Pids.SELF);
+            if (path == null) {
+                return false;
+            }
             try {
                 Files.deleteIfExists(path); // a previous process with our pid died without cleaning up
                 ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
                 server.bind(UnixDomainSocketAddress.of(path));
+                ownerOnly(path);
                 server.configureBlocking(false);
                 Selector sel = Selector.open();
                 server.register(sel, SelectionKey.OP_ACCEPT);
@@ -103,9 +114,11 @@ final class Waker {
                 it.remove();
                 if (k.isValid() && k.isAcceptable()) {
                     SocketChannel c = ((ServerSocketChannel) k.channel()).accept();
-                    if (c != null) {
+                    if (c != null && sel.keys().size() > MAX_PEERS) {
+                        c.close(); // that peer's wake-ups fail, and it falls back to its bounded naps
+                    } else if (c != null) {
                         c.configureBlocking(false);
-                        c.register(sel, SelectionKey.OP_READ);
+                        c.register(sel, SelectionKey.OP_READ, ByteBuffer.allocate(64).order(ByteOrder.nativeOrder()));
                     }
                 } else if (k.isValid() && k.isReadable()) {
                     read(k);
@@ -133,9 +146,19 @@ final class Waker {
         }
     }
 
+    /** Owner-only, whatever the umask: the folder already keeps others out, this keeps it so if moved. */
+    private static void ownerOnly(Path path) {
+        try {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // no POSIX permissions here: the folder is what protects it
+        }
+    }
+
+    /** Reads what one peer sent; each peer has a buffer of its own, so a key split across reads stays whole. */
     private static void read(SelectionKey k) {
         SocketChannel c = (SocketChannel) k.channel();
-        ByteBuffer b = READ_BUF; // only the leader reads
+        ByteBuffer b = (ByteBuffer) k.attachment(); // only the leader reads
         int n;
         do {
             try {
@@ -151,7 +174,6 @@ final class Waker {
         } while (n > 0);
         if (n < 0) {
             k.cancel();
-            b.clear();
             try {
                 c.close();
             } catch (IOException ignored) {
@@ -185,7 +207,8 @@ final class Waker {
     }
 
     /**
-     * Wakes the threads of process {@code pid} sleeping on {@code key}.
+     * Wakes the threads of process {@code pid} sleeping on {@code key}. Never blocks: if the peer's socket is
+     * full, the wake-up is dropped (it is a hint).
      *
      * @return false if the process could not be reached (it may be dead)
      */
@@ -197,30 +220,76 @@ final class Waker {
         SocketChannel c = PEERS.get(pid);
         try {
             if (c == null) {
-                c = SocketChannel.open(UnixDomainSocketAddress.of(ShmDir.socketPath(pid)));
-                SocketChannel raced = PEERS.putIfAbsent(pid, c);
-                if (raced != null) {
-                    c.close();
-                    c = raced;
+                c = connect(pid);
+                if (c == null) {
+                    return false;
                 }
             }
             ByteBuffer msg = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, key);
+            int n;
             synchronized (c) {
-                while (msg.hasRemaining()) {
-                    c.write(msg);
-                }
+                n = c.write(msg);
+            }
+            if (n > 0 && n < 8) {
+                forget(pid, c); // a partial key would misalign the peer's stream: start afresh next time
             }
             return true;
         } catch (IOException e) {
             if (c != null) {
-                PEERS.remove(pid, c);
-                try {
-                    c.close();
-                } catch (IOException ignored) {
-                    // already broken
-                }
+                forget(pid, c);
             }
             return false;
         }
+    }
+
+    /** A non-blocking connection to {@code pid}'s socket, remembered; null if it does not listen (or is busy). */
+    private static SocketChannel connect(long pid) throws IOException {
+        Path path = ShmDir.socketPath(pid);
+        if (path == null) {
+            return null;
+        }
+        SocketChannel c = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            c.configureBlocking(false);
+            if (!c.connect(UnixDomainSocketAddress.of(path)) && !c.finishConnect()) {
+                c.close(); // its backlog is full: it is not accepting, so it would not read either
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+        if (PEERS.size() >= PEERS_BEFORE_EVICTION) {
+            evictExited();
+        }
+        SocketChannel raced = PEERS.putIfAbsent(pid, c);
+        if (raced != null) {
+            c.close();
+            return raced;
+        }
+        return c;
+    }
+
+    /** Drops the connections to processes that have exited: a long-lived process meets many short ones. */
+    private static void evictExited() {
+        for (Map.Entry<Long, SocketChannel> e : PEERS.entrySet()) {
+            if (!Pids.alive(e.getKey())) {
+                forget(e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static void forget(long pid, SocketChannel c) {
+        PEERS.remove(pid, c);
+        try {
+            c.close();
+        } catch (IOException ignored) {
+            // already broken
+        }
+    }
+
+    /** How many peers this process keeps a connection to (for tests). */
+    static int peers() {
+        return PEERS.size();
     }
 }

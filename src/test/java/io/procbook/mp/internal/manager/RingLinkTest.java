@@ -191,7 +191,7 @@ class RingLinkTest {
 
     @Test
     void garbageThroughARealServersRingEndsThatConnectionOnly() throws Exception {
-        byte[] key = "k".getBytes(StandardCharsets.US_ASCII);
+        byte[] key = "ring-link-test-key".getBytes(StandardCharsets.US_ASCII);
         try (Manager m = new Manager(new InetSocketAddress("127.0.0.1", 0), key)) {
             SocketLink tcp = SocketLink.connect(m.address(), 10_000);
             Auth.asClient(tcp.handshakeIn(), tcp.handshakeOut(), key);
