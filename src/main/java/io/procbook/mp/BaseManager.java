@@ -199,7 +199,10 @@ public class BaseManager implements AutoCloseable {
             }
             serverProcess = p;
         }
-        endpoint = known(new Endpoint(connectHost(), (Integer) reply, authKey, allowed));
+        Endpoint e = new Endpoint(connectHost(), (Integer) reply, authKey, allowed);
+        Process server = serverProcess;
+        e.routeToChild(server::outputRoute); // a served call prints where it was made (a notebook cell)
+        endpoint = known(e);
     }
 
     /**
@@ -254,7 +257,9 @@ public class BaseManager implements AutoCloseable {
         ManagerServer s = new ManagerServer(requested, authKey, ServerChild.registryOf(served), allowed);
         s.start();
         localServer = s;
-        endpoint = known(new Endpoint(connectHost(), s.address().getPort(), authKey, allowed));
+        Endpoint e = new Endpoint(connectHost(), s.address().getPort(), authKey, allowed);
+        e.routeLocally();
+        endpoint = known(e);
         return s;
     }
 

@@ -93,6 +93,7 @@ public final class Manager implements AutoCloseable {
         String host = address.getAddress() != null && address.getAddress().isAnyLocalAddress() ? "127.0.0.1"
                 : address.getHostString();
         endpoint = new Endpoint(host, server.address().getPort(), authKey, allowed);
+        endpoint.routeLocally();
         ManagerKeys.remember(endpoint);
     }
 

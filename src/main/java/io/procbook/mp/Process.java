@@ -339,6 +339,15 @@ public class Process implements Serializable {
         }
     }
 
+    /**
+     * The route under which this child prints work done for {@code context} (see {@code ChildJvm#routeFor}):
+     * a manager server started as a {@code Process} prints a call's output where the call came from.
+     */
+    int outputRoute(Object context) {
+        ChildJvm c = jvm;
+        return c == null ? 0 : c.routeFor(context);
+    }
+
     private ChildJvm joinable() {
         if (role != Role.CHILD || (ownPid != 0 && this == current)) {
             throw new IllegalStateException("can only join a child process started by this process, not " + name);

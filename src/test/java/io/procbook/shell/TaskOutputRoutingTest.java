@@ -163,6 +163,43 @@ class TaskOutputRoutingTest {
     }
 
     @Test
+    void aServedCallPrintsIntoTheCellThatMadeIt() {
+        RecordingOutput started = new RecordingOutput();
+        RecordingOutput calling = new RecordingOutput();
+        RecordingOutput callingLocal = new RecordingOutput();
+        ok("""
+                interface Greeter { String greet(String who); }
+                class LoudGreeter implements Greeter, java.io.Serializable {
+                    public String greet(String who) { System.out.println("serving " + who); return "hi " + who; }
+                }
+                var served = new BaseManager(new java.net.InetSocketAddress("127.0.0.1", 0),
+                        "sixteen bytes or more".getBytes());
+                served.register("greeter", () -> new LoudGreeter());
+                served.start();
+                """, started);
+        ok("""
+                Greeter g = served.get("greeter", Greeter.class);
+                System.out.println(g.greet("cell two"));
+                """, calling);
+        ok("""
+                var here = new BaseManager(new java.net.InetSocketAddress("127.0.0.1", 0),
+                        "sixteen bytes or more".getBytes());
+                here.register("greeter", () -> new LoudGreeter());
+                var serving = new Thread(here::serve);
+                serving.start();
+                """, new RecordingOutput());
+        ok("""
+                var client = new BaseManager(here.address(), "sixteen bytes or more".getBytes())
+                        .register("greeter").connect();
+                System.out.println(client.get("greeter", Greeter.class).greet("a local server"));
+                """, callingLocal);
+        ok("served.shutdown(); here.shutdown(); serving.join();", new RecordingOutput());
+        assertEquals("", started.stdout());
+        assertEquals("serving cell two\nhi cell two\n", calling.stdout());
+        assertEquals("serving a local server\nhi a local server\n", callingLocal.stdout());
+    }
+
+    @Test
     void aProcessKeepsPrintingIntoTheCellThatStartedIt() {
         RecordingOutput started = new RecordingOutput();
         RecordingOutput later = new RecordingOutput();

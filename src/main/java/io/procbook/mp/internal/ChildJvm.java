@@ -176,6 +176,10 @@ public final class ChildJvm implements ChildProcess {
                 switch (m.type()) {
                     case Msg.CLASS_REQUEST -> answerClassRequest(m.payload());
                     case Msg.OUTPUT -> routes.deliver(m.payload());
+                    case Msg.SYNC -> {
+                        routes.flushWritten(); // the output before it has been handed on: say so
+                        wire.send(Msg.SYNCED, m.payload());
+                    }
                     case Msg.DONE -> {
                         routes.end(); // the child's last output came before this
                         DataInputStream in = new DataInputStream(new ByteArrayInputStream(m.payload()));

@@ -37,4 +37,8 @@ public final class Msg {
      * {@code child.RoutedOutput}). Everything a child prints before it sends a message comes before it.
      */
     public static final byte OUTPUT = 10;
+    /** child to parent: long sequence number; the parent answers {@link #SYNCED} once it has handed on all output before it. */
+    public static final byte SYNC = 11;
+    /** parent to child: the long sequence number of the {@link #SYNC} it answers. */
+    public static final byte SYNCED = 12;
 }

@@ -6,6 +6,7 @@ import io.procbook.mp.internal.BeforeHalt;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.Endpoint;
 import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.OutputSync;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Wire;
 
@@ -64,6 +65,7 @@ public final class ChildMain {
         link.connected(wire);
         ChildSession s = new ChildSession(wire);
         session = s;
+        OutputSync.install(s::syncOutput, RoutedOutput::printed);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
                 "procbook-exit-report"));
 

@@ -34,6 +34,8 @@ final class ChildSession implements ChildContext {
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final Map<String, CompletableFuture<ClassReply>> classRequests = new ConcurrentHashMap<>();
     private final BlockingQueue<byte[]> data = new LinkedBlockingQueue<>();
+    private final Map<Long, CompletableFuture<Void>> syncs = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong syncNumbers = new java.util.concurrent.atomic.AtomicLong();
     private final AddedClasspath added = new AddedClasspath(ChildSession.class.getClassLoader());
     private final NotebookLoader notebook = new NotebookLoader(added, this::askParent);
 
@@ -99,6 +101,10 @@ final class ChildSession implements ChildContext {
                         if (f != null) f.complete(r);
                     }
                     case Msg.DATA -> data.add(m.payload());
+                    case Msg.SYNCED -> {
+                        CompletableFuture<Void> f = syncs.remove(java.nio.ByteBuffer.wrap(m.payload()).getLong());
+                        if (f != null) f.complete(null);
+                    }
                     default -> throw new IOException("unexpected message type " + m.type());
                 }
             }
@@ -162,6 +168,27 @@ final class ChildSession implements ChildContext {
             wire.send(type, payload);
         } catch (IOException ignored) {
             // the parent is gone; the read loop halts this JVM
+        }
+    }
+
+    /**
+     * Sends what this child printed, then waits until the parent says it has handed it on (see
+     * {@code OutputSync}).
+     *
+     * @throws InterruptedException if interrupted while waiting
+     */
+    void syncOutput() throws InterruptedException {
+        long n = syncNumbers.incrementAndGet();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        syncs.put(n, done);
+        RoutedOutput.flushAll();
+        try {
+            wire.send(Msg.SYNC, java.nio.ByteBuffer.allocate(8).putLong(n).array());
+            done.get();
+        } catch (IOException | java.util.concurrent.ExecutionException e) {
+            // the parent is gone: the reader halts this JVM; nothing is left to wait for
+        } finally {
+            syncs.remove(n);
         }
     }
 

@@ -45,6 +45,7 @@ public final class RoutedOutput extends OutputStream {
 
     private static RoutedOutput out;
     private static RoutedOutput err;
+    private static final java.util.concurrent.atomic.AtomicLong PRINTED = new java.util.concurrent.atomic.AtomicLong();
 
     private final byte stream;
     private final Sender sender;
@@ -123,9 +124,15 @@ public final class RoutedOutput extends OutputStream {
         write(new byte[] {(byte) b}, 0, 1);
     }
 
+    /** @return how many bytes were written to the installed System.out and System.err so far */
+    static long printed() {
+        return PRINTED.get();
+    }
+
     @Override
     public synchronized void write(byte[] b, int off, int len) throws IOException {
         if (len <= 0) return;
+        PRINTED.addAndGet(len);
         int route = OutputRoute.current();
         boolean newSegment = segments == 0 || segmentRoute[segments - 1] != route;
         if (count + len > CAPACITY || (newSegment && segments == MAX_SEGMENTS)) flush();

@@ -39,8 +39,11 @@ final class Dispatcher {
     };
     private long nextId = 1;
 
-    Dispatcher(Map<String, Function<Object[], Object>> registry) {
+    private final CallRoutes routes;
+
+    Dispatcher(Map<String, Function<Object[], Object>> registry, CallRoutes routes) {
         this.registry = Map.copyOf(registry);
+        this.routes = routes;
     }
 
     Messages.Reply handle(Messages.Request request) {
@@ -59,7 +62,8 @@ final class Dispatcher {
             Method m = method(target.getClass(), call.signature());
             Caller.serving(call.caller());
             try {
-                return m.invoke(target, call.args() == null ? new Object[0] : call.args());
+                Object[] args = call.args() == null ? new Object[0] : call.args();
+                return routes.run(call.route(), () -> m.invoke(target, args));
             } finally {
                 Caller.serving(null);
             }
@@ -70,7 +74,7 @@ final class Dispatcher {
                 throw new IllegalArgumentException("no type registered as '" + create.typeid() + "' on this"
                         + " manager; registered: " + registry.keySet());
             }
-            Object served = Objects.requireNonNull(factory.apply(create.args()),
+            Object served = Objects.requireNonNull(routes.run(create.route(), () -> factory.apply(create.args())),
                     () -> "the factory registered as '" + create.typeid() + "' returned null");
             synchronized (ids) {
                 Long id = ids.get(served);

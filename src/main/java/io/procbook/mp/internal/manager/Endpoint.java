@@ -17,12 +17,40 @@ public final class Endpoint {
     private final int port;
     private final byte[] key;
     private final Set<String> allowed;
+    /** This JVM's context to the route its calls name (see {@link CallRoutes}); none: every call names 0. */
+    private volatile java.util.function.ToIntFunction<Object> routes;
 
     public Endpoint(String host, int port, byte[] key, Set<String> allowed) {
         this.host = host;
         this.port = port;
         this.key = key.clone();
         this.allowed = Set.copyOf(allowed);
+    }
+
+    /**
+     * Makes calls through this endpoint name a route for the calling thread's context: the server is a child
+     * of this JVM and {@code childRoutes} gives this JVM's route numbers for it.
+     */
+    public void routeToChild(java.util.function.ToIntFunction<Object> childRoutes) {
+        routes = childRoutes;
+    }
+
+    /** Makes calls through this endpoint name the calling thread's context: the server runs in this JVM. */
+    public void routeLocally() {
+        routes = CallRoutes::local;
+    }
+
+    /** Routes as {@code other} (an endpoint of the same server) does, unless this one was told how. */
+    void adoptRoutes(Endpoint other) {
+        if (routes == null && other != this) routes = other.routes;
+    }
+
+    /** @return the route the calling thread's calls name (see {@link CallRoutes}) */
+    int route() {
+        java.util.function.ToIntFunction<Object> r = routes;
+        if (r == null) return 0;
+        Object context = io.procbook.mp.spi.Hooks.currentContext();
+        return context == null ? 0 : r.applyAsInt(context);
     }
 
     public String host() {

@@ -15,9 +15,16 @@ public final class ManagerKeys {
 
     private ManagerKeys() { }
 
-    /** Remembers how to reach the server at {@code e}'s address (replacing what was known for it). */
+    /**
+     * Remembers how to reach the server at {@code e}'s address (replacing what was known for it). A client of a
+     * server this JVM runs or started keeps that server's way of routing what calls print (see
+     * {@link CallRoutes}).
+     */
     public static void remember(Endpoint e) {
-        KNOWN.put(address(e.host(), e.port()), e);
+        KNOWN.compute(address(e.host(), e.port()), (a, old) -> {
+            if (old != null) e.adoptRoutes(old);
+            return e;
+        });
     }
 
     /** Forgets {@code e} (a server that was shut down), unless another endpoint replaced it since. */

@@ -57,9 +57,25 @@ public final class ManagerServer implements AutoCloseable {
      */
     public ManagerServer(InetSocketAddress bind, byte[] key, Map<String, Function<Object[], Object>> registry,
             Set<String> allowed) {
+        this(bind, key, registry, allowed, CallRoutes.LOCAL);
+    }
+
+    /**
+     * Binds as {@link #ManagerServer(InetSocketAddress, byte[], Map, Set)} does, for a server that is a child
+     * process of its clients' JVM: a call prints under the route its client names for this child.
+     *
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public static ManagerServer inChild(InetSocketAddress bind, byte[] key,
+                                        Map<String, Function<Object[], Object>> registry, Set<String> allowed) {
+        return new ManagerServer(bind, key, registry, allowed, CallRoutes.CHILD);
+    }
+
+    private ManagerServer(InetSocketAddress bind, byte[] key, Map<String, Function<Object[], Object>> registry,
+            Set<String> allowed, CallRoutes routes) {
         this.key = key.clone();
         this.filter = new AllowList(allowed);
-        this.dispatcher = new Dispatcher(registry);
+        this.dispatcher = new Dispatcher(registry, routes);
         ServerSocketChannel s = null;
         try {
             s = ServerSocketChannel.open();

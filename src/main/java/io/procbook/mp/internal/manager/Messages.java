@@ -11,14 +11,18 @@ final class Messages {
     /** A request from a client. */
     sealed interface Request extends Serializable permits Create, Invoke, Snapshot, ReplaceContents, Shutdown { }
 
-    /** Calls the factory registered as {@code typeid} and returns the new (or already served) object's id. */
-    record Create(String typeid, Object[] args) implements Request { }
+    /**
+     * Calls the factory registered as {@code typeid} and returns the new (or already served) object's id;
+     * {@code route} says where what the factory prints goes (see {@link CallRoutes}).
+     */
+    record Create(String typeid, Object[] args, int route) implements Request { }
 
     /**
      * Invokes an interface method of a served object. {@code signature} is the method name and parameter type
-     * names joined by '|'; {@code caller} names the client thread (for RLock).
+     * names joined by '|'; {@code caller} names the client thread (for RLock); {@code route} says where what
+     * the method prints goes (see {@link CallRoutes}).
      */
-    record Invoke(long id, String signature, Object[] args, String caller) implements Request { }
+    record Invoke(long id, String signature, Object[] args, String caller, int route) implements Request { }
 
     /** Returns a consistent copy of a served Map (as a LinkedHashMap) or Collection (as an ArrayList). */
     record Snapshot(long id) implements Request { }

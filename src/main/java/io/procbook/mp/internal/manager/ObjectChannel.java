@@ -91,6 +91,7 @@ final class ObjectChannel implements AutoCloseable {
             out.writeLong(call.id());
             names.write(out, call.signature());
             names.write(out, call.caller());
+            out.writeInt(call.route());
             out.writeInt(args.length);
             for (int i = 0; i < args.length; i++) writeValue(args[i], serialized[i]);
         } else if (message instanceof Messages.Reply reply) {
@@ -207,11 +208,12 @@ final class ObjectChannel implements AutoCloseable {
                 long id = in.readLong();
                 String signature = names.read(in);
                 String caller = names.read(in);
+                int route = in.readInt();
                 int n = in.readInt();
                 if (n < 0 || n > 255) throw new StreamCorruptedException("bad argument count " + n);
                 Object[] args = new Object[n];
                 for (int i = 0; i < n; i++) args[i] = readValue();
-                return new Messages.Invoke(id, signature, args, caller);
+                return new Messages.Invoke(id, signature, args, caller, route);
             }
             case VALUE: return new Messages.Reply(readValue(), null);
             case ERROR: return new Messages.Reply(null, (Throwable) readObject());

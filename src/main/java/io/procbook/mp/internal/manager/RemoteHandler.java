@@ -77,7 +77,7 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
     /** Asks the server to create (or look up) the object registered as {@code typeid} and returns a proxy. */
     public static <T> T create(Endpoint endpoint, String typeid, Class<T> type, Object... args) {
         Client c = Client.of(endpoint);
-        long id = (Long) c.call(new Messages.Create(typeid, args), typeid + "()", null);
+        long id = (Long) c.call(new Messages.Create(typeid, args, endpoint.route()), typeid + "()", null);
         RemoteHandler h = new RemoteHandler(endpoint, id, type.getSimpleName() + " '" + typeid + "'#" + id);
         h.client = c;
         return type.cast(Proxy.newProxyInstance(loader(type), new Class<?>[] {type}, h));
@@ -258,7 +258,8 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
             return b.toString();
         });
         try {
-            return client().call(new Messages.Invoke(id, signature, args, Caller.token()), label, m.getName());
+            return client().call(new Messages.Invoke(id, signature, args, Caller.token(), endpoint().route()), label,
+                    m.getName());
         } catch (UncheckedInterruptedException e) {
             if (!declares(m, InterruptedException.class)) throw e;
             Thread.interrupted(); // as a blocking method of the JDK does: the exception replaces the status

@@ -25,7 +25,7 @@ public final class ServerChild {
         ManagerServer server;
         try (ready) { // closing it here lets its shared-memory file go while the server runs on
             try {
-                server = new ManagerServer(new InetSocketAddress(host, port), key, registryOf(registry), allowed);
+                server = ManagerServer.inChild(new InetSocketAddress(host, port), key, registryOf(registry), allowed);
             } catch (RuntimeException e) {
                 ready.put(new BindFailure(e.getMessage()));
                 return;
