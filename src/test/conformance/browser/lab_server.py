@@ -24,6 +24,9 @@ LAB_SETTINGS = {
     # JupyterLab drops a kernel's completions that take longer than this (1 s by default); on a loaded
     # 2-core CI machine a correct answer can, and the answer, not the machine's load, is under test.
     "@jupyterlab/completer-extension/manager.jupyterlab-settings": {"providerTimeout": 5000},
+    # The tests save when they have to read a notebook back; an autosave at the same moment would race with
+    # that save on the server's backup file.
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
 }
 
 RUNNING_LINE = re.compile(r"(http://127\.0\.0\.1:(\d+)/)\S*")

@@ -7,6 +7,7 @@ POLL_MS), never a fixed pause.
 """
 import re
 import time
+import urllib.parse
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
@@ -146,14 +147,14 @@ class NotebookUI:
             pending.pop(int(which.split()[1])).take(self)
 
     def save(self, timeout_s=60):
-        """The toolbar's save button; returns once the server has the new file."""
-        before = self.server.api("GET", f"api/contents/{self.path}?content=0")["last_modified"]
-        self.toolbar_button("docmanager:save").click()
-        deadline = time.monotonic() + timeout_s
-        while self.server.api("GET", f"api/contents/{self.path}?content=0")["last_modified"] == before:
-            if time.monotonic() > deadline:
-                raise AssertionError(f"{self.path}: not saved within {timeout_s} s")
-            self.page.wait_for_timeout(POLL_MS)
+        """The toolbar's save button; returns once the server has answered the save (the file is written whole:
+        a read during the write would see a half-written file)."""
+        url_part = f"/api/contents/{urllib.parse.quote(self.path)}"
+        with self.page.expect_response(lambda r: r.request.method == "PUT" and url_part in r.url,
+                                       timeout=timeout_s * 1000) as saved:
+            self.toolbar_button("docmanager:save").click()
+        if not saved.value.ok:
+            raise AssertionError(f"{self.path}: the save failed: {saved.value.status} {saved.value.text()}")
 
     # ---- cells ----
 

@@ -63,6 +63,11 @@ def carries_picture(output):
     return any(mime.startswith("image/") for mime in output.get("data", {}))
 
 
+def is_monitor_summary(output):
+    """A picture from procbook's monitor (its text form starts with the monitor's name)."""
+    return carries_picture(output) and joined(output["data"].get("text/plain")).startswith("procbook monitor")
+
+
 def as_shown(outputs):
     """OUTPUTS as a front end shows them: consecutive stream outputs of one stream are one output area."""
     shown = []
@@ -87,9 +92,9 @@ def run_on_text(texts, labels):
     return None
 
 
-def picture_problems(ui, notebook, what):
-    """Each output of NOTEBOOK that carries a picture must show one on the page, not its text; one line per
-    failure. WHAT names the notebook in messages."""
+def picture_problems(ui, notebook, what, checked=carries_picture):
+    """Each output of NOTEBOOK that carries a picture (of those CHECKED selects) must show one on the page, not
+    its text; one line per failure. WHAT names the notebook in messages."""
     found = []
     for i, cell in code_cells(notebook):
         outputs = as_shown(cell.get("outputs", []))
@@ -99,7 +104,7 @@ def picture_problems(ui, notebook, what):
                          f"the notebook has {len(outputs)}")
             continue
         for j, out in enumerate(outputs):
-            if not carries_picture(out):
+            if not checked(out):
                 continue
             pictures = [p for p in ui.pictures(i, j) if p["loaded"]
                         and p["width"] >= MIN_PICTURE_WIDTH and p["height"] >= MIN_PICTURE_HEIGHT]
@@ -112,5 +117,5 @@ def picture_problems(ui, notebook, what):
     return found
 
 
-def count_pictures(notebook):
-    return sum(carries_picture(o) for _, c in code_cells(notebook) for o in c.get("outputs", []))
+def count_pictures(notebook, counted=carries_picture):
+    return sum(counted(o) for _, c in code_cells(notebook) for o in c.get("outputs", []))

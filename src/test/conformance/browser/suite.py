@@ -102,7 +102,7 @@ class BrowserTest(unittest.TestCase):
         finally:
             if len(result.failures) + len(result.errors) > failures_before:
                 try:
-                    self.page.screenshot(path=str(ARTIFACTS / f"FAILED-{self.fixture.name}-{self._testMethodName}.png"))
+                    self.page.screenshot(path=str(ARTIFACTS / f"FAILED-{self.fixture.name}-{type(self).__name__}-{self._testMethodName}.png"))
                 except Exception as e:  # the failure is already reported; a missing picture must not hide it
                     print(f"(no failure screenshot: {e})")
             self.context.close()

@@ -81,14 +81,18 @@ class RunAll(LabTest):
 
 
 class Untrusted(LabTest):
-    """test_<notebook>: the saved notebook opened untrusted (one per tutorial that has charts)."""
+    """test_<notebook>: the saved notebook opened untrusted (one per tutorial with monitor summaries)."""
+
+    def test_the_tutorials_have_monitor_summaries_to_check(self):
+        self.assertGreaterEqual(len([m for m in dir(self) if m.startswith("test_") and m[5:7].isdigit()]), 3,
+                                "the saved tutorials should show the monitor's charts")
 
 
 def add_notebook_tests():
     for source in tutorial_notebooks():
         name = re.sub(r"\W", "_", source.stem)
         setattr(RunAll, f"test_{name}", lambda self, s=source: scenarios.run_notebook(self, s))
-        if output_checks.count_pictures(output_checks.read_notebook(source)):
+        if output_checks.count_pictures(output_checks.read_notebook(source), output_checks.is_monitor_summary):
             setattr(Untrusted, f"test_{name}", lambda self, s=source: scenarios.open_untrusted(self, s))
 
 
