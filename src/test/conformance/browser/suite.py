@@ -47,21 +47,25 @@ class Fixture:
 
     def __init__(self, name):
         self.name = name
+        self.work = None
+        self.server = None
+        self.playwright = None
+        self.browser = None
+
+    def start(self):
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         base = os.environ.get("PROCBOOK_WORK")
         if base:
             Path(base).mkdir(parents=True, exist_ok=True)
         self.work = Path(tempfile.mkdtemp(prefix="browser-", dir=base))
         self.server = LabServer(self.work)
-        self.playwright = None
-        self.browser = None
-
-    def start(self):
         self.server.start()
         self.playwright = sync_playwright().start()
         self.browser = self.playwright.chromium.launch(executable_path=chromium_path())
 
     def stop(self):
+        if self.server is None:
+            return
         try:
             if self.browser:
                 self.browser.close()
@@ -81,9 +85,21 @@ class Fixture:
         return target.relative_to(self.server.root).as_posix()
 
 
+def module_fixture(name, *classes):
+    """setUpModule and tearDownModule for a test module whose test CLASSES share one Fixture called NAME."""
+    fixture = Fixture(name)
+
+    def set_up():
+        for c in classes:
+            c.fixture = fixture
+        fixture.start()
+
+    return set_up, fixture.stop
+
+
 class BrowserTest(unittest.TestCase):
     """A test with its own browser page, in FRONT_END ('lab' or 'notebook'); kernels it started are shut down
-    after it. FIXTURE is set by the module's setUpModule."""
+    after it. FIXTURE is set by the module's setUpModule (module_fixture)."""
 
     fixture = None
     front_end = "lab"

@@ -10,24 +10,14 @@ import output_checks
 import scenarios
 import shots
 from notebook_ui import NotebookUI
-from suite import KERNEL_DISPLAY_NAME, KERNEL_NAME, BrowserTest, Fixture, tutorial_notebooks
-
-fixture = None
-
-
-def setUpModule():
-    global fixture
-    fixture = Fixture("lab")
-    LabTest.fixture = fixture
-    fixture.start()
-
-
-def tearDownModule():
-    fixture.stop()
+from suite import KERNEL_DISPLAY_NAME, KERNEL_NAME, BrowserTest, module_fixture, tutorial_notebooks
 
 
 class LabTest(BrowserTest):
     front_end = "lab"
+
+
+setUpModule, tearDownModule = module_fixture("lab", LabTest)
 
 
 class Launcher(LabTest):

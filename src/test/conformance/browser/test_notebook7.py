@@ -3,20 +3,7 @@ Run by io.procbook.conformance.BrowserIT (see suite.py for the environment)."""
 import unittest
 
 import scenarios
-from suite import NOTEBOOKS, BrowserTest, Fixture
-
-fixture = None
-
-
-def setUpModule():
-    global fixture
-    fixture = Fixture("notebook7")
-    Notebook7.fixture = fixture
-    fixture.start()
-
-
-def tearDownModule():
-    fixture.stop()
+from suite import NOTEBOOKS, BrowserTest, module_fixture
 
 
 class Notebook7(BrowserTest):
@@ -31,6 +18,8 @@ class Notebook7(BrowserTest):
     def test_restart_gives_a_new_kernel_and_leaves_no_child(self):
         scenarios.restart(self)
 
+
+setUpModule, tearDownModule = module_fixture("notebook7", Notebook7)
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)

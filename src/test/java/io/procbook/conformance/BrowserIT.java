@@ -46,12 +46,7 @@ class BrowserIT {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (kernel == null) return;
-        try {
-            kernel.assertNoProcessLeft();
-        } finally {
-            kernel.close();
-        }
+        InstalledKernel.checkAndRemove(kernel);
     }
 
     @Test

@@ -64,12 +64,7 @@ class InstallFrontEndIT {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (home == null) return;
-        try {
-            home.assertNoProcessLeft();
-        } finally {
-            home.close();
-        }
+        InstalledKernel.checkAndRemove(home);
     }
 
     private static InstalledKernel.Result install(Map<String, String> env, String... options) throws Exception {

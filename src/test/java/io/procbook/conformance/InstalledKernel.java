@@ -111,6 +111,16 @@ final class InstalledKernel implements AutoCloseable {
                 .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList());
     }
 
+    /** For an @AfterAll: nothing of K's is left running, and K is removed (K is null if it was never made). */
+    static void checkAndRemove(InstalledKernel k) throws IOException, InterruptedException {
+        if (k == null) return;
+        try {
+            k.assertNoProcessLeft();
+        } finally {
+            k.close();
+        }
+    }
+
     @Override
     public void close() throws IOException {
         leftovers().forEach(ProcessHandle::destroyForcibly);

@@ -30,12 +30,7 @@ class KernelConformanceIT {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (kernel == null) return;
-        try {
-            kernel.assertNoProcessLeft();
-        } finally {
-            kernel.close();
-        }
+        InstalledKernel.checkAndRemove(kernel);
     }
 
     @Test
