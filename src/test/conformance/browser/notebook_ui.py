@@ -128,7 +128,7 @@ class NotebookUI:
 
         WATCHERS: objects with `js`, a JavaScript expression, and `take(ui)`: while the run goes on, each
         watcher's take is called once, as soon as its expression holds in the page (for screenshots of live
-        output)."""
+        output); a take may return a further watcher."""
         self.menu("Edit", "Clear Outputs of All Cells")
         self.menu("Run", "Run All Cells")
         pending = list(watchers)
@@ -144,7 +144,9 @@ class NotebookUI:
                                      f"{self.prompts()}") from None
             if which == "ended":
                 return
-            pending.pop(int(which.split()[1])).take(self)
+            follow_up = pending.pop(int(which.split()[1])).take(self)
+            if follow_up:
+                pending.append(follow_up)
 
     def save(self, timeout_s=60):
         """The toolbar's save button; returns once the server has answered the save (the file is written whole:

@@ -130,14 +130,25 @@ class Gallery:
 
 
 class LiveWatcher:
-    """Takes SHOT of cell I for GALLERY as soon as the cell's live monitor shows two running rows."""
+    """Takes SHOT of cell I for GALLERY as soon as the cell's live monitor shows two running rows, then once
+    more (over the first) if they still run 1.5 s later, when their sparklines have something to show; on a
+    machine too busy for that the first shot stays."""
 
-    def __init__(self, gallery, shot, i):
-        self.gallery, self.shot, self.i = gallery, shot, i
-        self.js = ("[...(document.querySelectorAll('" + CELLS + "')[" + str(i) + "] || document)"
-                   ".querySelectorAll('.jp-OutputArea-output tr')]"
-                   ".filter(r => [...r.cells].some(td => td.textContent.trim() === 'running')).length >= 2")
+    LATER_MS = 1500
+
+    def __init__(self, gallery, shot, i, later=False):
+        self.gallery, self.shot, self.i, self.later = gallery, shot, i, later
+        rows = ("[...(document.querySelectorAll('" + CELLS + "')[" + str(i) + "] || document)"
+                ".querySelectorAll('.jp-OutputArea-output tr')]"
+                ".filter(r => [...r.cells].some(td => td.textContent.trim() === 'running')).length >= 2")
+        if later:
+            self.js = f"{rows} && performance.now() - window.procbookLiveSince >= {self.LATER_MS}"
+        else:
+            self.js = f"{rows} && (window.procbookLiveSince = performance.now(), true)"
 
     def take(self, ui):
         element(ui, ui.cell(self.i), self.gallery.folder / self.shot.file)
-        self.gallery.taken.append(self.shot.file)
+        if not self.later:
+            self.gallery.taken.append(self.shot.file)
+            return LiveWatcher(self.gallery, self.shot, self.i, later=True)
+        return None
