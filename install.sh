@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Builds procbook and installs its Jupyter kernelspec. Safe to run again: it replaces what it installed.
+# Builds procbook, installs its Jupyter kernelspec and, if this user has no Jupyter front end, JupyterLab and
+# Notebook 7 in a private virtual environment; then prints the one command that opens the tutorials.
+# Safe to run again: it replaces the kernel it installed and keeps a front end that is there.
 #
-#   ./install.sh                 build, then install for this user (jupyter kernelspec install --user)
-#   ./install.sh --prefix P      install under P/share/jupyter/kernels/NAME (JUPYTER_PATH=P/share/jupyter finds it)
+#   ./install.sh                 build, install for this user (jupyter kernelspec install --user), and set up
+#                                JupyterLab in DIR/procbook/jupyterlab (DIR: $XDG_DATA_HOME or ~/.local/share)
+#                                unless `jupyter lab` or `jupyter notebook` is already on the PATH
+#   ./install.sh --no-lab        the kernel only: look for no front end, install none
+#   ./install.sh --lab-venv D    the private JupyterLab goes into (or is found in) D instead
+#   ./install.sh --prefix P      install the kernel under P/share/jupyter/kernels/NAME (JUPYTER_PATH=P/share/jupyter
+#                                finds it); no front end is set up
 #   ./install.sh --name N        kernelspec name (default: procbook)
 #   ./install.sh --jar J         use an already built jar instead of building (the test suite does this)
 #   ./install.sh --java J        the java to run the kernel with (default: the one Maven builds with)
 #   ./install.sh --full-jit      let the kernel JVM compile hot cell code with C2 (slower first cells)
+# pip uses the package indexes its configuration names first (e.g. a local mirror), then its default index.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -15,8 +23,10 @@ prefix=""
 jar=""
 java_cmd=""
 full_jit=""
+lab=1
+lab_venv="${XDG_DATA_HOME:-$HOME/.local/share}/procbook/jupyterlab"
 
-usage() { sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,6 +40,9 @@ while [ $# -gt 0 ]; do
     --java) java_cmd=${2:?--java needs a path}; shift 2 ;;
     --java=*) java_cmd=${1#*=}; shift ;;
     --full-jit) full_jit=1; shift ;;
+    --no-lab) lab=""; shift ;;
+    --lab-venv) lab_venv=${2:?--lab-venv needs a directory}; shift 2 ;;
+    --lab-venv=*) lab_venv=${1#*=}; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "install.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -57,9 +70,12 @@ fi
 if [ -z "$jar" ]; then
   command -v mvn >/dev/null || { echo "install.sh: Maven (mvn) is needed to build; apt-get install maven" >&2; exit 1; }
   echo "Building procbook with Maven (tests are run by the test command, not here)..."
-  # Offline first so a machine with a warm ~/.m2 needs no network; online only if something is missing.
-  (cd "$here" && { JAVA_HOME=$(dirname "$(dirname "$java_cmd")") mvn -q -o -DskipTests package 2>/dev/null \
-      || JAVA_HOME=$(dirname "$(dirname "$java_cmd")") mvn -q -DskipTests package; })
+  # Offline first so a machine with a warm ~/.m2 needs no network; online only if something is missing. Maven's
+  # output is shown only when the build fails (even -q -B prints terminal reset codes on success).
+  build() { (cd "$here" && JAVA_HOME=$(dirname "$(dirname "$java_cmd")") mvn -B -q "$@" -DskipTests package 2>&1); }
+  if ! build_log=$(build -o) && ! build_log=$(build); then
+    echo "$build_log" >&2; echo "install.sh: the Maven build failed" >&2; exit 1
+  fi
   jar="$here/target/procbook.jar"
 fi
 [ -f "$jar" ] || { echo "install.sh: jar '$jar' does not exist" >&2; exit 1; }
@@ -74,13 +90,13 @@ if [ -n "$prefix" ]; then
 elif command -v jupyter >/dev/null; then
   dest="$(jupyter --data-dir)/kernels/$name"
 else
-  dest="${XDG_DATA_HOME:-$HOME/.local/share}/jupyter/kernels/$name"
+  dest="${JUPYTER_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/jupyter}/kernels/$name"
 fi
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 cp "$jar" "$stage/procbook.jar"
-cp "$here/kernelspec/logo-32x32.png" "$here/kernelspec/logo-64x64.png" "$stage/"
+cp "$here/kernelspec/logo-32x32.png" "$here/kernelspec/logo-64x64.png" "$here/kernelspec/logo-svg.svg" "$stage/"
 display="Java (procbook)"
 [ "$name" = procbook ] || display="Java ($name)"
 
@@ -109,9 +125,8 @@ if command -v jupyter >/dev/null; then
     log=$(jupyter kernelspec install --replace --name "$name" --user "$stage" 2>&1) || { echo "$log" >&2; exit 1; }
   fi
 else
+  # Where every Jupyter (the private JupyterLab below included) looks for this user's kernels.
   rm -rf "$dest"; mkdir -p "$dest"; cp -r "$stage/." "$dest/"
-  echo "Note: 'jupyter' is not installed; the kernelspec was copied into $dest."
-  echo "      Install Jupyter (e.g. apt-get install jupyter-notebook) to use it."
 fi
 chmod 644 "$dest"/*
 
@@ -145,8 +160,69 @@ echo "  java:       $java_cmd (Java $java_major)"
 echo "  jar:        $dest/procbook.jar"
 echo "  CDS:        $cds"
 echo "  JIT:        ${jit_flags[*]:-tiered, C1 and C2 (--full-jit)}"
+
 if [ -n "$prefix" ]; then
-  echo "Use it with: JUPYTER_PATH=$prefix/share/jupyter jupyter notebook"
-else
-  echo "Use it with: jupyter notebook  (choose \"$display\")"
+  echo "Use it with: JUPYTER_PATH=$prefix/share/jupyter jupyter lab  (choose \"$display\")"
+  exit 0
 fi
+if [ -z "$lab" ]; then
+  echo "Use it with: jupyter lab \"$here/notebooks\"  (or any Jupyter front end; choose \"$display\")"
+  exit 0
+fi
+
+# The front end. One on the PATH is the user's and stays as it is; else JupyterLab and Notebook 7 go into a
+# virtual environment of their own (nothing is installed into the system's Python), made once and reused.
+lab_fail() {
+  echo "install.sh: the kernel is installed, but JupyterLab could not be set up: $1" >&2
+  echo "install.sh: install a Jupyter front end yourself, or run ./install.sh --no-lab to skip this step" >&2
+  exit 1
+}
+pip_install() {  # $1: the venv's python, then packages; the indexes pip's configuration names first
+  local py=$1; shift
+  local extra
+  extra=$("$py" -m pip config get global.extra-index-url 2>/dev/null || true)
+  if [ -z "${PIP_INDEX_URL:-}" ] && [ -n "$extra" ] && ! "$py" -m pip config get global.index-url >/dev/null 2>&1; then
+    local first=${extra%% *} rest=""
+    [ "$first" = "$extra" ] || rest=${extra#* }
+    local args=(--index-url "$first")
+    for url in $rest; do args+=(--extra-index-url "$url"); done
+    "$py" -m pip install -q "${args[@]}" "$@" 2>/dev/null && return 0
+  fi
+  "$py" -m pip install -q "$@"
+}
+if command -v jupyter-lab >/dev/null; then
+  open_cmd="jupyter lab"
+  echo "Front end:  JupyterLab found at $(command -v jupyter-lab); left as it is"
+elif command -v jupyter-notebook >/dev/null; then
+  open_cmd="jupyter notebook"
+  echo "Front end:  Jupyter Notebook found at $(command -v jupyter-notebook); left as it is"
+elif [ -x "$lab_venv/bin/jupyter-lab" ] && [ -x "$lab_venv/bin/jupyter-notebook" ]; then
+  open_cmd="$lab_venv/bin/jupyter lab"
+  echo "Front end:  JupyterLab in $lab_venv (set up by an earlier run); left as it is"
+else
+  python=$(command -v python3 || true)
+  [ -n "$python" ] || lab_fail "no python3 on the PATH (apt-get install python3)"
+  "$python" -c 'import sys; sys.exit(sys.version_info < (3, 9))' || lab_fail "JupyterLab 4 needs Python 3.9 or newer"
+  echo "No Jupyter front end found: installing JupyterLab and Notebook 7 into $lab_venv (about a minute)..."
+  if ! venv_log=$("$python" -m venv "$lab_venv" 2>&1); then
+    # Debian and Ubuntu ship venv's pip bootstrap (ensurepip) apart, in python3-venv.
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+      echo "  installing Debian's python3-venv (python3 -m venv needs it)"
+      { apt-get install -y -qq python3-venv >/dev/null 2>&1 \
+        || { apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null; }; } \
+        || lab_fail "apt-get install python3-venv failed"
+      rm -rf "$lab_venv"
+      venv_log=$("$python" -m venv "$lab_venv" 2>&1) || lab_fail "python3 -m venv failed: $venv_log"
+    elif command -v apt-get >/dev/null; then
+      lab_fail "python3 -m venv needs Debian's python3-venv: sudo apt-get install python3-venv, then run this again"
+    else
+      lab_fail "python3 -m venv failed: $venv_log"
+    fi
+  fi
+  pip_install "$lab_venv/bin/python" "jupyterlab>=4,<5" "notebook>=7,<8" || lab_fail "pip could not install jupyterlab and notebook"
+  open_cmd="$lab_venv/bin/jupyter lab"
+  echo "Front end:  JupyterLab $("$lab_venv/bin/jupyter-lab" --version) and Notebook $("$lab_venv/bin/jupyter-notebook" --version) in $lab_venv"
+fi
+echo
+echo "Open the tutorials with:"
+echo "  $open_cmd \"$here/notebooks\""

@@ -33,6 +33,9 @@ final class KernelInfo {
                 + " (JShell) with multiprocessing for notebooks");
         c.add("help_links", links);
         c.addProperty("debugger", false);
+        // Protocol 5.5's list of optional features: none (no debugger, no subshells). Saying so lets a front end
+        // that asks (JupyterLab 4 checks for "kernel subshells") know rather than guess.
+        c.add("supported_features", new JsonArray());
         return c;
     }
 

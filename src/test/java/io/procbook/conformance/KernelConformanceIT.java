@@ -5,8 +5,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,12 +30,7 @@ class KernelConformanceIT {
 
     @AfterAll
     static void cleanUp() throws Exception {
-        if (kernel == null) return;
-        try {
-            assertNoProcessLeft();
-        } finally {
-            kernel.close();
-        }
+        InstalledKernel.checkAndRemove(kernel);
     }
 
     @Test
@@ -56,17 +49,5 @@ class KernelConformanceIT {
                 Path.of("notebooks").toAbsolutePath().toString()), 1200);
         System.out.println(r.output());
         assertEquals(0, r.exit(), "a notebook failed:\n" + r.output());
-    }
-
-    /** Kernels are shut down by their clients; they and every child they started must be gone soon after. */
-    private static void assertNoProcessLeft() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        List<ProcessHandle> left = kernel.leftovers();
-        while (!left.isEmpty() && Instant.now().isBefore(deadline)) {
-            left.get(0).onExit().completeOnTimeout(null, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
-            left = kernel.leftovers();
-        }
-        assertTrue(left.isEmpty(), "processes left behind: " + left.stream()
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList());
     }
 }

@@ -35,6 +35,7 @@ class KernelRequestsTest extends KernelTestBase {
             assertFalse(r.get("implementation_version").getAsString().isEmpty());
             assertFalse(r.get("banner").getAsString().isEmpty());
             assertTrue(r.get("help_links").getAsJsonArray().size() > 0);
+            assertEquals(0, r.get("supported_features").getAsJsonArray().size(), "no debugger, no subshells");
             JsonObject li = r.getAsJsonObject("language_info");
             assertEquals("java", li.get("name").getAsString());
             assertEquals("17.0.99-fake", li.get("version").getAsString());
