@@ -54,11 +54,31 @@ final class InstalledKernel implements AutoCloseable {
     }
 
     static InstalledKernel install() throws Exception {
+        return install(null);
+    }
+
+    /** Installs the kernel to run with {@code java} (null: install.sh's default, the java Maven builds with). */
+    static InstalledKernel install(String java) throws Exception {
         InstalledKernel k = create();
-        Result r = k.run(List.of("./install.sh", "--prefix", k.prefix.toString(), "--jar", jar().toString()), 300);
+        List<String> cmd = new ArrayList<>(List.of("./install.sh", "--prefix", k.prefix.toString(), "--jar",
+                jar().toString()));
+        if (java != null) cmd.addAll(List.of("--java", java));
+        Result r = k.run(cmd, 300);
         if (r.exit != 0) throw new IllegalStateException("install.sh failed:\n" + r.output);
         System.out.println(r.output);
         return k;
+    }
+
+    /** Runs the jupyter_kernel_test suite (src/test/conformance/test_procbook_kernel.py) against this kernel. */
+    Result conformanceSuite() throws IOException, InterruptedException {
+        return run(List.of(python(), Path.of("src/test/conformance/test_procbook_kernel.py").toAbsolutePath().toString()),
+                600);
+    }
+
+    /** Runs every notebook in notebooks/ under nbclient against this kernel. */
+    Result notebooksUnderNbclient() throws IOException, InterruptedException {
+        return run(List.of(python(), Path.of("src/test/conformance/run_notebooks.py").toAbsolutePath().toString(),
+                Path.of("notebooks").toAbsolutePath().toString()), 1500);
     }
 
     /** The python that has Debian's Jupyter packages (a pyenv python earlier on PATH usually has none). */

@@ -4,16 +4,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Real clients against the installed kernel: the jupyter_kernel_test suite and nbclient running every
- * notebook in notebooks/. Needs Debian's python3-jupyter-kernel-test and python3-nbclient (.ci/run installs
- * them); their absence is a failure with that message, not a skip.
+ * The jupyter_kernel_test suite against the installed kernel on the build's JDK (the newest other JDK runs it
+ * in {@link JdkMatrixIT}, which also runs every notebook under nbclient; {@link BrowserIT} runs them in
+ * JupyterLab). Needs Debian's python3-jupyter-kernel-test and python3-nbclient (.ci/run installs them); their
+ * absence is a failure with that message, not a skip.
  */
 class KernelConformanceIT {
 
@@ -35,19 +35,9 @@ class KernelConformanceIT {
 
     @Test
     void jupyterKernelTestSuitePasses() throws Exception {
-        InstalledKernel.Result r = kernel.run(List.of(InstalledKernel.python(),
-                Path.of("src/test/conformance/test_procbook_kernel.py").toAbsolutePath().toString()), 600);
+        InstalledKernel.Result r = kernel.conformanceSuite();
         System.out.println(r.output());
         assertEquals(0, r.exit(), "jupyter_kernel_test failed:\n" + r.output());
         assertTrue(r.output().contains("OK"), r.output());
-    }
-
-    @Test
-    void everyNotebookRunsUnderNbclient() throws Exception {
-        InstalledKernel.Result r = kernel.run(List.of(InstalledKernel.python(),
-                Path.of("src/test/conformance/run_notebooks.py").toAbsolutePath().toString(),
-                Path.of("notebooks").toAbsolutePath().toString()), 1200);
-        System.out.println(r.output());
-        assertEquals(0, r.exit(), "a notebook failed:\n" + r.output());
     }
 }

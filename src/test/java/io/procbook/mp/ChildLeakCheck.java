@@ -29,7 +29,8 @@ public final class ChildLeakCheck {
 
     static Set<Path> runtimeTempDirs() {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return s.filter(p -> p.getFileName().toString().startsWith("procbook-")).collect(Collectors.toSet());
+            // The runtime's own: procbook-<pid>-... (other programs' and tests' folders may start with procbook- too)
+            return s.filter(p -> p.getFileName().toString().matches("procbook-[0-9]+(-.*)?")).collect(Collectors.toSet());
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -25,7 +25,7 @@ class MagicCellsTest extends SharedEngine {
 
     @Test
     void classpathMakesAJarVisibleToTheNextCell() throws Exception {
-        Path dir = Files.createTempDirectory("procbook-classpath");
+        Path dir = Files.createTempDirectory("classpath-magic");
         try {
             Path jar = helloJar(dir);
             RecordingOutput out = new RecordingOutput();
