@@ -24,14 +24,33 @@ final class KernelProcess implements AutoCloseable {
      * @param key          the connection file's key
      * @param jpyParentPid the client's pid as Jupyter passes it, or null
      */
-    KernelProcess(Path dir, String key, Long jpyParentPid) throws IOException {
-        this(dir, connectionFile(dir, key), jpyParentPid);
+    KernelProcess(Path dir, String key, Long jpyParentPid) throws IOException, InterruptedException {
+        this.log = dir.resolve("kernel.log");
+        // The ports were free a moment ago; another program may take one before the kernel binds it (other test
+        // runs on the machine connect out all the time). A kernel that could not bind says so and exits: then
+        // try again on other ports.
+        for (int attempt = 1; ; attempt++) {
+            Connection c = connectionFile(dir, key);
+            Process p = start(dir, c.file, log, jpyParentPid);
+            if (bound(p) || attempt == 3) {
+                this.ports = c.ports;
+                this.process = p;
+                return;
+            }
+        }
     }
 
-    private KernelProcess(Path dir, Connection c, Long jpyParentPid) throws IOException {
-        this.ports = c.ports;
-        this.log = dir.resolve("kernel.log");
-        this.process = start(dir, c.file, log, jpyParentPid);
+    /** Waits until the kernel says it listens (true) or exits because it could not bind (false). */
+    private boolean bound(Process p) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            String text = Files.exists(log) ? Files.readString(log) : "";
+            if (text.contains(" on tcp://")) return true;
+            if (p.waitFor(50, TimeUnit.MILLISECONDS)) {
+                return !Files.readString(log).contains("Address already in use");
+            }
+        }
+        return true; // slow, not refused: the caller's own wait reports it
     }
 
     private record Connection(Path file, Kernel.Ports ports) { }
