@@ -93,6 +93,7 @@ public final class JShellEngine implements Engine {
     private final ThreadGroup notebookThreads = new NotebookThreadGroup("notebook", origins);
     private volatile RecordingExecutionControl control;
     private volatile CodeAnalysis analysis;
+    private volatile FocusedCompilation focus;
     private volatile Cell running;
     private volatile Cell latest;
     private volatile boolean closed;
@@ -132,10 +133,16 @@ public final class JShellEngine implements Engine {
                     .executionEngine(RecordingExecutionControl.provider(registry, c -> control = c), Map.of())
                     .build();
             addRuntimeToClasspath(js);
+            FocusedCompilation f = FocusedCompilation.install(js);
+            if (!f.isFocused()) {
+                StandardStreams.realErr().println("procbook: cells compile with every earlier snippet imported (as"
+                        + " JShell does), so a long session gets slower: " + f.unfocusedReason());
+            }
+            focus = f;
             control.onUserCode(this::releaseCompiler, this::reacquireCompiler);
             control.setMainThreads(this::newMainThread);
             for (String imp : RuntimeImports.statements(JShellEngine.class.getClassLoader())) {
-                for (SnippetEvent e : js.eval(imp)) {
+                for (SnippetEvent e : f.eval(imp)) {
                     if (e.status() != Snippet.Status.VALID) {
                         StandardStreams.realErr().println("procbook: startup import failed: " + imp);
                     }
@@ -144,7 +151,7 @@ public final class JShellEngine implements Engine {
             RecordingExecutionControl c = control;
             analysis = new CodeAnalysis(js.sourceCodeAnalysis(), new Inspector(js, javadocs, v -> c.variableValue(js, v)));
             // Exercise compile, load and run once, so that the first cell does not pay for it.
-            js.eval("if (true) { }");
+            f.eval("if (true) { }");
             js.sourceCodeAnalysis().completionSuggestions("System.out.pr", 13, new int[1]);
             synchronized (lifecycle) {
                 if (closed) {
@@ -213,7 +220,7 @@ public final class JShellEngine implements Engine {
     private ExecuteOutcome runCell(JShell js, Cell cell, String code, boolean silent) {
         var help = HelpRequest.of(code);
         if (help.isPresent()) return help(help.get(), cell);
-        CellRun run = new CellRun(js, control, origins, cell, silent);
+        CellRun run = new CellRun(js, focus, control, origins, cell, silent);
         if (Magics.hasMagic(code)) return magics.run(code, new CellMagicContext(this, js, cell, code, run));
         return run.run(code);
     }
@@ -294,9 +301,9 @@ public final class JShellEngine implements Engine {
         if (pieces.size() != 1) {
             return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
         }
-        CellRun run = new CellRun(js, control, origins, cell, false);
+        CellRun run = new CellRun(js, focus, control, origins, cell, false);
         control.takeLastValue();
-        List<SnippetEvent> events = js.eval(pieces.get(0).source());
+        List<SnippetEvent> events = focus.eval(pieces.get(0).source());
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
         ExecuteOutcome failed = run.failure(main, pieces.get(0), new LineMap(expression));
@@ -304,7 +311,7 @@ public final class JShellEngine implements Engine {
         Object value = control.takeLastValue();
         ExecuteOutcome result = CellRun.showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
         // Leave no $N behind for something the user never typed in a cell.
-        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) js.drop(main.snippet());
+        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) focus.drop(main.snippet());
         return result;
     }
 
