@@ -21,6 +21,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -190,6 +191,33 @@ class FocusedCompilationTest {
         Function<JShell, String> describe = js -> js.snippets()
                 .map(s -> s.source() + " -> " + js.status(s)).collect(Collectors.joining("\n"));
         assertEquals(describe.apply(plain), describe.apply(focusedShell));
+    }
+
+    @Test
+    void aJShellNotAsExpectedCompilesAsJShellDoes() {
+        try (JShell js = shell()) {
+            FocusedCompilation first = FocusedCompilation.install(js);
+            FocusedCompilation second = FocusedCompilation.install(js); // finds our collections, not JShell's
+            assertTrue(first.isFocused());
+            assertFalse(second.isFocused());
+            assertTrue(second.unfocusedReason().contains("not as expected"), second.unfocusedReason());
+            assertEquals(Snippet.Status.VALID, second.eval("int a = 1;").get(0).status());
+            assertEquals("2", first.eval("a + 1").get(0).value());
+        }
+    }
+
+    @Test
+    void theSwitchTurnsFocusingOff() {
+        System.setProperty(FocusedCompilation.SWITCH, "false");
+        try (JShell js = shell()) {
+            FocusedCompilation off = FocusedCompilation.install(js);
+            assertFalse(off.isFocused());
+            assertTrue(off.unfocusedReason().contains(FocusedCompilation.SWITCH), off.unfocusedReason());
+            off.eval("int b = 2;");
+            assertEquals("3", off.eval("b + 1").get(0).value());
+        } finally {
+            System.clearProperty(FocusedCompilation.SWITCH);
+        }
     }
 
     /** Filler cells: a variable, a method and a record each. */
