@@ -29,6 +29,9 @@ import java.util.function.Supplier;
  * decides what is a redefinition, which dependants to compile again, forward references, statuses and events;
  * completion, inspection and every other use of JShell see the whole session.
  *
+ * <p>Besides, javac's symbol tables are swept of what JShell leaves in them after each task
+ * ({@link SymbolTableSweep}).
+ *
  * <p><b>When not.</b> The replaced collections are JShell internals. If the running JDK's JShell does not have
  * them as expected, if the {@code jdk.jshell} package is not open to this code ({@code --add-opens
  * jdk.jshell/jdk.jshell=ALL-UNNAMED}, which the kernel jar's manifest declares), or if the system property
@@ -48,6 +51,8 @@ final class FocusedCompilation {
     private final ThreadLocal<CompileScope> scope = new ThreadLocal<>();
     private final IndexedSnippets index;
     private final String unfocusedReason;
+    /** Clears javac's leftovers of the session's classes, or {@code null} where javac cannot be reached. */
+    private SymbolTableSweep sweep;
 
     private FocusedCompilation(JShell js, IndexedSnippets index, String unfocusedReason) {
         this.js = js;
@@ -99,6 +104,7 @@ final class FocusedCompilation {
         keyIndex.set(maps, index);
         all.set(maps, allSnippets);
         classFiles.set(fileManager, files);
+        focus.sweep = SymbolTableSweep.of(js);
         return focus;
     }
 
@@ -156,7 +162,13 @@ final class FocusedCompilation {
         } finally {
             if (outer == null) scope.remove();
             else scope.set(outer);
+            if (sweep != null && outer == null) sweep.evaluated();
         }
+    }
+
+    /** @return what clears javac's leftovers of this session's classes, or {@code null} if nothing does */
+    SymbolTableSweep symbolTables() {
+        return sweep;
     }
 
     /** The wrapper class a snippet's import names, or {@code null} if it has none. */

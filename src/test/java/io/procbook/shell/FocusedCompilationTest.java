@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -130,6 +131,9 @@ class FocusedCompilationTest {
         same("inner.v");
         same("var anon = new Object() { int hidden = 3; };");
         same("anon.hidden");
+        fill();
+        same("var copyOfAnon = anon;"); // its type is the anonymous class, which only anon's import brings
+        same("copyOfAnon.hidden + 1");
         // JShell turns the anonymous class into a member class whose constructor takes Point, by simple name.
         same("class Base { final Point at; Base(Point p) { at = p; } }");
         fill();
@@ -191,6 +195,31 @@ class FocusedCompilationTest {
         Function<JShell, String> describe = js -> js.snippets()
                 .map(s -> s.source() + " -> " + js.status(s)).collect(Collectors.joining("\n"));
         assertEquals(describe.apply(plain), describe.apply(focusedShell));
+    }
+
+    @Test
+    void javacsSymbolTablesAreSweptOfJShellsLeftovers() throws Exception {
+        try (JShell js = shell()) {
+            FocusedCompilation f = FocusedCompilation.install(js);
+            SymbolTableSweep sweep = f.symbolTables();
+            assertNotNull(sweep, "javac's packages are open to the tests");
+            // Half way between two of the sweeps made every so many evaluations: leftovers to find.
+            for (int i = 0; i < 100 + SymbolTableSweep.EVERY / 2; i++) f.eval("int w" + i + "(int x) { return x + " + i + "; }");
+            assertTrue(sweep.sweep() > 0, "each snippet's class left its name behind");
+            int swept = sweep.entries();
+            for (int i = 125; i < 425; i++) f.eval("int w" + i + "(int x) { return w" + (i - 100) + "(x) + 1; }");
+            sweep.sweep();
+            assertTrue(sweep.entries() - swept < 50, () -> "grew by " + (uncheckedEntries(sweep) - swept));
+            assertEquals("128", f.eval("w424(1)").get(0).value(), "the session still works: w124(1) + 3");
+        }
+    }
+
+    private static int uncheckedEntries(SymbolTableSweep sweep) {
+        try {
+            return sweep.entries();
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
