@@ -27,11 +27,14 @@ if rows:
 if growth:
     if rows:
         print()
-    print("| kernel | live snippets | `1+1` median | `1+1` kernel CPU | definition cell median | kernel RSS | load |")
+    print("| kernel | live snippets | `1+1` median (twin) | `1+1` kernel CPU | definition cell median (twin)"
+          " | kernel RSS (twin) | load |")
     print("|---|---|---|---|---|---|---|")
     for r in growth:
-        print(f"| {r['impl']} | {r['snippets']:,} | {r['one_plus_one_ms']} ms | {r['one_plus_one_cpu_ms']} ms"
-              f" | {r['def_cell_ms']} ms | {r['rss_mib']} MiB | {r['load']} |")
+        print(f"| {r['impl']} | {r['snippets']:,} | {r['one_plus_one_ms']} ms ({r['twin_one_plus_one_ms']})"
+              f" | {r['one_plus_one_cpu_ms']} ms | {r['def_cell_ms']} ms ({r['twin_def_cell_ms']})"
+              f" | {r['rss_mib']} MiB ({r['twin_rss_mib']}) | {r['load']} |")
     for r in ratios:
-        print(f"\n{r['impl']}, {r['snippets']} snippets: `1+1` x{r['one_plus_one_x']}, definition cell"
-              f" x{r['def_cell_x']}, RSS {r['rss_mib_per_1000']:+} MiB per 1,000 snippets")
+        print(f"\n{r['impl']}, {r['snippets']} snippets: `1+1` x{r['one_plus_one_x']} (x{r['one_plus_one_x_twin']}"
+              f" its twin), definition cell x{r['def_cell_x']} (x{r['def_cell_x_twin']} its twin),"
+              f" RSS {r['rss_mib_per_1000']:+} MiB per 1,000 snippets (its twin {r['twin_rss_mib_growth']:+} MiB)")

@@ -40,7 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * of the cell's last snippet becomes the result when it is an expression typed without a closing semicolon
  * (IPython's rule: {@code list.add(x);} shows nothing, {@code list} shows the list; assignments and
  * declarations show nothing). A {@code null} value shows as {@code null}; a void call shows nothing. Values are
- * rendered by {@link Renderers}.
+ * rendered by {@link Renderers}. A snippet compiles with only the earlier declarations its text can reach, so a
+ * cell costs about the same late in a long session as in a fresh one (see {@link FocusedCompilation}).
  *
  * <p>Errors: a compile error is named {@value #COMPILE_ERROR} and shows, per error, the cell line, a caret under
  * the spot and the message; a runtime exception is named by its class's simple name and shows a stack trace in

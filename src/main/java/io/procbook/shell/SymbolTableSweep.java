@@ -54,8 +54,8 @@ final class SymbolTableSweep {
         Module jdkCompiler = ModuleLayer.boot().findModule("jdk.compiler").orElse(null);
         Module us = SymbolTableSweep.class.getModule();
         if (jdkCompiler == null || !JShell.class.getModule().isOpen("jdk.jshell", us)) return null;
-        for (String p : new String[] {"com.sun.tools.javac.api", "com.sun.tools.javac.code", "com.sun.tools.javac.util"}) {
-            if (!jdkCompiler.isOpen(p, us)) return null;
+        for (String p : new String[] {"api", "code", "util"}) {
+            if (!jdkCompiler.isOpen("com.sun.tools.javac." + p, us)) return null;
         }
         try {
             Object taskFactory = field(JShell.class, "taskFactory").get(js);

@@ -204,7 +204,9 @@ class FocusedCompilationTest {
             SymbolTableSweep sweep = f.symbolTables();
             assertNotNull(sweep, "javac's packages are open to the tests");
             // Half way between two of the sweeps made every so many evaluations: leftovers to find.
-            for (int i = 0; i < 100 + SymbolTableSweep.EVERY / 2; i++) f.eval("int w" + i + "(int x) { return x + " + i + "; }");
+            for (int i = 0; i < 100 + SymbolTableSweep.EVERY / 2; i++) {
+                f.eval("int w" + i + "(int x) { return x + " + i + "; }");
+            }
             assertTrue(sweep.sweep() > 0, "each snippet's class left its name behind");
             int swept = sweep.entries();
             for (int i = 125; i < 425; i++) f.eval("int w" + i + "(int x) { return w" + (i - 100) + "(x) + 1; }");
@@ -282,7 +284,8 @@ class FocusedCompilationTest {
 
     /** Object identities ({@code Dog@3ebbd1d4}, lambda class names) differ between two sessions. */
     private static String withoutIdentities(String value) {
-        return value == null ? null : value.replaceAll("\\$Lambda(\\$[0-9]+)?/0x[0-9a-f]+", "\\$Lambda").replaceAll("@[0-9a-f]+", "@");
+        if (value == null) return null;
+        return value.replaceAll("\\$Lambda(\\$[0-9]+)?/0x[0-9a-f]+", "\\$Lambda").replaceAll("@[0-9a-f]+", "@");
     }
 
     private static List<String> describe(JShell js, List<SnippetEvent> events) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,7 +42,8 @@ class LongSessionTest {
         leaks = new ChildLeakCheck();
         engine = new JShellEngine();
         ok("int scale(int x) { return x * 2; }\nint early(int x) { return x + 100; }\nint offset = 5;");
-        ok("record Box<T>(T value) { <R> Box<R> map(java.util.function.Function<T, R> f) { return new Box<>(f.apply(value)); } }");
+        ok("record Box<T>(T value) {\n"
+                + "    <R> Box<R> map(java.util.function.Function<T, R> f) { return new Box<>(f.apply(value)); }\n}");
         ok("Box<String> makeBox() { return new Box<>(\"early\"); }");
         ok("int callsLater() { return definedLater() + 1; }");
         for (int i = 0; i < FILLER_CELLS; i++) {
@@ -62,7 +64,8 @@ class LongSessionTest {
 
     static String ok(String cell, RecordingOutput out) {
         ExecuteOutcome o = engine.execute(cell, out, false);
-        assertEquals("ok", o.status(), () -> cell + "\n" + o.ename() + ": " + o.evalue() + "\n" + String.join("\n", o.traceback()));
+        assertEquals("ok", o.status(),
+                () -> cell + "\n" + o.ename() + ": " + o.evalue() + "\n" + String.join("\n", o.traceback()));
         return o.result() == null ? null : (String) o.result().get("text/plain");
     }
 
@@ -127,13 +130,18 @@ class LongSessionTest {
     @Test
     @Order(6)
     void completionAndInspectionSeeEveryDefinition() {
-        assertTrue(engine.complete("makeB", 5).matches().contains("makeBox()"), () -> engine.complete("makeB", 5).matches().toString());
-        assertTrue(engine.complete("f12", 3).matches().contains("f123("), () -> engine.complete("f12", 3).matches().toString());
-        assertTrue(engine.complete("R33", 3).matches().contains("R339"), () -> engine.complete("R33", 3).matches().toString());
-        assertTrue(engine.complete("v33", 3).matches().contains("v339"), () -> engine.complete("v33", 3).matches().toString());
+        assertCompletes("makeB", "makeBox()");
+        assertCompletes("f12", "f123(");
+        assertCompletes("R33", "R339");
+        assertCompletes("v33", "v339");
         assertTrue(engine.inspect("makeBox", 7, 0).found());
         assertTrue(engine.inspect("early", 5, 0).found());
         assertTrue(engine.inspect("R200", 4, 0).found());
+    }
+
+    private static void assertCompletes(String prefix, String match) {
+        List<String> matches = engine.complete(prefix, prefix.length()).matches();
+        assertTrue(matches.contains(match), () -> prefix + ": " + matches);
     }
 
     @Test
@@ -141,8 +149,8 @@ class LongSessionTest {
     void anInterruptStopsACell() throws Exception {
         RecordingOutput out = new RecordingOutput();
         CompletableFuture<ExecuteOutcome> outcome = new CompletableFuture<>();
-        Thread runner = new Thread(() -> outcome.complete(engine.execute(
-                "System.out.println(\"started\");\nlong n = 0;\nwhile (true) { n += early(1); }", out, false)), "test-execute");
+        String cell = "System.out.println(\"started\");\nlong n = 0;\nwhile (true) { n += early(1); }";
+        Thread runner = new Thread(() -> outcome.complete(engine.execute(cell, out, false)), "test-execute");
         runner.start();
         RecordingOutput.await("the cell to start", () -> out.stdout().contains("started"));
         assertFalse(outcome.isDone(), "the cell still runs");
@@ -157,8 +165,11 @@ class LongSessionTest {
     @Order(8)
     void childrenAndPoolsRunCodeFromTheFirstCells() {
         RecordingOutput out = new RecordingOutput();
-        ok("var p = new Process(() -> System.out.println(\"child \" + early(1) + \" \" + f300(1) + \" \" + makeBox().value()));"
-                + "\np.start();\np.join();\nSystem.out.println(\"exit \" + p.exitCode());", out);
+        ok("""
+                var p = new Process(() -> System.out.println("child " + early(1) + " " + f300(1) + " " + makeBox().value()));
+                p.start();
+                p.join();
+                System.out.println("exit " + p.exitCode());""", out);
         RecordingOutput.await("the child's line", () -> out.stdout().contains("exit"));
         assertEquals("child 101 301 early\nexit 0\n", out.stdout());
         assertEquals("[101, 102, 103]", ok("List<Integer> mapped;\ntry (var pool = new Pool(2)) {\n"

@@ -54,7 +54,8 @@ class ReplClassReferencesTest {
 
     @Test
     void identifiersAreReadAsTheyStandAndAsJavacReadsThem() {
-        assertTrue(JavaIdentifiers.of("int \\u0061bc = Ünï + x1;").containsAll(Set.of("abc", "u0061bc", "Ünï", "x1")));
+        Set<String> words = JavaIdentifiers.of("int \\u0061bc = Ünï + x1;");
+        assertTrue(words.containsAll(Set.of("abc", "u0061bc", "Ünï", "x1")), words.toString());
         assertEquals("A", JavaIdentifiers.translateEscapes("\\uuu0041"));
         assertEquals("\\\\u0041", JavaIdentifiers.translateEscapes("\\\\u0041"), "an escaped backslash starts nothing");
         assertEquals("\\\\A", JavaIdentifiers.translateEscapes("\\\\\\u0041"));
@@ -75,13 +76,15 @@ class ReplClassReferencesTest {
                 };
             }
         };
-        JavaFileObject unit = new SimpleJavaFileObject(URI.create("mem:///REPL/Source.java"), JavaFileObject.Kind.SOURCE) {
+        URI uri = URI.create("mem:///REPL/Source.java");
+        JavaFileObject unit = new SimpleJavaFileObject(uri, JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                 return source;
             }
         };
-        assertTrue(javac.getTask(null, files, null, List.of("-proc:none", "-encoding", "UTF-8"), null, List.of(unit)).call());
+        List<String> options = List.of("-proc:none", "-encoding", "UTF-8");
+        assertTrue(javac.getTask(null, files, null, options, null, List.of(unit)).call());
         Map<String, byte[]> classes = new HashMap<>();
         out.forEach((n, b) -> classes.put(n, b.toByteArray()));
         return classes;
