@@ -120,7 +120,7 @@ final class CellRun {
             SnippetEvent main = null;
             for (SnippetEvent e : events) {
                 noteCompiled(e);
-                String takenBack = ImportShadowing.apply(js, e.snippet());
+                String takenBack = ImportShadowing.apply(js, focus, e.snippet());
                 if (takenBack != null) return compileError(lines, piece, takenBack);
                 if (e.causeSnippet() != null) continue;
                 if (e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) temporaries.add(e.snippet());

@@ -1,5 +1,7 @@
 package io.procbook.shell;
 
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ImportSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Evaluates snippets in a JShell session so that each one costs about the same however long the session is.
@@ -169,6 +172,21 @@ final class FocusedCompilation {
     /** @return what clears javac's leftovers of this session's classes, or {@code null} if nothing does */
     SymbolTableSweep symbolTables() {
         return sweep;
+    }
+
+    /**
+     * The session's latest snippets of a name, found without walking the session when focused: the
+     * declarations of that name (variables, methods, types) and the imports of it (a single-type import's
+     * simple name).
+     *
+     * @return the active ones, in the order they were first declared
+     */
+    List<Snippet> activeNamed(String name) {
+        Stream<Snippet> all = index != null && index.isCurrent()
+                ? Stream.concat(index.declarationsNamed(name).stream(), index.importsNamed(name).stream())
+                : js.snippets().filter(s -> s instanceof DeclarationSnippet d && d.name().equals(name)
+                        || s instanceof ImportSnippet i && i.name().equals(name));
+        return all.filter(s -> js.status(s).isActive()).toList();
     }
 
     /** The wrapper class a snippet's import names, or {@code null} if it has none. */

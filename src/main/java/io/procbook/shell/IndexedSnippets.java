@@ -102,6 +102,15 @@ final class IndexedSnippets extends ArrayList<Snippet> {
         return out;
     }
 
+    /** @return the import snippets whose name (a single-type import's simple name) is {@code name} */
+    synchronized List<Snippet> importsNamed(String name) {
+        List<Snippet> out = new ArrayList<>();
+        for (int i : imports) {
+            if (super.get(i) instanceof ImportSnippet imp && imp.name().equals(name)) out.add(imp);
+        }
+        return out;
+    }
+
     /** @return the declarations whose names the scope reached, latest per key, in key order */
     synchronized List<Snippet> declarationsIn(CompileScope in) {
         List<Snippet> out = new ArrayList<>();

@@ -234,6 +234,13 @@ class FocusedCompilationTest {
             assertTrue(second.unfocusedReason().contains("not as expected"), second.unfocusedReason());
             assertEquals(Snippet.Status.VALID, second.eval("int a = 1;").get(0).status());
             assertEquals("2", first.eval("a + 1").get(0).value());
+            first.eval("import java.util.Queue;");
+            first.eval("int a = 5;"); // the first a is overwritten: not active any more
+            for (FocusedCompilation f : List.of(first, second)) { // found by the index, and by walking the session
+                assertEquals(List.of("int a = 5;"), f.activeNamed("a").stream().map(Snippet::source).toList());
+                assertEquals(List.of("import java.util.Queue;"),
+                        f.activeNamed("Queue").stream().map(Snippet::source).toList());
+            }
         }
     }
 
