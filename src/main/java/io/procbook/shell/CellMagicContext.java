@@ -87,7 +87,7 @@ final class CellMagicContext implements MagicContext {
     @Override
     public int reset() {
         List<VarSnippet> all = js.variables().toList();
-        all.forEach(js::drop);
+        all.forEach(run::drop);
         return (int) all.stream().filter(v -> !v.name().startsWith("$")).count();
     }
 

@@ -39,16 +39,20 @@ import java.util.Locale;
 final class CellRun {
 
     private final JShell js;
+    private final FocusedCompilation focus;
     private final RecordingExecutionControl control;
     private final SnippetOrigins origins;
     private final Cell cell;
     private final boolean silent;
 
     /**
+     * @param focus  evaluates the session's snippets
      * @param silent whether the cell's value is left unshown
      */
-    CellRun(JShell js, RecordingExecutionControl control, SnippetOrigins origins, Cell cell, boolean silent) {
+    CellRun(JShell js, FocusedCompilation focus, RecordingExecutionControl control, SnippetOrigins origins, Cell cell,
+            boolean silent) {
         this.js = js;
+        this.focus = focus;
         this.control = control;
         this.origins = origins;
         this.cell = cell;
@@ -73,8 +77,13 @@ final class CellRun {
             // JShell keeps a $N variable for every expression and attributes the type of every variable again
             // in each later compilation, so a long notebook would get slower with every expression cell. The
             // reader never sees these names (the result is shown by value): once shown, they go.
-            temporaries.forEach(js::drop);
+            temporaries.forEach(focus::drop);
         }
+    }
+
+    /** Drops a snippet of the session (its dependants are compiled again, as {@link JShell#drop} does). */
+    void drop(Snippet snippet) {
+        focus.drop(snippet);
     }
 
     /**
@@ -106,12 +115,12 @@ final class CellRun {
             if (cell.interrupted()) return interrupted();
             Piece piece = pieces.get(i);
             control.takeLastValue();
-            List<SnippetEvent> events = js.eval(piece.source());
+            List<SnippetEvent> events = focus.eval(piece.source());
             if (cell.interrupted()) return interrupted();
             SnippetEvent main = null;
             for (SnippetEvent e : events) {
                 noteCompiled(e);
-                String takenBack = ImportShadowing.apply(js, e.snippet());
+                String takenBack = ImportShadowing.apply(js, focus, e.snippet());
                 if (takenBack != null) return compileError(lines, piece, takenBack);
                 if (e.causeSnippet() != null) continue;
                 if (e.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) temporaries.add(e.snippet());

@@ -16,8 +16,13 @@ public final class ClassRegistry implements ClassSource {
     private final Map<String, byte[]> bytecode = new ConcurrentHashMap<>();
     private volatile Function<String, Class<?>> finder = name -> null;
 
+    /**
+     * Keeps a class's bytes. The array is kept as it is, not copied: JShell hands over the array its compiler
+     * wrote and never changes it (and keeps it itself), and this registry only ever hands out copies, so a
+     * session holds each class's bytes once less.
+     */
     void record(String binaryName, byte[] classFile) {
-        bytecode.put(binaryName, classFile.clone());
+        bytecode.put(binaryName, classFile);
     }
 
     void bindFinder(Function<String, Class<?>> finder) {

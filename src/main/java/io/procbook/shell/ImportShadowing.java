@@ -23,19 +23,20 @@ final class ImportShadowing {
     /**
      * Applies the rule for a snippet that is now in the session.
      *
+     * @param session finds the session's snippets of a name (without walking the session)
      * @return why the snippet (an import) was taken back, or {@code null} if it stays
      */
-    static String apply(JShell js, Snippet snippet) {
+    static String apply(JShell js, FocusedCompilation session, Snippet snippet) {
         if (!js.status(snippet).isActive()) return null;
         if (snippet instanceof TypeDeclSnippet type) {
-            js.imports().filter(i -> i.subKind() == Snippet.SubKind.SINGLE_TYPE_IMPORT_SUBKIND
-                    && i.name().equals(type.name()) && js.status(i).isActive()).toList().forEach(js::drop);
+            session.activeNamed(type.name()).stream()
+                    .filter(s -> s.subKind() == Snippet.SubKind.SINGLE_TYPE_IMPORT_SUBKIND).forEach(js::drop);
             return null;
         }
         if (!(snippet instanceof ImportSnippet imp) || imp.subKind() != Snippet.SubKind.SINGLE_TYPE_IMPORT_SUBKIND) {
             return null;
         }
-        if (js.types().noneMatch(t -> t.name().equals(imp.name()) && js.status(t).isActive())) return null;
+        if (session.activeNamed(imp.name()).stream().noneMatch(s -> s instanceof TypeDeclSnippet)) return null;
         js.drop(imp);
         return "import " + imp.fullname() + " clashes with the type " + imp.name()
                 + " declared in this notebook; use " + imp.fullname() + " by its full name";

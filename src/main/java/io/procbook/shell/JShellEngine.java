@@ -40,7 +40,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * of the cell's last snippet becomes the result when it is an expression typed without a closing semicolon
  * (IPython's rule: {@code list.add(x);} shows nothing, {@code list} shows the list; assignments and
  * declarations show nothing). A {@code null} value shows as {@code null}; a void call shows nothing. Values are
- * rendered by {@link Renderers}.
+ * rendered by {@link Renderers}. A snippet compiles with only the earlier declarations its text can reach, so a
+ * cell costs about the same late in a long session as in a fresh one (see {@link FocusedCompilation}).
  *
  * <p>Errors: a compile error is named {@value #COMPILE_ERROR} and shows, per error, the cell line, a caret under
  * the spot and the message; a runtime exception is named by its class's simple name and shows a stack trace in
@@ -93,6 +94,7 @@ public final class JShellEngine implements Engine {
     private final ThreadGroup notebookThreads = new NotebookThreadGroup("notebook", origins);
     private volatile RecordingExecutionControl control;
     private volatile CodeAnalysis analysis;
+    private volatile FocusedCompilation focus;
     private volatile Cell running;
     private volatile Cell latest;
     private volatile boolean closed;
@@ -133,10 +135,16 @@ public final class JShellEngine implements Engine {
                     .executionEngine(RecordingExecutionControl.provider(registry, c -> control = c), Map.of())
                     .build();
             addRuntimeToClasspath(js);
+            FocusedCompilation f = FocusedCompilation.install(js);
+            if (!f.isFocused()) {
+                StandardStreams.realErr().println("procbook: cells compile with every earlier snippet imported (as"
+                        + " JShell does), so a long session gets slower: " + f.unfocusedReason());
+            }
+            focus = f;
             control.onUserCode(this::releaseCompiler, this::reacquireCompiler);
             control.setMainThreads(this::newMainThread);
             for (String imp : RuntimeImports.statements(JShellEngine.class.getClassLoader())) {
-                for (SnippetEvent e : js.eval(imp)) {
+                for (SnippetEvent e : f.eval(imp)) {
                     if (e.status() != Snippet.Status.VALID) {
                         StandardStreams.realErr().println("procbook: startup import failed: " + imp);
                     }
@@ -145,7 +153,7 @@ public final class JShellEngine implements Engine {
             RecordingExecutionControl c = control;
             analysis = new CodeAnalysis(js.sourceCodeAnalysis(), new Inspector(js, javadocs, v -> c.variableValue(js, v)));
             // Exercise compile, load and run once, so that the first cell does not pay for it.
-            js.eval("if (true) { }");
+            f.eval("if (true) { }");
             js.sourceCodeAnalysis().completionSuggestions("System.out.pr", 13, new int[1]);
             synchronized (lifecycle) {
                 if (closed) {
@@ -214,7 +222,7 @@ public final class JShellEngine implements Engine {
     private ExecuteOutcome runCell(JShell js, Cell cell, String code, boolean silent) {
         var help = HelpRequest.of(code);
         if (help.isPresent()) return help(help.get(), cell);
-        CellRun run = new CellRun(js, control, origins, cell, silent);
+        CellRun run = new CellRun(js, focus, control, origins, cell, silent);
         if (Magics.hasMagic(code)) return magics.run(code, new CellMagicContext(this, js, cell, code, run));
         return run.run(code);
     }
@@ -295,9 +303,9 @@ public final class JShellEngine implements Engine {
         if (pieces.size() != 1) {
             return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
         }
-        CellRun run = new CellRun(js, control, origins, cell, false);
+        CellRun run = new CellRun(js, focus, control, origins, cell, false);
         control.takeLastValue();
-        List<SnippetEvent> events = js.eval(pieces.get(0).source());
+        List<SnippetEvent> events = focus.eval(pieces.get(0).source());
         SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
         if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
         ExecuteOutcome failed = run.failure(main, pieces.get(0), new LineMap(expression));
@@ -305,7 +313,7 @@ public final class JShellEngine implements Engine {
         Object value = control.takeLastValue();
         ExecuteOutcome result = CellRun.showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
         // Leave no $N behind for something the user never typed in a cell.
-        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) js.drop(main.snippet());
+        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) focus.drop(main.snippet());
         return result;
     }
 
