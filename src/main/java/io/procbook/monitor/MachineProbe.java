@@ -1,5 +1,7 @@
 package io.procbook.monitor;
 
+import io.procbook.mp.internal.Platform;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -20,9 +22,10 @@ final class MachineProbe implements AutoCloseable {
 
     private MachineProbe(ProcFile stat) { this.stat = stat; }
 
-    /** @return a probe, or {@code null} where the machine total is unavailable or not comparable */
+    /** @return a probe, or {@code null} where the machine total is unavailable (no /proc) or not comparable */
     static MachineProbe open(int cores) {
-        Path path = Path.of("/proc/stat");
+        if (!Platform.hasProc()) return null;
+        Path path = Platform.proc("stat");
         try {
             List<String> lines = Files.readAllLines(path);
             long cpus = lines.stream().filter(l -> l.matches("cpu\\d+ .*")).count();
