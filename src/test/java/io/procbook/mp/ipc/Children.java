@@ -69,8 +69,9 @@ final class Children implements AutoCloseable {
 
     /** Starts {@code IpcChild scenario args...}. */
     Process start(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx96m", "-XX:+UseSerialGC", "-cp", CP,
-                IpcChild.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx96m", "-XX:+UseSerialGC"));
+        cmd.addAll(io.procbook.mp.internal.Platform.childJvmFlags()); // this test JVM's platform mode
+        cmd.addAll(List.of("-cp", CP, IpcChild.class.getName()));
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
