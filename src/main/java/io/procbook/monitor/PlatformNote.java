@@ -3,15 +3,14 @@ package io.procbook.monitor;
 import io.procbook.mp.internal.Platform;
 
 /**
- * What the monitor cannot measure on this system, said in its display rather than left as blank columns: the
+ * What the monitor cannot measure on this system, said in its display rather than left as a blank column: the
  * live table and the summary end with this note where it applies (not the one-line summary, whose line has no
- * memory or machine figures to miss).
+ * memory figures to miss).
  */
 final class PlatformNote {
 
-    /** Without /proc: CPU per process comes from ProcessHandle, memory and the machine's load from nowhere. */
-    static final String NO_PROC = "no /proc here: CPU per process from the JDK; memory and the machine's load"
-        + " are not measured";
+    /** Without /proc: CPU per process and the machine's load come from the JDK, memory from nowhere. */
+    static final String NO_PROC = "no /proc here: CPU from the JDK, memory per process not measured";
 
     private PlatformNote() { }
 

@@ -29,13 +29,13 @@ import java.util.function.IntConsumer;
  *     of live and reaped children); shared-memory hygiene (this user's uid, a process's owner and start
  *     time); command sessions (their members); manager connections (the boot id)</td>
  *     <td>CPU per process from {@link ProcessHandle.Info#totalCpuDuration()} (a reading allocates; the CPU a
- *     process uses in its last quarter second before it exits is not seen); no memory per process; no machine
- *     load line; the monitor says so in its display. {@code %time} counts this JVM and its live descendants,
- *     not children reaped meanwhile, and cannot split their time into user and system. The uid from the JDK's
- *     {@code UnixSystem}, owners from {@link ProcessHandle.Info#user()}; segments of an exited process whose pid
- *     was already given to a new one wait for that one to exit before they are swept. Members of a command's
- *     session are not found (only its descendants are ended). A host is known by its shared-memory folder, so
- *     a same-host manager connection still moves to shared memory.</td></tr>
+ *     process uses in its last quarter second before it exits is not seen); the machine's load from
+ *     {@code com.sun.management.OperatingSystemMXBean.getCpuLoad()}; no memory per process, which the monitor
+ *     says in its display. {@code %time} counts this JVM and its live descendants, not children reaped
+ *     meanwhile, and cannot split their time into user and system. The uid from the JDK's {@code UnixSystem},
+ *     owners from {@link ProcessHandle.Info#user()}, start times from {@link ProcessHandle.Info#startInstant()}.
+ *     Members of a command's session are not found (only its descendants are ended). A host is known by its
+ *     shared-memory folder, so a same-host manager connection still moves to shared memory.</td></tr>
  * <tr><td>{@code /dev/shm} ({@value #SHM}: a folder)</td>
  *     <td>every shared object ({@code Value}, {@code Queue}, {@code Lock}...), spill files, the wake-up
  *     sockets' folder</td>
