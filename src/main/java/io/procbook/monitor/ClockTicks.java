@@ -1,5 +1,7 @@
 package io.procbook.monitor;
 
+import io.procbook.mp.internal.Platform;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,7 +21,7 @@ final class ClockTicks {
     private static final int AT_CLKTCK = 17;
     private static final long ASSUMED = 100;
 
-    private static final long PER_SECOND = read(Path.of("/proc/self/auxv"));
+    private static final long PER_SECOND = Platform.hasProc() ? read(Platform.proc("self", "auxv")) : ASSUMED;
 
     private ClockTicks() { }
 

@@ -48,8 +48,8 @@ final class HtmlRenderer {
             .append(TD_NUM).append(t.cpuTime()).append("</td>")
             .append(TD_NUM).append(t.memory()).append("</td>")
             .append(TD).append("</td>").append(TD).append(Sparkline.svg(t.spark(), t.colour()))
-            .append("</td></tr></tbody></table></div>");
-        return out.toString();
+            .append("</td></tr></tbody></table>");
+        return note(out).append("</div>").toString();
     }
 
     /**
@@ -86,8 +86,8 @@ final class HtmlRenderer {
             .append(TD_NUM).append(Format.percent(s.peakTotalPercent())).append(" of ")
             .append(Format.percent(s.cores() * 100.0)).append("</td>")
             .append(TD_NUM).append(Format.bytes(s.total().peakRssBytes())).append("</td>")
-            .append(TD_NUM).append(Format.wall(s.wallMillis())).append("</td></tr></tbody></table></div>");
-        return out.toString();
+            .append(TD_NUM).append(Format.wall(s.wallMillis())).append("</td></tr></tbody></table>");
+        return note(out).append("</div>").toString();
     }
 
     /**
@@ -103,6 +103,13 @@ final class HtmlRenderer {
     /** The summary of work that did almost nothing: one line. */
     static String brief(String line) {
         return BOX + Escape.markup(line) + "</div>";
+    }
+
+    /** Appends what this system does not let the monitor measure, if anything ({@link PlatformNote}). */
+    private static StringBuilder note(StringBuilder out) {
+        String note = PlatformNote.text();
+        if (note == null) return out;
+        return out.append("<div style=\"margin-top:4px;opacity:0.7\">").append(Escape.markup(note)).append("</div>");
     }
 
     /** A row's colour; outlined, so that the total's near-black one shows on a dark theme too. */

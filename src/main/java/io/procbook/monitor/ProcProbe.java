@@ -1,5 +1,7 @@
 package io.procbook.monitor;
 
+import io.procbook.mp.internal.Platform;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +30,7 @@ final class ProcProbe implements ProcessProbe {
 
     /** Opens the files; a process that is already gone gives a probe whose {@link #read()} is false. */
     static ProcessProbe open(long pid) {
-        Path dir = Path.of("/proc", Long.toString(pid));
+        Path dir = Platform.proc(Long.toString(pid));
         ProcFile stat = null;
         try {
             stat = ProcFile.open(dir.resolve("stat"), 1024);

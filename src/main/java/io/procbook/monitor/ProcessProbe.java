@@ -1,7 +1,6 @@
 package io.procbook.monitor;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.procbook.mp.internal.Platform;
 
 /**
  * Reads one operating-system process's CPU time and resident memory. Used by the sampler thread only (after
@@ -30,9 +29,9 @@ interface ProcessProbe extends AutoCloseable {
 
     /**
      * Opens a probe for {@code pid}: from {@code /proc} where the system has it, else from
-     * {@link ProcessHandle#info()}.
+     * {@link ProcessHandle#info()} (see {@link Platform}).
      */
     static ProcessProbe open(long pid) {
-        return Files.isDirectory(Path.of("/proc/self")) ? ProcProbe.open(pid) : new HandleProbe(pid);
+        return Platform.hasProc() ? ProcProbe.open(pid) : new HandleProbe(pid);
     }
 }

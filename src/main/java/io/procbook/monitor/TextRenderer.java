@@ -21,7 +21,7 @@ final class TextRenderer {
             Format.right(out, r.elapsed(), 9).append("  ");
             out.append(Sparkline.text(r.spark()));
         }
-        return out.toString();
+        return note(out);
     }
 
     static String summary(MonitorSnapshot s) {
@@ -39,7 +39,13 @@ final class TextRenderer {
             Format.right(out, Format.bytes(r.peakRssBytes()), 10).append("  ");
             Format.right(out, Format.wall(r.elapsedMillis(s.nowMillis())), 8);
         }
-        return out.toString();
+        return note(out);
+    }
+
+    /** Ends with what this system does not let the monitor measure, if anything ({@link PlatformNote}). */
+    private static String note(StringBuilder out) {
+        String note = PlatformNote.text();
+        return note == null ? out.toString() : out.append("\n  (").append(note).append(')').toString();
     }
 
     private static String clip(String name) {

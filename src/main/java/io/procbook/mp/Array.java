@@ -13,10 +13,10 @@ import java.lang.invoke.VarHandle;
  *
  * <p>Thread- and process-safe. It serializes as the name of its shared memory (with its lock), never as its
  * contents, so a copy received by a child (as an argument, or captured by a lambda) is the same memory there,
- * whatever its size. Its memory (a file under /dev/shm) is removed once every process using it has
- * {@link #close() closed} it or exited; if a process dies, its use simply ends. No method blocks except
- * {@link #hold()}. Element methods throw {@link IndexOutOfBoundsException} for an index outside
- * {@code [0, length())}.
+ * whatever its size. Its memory (a file under /dev/shm, or the temporary folder where there is none) is removed
+ * once every process using it has {@link #close() closed} it or exited; if a process dies, its use simply ends.
+ * No method blocks except {@link #hold()}. Element methods throw {@link IndexOutOfBoundsException} for an index
+ * outside {@code [0, length())}.
  */
 public abstract class Array extends SharedData {
 

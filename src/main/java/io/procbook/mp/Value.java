@@ -14,8 +14,9 @@ import io.procbook.mp.internal.shm.Segment;
  *
  * <p>Thread- and process-safe. It serializes as the name of its shared memory (with its lock), never as its
  * contents, so a copy received by a child (as an argument, or captured by a lambda) is the same memory there.
- * Its memory (a file under /dev/shm) is removed once every process using it has {@link #close() closed} it or
- * exited; if a process dies, its use simply ends. No method blocks except {@link #hold()}.
+ * Its memory (a file under /dev/shm, or the temporary folder where there is none) is removed once every process
+ * using it has {@link #close() closed} it or exited; if a process dies, its use simply ends. No method blocks
+ * except {@link #hold()}.
  */
 public abstract class Value extends SharedData {
 

@@ -3,6 +3,7 @@ package io.procbook.monitor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /** Waiting on the sampler's own ticks rather than on the clock. */
@@ -70,5 +71,23 @@ final class Await {
         }
         if (a == null || b == null || b.millis() <= a.millis()) return 0;
         return (b.cpuNanos() - a.cpuNanos()) / 1e4 / (b.millis() - a.millis());
+    }
+
+    /**
+     * Uses 200 ms of this JVM's CPU (waiting on its own CPU clock, not the wall clock) between two readings of a
+     * machine's busy time, and asserts the machine saw at least half of it and no more than all cores' worth.
+     */
+    static void machineSeesOurOwnWork(LongSupplier busyNanos) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long before = busyNanos.getAsLong();
+        long wall0 = System.nanoTime();
+        long mine0 = ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+        long x = 0;
+        while (ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos() - mine0 < 200_000_000L) x++;
+        long after = busyNanos.getAsLong();
+        long wall = System.nanoTime() - wall0;
+        assertTrue(x > 0 && before >= 0);
+        assertTrue(after - before >= 100_000_000L, "our own 200 ms of CPU show in the machine total: " + (after - before));
+        assertTrue(after - before <= cores * (wall + 50_000_000L), "at most all cores busy the whole time");
     }
 }

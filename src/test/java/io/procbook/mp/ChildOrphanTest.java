@@ -1,6 +1,7 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.Endpoint;
+import io.procbook.mp.internal.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,10 @@ class ChildOrphanTest {
     void killMinusNineOfTheParentLeavesNoChild() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("java.class.path");
-        java.lang.Process parent = new ProcessBuilder(java, "-cp", cp, OrphanParentMain.class.getName())
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(Platform.childJvmFlags()); // this test JVM's platform mode
+        cmd.addAll(List.of("-cp", cp, OrphanParentMain.class.getName()));
+        java.lang.Process parent = new ProcessBuilder(cmd)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         List<ProcessHandle> children = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(parent.getInputStream(),

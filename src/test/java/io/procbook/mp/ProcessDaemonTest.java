@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.Platform;
 import io.procbook.mp.spi.Hooks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -67,8 +70,10 @@ class ProcessDaemonTest {
     @Test
     void plainJavaExitWaitsForNonDaemonChildrenAndEndsDaemons() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        java.lang.Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                DaemonParentMain.class.getName()).redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(Platform.childJvmFlags()); // this test JVM's platform mode
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), DaemonParentMain.class.getName()));
+        java.lang.Process parent = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         try {
             String out = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(parent.waitFor(60, TimeUnit.SECONDS));

@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
  * background job whose parent shell has exited ({@code ( sleep 300 & )}), which following parent links alone
  * would miss. Ending a command ({@link #endTree}) signals its descendants, found before anything is
  * signalled, and every process of its session, the leader last; a {@link SessionWatcher} ends the sessions
- * still alive if this JVM dies. Where {@code setsid} is missing, commands run as before and ending one
- * reaches its descendants only; nothing then ends them after a kill -9 of this JVM.
+ * still alive if this JVM dies. Where {@code setsid} is missing (or switched off, {@link Platform#maySetsid()}),
+ * commands run as before and ending one reaches its descendants only; nothing then ends them after a kill -9
+ * of this JVM. Without {@code /proc} (macOS has no util-linux setsid either) a session's members cannot be
+ * listed: ending a command reaches its descendants only, and a session is forgotten once its leader exited.
  *
  * <p>A session is listed with the watcher from its start until it is seen empty: looked for about a second
  * after its leader exits, and every ten seconds while some of its processes run on. Listing sessions no
@@ -65,6 +67,7 @@ public final class CommandSessions {
     }
 
     private static Optional<String> probe() {
+        if (!Platform.maySetsid()) return Optional.empty();
         Optional<Path> found = onPath("setsid");
         if (found.isEmpty()) return Optional.empty();
         try {
@@ -203,7 +206,7 @@ public final class CommandSessions {
         all.add(leader);
         for (ProcessHandle h : all) {
             if (force) h.destroyForcibly();
-            else h.destroy();
+            else Platform.terminate(h);
         }
         if (!force) {
             TIMER.schedule(() -> all.forEach(h -> {
@@ -223,7 +226,7 @@ public final class CommandSessions {
         }
         List<ProcessHandle> left = new ArrayList<>();
         for (long sid : sids) left.addAll(members(sid));
-        left.forEach(ProcessHandle::destroy);
+        left.forEach(Platform::terminate);
         if (!left.isEmpty()) {
             TIMER.schedule(() -> left.forEach(h -> {
                 if (h.isAlive()) h.destroyForcibly();
@@ -239,7 +242,7 @@ public final class CommandSessions {
         }
     }
 
-    /** The processes whose session is {@code sid} (none where /proc cannot be read). */
+    /** The processes whose session is {@code sid} (none where /proc cannot be read, see the class comment). */
     static List<ProcessHandle> members(long sid) {
         List<ProcessHandle> out = new ArrayList<>();
         forEachProcess((pid, session) -> {
@@ -262,11 +265,11 @@ public final class CommandSessions {
     }
 
     private static void forEachProcess(ProcessVisitor v) {
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Paths.get("/proc"), "[0-9]*")) {
+        if (!Platform.hasProc()) return;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Platform.proc(), "[0-9]*")) {
             for (Path p : ds) {
                 try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] f = Platform.statFields(Files.readString(p.resolve("stat")));
                     v.visit(Long.parseLong(p.getFileName().toString()), Long.parseLong(f[3])); // field 6
                 } catch (IOException | RuntimeException gone) {
                     // it exited while we looked

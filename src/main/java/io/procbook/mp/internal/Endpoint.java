@@ -13,7 +13,8 @@ import java.nio.file.Path;
 /**
  * A one-shot listening socket a child connects back to. Unix domain socket in a fresh private directory
  * (owner-only permissions, so no other user can connect), loopback TCP where Unix sockets are unavailable
- * (the child then proves itself with the random token it was given). The socket file and its directory are
+ * or switched off ({@link Platform#unixSockets()}; the child then proves itself with the random token it was
+ * given, as it always does). The socket file and its directory are
  * deleted as soon as the child has connected or the attempt is abandoned. A parent killed with SIGKILL while
  * a child was connecting leaves its directory behind; the directory is named after the owner's pid, and the
  * first listen of every JVM sweeps those of dead owners (Python's resource tracker idea).
@@ -47,7 +48,9 @@ public final class Endpoint implements AutoCloseable {
         Path dir = null;
         try {
             // procbook.transport=tcp forces the fallback (to test it, or where Unix sockets misbehave).
-            if ("tcp".equals(System.getProperty("procbook.transport"))) throw new UnsupportedOperationException();
+            if (!Platform.unixSockets() || "tcp".equals(System.getProperty("procbook.transport"))) {
+                throw new UnsupportedOperationException();
+            }
             dir = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
             Path sock = dir.resolve("s");
             ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);

@@ -27,7 +27,8 @@ import java.util.Set;
  * {@code -XX:TieredStopAtLevel=1} would start faster but caps the JIT at C1, which costs CPU-bound work
  * several times over, so it is not used. Class data sharing for the runtime's own classes
  * comes from {@link CdsArchive}. More flags (say {@code -Xmx8g}) can be given in the system property
- * {@code procbook.childJvmOptions}, separated by spaces.
+ * {@code procbook.childJvmOptions}, separated by spaces. A child runs in its parent's platform mode
+ * ({@link Platform#childJvmFlags()}).
  */
 final class JvmCommand {
 
@@ -73,6 +74,7 @@ final class JvmCommand {
         cmd.add("-Dsun.stderr.encoding=UTF-8");
         cmd.add("-Dstdout.encoding=UTF-8");
         cmd.add("-Dstderr.encoding=UTF-8");
+        cmd.addAll(Platform.childJvmFlags());
         cmd.addAll(CdsArchive.flags(cp));
         String extra = System.getProperty("procbook.childJvmOptions", "").trim();
         if (!extra.isEmpty()) cmd.addAll(Arrays.asList(extra.split("\\s+")));

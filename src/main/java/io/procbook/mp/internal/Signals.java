@@ -7,7 +7,8 @@ package io.procbook.mp.internal;
  * stdout and stderr right after sending the signal, so a thread reading them gets "Stream closed" and whatever
  * the process wrote before the signal (or writes while it handles SIGTERM) is lost. Python's
  * {@code terminate()} only sends the signal; so does this, through the process's {@link ProcessHandle}, and
- * the readers see end of stream once the process has exited.
+ * the readers see end of stream once the process has exited. What a signal is on each system:
+ * {@link Platform}.
  */
 final class Signals {
 
@@ -15,7 +16,7 @@ final class Signals {
 
     /** Sends SIGTERM unless the process has exited (the check keeps us from signalling a recycled pid). */
     static void terminate(java.lang.Process process) {
-        if (process.isAlive()) process.toHandle().destroy();
+        if (process.isAlive()) Platform.terminate(process.toHandle());
     }
 
     /** Sends SIGKILL unless the process has exited. */

@@ -1,9 +1,10 @@
 package io.procbook.shell.magic;
 
+import io.procbook.mp.internal.Platform;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * CPU time of this JVM together with its child processes, for {@code %time}.
@@ -11,28 +12,43 @@ import java.nio.file.Path;
  * <p>On Linux the total is: this process's user and system time, plus its reaped children's (cutime,
  * cstime), plus everything each live descendant has used (its own and its reaped children's). A child alive
  * at the first sample and reaped before the second then counts exactly what it used in between, with no
- * double counting. Elsewhere only this JVM's own CPU time is known.
+ * double counting. Without {@code /proc} ({@link Platform}) the total is this JVM's and its live
+ * descendants' CPU time, not split into user and system: a child that exits before the second sample is
+ * missed.
  */
 final class CpuClock {
 
-    /** User and system CPU time in seconds. */
-    record Sample(double user, double system) {
+    /**
+     * User and system CPU time in seconds; where they cannot be told apart, all of it is {@code user} and
+     * {@code split} is false.
+     */
+    record Sample(double user, double system, boolean split) {
+        Sample(double user, double system) {
+            this(user, system, true);
+        }
+
         Sample minus(Sample o) {
-            return new Sample(user - o.user, system - o.system);
+            return new Sample(user - o.user, system - o.system, split && o.split);
+        }
+
+        double total() {
+            return user + system;
         }
     }
 
     // Linux's USER_HZ: fixed at 100 on every architecture Java runs on (sysconf(_SC_CLK_TCK) is a constant).
     private static final double TICKS_PER_SECOND = 100.0;
-    private static final boolean PROC = Files.isReadable(Path.of("/proc/self/stat"));
 
     private CpuClock() { }
 
     static Sample now() {
-        if (!PROC) {
+        if (!Platform.hasProc()) {
             var os = ManagementFactory.getOperatingSystemMXBean();
             double cpu = os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() / 1e9 : 0;
-            return new Sample(cpu, 0);
+            for (ProcessHandle h : (Iterable<ProcessHandle>) ProcessHandle.current().descendants()::iterator) {
+                cpu += h.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+            }
+            return new Sample(cpu, 0, false);
         }
         // A child reaped between reading our own stat and listing the descendants would be in neither (its
         // time moves into our cutime at the reap): read our stat again after the scan, and scan again if a
@@ -56,9 +72,7 @@ final class CpuClock {
     /** utime, stime, cutime, cstime of a process; zeros if it is gone. */
     private static long[] ticks(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // The command name (field 2) may hold spaces and parentheses: fields are counted after the last ')'.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] f = Platform.statFields(Files.readString(Platform.proc(Long.toString(pid), "stat")));
             return new long[]{Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14])};
         } catch (IOException | RuntimeException gone) {
             return new long[4];

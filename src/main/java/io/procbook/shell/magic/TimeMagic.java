@@ -37,9 +37,10 @@ final class TimeMagic implements Magic {
         Engine.ExecuteOutcome outcome = ctx.run(code);
         double wall = (System.nanoTime() - wall0) / 1e9;
         CpuClock.Sample cpu = CpuClock.now().minus(cpu0);
-        ctx.out().stream("stdout", "CPU times: user " + TimeFormat.seconds(cpu.user())
-                + ", sys " + TimeFormat.seconds(cpu.system())
-                + ", total " + TimeFormat.seconds(cpu.user() + cpu.system())
+        // IPython too prints only the total where the system does not split it (Windows)
+        String times = cpu.split() ? "user " + TimeFormat.seconds(cpu.user()) + ", sys "
+                + TimeFormat.seconds(cpu.system()) + ", total " : "total ";
+        ctx.out().stream("stdout", "CPU times: " + times + TimeFormat.seconds(cpu.total())
                 + "\nWall time: " + TimeFormat.seconds(wall) + "\n");
         return outcome;
     }

@@ -69,8 +69,15 @@ final class Children implements AutoCloseable {
 
     /** Starts {@code IpcChild scenario args...}. */
     Process start(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx96m", "-XX:+UseSerialGC", "-cp", CP,
-                IpcChild.class.getName()));
+        return start(List.of(), args);
+    }
+
+    /** Starts {@code IpcChild scenario args...} with {@code jvmOptions} after this JVM's platform mode. */
+    Process start(List<String> jvmOptions, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx96m", "-XX:+UseSerialGC"));
+        cmd.addAll(io.procbook.mp.internal.Platform.childJvmFlags()); // this test JVM's platform mode
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", CP, IpcChild.class.getName()));
         cmd.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -186,6 +186,14 @@ public final class IpcChild {
                 new Event().await(Duration.ofDays(1)); // sleeps on a wait area: opens this process's socket
                 break;
             }
+            case "napsocket": {
+                // sleeps on an event nobody sets (past spinning: where a waiter opens its wake-up socket)
+                Event never = Children.fromHandle(a[1]);
+                System.out.println("TIMED OUT " + !never.await(Duration.ofMillis(200)));
+                java.nio.file.Path socket = io.procbook.mp.internal.shm.ShmDir.socketPath(ProcessHandle.current().pid());
+                System.out.println("SOCKET " + (socket != null && java.nio.file.Files.exists(socket)));
+                break;
+            }
             default:
                 throw new IllegalArgumentException("unknown scenario " + a[0]);
         }

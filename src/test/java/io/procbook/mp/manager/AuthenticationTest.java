@@ -105,7 +105,7 @@ class AuthenticationTest {
             }
             RawPeer offered = new RawPeer(m.address().getPort()); // takes the shared-memory offer, never answers
             offered.authenticate(KEY);
-            offered.write(RawPeer.ascii("#LOCAL?#" + RawPeer.bootId()));
+            offered.write(RawPeer.ascii("#LOCAL?#" + RawPeer.hostId()));
             byte[] offer = offered.read();
             Path segment = ShmDir.dir().resolve(new String(offer, 22, offer.length - 22, StandardCharsets.US_ASCII));
             assertTrue(Files.exists(segment), "offered: " + segment);

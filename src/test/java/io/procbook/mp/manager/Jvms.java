@@ -42,6 +42,7 @@ final class Jvms implements AutoCloseable {
     Process start(List<String> prefix, List<String> jvmOptions, Class<?> main, String... args) {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.addAll(List.of(JAVA, "-Xmx128m", "-XX:+UseSerialGC"));
+        cmd.addAll(io.procbook.mp.internal.Platform.childJvmFlags()); // this test JVM's platform mode
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", CP, main.getName()));
         cmd.addAll(List.of(args));

@@ -140,7 +140,7 @@ class LocalTransportTest {
                 impostor.write(RawPeer.hmac(WRONG, impostor.read()));
                 assertArrayEquals(RawPeer.ascii("#FAILURE#"), impostor.read());
                 try {
-                    impostor.write(RawPeer.ascii("#LOCAL?#" + RawPeer.bootId()));
+                    impostor.write(RawPeer.ascii("#LOCAL?#" + RawPeer.hostId()));
                 } catch (IOException e) {
                     // the server may already have hung up: either way it offers nothing
                 }
@@ -155,7 +155,7 @@ class LocalTransportTest {
 
             try (RawPeer peer = new RawPeer(port)) {
                 peer.authenticate(KEY);
-                peer.write(RawPeer.ascii("#LOCAL?#" + RawPeer.bootId()));
+                peer.write(RawPeer.ascii("#LOCAL?#" + RawPeer.hostId()));
                 byte[] offer = peer.read();
                 assertArrayEquals(RawPeer.ascii("#RING#"), Arrays.copyOf(offer, 6), new String(offer,
                         StandardCharsets.ISO_8859_1));

@@ -11,8 +11,6 @@ import java.io.ObjectOutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -115,8 +113,8 @@ final class RawPeer implements AutoCloseable {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** This kernel's boot id, which a client on this host sends when it asks for shared memory. */
-    static String bootId() throws IOException {
-        return Files.readString(Paths.get("/proc/sys/kernel/random/boot_id")).trim();
+    /** What a client on this host sends when it asks for shared memory: the boot id on Linux. */
+    static String hostId() {
+        return io.procbook.mp.internal.Platform.hostId();
     }
 }

@@ -6,6 +6,7 @@ import io.procbook.mp.internal.BeforeHalt;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.Endpoint;
 import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.Platform;
 import io.procbook.mp.internal.OutputSync;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Wire;
@@ -148,21 +149,16 @@ public final class ChildMain {
         }
     }
 
-    @SuppressWarnings("removal")
+    /** Where the signal cannot be handled, the JVM's default applies (see {@link Platform#onSignal}). */
     private static void installSignal(String name) {
-        try {
-            sun.misc.Signal sig = new sun.misc.Signal(name);
-            sun.misc.Signal.handle(sig, s -> {
-                RoutedOutput.flushAll();
-                BeforeHalt.run();
-                ChildSession cs = session;
-                if (cs != null) cs.sendQuietly(Msg.SIGNAL, intBytes(s.getNumber()));
-                Endpoint.closeAll();
-                Runtime.getRuntime().halt(128 + s.getNumber());
-            });
-        } catch (IllegalArgumentException unavailable) {
-            // the signal does not exist here, or the JVM uses it (e.g. -Xrs): keep the default behaviour
-        }
+        Platform.onSignal(name, number -> {
+            RoutedOutput.flushAll();
+            BeforeHalt.run();
+            ChildSession cs = session;
+            if (cs != null) cs.sendQuietly(Msg.SIGNAL, intBytes(number));
+            Endpoint.closeAll();
+            Runtime.getRuntime().halt(128 + number);
+        });
     }
 
     private static byte[] intBytes(int v) {
@@ -223,7 +219,7 @@ public final class ChildMain {
         printing.flush();
         // The JDK's Unix-domain socket support seeds a SecureRandom when first used (the security providers:
         // tens of ms on a cold JVM); for the CDS dump this puts those classes into the archive.
-        java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
+        if (Platform.unixSockets()) java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
         String.format("%s %d", "warm", 1);
     }
 }

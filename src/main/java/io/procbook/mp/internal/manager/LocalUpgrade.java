@@ -1,5 +1,6 @@
 package io.procbook.mp.internal.manager;
 
+import io.procbook.mp.internal.Platform;
 import io.procbook.mp.internal.shm.Segment;
 import io.procbook.mp.internal.shm.ShmDir;
 import java.io.DataInputStream;
@@ -7,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -16,12 +16,13 @@ import java.util.Arrays;
  * ({@link RingLink}); other connections stay on TCP. Spoken in the raw, bounded frames of {@link Auth}, so
  * still nothing is deserialized:
  * <pre>
- *   client: #LOCAL?#&lt;boot id&gt;          (or #TCP-ONLY#, and both stay on TCP)
- *   server: #RING#&lt;16-byte nonce&gt;&lt;segment name&gt;   or #TCP#   (other boot id, or shared memory unusable)
+ *   client: #LOCAL?#&lt;host id&gt;          (or #TCP-ONLY#, and both stay on TCP)
+ *   server: #RING#&lt;16-byte nonce&gt;&lt;segment name&gt;   or #TCP#   (other host id, or shared memory unusable)
  *   client: #OK#  (it opened the segment and found the nonce: both switch)   or #NO#
  * </pre>
- * The kernel's boot id tells a remote client not to bother; the nonce then proves that the client really maps
- * the server's file (another machine, or a container with a /dev/shm of its own, has no such file).
+ * The host id ({@link Platform#hostId()}: the kernel's boot id on Linux) tells a remote client not to bother;
+ * the nonce then proves that the client really maps the server's file (another machine, or a container with a
+ * /dev/shm of its own, has no such file).
  *
  * <p>Why the ring is as safe as the TCP connection it replaces. The segment's name is sent only over the
  * connection that has just passed the mutual HMAC challenge, so only a holder of the auth key learns it. The
@@ -44,7 +45,7 @@ final class LocalUpgrade {
     private static final byte[] REFUSE = Auth.bytes("#TCP#");
     private static final byte[] ACCEPT = Auth.bytes("#OK#");
     private static final byte[] DECLINE = Auth.bytes("#NO#");
-    private static final byte[] HOST = Auth.bytes(bootId());
+    private static final byte[] HOST = Auth.bytes(Platform.hostId());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private LocalUpgrade() { }
@@ -142,15 +143,6 @@ final class LocalUpgrade {
             Files.deleteIfExists(ShmDir.dir().resolve(seg.name()));
         } catch (IOException ignored) {
             // left for the sweep that removes the files of exited creators
-        }
-    }
-
-    /** Identifies the running kernel: equal on both ends only if they share a host. Empty where unknown. */
-    private static String bootId() {
-        try {
-            return Files.readString(Paths.get("/proc/sys/kernel/random/boot_id")).trim();
-        } catch (IOException | RuntimeException e) {
-            return "";
         }
     }
 

@@ -1,10 +1,11 @@
 package io.procbook.mp.internal.shm;
 
+import io.procbook.mp.internal.Platform;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Optional;
@@ -34,12 +35,25 @@ public final class Pids {
     private static final long START_SLACK_MS = 1000;
 
     /**
-     * This process in an attach table: its pid in the low {@link #BITS} bits, its start time (clock ticks since
-     * boot, from {@code /proc}) above them; just the pid where the start time cannot be read.
+     * Marks a stamp whose start time is the JDK's ({@link ProcessHandle.Info#startInstant()} in hundredths of a
+     * second since the epoch) rather than {@code /proc}'s clock ticks since boot: the clock of systems without
+     * {@code /proc}. Any process can check either kind, so processes in different modes share segments.
+     */
+    private static final long JDK_CLOCK = 1L << 62;
+    /** Start times below this fit between the pid and {@link #JDK_CLOCK}. */
+    private static final long START_LIMIT = 1L << (62 - BITS);
+
+    /**
+     * This process in an attach table: its pid in the low {@link #BITS} bits, its start time above them
+     * (clock ticks since boot from {@code /proc}, else the JDK's, see {@link #JDK_CLOCK}); just the pid where
+     * neither can be read.
      */
     public static final long SELF_STAMP = stamp(SELF);
 
-    private static final int MY_UID = uidOf(Paths.get("/proc/self"));
+    private static final int MY_UID = Platform.uid();
+    /** The user this process runs as, by name, for owners read without {@code /proc}; empty where unknown. */
+    private static final Optional<String> MY_USER =
+            Platform.hasProc() ? Optional.empty() : ProcessHandle.current().info().user();
 
     private Pids() {
     }
@@ -64,11 +78,11 @@ public final class Pids {
             return true;
         }
         long pid = stamp & PID_MASK;
-        long start = stamp >>> BITS;
+        long start = (stamp & ~JDK_CLOCK) >>> BITS;
         if (start == 0 || pid == SELF) {
             return alive(pid);
         }
-        long now = startTicks(pid);
+        long now = (stamp & JDK_CLOCK) != 0 ? jdkStart(pid) : startTicks(pid);
         return now == 0 ? alive(pid) : now == start;
     }
 
@@ -83,31 +97,51 @@ public final class Pids {
         if (!alive(pid)) {
             return false;
         }
-        if (MY_UID >= 0 && uidOf(Paths.get("/proc", Long.toString(pid))) != MY_UID) {
+        if (!sameUser(pid)) {
             return false; // gone meanwhile, or another user's: either way not our file's maker
         }
         Optional<Instant> started = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant());
         return started.isEmpty() || !started.get().isAfter(written.toInstant().plusMillis(START_SLACK_MS));
     }
 
-    /** The uid this process runs as, or -1 where unknown (no {@code /proc}). */
+    /** Whether {@code pid} runs as this process's user; true where that cannot be told. */
+    private static boolean sameUser(long pid) {
+        if (Platform.hasProc()) {
+            return MY_UID < 0 || uidOf(Platform.proc(Long.toString(pid))) == MY_UID;
+        }
+        if (MY_USER.isEmpty()) return true;
+        Optional<String> user = ProcessHandle.of(pid).flatMap(h -> h.info().user());
+        return user.isEmpty() || user.equals(MY_USER);
+    }
+
+    /** The uid this process runs as, or -1 where unknown (see {@link Platform#uid()}). */
     static int myUid() {
         return MY_UID;
     }
 
-    private static long stamp(long pid) {
-        long start = startTicks(pid);
-        return start > 0 && start < 1L << (63 - BITS) ? pid | start << BITS : pid;
+    /** The stamp of a running process (see {@link #SELF_STAMP}). */
+    static long stamp(long pid) {
+        long ticks = startTicks(pid);
+        if (ticks > 0 && ticks < START_LIMIT) return pid | ticks << BITS;
+        long start = jdkStart(pid);
+        return start > 0 && start < START_LIMIT ? pid | start << BITS | JDK_CLOCK : pid;
+    }
+
+    /** The start time of {@code pid} in hundredths of a second since the epoch, -1 if it does not exist, 0 if unknown. */
+    private static long jdkStart(long pid) {
+        Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        if (h.isEmpty()) return -1;
+        return h.get().info().startInstant().map(i -> i.toEpochMilli() / 10).orElse(0L);
     }
 
     /** The start time of {@code pid} in clock ticks since boot, or -1 if it does not exist (0: unknown). */
     private static long startTicks(long pid) {
+        if (!Platform.hasProc()) return 0;
         try {
-            String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] f = Platform.statFields(Files.readString(Platform.proc(Long.toString(pid), "stat")));
             return Long.parseLong(f[19]); // field 22 of stat; f[0] is field 3, the state
         } catch (java.nio.file.NoSuchFileException e) {
-            return Files.isDirectory(Paths.get("/proc")) ? -1 : 0;
+            return -1;
         } catch (IOException | RuntimeException e) {
             return 0; // unreadable: unknown, never taken for proof of death
         }

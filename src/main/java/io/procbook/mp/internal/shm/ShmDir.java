@@ -1,12 +1,13 @@
 package io.procbook.mp.internal.shm;
 
+import io.procbook.mp.internal.Platform;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.LinkOption;
-import java.nio.file.Paths;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -37,7 +38,8 @@ public final class ShmDir {
 
     static final String PREFIX = "procbook-";
 
-    private static final Path DIR = chooseDir();
+    /** {@code /dev/shm} (RAM, no disk write-back) where there is one; see {@link Platform#sharedMemoryDir()}. */
+    private static final Path DIR = Platform.sharedMemoryDir();
     private static final FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
@@ -47,19 +49,6 @@ public final class ShmDir {
     private static volatile boolean wakeDirChecked;
 
     private ShmDir() {
-    }
-
-    /** /dev/shm (RAM, no disk write-back) where it exists and is writable, else the temp directory. */
-    private static Path chooseDir() {
-        String forced = System.getProperty("procbook.shm.dir");
-        if (forced != null) {
-            return Paths.get(forced);
-        }
-        Path shm = Paths.get("/dev/shm");
-        if (Files.isDirectory(shm) && Files.isWritable(shm)) {
-            return shm;
-        }
-        return Paths.get(System.getProperty("java.io.tmpdir"));
     }
 
     /** The directory holding every shared-memory file of this library. */
@@ -98,7 +87,7 @@ public final class ShmDir {
 
     /**
      * Where process {@code pid} of this user listens for wake-ups, or null if this user's private folder for
-     * them cannot be had (waiters then poll).
+     * them cannot be had or Unix domain sockets are not used ({@link Platform#unixSockets()}; waiters then poll).
      */
     public static Path socketPath(long pid) {
         Path d = wakeDir();
@@ -110,6 +99,7 @@ public final class ShmDir {
      * is not a folder of this user's (another user cannot then learn or block our sockets, only make us poll).
      */
     static Path wakeDir() {
+        if (!Platform.unixSockets()) return null;
         if (wakeDirChecked) return wakeDir;
         synchronized (ShmDir.class) {
             if (!wakeDirChecked) {

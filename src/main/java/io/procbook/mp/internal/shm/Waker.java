@@ -37,6 +37,10 @@ import java.util.concurrent.locks.LockSupport;
  * or spurious message costs latency, never correctness. Hence sending never blocks: a peer whose socket is full
  * (stopped, or not reading) simply misses that wake-up, so it cannot hang a {@code put}. A process accepts at
  * most {@link #MAX_PEERS} connections, and forgets its connections to processes that have exited.
+ *
+ * <p>Without Unix domain sockets ({@link io.procbook.mp.internal.Platform#unixSockets()}) there is no socket
+ * path ({@link ShmDir#socketPath}): nothing listens, waiters poll, and a wake-up to another process reports it
+ * unreachable.
  */
 final class Waker {
 

@@ -2,6 +2,7 @@ package io.procbook.mp.internal.shm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -196,9 +197,11 @@ class ShmHygieneTest {
         return p;
     }
 
-    private static long stampOf(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        return pid | Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19]) << Pids.BITS;
+    /** The stamp the runtime writes for {@code pid}: with its start time, from /proc or else from the JDK. */
+    private static long stampOf(long pid) {
+        long stamp = Pids.stamp(pid);
+        assertNotEquals(pid, stamp, "the start time of a running process is known");
+        return stamp;
     }
 
     /** A segment file as {@link Segment} lays it out: magic, state OPEN, an attach table with these stamps. */
