@@ -8,23 +8,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class data sharing archive of the runtime's own classes, so that a child JVM maps them instead of
  * loading and verifying them (tens of ms per child).
  *
- * <p>Made once per (JDK, class path) in the background, by one JVM that runs the child warm-up and exits:
- * with {@code -XX:ArchiveClassesAtExit} (a dynamic archive) before JDK 25, with {@code -XX:AOTCacheOutput}
- * (an AOT cache, JEP 483/514) from JDK 25 on, which also keeps the classes linked, the warm-up's lambda and
- * method-handle call sites resolved and its method profiles, so that a cold child does much less before it
- * runs user code. ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and would make
- * whichever child happened to be first pay for the dump.) Children started before the archive exists simply
- * run without it.
+ * <p>Made once per (JDK, class path) in the background, by a child JVM taken through a child's whole path
+ * ({@link ArchiveTraining}): with {@code -XX:ArchiveClassesAtExit} (a dynamic archive) before JDK 25, with
+ * {@code -XX:AOTCacheOutput} (an AOT cache, JEP 483/514) from JDK 25 on, which also keeps the classes linked,
+ * the path's lambda and method-handle call sites resolved and its method profiles, so that a cold child does
+ * much less before it runs user code. ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and
+ * would make whichever child happened to be first pay for the dump.) Children started before the archive
+ * exists simply run without it.
  * The archive is kept under {@code $XDG_CACHE_HOME/procbook} (default {@code ~/.cache/procbook}), named by a
  * hash of the JDK, the class path and the size and time of each entry, because the JVM refuses an archive
  * whose class path changed. The system property {@code procbook.cds=false} turns it off.
@@ -110,21 +108,11 @@ final class CdsArchive {
             Files.createDirectories(archive.getParent());
             sweepAbandoned(archive.getParent());
             tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            List<String> cmd = new ArrayList<>(List.of(JvmCommand.javaExecutable()));
-            cmd.addAll(JvmCommand.baseFlags(true));
-            cmd.addAll(AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + tmp, "-Xlog:cds=off", "-Xlog:aot=off")
-                    : List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-            cmd.addAll(List.of("-cp", classpath, "io.procbook.mp.internal.child.ChildMain", "--dump-cds"));
-            java.lang.Process p = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Children.trackHelper(p);
-            if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(tmp) > 0) {
+            List<String> output = AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + tmp, "-Xlog:cds=off", "-Xlog:aot=off")
+                    : List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            if (ArchiveTraining.run(classpath, output) && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
                 Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 pruneOldArchives(archive.getParent());
-            } else {
-                p.destroyForcibly();
             }
         } catch (IOException | InterruptedException e) {
             // no archive: children start a little slower, nothing else changes

@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -48,6 +47,8 @@ public final class ChildJvm implements ChildProcess {
     private final CompletableFuture<Void> reaped = new CompletableFuture<>();
     private volatile Integer doneStatus;
     private final AtomicBoolean assigned = new AtomicBoolean();
+    private final AtomicBoolean warmUpAsked = new AtomicBoolean();
+    private volatile boolean warm;
     private volatile String name;
     private volatile Kind kind = Kind.PROCESS;
     private volatile int reportedSignal;
@@ -69,31 +70,28 @@ public final class ChildJvm implements ChildProcess {
     /**
      * Starts a child JVM and blocks until it has connected back.
      *
-     * @param warm      whether the child warms itself up before connecting (for the warm pool)
-     * @param longLived whether it will run many tasks (a warm JVM or a pool worker), which picks its collector
+     * @param longLived whether it may wait or run many tasks (a pre-started JVM or a pool worker), which
+     *                  picks its collector (see {@code JvmCommand})
      * @throws IOException if the JVM cannot be started or dies before connecting (its output is in the
      *                     message)
      */
-    public static ChildJvm launch(boolean warm, boolean longLived) throws IOException {
-        return launch(warm, longLived, p -> { });
+    public static ChildJvm launch(boolean longLived) throws IOException {
+        return launch(longLived, p -> { });
     }
 
     /**
-     * Starts a child JVM as {@link #launch(boolean, boolean)} does, telling {@code spawned} of its process as
-     * soon as it exists, so that a caller can stop a launch that is no longer wanted before it connects
-     * (destroying the process makes this method throw).
+     * Starts a child JVM as {@link #launch(boolean)} does, telling {@code spawned} of its process as soon as it
+     * exists, so that a caller can stop a launch that is no longer wanted before it connects (destroying the
+     * process makes this method throw).
      *
      * @throws IOException if the JVM cannot be started, dies or is destroyed before connecting
      */
-    public static ChildJvm launch(boolean warm, boolean longLived, Consumer<java.lang.Process> spawned)
-            throws IOException {
-        byte[] t = new byte[16];
-        RANDOM.nextBytes(t);
-        String token = HexFormat.of().formatHex(t);
+    public static ChildJvm launch(boolean longLived, Consumer<java.lang.Process> spawned) throws IOException {
+        String token = newToken();
         Endpoint endpoint = Endpoint.listen();
         java.lang.Process p;
         try {
-            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), token, warm, longLived))
+            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), token, longLived))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
         } catch (IOException e) {
@@ -114,12 +112,7 @@ public final class ChildJvm implements ChildProcess {
         });
         Wire wire;
         try {
-            SocketChannel ch = endpoint.accept();
-            wire = new Wire(ch);
-            Wire.Message hello = wire.receive();
-            if (hello == null || hello.type() != Msg.HELLO) throw new IOException("child did not say hello");
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(hello.payload()));
-            if (!in.readUTF().equals(token)) throw new IOException("child gave a wrong token");
+            wire = handshake(endpoint, token);
         } catch (IOException e) {
             p.destroyForcibly();
             String output;
@@ -136,19 +129,37 @@ public final class ChildJvm implements ChildProcess {
             connected.complete(null); // cancels the timer
             endpoint.close();
         }
-        if (warm) {
-            try {
-                wire.send(Msg.WARM_UP, new byte[0]);
-            } catch (IOException e) {
-                p.destroyForcibly();
-                throw new IOException("child JVM (pid " + pid + ") went away after connecting", e);
-            }
-        }
         ChildJvm jvm = new ChildJvm(p, wire, out, err, "jvm-" + pid);
         jvm.startReader();
         jvm.linkClosed.thenRun(jvm::exitKnown);
         p.onExit().thenAcceptBoth(jvm.linkClosed, (proc, v) -> jvm.reaped());
         return jvm;
+    }
+
+    /** @return a fresh random token a child proves itself with when it connects */
+    static String newToken() {
+        byte[] t = new byte[16];
+        RANDOM.nextBytes(t);
+        return HexFormat.of().formatHex(t);
+    }
+
+    /**
+     * Accepts the child's connection and checks its hello.
+     *
+     * @throws IOException if the connection fails, or the child does not say hello with {@code token}
+     */
+    static Wire handshake(Endpoint endpoint, String token) throws IOException {
+        Wire wire = new Wire(endpoint.accept());
+        try {
+            Wire.Message hello = wire.receive();
+            if (hello == null || hello.type() != Msg.HELLO) throw new IOException("child did not say hello");
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(hello.payload()));
+            if (!in.readUTF().equals(token)) throw new IOException("child gave a wrong token");
+            return wire;
+        } catch (IOException e) {
+            wire.close();
+            throw e;
+        }
     }
 
     private void startReader() {
@@ -175,6 +186,7 @@ public final class ChildJvm implements ChildProcess {
                         exitKnown(); // DONE is the child's last word: nobody waits for the link to close
                     }
                     case Msg.EXITING -> reportedExit = true;
+                    case Msg.WARMED -> warm = true;
                     case Msg.SIGNAL -> reportedSignal = new DataInputStream(
                             new ByteArrayInputStream(m.payload())).readInt();
                     case Msg.DATA -> {
@@ -256,6 +268,29 @@ public final class ChildJvm implements ChildProcess {
      */
     public int routeFor(Object context) {
         return routes.routeFor(context);
+    }
+
+    /**
+     * Asks a waiting child to warm up (see {@link Msg#WARM_UP}); only the first call sends anything. A child
+     * that has gone away is left for whoever takes it to find dead.
+     */
+    public void warmUp() {
+        if (!warmUpAsked.compareAndSet(false, true)) return;
+        try {
+            wire.send(Msg.WARM_UP, new byte[0]);
+        } catch (IOException gone) {
+            kill();
+        }
+    }
+
+    /** @return whether {@link #warmUp()} was called */
+    public boolean askedToWarmUp() {
+        return warmUpAsked.get();
+    }
+
+    /** @return whether the child has reported its warm-up finished ({@link Msg#WARMED}) */
+    public boolean isWarm() {
+        return warm;
     }
 
     /** @return whether {@link #assign} was called */

@@ -57,28 +57,54 @@ final class JvmCommand {
                 : List.of("-XX:-UsePerfData");
     }
 
+    /**
+     * The JDK's own selector provider, named for children so that they need not look for another: without the
+     * name, a JVM's first socket makes the JDK search the class path for a provider of that service, which
+     * opens and indexes every jar on it (10-25 ms of a child's start with the kernel's jar, which a child
+     * whose classes all come from the class data archive never opens otherwise). {@code null} when this JVM
+     * uses a provider from elsewhere; a child then finds it the same way.
+     */
+    private static final String JDK_SELECTOR_PROVIDER = jdkSelectorProvider();
+
+    private static String jdkSelectorProvider() {
+        String name = java.nio.channels.spi.SelectorProvider.provider().getClass().getName();
+        return name.startsWith("sun.nio.ch.") ? name : null;
+    }
+
     /** Whether this JDK's class data sharing maps its archived heap under the serial collector (JDK 25 does). */
     private static final boolean SERIAL_GC_SHARES_HEAP = Runtime.version().feature() >= 25;
 
-    static List<String> build(String address, String token, boolean warm, boolean longLived) {
+    static List<String> build(String address, String token, boolean longLived) {
         String cp = classpath();
+        String extra = System.getProperty("procbook.childJvmOptions", "").trim();
+        List<String> options = extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
+        return build(cp, address, token, longLived, CdsArchive.flags(cp), options);
+    }
+
+    /**
+     * @param classDataFlags the class data sharing flags: the archive's to use it, or the ones that make it
+     *                       (for the archive's training run, see {@link ArchiveTraining})
+     * @param options        the host's options ({@code procbook.childJvmOptions}), which the training run
+     *                       does without: it must not wait for a debugger someone asked children to wait for
+     */
+    static List<String> build(String cp, String address, String token, boolean longLived,
+                              List<String> classDataFlags, List<String> options) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
-        cmd.addAll(baseFlags(warm || longLived));
+        cmd.addAll(baseFlags(longLived));
         cmd.add("-Dsun.stdout.encoding=UTF-8");
         cmd.add("-Dsun.stderr.encoding=UTF-8");
         cmd.add("-Dstdout.encoding=UTF-8");
         cmd.add("-Dstderr.encoding=UTF-8");
-        cmd.addAll(CdsArchive.flags(cp));
-        String extra = System.getProperty("procbook.childJvmOptions", "").trim();
-        if (!extra.isEmpty()) cmd.addAll(Arrays.asList(extra.split("\\s+")));
+        if (JDK_SELECTOR_PROVIDER != null) cmd.add("-Djava.nio.channels.spi.SelectorProvider=" + JDK_SELECTOR_PROVIDER);
+        cmd.addAll(classDataFlags);
+        cmd.addAll(options);
         cmd.add("-cp");
         cmd.add(cp);
         cmd.add("io.procbook.mp.internal.child.ChildMain");
         cmd.add(address);
         cmd.add(token);
         cmd.add(Long.toString(ProcessHandle.current().pid()));
-        if (warm) cmd.add("warm");
         return cmd;
     }
 }
