@@ -40,7 +40,7 @@ final class ArchiveTraining {
         Endpoint endpoint = Endpoint.listen();
         java.lang.Process p;
         try {
-            p = new ProcessBuilder(JvmCommand.build(classpath, endpoint.address(), token, true, classDataFlags,
+            p = new ProcessBuilder(JvmCommand.build(classpath, endpoint.address(), token, false, classDataFlags,
                     List.of()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectErrorStream(true)

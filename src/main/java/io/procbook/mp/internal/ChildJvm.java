@@ -70,8 +70,8 @@ public final class ChildJvm implements ChildProcess {
     /**
      * Starts a child JVM and blocks until it has connected back.
      *
-     * @param longLived whether it may wait or run many tasks (a pre-started JVM or a pool worker), which
-     *                  picks its collector (see {@code JvmCommand})
+     * @param longLived whether it is launched to run many tasks (a pool worker), which picks its collector
+     *                  (see {@code JvmCommand})
      * @throws IOException if the JVM cannot be started or dies before connecting (its output is in the
      *                     message)
      */

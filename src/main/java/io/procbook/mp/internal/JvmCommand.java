@@ -18,12 +18,12 @@ import java.util.Set;
  * <p>Flag choices (measured on 2 cores): {@code -XX:-UsePerfData} skips creating the hsperfdata file.
  * {@code -XX:+UseSerialGC} needs no GC threads for the small heaps children mostly have, and its cheaper
  * write barrier makes allocation-heavy work (a pool mapping over boxed numbers) 10-20 % faster than under G1.
- * But before JDK 25 the JDK's class data sharing archive maps its pre-built Java heap (the module graph,
- * interned strings) only under G1, and without it a JVM boots on 15 ms more CPU (38 ms against 53 ms for a
- * hello world on JDK 17 here, 90 ms against 140 ms wall at load 11). So there a cold child that runs one
- * task (a {@code Process}), whose boot is on its caller's clock, keeps the default collector; a long-lived
- * one (a warm JVM, which boots ahead of need, or a pool worker) gets SerialGC. From JDK 25 on every child
- * gets SerialGC.
+ * But before JDK 25 the class data sharing archives map their pre-built Java heap (the module graph,
+ * interned strings) only under G1, and only if they were made under G1: without it a JVM boots on 15-20 ms
+ * more CPU (a main class from the runtime's archive: 28 ms against 48 ms on JDK 17 here), which a loop of
+ * starts pays at every iteration. So there a child launched to be a pool worker gets SerialGC and every
+ * other one (a {@code Process}, pre-started or not) keeps the default collector; the archive is made under
+ * it. From JDK 25 on every child gets SerialGC.
  * {@code -XX:TieredStopAtLevel=1} would start faster but caps the JIT at C1, which costs CPU-bound work
  * several times over, so it is not used. Class data sharing for the runtime's own classes
  * comes from {@link CdsArchive}. More flags (say {@code -Xmx8g}) can be given in the system property
@@ -48,9 +48,9 @@ final class JvmCommand {
     }
 
     /**
-     * @param longLived whether the JVM is started ahead of need or to serve a pool (see the class comment)
-     * @return the flags a child JVM gets first; the class data sharing dump gets a long-lived child's, since an
-     *         AOT cache made under another collector may be refused (a dynamic archive is used under either)
+     * @param longLived whether the JVM is launched to serve a pool (see the class comment)
+     * @return the flags a child JVM gets first; the archive's training run gets those of a child that is not,
+     *         since most children are not and an archive made under another collector loses its heap
      */
     static List<String> baseFlags(boolean longLived) {
         return longLived || SERIAL_GC_SHARES_HEAP ? List.of("-XX:+UseSerialGC", "-XX:-UsePerfData")

@@ -47,6 +47,13 @@ final class WarmDemand {
         anyTake = true;
     }
 
+    /** Forgets every take: the target is the base count again. */
+    void forget() {
+        recent.clear();
+        raised = 0;
+        anyTake = false;
+    }
+
     /** @return how many JVMs the pool should hold, waiting or being launched, at {@code now} */
     int target(long now, Limits limits) {
         if (anyTake && now - lastTake >= limits.idleNanos()) raised = 0;

@@ -22,12 +22,15 @@ import java.util.Set;
  * {@code procbook.warmJvms.idleMs} (default 60 s) without a start the pool falls back to the base count and
  * the JVMs above it are ended (see {@link WarmDemand}).
  *
- * <p><b>When.</b> A JVM taken is replaced at once when none is left waiting or a caller waits; otherwise
- * {@value #REFILL_DELAY_MS} ms later, because a JVM's start-up takes about a core for 100 ms and would slow
- * down the child that was just handed its task (on 2 cores a trivial child's run time doubled). At most one
- * launch per processor runs at a time. A caller that finds none waiting waits for one already being launched
- * and not yet promised to an earlier caller, rather than launching its own: that one started earlier, so it
- * is ready sooner. It launches one itself (a cold start) only when none is on its way.
+ * <p><b>When.</b> A {@code Process} that finds no JVM waiting waits for one being launched and not yet
+ * promised to an earlier caller (a launch is started for it if there is none): a launch in flight started
+ * earlier than one of its own would, so it is ready sooner. A pool worker that finds none waiting launches
+ * its own, with the collector for throughput. Launches up to the target start at once while starts come
+ * fast (the target is above the base count and none is left waiting), side by side: on a busy machine a
+ * JVM's start takes several times longer than the CPU it uses, so launching one after the other would leave
+ * a loop of starts waiting. Otherwise they start {@value #REFILL_DELAY_MS} ms after the latest take, because a
+ * JVM's start-up takes about a core for 100 ms and would slow down the child that was just handed its task
+ * (on 2 cores a trivial child's run time doubled).
  *
  * <p><b>How warm.</b> A pre-started JVM says hello as soon as it has booted and prepared, so that it can be
  * handed out at once when starts come fast. Once no JVM has been taken for {@value #QUIET_MS} ms and no launch
@@ -43,9 +46,10 @@ import java.util.Set;
  * then changes what a child JVM is launched with (its options, its transport) gets a JVM launched after the
  * change; and a drain leaves no JVM of the pool behind.
  *
- * <p>One daemon thread, {@code procbook-warm-pool}, decides; each launch runs on a daemon thread of its own.
- * Both live in the top thread group: they serve the whole JVM, not whichever caller needed the first child.
- * All state is guarded by {@code LOCK}. Thread-safe.
+ * <p>One daemon thread, {@code procbook-warm-pool}, starts the launches held back, asks for warm-ups and ends
+ * JVMs; each launch runs on a daemon thread of its own. Both live in the top thread group and inherit no
+ * thread-local state: they serve the whole JVM, not whichever caller needed a child. All state is guarded by
+ * {@code LOCK}. Thread-safe.
  */
 public final class WarmPool {
 
@@ -62,8 +66,6 @@ public final class WarmPool {
     private static final WarmDemand DEMAND = new WarmDemand();
     /** Launches started in this generation and not yet finished. */
     private static int launches;
-    /** Cold launches callers are waiting for (they found nothing ready and nothing on its way). */
-    private static int coldLaunches;
     /** The most JVMs the pool has held at once, waiting or being launched (for tests of the bound). */
     private static int peakHeld;
     private static Thread decider;
@@ -84,10 +86,6 @@ public final class WarmPool {
         int max = Integer.getInteger("procbook.warmJvms.max", 2 * Runtime.getRuntime().availableProcessors());
         long idleMs = Long.getLong("procbook.warmJvms.idleMs", 60_000L);
         return new WarmDemand.Limits(base, max, idleMs * 1_000_000L);
-    }
-
-    private static int parallelLaunches() {
-        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -119,32 +117,31 @@ public final class WarmPool {
                 draining = false;
                 DEMAND.taken(System.nanoTime(), limits);
                 if (decider == null) {
-                    decider = new Thread(topGroup(), WarmPool::decide, "procbook-warm-pool");
-                    decider.setDaemon(true);
+                    decider = newThread(WarmPool::decide, "procbook-warm-pool");
                     decider.start();
                 }
+                // A pool worker launches its own JVM (with the collector for throughput) rather than wait.
+                if (jvm == null && !longLived) {
+                    waiter = new Waiter();
+                    WAITERS.addLast(waiter);
+                }
+                topUp(System.nanoTime(), limits);
                 LOCK.notifyAll();
             }
             if (jvm != null) return jvm;
-            if (launches > WAITERS.size()) {
-                waiter = new Waiter();
-                WAITERS.addLast(waiter);
-            } else {
-                coldLaunches++;
-            }
         }
         if (waiter != null) {
             ChildJvm promised = await(waiter);
             if (promised != null) return promised;
         }
-        try {
-            return ChildJvm.launch(longLived);
-        } finally {
-            synchronized (LOCK) {
-                coldLaunches--;
-                LOCK.notifyAll();
-            }
-        }
+        return ChildJvm.launch(longLived);
+    }
+
+    /** A daemon thread of the top group that inherits nothing from the caller that happens to start it. */
+    private static Thread newThread(Runnable task, String name) {
+        Thread t = new Thread(topGroup(), task, name, 0, false);
+        t.setDaemon(true);
+        return t;
     }
 
     /** The waiting JVM that finished its warm-up first, else the oldest; dead ones are dropped. Holds LOCK. */
@@ -165,10 +162,7 @@ public final class WarmPool {
         return oldest;
     }
 
-    /**
-     * Waits for the JVM promised to {@code w}; {@code null} if its launch failed or was drained, and the caller
-     * is then counted as launching its own.
-     */
+    /** Waits for the JVM promised to {@code w}; {@code null} if its launch failed or was drained. */
     private static ChildJvm await(Waiter w) throws IOException {
         synchronized (LOCK) {
             while (!w.done) {
@@ -181,14 +175,31 @@ public final class WarmPool {
                     throw new ClosedByInterruptException();
                 }
             }
-            if (w.jvm == null) coldLaunches++;
             return w.jvm;
         }
     }
 
     /**
-     * The thread that keeps the pool at its target: starts launches, asks waiting JVMs to warm up once starts
-     * are quiet, and ends the JVMs above the base count once the pool has been idle.
+     * Starts the launches the pool needs now: one for each waiting caller that no launch in flight is left
+     * for, and those up to the target: at once while starts come fast (the next one would find nothing
+     * ready), else once the child just handed its task has had the CPU for a while.
+     *
+     * @return when to look again for a launch held back, or {@link Long#MAX_VALUE}; holds LOCK
+     */
+    private static long topUp(long now, WarmDemand.Limits limits) {
+        while (WAITERS.size() > launches) startLaunch();
+        int target = DEMAND.target(now, limits);
+        if (READY.size() + launches >= target) return Long.MAX_VALUE;
+        long since = DEMAND.sinceLastTake(now);
+        boolean fast = READY.isEmpty() && target > limits.base();
+        if (!fast && since < ms(REFILL_DELAY_MS)) return now - since + ms(REFILL_DELAY_MS);
+        while (READY.size() + launches < target) startLaunch();
+        return Long.MAX_VALUE;
+    }
+
+    /**
+     * The thread that keeps the pool at its target: starts the launches held back, asks waiting JVMs to warm
+     * up once starts are quiet, and ends the JVMs above the base count once the pool has been idle.
      */
     private static void decide() {
         List<ChildJvm> toWarm = new ArrayList<>();
@@ -204,21 +215,11 @@ public final class WarmPool {
                     WarmDemand.Limits limits = limits();
                     int target = DEMAND.target(now, limits);
                     while (READY.size() + launches > target && !READY.isEmpty()) toEnd.add(READY.pollLast());
-                    long wakeAt = DEMAND.releaseAt(limits);
+                    long wakeAt = Math.min(DEMAND.releaseAt(limits), topUp(now, limits));
                     long since = DEMAND.sinceLastTake(now);
-                    if (READY.size() + launches < target && launches < parallelLaunches()) {
-                        // At once when the next start would find nothing; not while a caller's own cold start
-                        // (on its clock) boots; else once the child just handed its task has had the CPU.
-                        boolean urgent = !WAITERS.isEmpty() || (READY.isEmpty() && coldLaunches == 0);
-                        if (urgent || (coldLaunches == 0 && since >= ms(REFILL_DELAY_MS))) {
-                            startLaunch();
-                            continue;
-                        }
-                        if (coldLaunches == 0) wakeAt = Math.min(wakeAt, now - since + ms(REFILL_DELAY_MS));
-                    }
                     boolean unasked = false;
                     for (ChildJvm c : READY) unasked |= !c.askedToWarmUp();
-                    if (unasked && launches == 0 && coldLaunches == 0) {
+                    if (unasked && launches == 0) {
                         if (since >= ms(QUIET_MS)) {
                             for (ChildJvm c : READY) if (!c.askedToWarmUp()) toWarm.add(c);
                         } else {
@@ -253,9 +254,7 @@ public final class WarmPool {
         long gen = generation;
         launches++;
         peakHeld = Math.max(peakHeld, READY.size() + launches);
-        Thread t = new Thread(() -> launch(gen), "procbook-warm-launch");
-        t.setDaemon(true);
-        t.start();
+        newThread(() -> launch(gen), "procbook-warm-launch").start();
     }
 
     private static void launch(long gen) {
@@ -263,7 +262,7 @@ public final class WarmPool {
         ChildJvm jvm = null;
         IOException failure = null;
         try {
-            jvm = ChildJvm.launch(true, p -> {
+            jvm = ChildJvm.launch(false, p -> {
                 synchronized (LOCK) {
                     if (gen == generation) {
                         IN_FLIGHT.add(p);
@@ -325,6 +324,15 @@ public final class WarmPool {
         }
     }
 
+    /** @return how many of the waiting JVMs have been asked to warm up and have not finished yet */
+    public static int warming() {
+        synchronized (LOCK) {
+            int n = 0;
+            for (ChildJvm c : READY) if (c.askedToWarmUp() && !c.isWarm() && c.isAlive()) n++;
+            return n;
+        }
+    }
+
     /** @return how many of the waiting JVMs have finished their warm-up */
     public static int warm() {
         synchronized (LOCK) {
@@ -340,7 +348,7 @@ public final class WarmPool {
      */
     public static boolean settled() {
         synchronized (LOCK) {
-            if (launches > 0 || coldLaunches > 0) return false;
+            if (launches > 0) return false;
             for (ChildJvm c : READY) if (c.isAlive() && !c.isWarm()) return false;
             return true;
         }
@@ -366,9 +374,10 @@ public final class WarmPool {
     }
 
     /**
-     * Kills the waiting JVMs and the ones being launched, and stops the pool until the next {@link #obtain()};
-     * callers waiting for a launch launch their own. No JVM launched before this call is ever handed out.
-     * Returns at once; the JVMs are reaped in the background.
+     * Kills the waiting JVMs and the ones being launched, and stops the pool until the next {@link #obtain()},
+     * which starts it again from the base count (how often JVMs were taken before is forgotten); callers
+     * waiting for a launch launch their own. No JVM launched before this call is ever handed out. Returns at
+     * once; the JVMs are reaped in the background.
      */
     public static void drain() {
         synchronized (LOCK) {
@@ -379,6 +388,7 @@ public final class WarmPool {
             IN_FLIGHT.clear();
             READY.forEach(ChildJvm::kill);
             READY.clear();
+            DEMAND.forget();
             failWaiters();
             LOCK.notifyAll();
         }

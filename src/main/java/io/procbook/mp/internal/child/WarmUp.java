@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
  * {@link Rehearsal} of a first task, reporting an exception, printing), so that its task then runs without
  * paying for it. The class data sharing archive's training run runs it too ({@code ArchiveTraining}).
  *
- * <p>It runs in steps on a daemon thread, and stops between two steps once the task has come ({@link #stop()}):
+ * <p>It runs in steps on a daemon thread, and stops between two steps (two rehearsals) once the task has come
+ * ({@link #stop()}):
  * the task then runs at once, beside at most the rest of one step. So every step must be safe beside a task:
  * it touches only objects of its own and classes' one-time initialization (the {@code Process} it rehearses
  * with is the main-process object, taken before any task could replace it; {@code BeforeHalt}'s actions are
@@ -116,7 +117,9 @@ final class WarmUp {
             if (!"ok".equals(p.call())) throw new IllegalStateException("the warm-up's probe did not run");
             Serial.toBytes(new IOException("warm-up"));
         });
-        for (int i = 0; i < REHEARSALS; i++) steps.add(() -> Rehearsal.run(main));
+        steps.add(() -> {
+            for (int i = 0; i < REHEARSALS && !stopped; i++) Rehearsal.run(main);
+        });
         // What printing costs a task, and how a child ends: its System.out flushed as a message to the parent.
         steps.add(() -> {
             PrintStream printing = new PrintStream(new RoutedOutput(false, (type, payload) -> { }), false,
