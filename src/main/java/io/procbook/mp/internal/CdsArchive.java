@@ -19,9 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Made once per (JDK, class path) in the background, by a child JVM taken through a child's whole path
  * ({@link ArchiveTraining}): with {@code -XX:ArchiveClassesAtExit} (a dynamic archive) before JDK 25, with
- * {@code -XX:AOTCacheOutput} (an AOT cache, JEP 483/514) from JDK 25 on, which also keeps the classes linked,
- * the path's lambda and method-handle call sites resolved and its method profiles, so that a cold child does
- * much less before it runs user code. ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and
+ * {@code -XX:AOTCacheOutput} (an AOT cache, JEP 483) from JDK 25 on, which also keeps the classes linked and
+ * the path's lambda and method-handle call sites resolved, so that a child does much less before it runs
+ * user code (but not the path's method profiles, see {@link #WITHOUT_PROFILES}). ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and
  * would make whichever child happened to be first pay for the dump.) Children started before the archive
  * exists simply run without it.
  * The archive is kept under {@code $XDG_CACHE_HOME/procbook} (default {@code ~/.cache/procbook}), named by a

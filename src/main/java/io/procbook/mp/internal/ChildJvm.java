@@ -272,7 +272,7 @@ public final class ChildJvm implements ChildProcess {
 
     /**
      * Asks a waiting child to warm up (see {@link Msg#WARM_UP}); only the first call sends anything. A child
-     * that has gone away is left for whoever takes it to find dead.
+     * whose connection has broken is killed, so that whoever takes it finds it dead.
      */
     public void warmUp() {
         if (!warmUpAsked.compareAndSet(false, true)) return;
