@@ -69,7 +69,9 @@ public class PoolBench {
      * ms, which would be measured as the pool's slowness.
      */
     static void settle() throws InterruptedException {
-        while (WarmPool.idle() < 2) Thread.sleep(10);
+        do {
+            Thread.sleep(50);
+        } while (WarmPool.idle() < 2 || !WarmPool.settled());
         Thread.sleep(300);
     }
 

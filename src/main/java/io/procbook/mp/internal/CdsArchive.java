@@ -12,19 +12,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A class data sharing archive of the runtime's own classes, so that a child JVM maps them instead of
  * loading and verifying them (tens of ms per child).
  *
- * <p>Made once per (JDK, class path) in the background, by one JVM that runs the child warm-up and exits:
- * with {@code -XX:ArchiveClassesAtExit} (a dynamic archive) before JDK 25, with {@code -XX:AOTCacheOutput}
- * (an AOT cache, JEP 483/514) from JDK 25 on, which also keeps the classes linked, the warm-up's lambda and
- * method-handle call sites resolved and its method profiles, so that a cold child does much less before it
- * runs user code. ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and would make
- * whichever child happened to be first pay for the dump.) Children started before the archive exists simply
- * run without it.
+ * <p>Made once per (JDK, class path) in the background, by a child JVM taken through a child's whole path
+ * ({@link ArchiveTraining}): with {@code -XX:ArchiveClassesAtExit} (a dynamic archive) before JDK 25, with
+ * {@code -XX:AOTCacheOutput} (an AOT cache, JEP 483) from JDK 25 on, which also keeps the classes linked and
+ * the path's lambda and method-handle call sites resolved, so that a child does much less before it runs
+ * user code (but not the path's method profiles, see {@link #WITHOUT_PROFILES}). ({@code -XX:+AutoCreateSharedArchive} would only exist from JDK 19, and
+ * would make whichever child happened to be first pay for the dump.) Children started before the archive
+ * exists simply run without it.
  * The archive is kept under {@code $XDG_CACHE_HOME/procbook} (default {@code ~/.cache/procbook}), named by a
  * hash of the JDK, the class path and the size and time of each entry, because the JVM refuses an archive
  * whose class path changed. The system property {@code procbook.cds=false} turns it off.
@@ -34,6 +33,13 @@ final class CdsArchive {
     private static final ConcurrentHashMap<String, Boolean> DUMPING = new ConcurrentHashMap<>();
     /** JDK 25 has the one-step AOT cache workflow; JDK 24's needs two runs, so it keeps the dynamic archive. */
     private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+    /**
+     * JDK 25's AOT cache also keeps the training run's method profiles (JEP 515), with which a child's JIT
+     * compiles the runtime's start-up path early: 5-14 ms more CPU per child here, for code that runs once.
+     * The cache is made without them and children do not replay them; the flags are diagnostic, so they are
+     * named only for the JDK they are known in (an unknown one would stop every child from starting).
+     */
+    private static final boolean WITHOUT_PROFILES = Runtime.version().feature() == 25;
 
     private CdsArchive() { }
 
@@ -43,8 +49,12 @@ final class CdsArchive {
         Path archive = archiveFor(classpath);
         if (archive == null) return List.of();
         if (Files.isRegularFile(archive)) {
-            return AOT_CACHE ? List.of("-XX:AOTCache=" + archive, "-Xlog:cds=off", "-Xlog:aot=off")
-                    : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            if (!AOT_CACHE) {
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            }
+            List<String> use = new ArrayList<>(List.of("-XX:AOTCache=" + archive, "-Xlog:cds=off", "-Xlog:aot=off"));
+            if (WITHOUT_PROFILES) use.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining"));
+            return use;
         }
         if (DUMPING.putIfAbsent(classpath, Boolean.TRUE) == null) {
             Thread t = new Thread(() -> dump(classpath, archive), "procbook-cds-dump");
@@ -110,21 +120,13 @@ final class CdsArchive {
             Files.createDirectories(archive.getParent());
             sweepAbandoned(archive.getParent());
             tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            List<String> cmd = new ArrayList<>(List.of(JvmCommand.javaExecutable()));
-            cmd.addAll(JvmCommand.baseFlags(true));
-            cmd.addAll(AOT_CACHE ? List.of("-XX:AOTCacheOutput=" + tmp, "-Xlog:cds=off", "-Xlog:aot=off")
+            List<String> output = new ArrayList<>(AOT_CACHE
+                    ? List.of("-XX:AOTCacheOutput=" + tmp, "-Xlog:cds=off", "-Xlog:aot=off")
                     : List.of("-XX:ArchiveClassesAtExit=" + tmp, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-            cmd.addAll(List.of("-cp", classpath, "io.procbook.mp.internal.child.ChildMain", "--dump-cds"));
-            java.lang.Process p = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            Children.trackHelper(p);
-            if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 && Files.size(tmp) > 0) {
+            if (WITHOUT_PROFILES) output.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"));
+            if (ArchiveTraining.run(classpath, output) && Files.isRegularFile(tmp) && Files.size(tmp) > 0) {
                 Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 pruneOldArchives(archive.getParent());
-            } else {
-                p.destroyForcibly();
             }
         } catch (IOException | InterruptedException e) {
             // no archive: children start a little slower, nothing else changes

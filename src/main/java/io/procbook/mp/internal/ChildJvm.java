@@ -49,6 +49,8 @@ public final class ChildJvm implements ChildProcess {
     private final CompletableFuture<Void> reaped = new CompletableFuture<>();
     private volatile Integer doneStatus;
     private final AtomicBoolean assigned = new AtomicBoolean();
+    private final AtomicBoolean warmUpAsked = new AtomicBoolean();
+    private volatile boolean warm;
     private volatile String name;
     private volatile Kind kind = Kind.PROCESS;
     private volatile int reportedSignal;
@@ -71,47 +73,35 @@ public final class ChildJvm implements ChildProcess {
     /**
      * Starts a child JVM and blocks until it has connected back.
      *
-     * @param warm      whether the child warms itself up before connecting (for the warm pool)
-     * @param longLived whether it will run many tasks (a warm JVM or a pool worker), which picks its collector
+     * @param longLived whether it is launched to run many tasks (a pool worker), which picks its collector
+     *                  (see {@code JvmCommand})
      * @throws IOException if the JVM cannot be started or dies before connecting (its output is in the
      *                     message)
      */
-    public static ChildJvm launch(boolean warm, boolean longLived) throws IOException {
-        return launch(warm, longLived, p -> { });
+    public static ChildJvm launch(boolean longLived) throws IOException {
+        return launch(longLived, p -> { });
     }
 
     /**
-     * Starts a child JVM as {@link #launch(boolean, boolean)} does, telling {@code spawned} of its process as
-     * soon as it exists, so that a caller can stop a launch that is no longer wanted before it connects
-     * (destroying the process makes this method throw).
+     * Starts a child JVM as {@link #launch(boolean)} does, telling {@code spawned} of its process as soon as it
+     * exists, so that a caller can stop a launch that is no longer wanted before it connects (destroying the
+     * process makes this method throw).
      *
      * @throws IOException if the JVM cannot be started, dies or is destroyed before connecting
      */
-    public static ChildJvm launch(boolean warm, boolean longLived, Consumer<java.lang.Process> spawned)
-            throws IOException {
-        byte[] t = new byte[16];
-        RANDOM.nextBytes(t);
-        String token = HexFormat.of().formatHex(t);
+    public static ChildJvm launch(boolean longLived, Consumer<java.lang.Process> spawned) throws IOException {
+        String token = newToken();
         Endpoint endpoint = Endpoint.listen();
         java.lang.Process p;
         try {
-            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), warm, longLived))
+            p = new ProcessBuilder(JvmCommand.build(endpoint.address(), longLived))
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
         } catch (IOException e) {
             endpoint.close();
             throw e;
         }
-        // The token that proves the child is ours goes through its stdin, never its command line (readable by
-        // every local user in /proc), so a process that connects first to a loopback TCP endpoint cannot pass
-        // for it. Then stdin ends, as /dev/null did.
-        try (OutputStream stdin = p.getOutputStream()) {
-            stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            p.destroyForcibly();
-            endpoint.close();
-            throw new IOException("child JVM (pid " + p.pid() + ") went away before it could be given its token", e);
-        }
+        writeToken(p, token, endpoint);
         Children.trackHelper(p);
         long pid = p.pid();
         OutputPump out = OutputPump.start(p.getInputStream(), false, "procbook-out-" + pid);
@@ -126,12 +116,7 @@ public final class ChildJvm implements ChildProcess {
         });
         Wire wire;
         try {
-            SocketChannel ch = endpoint.accept();
-            wire = new Wire(ch);
-            Wire.Message hello = wire.receive();
-            if (hello == null || hello.type() != Msg.HELLO) throw new IOException("child did not say hello");
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(hello.payload()));
-            if (!in.readUTF().equals(token)) throw new IOException("child gave a wrong token");
+            wire = handshake(endpoint, token);
         } catch (IOException e) {
             p.destroyForcibly();
             String output;
@@ -148,19 +133,54 @@ public final class ChildJvm implements ChildProcess {
             connected.complete(null); // cancels the timer
             endpoint.close();
         }
-        if (warm) {
-            try {
-                wire.send(Msg.WARM_UP, new byte[0]);
-            } catch (IOException e) {
-                p.destroyForcibly();
-                throw new IOException("child JVM (pid " + pid + ") went away after connecting", e);
-            }
-        }
         ChildJvm jvm = new ChildJvm(p, wire, out, err, "jvm-" + pid);
         jvm.startReader();
         jvm.linkClosed.thenRun(jvm::exitKnown);
         p.onExit().thenAcceptBoth(jvm.linkClosed, (proc, v) -> jvm.reaped());
         return jvm;
+    }
+
+    /**
+     * Gives a just-started child (its stdin a pipe) the token that proves it is ours, then ends its stdin, as
+     * /dev/null would. The token goes through stdin, never the command line (readable by every local user in
+     * /proc), so that a process that connects first to a loopback TCP endpoint cannot pass for the child.
+     *
+     * @throws IOException if the child went away first; it is then destroyed and {@code endpoint} closed
+     */
+    static void writeToken(java.lang.Process p, String token, Endpoint endpoint) throws IOException {
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            p.destroyForcibly();
+            endpoint.close();
+            throw new IOException("child JVM (pid " + p.pid() + ") went away before it could be given its token", e);
+        }
+    }
+
+    /** @return a fresh random token a child proves itself with when it connects */
+    static String newToken() {
+        byte[] t = new byte[16];
+        RANDOM.nextBytes(t);
+        return HexFormat.of().formatHex(t);
+    }
+
+    /**
+     * Accepts the child's connection and checks its hello.
+     *
+     * @throws IOException if the connection fails, or the child does not say hello with {@code token}
+     */
+    static Wire handshake(Endpoint endpoint, String token) throws IOException {
+        Wire wire = new Wire(endpoint.accept());
+        try {
+            Wire.Message hello = wire.receive();
+            if (hello == null || hello.type() != Msg.HELLO) throw new IOException("child did not say hello");
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(hello.payload()));
+            if (!in.readUTF().equals(token)) throw new IOException("child gave a wrong token");
+            return wire;
+        } catch (IOException e) {
+            wire.close();
+            throw e;
+        }
     }
 
     private void startReader() {
@@ -191,6 +211,7 @@ public final class ChildJvm implements ChildProcess {
                         exitKnown(); // DONE is the child's last word: nobody waits for the link to close
                     }
                     case Msg.EXITING -> reportedExit = true;
+                    case Msg.WARMED -> warm = true;
                     case Msg.SIGNAL -> reportedSignal = new DataInputStream(
                             new ByteArrayInputStream(m.payload())).readInt();
                     case Msg.DATA -> {
@@ -272,6 +293,29 @@ public final class ChildJvm implements ChildProcess {
      */
     public int routeFor(Object context) {
         return routes.routeFor(context);
+    }
+
+    /**
+     * Asks a waiting child to warm up (see {@link Msg#WARM_UP}); only the first call sends anything. A child
+     * whose connection has broken is killed, so that whoever takes it finds it dead.
+     */
+    public void warmUp() {
+        if (!warmUpAsked.compareAndSet(false, true)) return;
+        try {
+            wire.send(Msg.WARM_UP, new byte[0]);
+        } catch (IOException gone) {
+            kill();
+        }
+    }
+
+    /** @return whether {@link #warmUp()} was called */
+    public boolean askedToWarmUp() {
+        return warmUpAsked.get();
+    }
+
+    /** @return whether the child has reported its warm-up finished ({@link Msg#WARMED}) */
+    public boolean isWarm() {
+        return warm;
     }
 
     /** @return whether {@link #assign} was called */

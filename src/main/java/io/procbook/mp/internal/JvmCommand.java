@@ -18,12 +18,12 @@ import java.util.Set;
  * <p>Flag choices (measured on 2 cores): {@code -XX:-UsePerfData} skips creating the hsperfdata file.
  * {@code -XX:+UseSerialGC} needs no GC threads for the small heaps children mostly have, and its cheaper
  * write barrier makes allocation-heavy work (a pool mapping over boxed numbers) 10-20 % faster than under G1.
- * But before JDK 25 the JDK's class data sharing archive maps its pre-built Java heap (the module graph,
- * interned strings) only under G1, and without it a JVM boots on 15 ms more CPU (38 ms against 53 ms for a
- * hello world on JDK 17 here, 90 ms against 140 ms wall at load 11). So there a cold child that runs one
- * task (a {@code Process}), whose boot is on its caller's clock, keeps the default collector; a long-lived
- * one (a warm JVM, which boots ahead of need, or a pool worker) gets SerialGC. From JDK 25 on every child
- * gets SerialGC.
+ * But before JDK 25 the class data sharing archives map their pre-built Java heap (the module graph,
+ * interned strings) only under G1, and only if they were made under G1: without it a JVM boots on 15-20 ms
+ * more CPU (a main class from the runtime's archive: 28 ms against 48 ms on JDK 17 here), which a loop of
+ * starts pays at every iteration. So there a child launched to be a pool worker gets SerialGC and every
+ * other one (a {@code Process}, pre-started or not) keeps the default collector; the archive is made under
+ * it. From JDK 25 on every child gets SerialGC.
  * {@code -XX:TieredStopAtLevel=1} would start faster but caps the JIT at C1, which costs CPU-bound work
  * several times over, so it is not used. Class data sharing for the runtime's own classes
  * comes from {@link CdsArchive}. More flags (say {@code -Xmx8g}) can be given in the system property
@@ -49,13 +49,27 @@ final class JvmCommand {
     }
 
     /**
-     * @param longLived whether the JVM is started ahead of need or to serve a pool (see the class comment)
-     * @return the flags a child JVM gets first; the class data sharing dump gets a long-lived child's, since an
-     *         AOT cache made under another collector may be refused (a dynamic archive is used under either)
+     * @param longLived whether the JVM is launched to serve a pool (see the class comment)
+     * @return the flags a child JVM gets first; the archive's training run gets those of a child that is not,
+     *         since most children are not and an archive made under another collector loses its heap
      */
     static List<String> baseFlags(boolean longLived) {
         return longLived || SERIAL_GC_SHARES_HEAP ? List.of("-XX:+UseSerialGC", "-XX:-UsePerfData")
                 : List.of("-XX:-UsePerfData");
+    }
+
+    /**
+     * The JDK's own selector provider, named for children so that they need not look for another: without the
+     * name, a JVM's first socket makes the JDK search the class path for a provider of that service, which
+     * opens and indexes every jar on it (10-25 ms of a child's start with the kernel's jar, which a child
+     * whose classes all come from the class data archive never opens otherwise). {@code null} when this JVM
+     * uses a provider from elsewhere; a child then finds it the same way.
+     */
+    private static final String JDK_SELECTOR_PROVIDER = jdkSelectorProvider();
+
+    private static String jdkSelectorProvider() {
+        String name = java.nio.channels.spi.SelectorProvider.provider().getClass().getName();
+        return name.startsWith("sun.nio.ch.") ? name : null;
     }
 
     /** Whether this JDK's class data sharing maps its archived heap under the serial collector (JDK 25 does). */
@@ -63,27 +77,39 @@ final class JvmCommand {
 
     /**
      * The command line: no secret on it (any local user can read a command line in /proc); the connection
-     * token goes to the child's stdin ({@link ChildJvm}).
+     * token goes to the child's stdin ({@link ChildJvm#writeToken}).
      */
-    static List<String> build(String address, boolean warm, boolean longLived) {
+    static List<String> build(String address, boolean longLived) {
         String cp = classpath();
+        String extra = System.getProperty("procbook.childJvmOptions", "").trim();
+        List<String> options = extra.isEmpty() ? List.of() : Arrays.asList(extra.split("\\s+"));
+        return build(cp, address, longLived, CdsArchive.flags(cp), options);
+    }
+
+    /**
+     * @param classDataFlags the class data sharing flags: the archive's to use it, or the ones that make it
+     *                       (for the archive's training run, see {@link ArchiveTraining})
+     * @param options        the host's options ({@code procbook.childJvmOptions}), which the training run
+     *                       does without: it must not wait for a debugger someone asked children to wait for
+     */
+    static List<String> build(String cp, String address, boolean longLived,
+                              List<String> classDataFlags, List<String> options) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
-        cmd.addAll(baseFlags(warm || longLived));
+        cmd.addAll(baseFlags(longLived));
         cmd.add("-Dsun.stdout.encoding=UTF-8");
         cmd.add("-Dsun.stderr.encoding=UTF-8");
         cmd.add("-Dstdout.encoding=UTF-8");
         cmd.add("-Dstderr.encoding=UTF-8");
         cmd.addAll(Platform.childJvmFlags());
-        cmd.addAll(CdsArchive.flags(cp));
-        String extra = System.getProperty("procbook.childJvmOptions", "").trim();
-        if (!extra.isEmpty()) cmd.addAll(Arrays.asList(extra.split("\\s+")));
+        if (JDK_SELECTOR_PROVIDER != null) cmd.add("-Djava.nio.channels.spi.SelectorProvider=" + JDK_SELECTOR_PROVIDER);
+        cmd.addAll(classDataFlags);
+        cmd.addAll(options);
         cmd.add("-cp");
         cmd.add(cp);
         cmd.add("io.procbook.mp.internal.child.ChildMain");
         cmd.add(address);
         cmd.add(Long.toString(ProcessHandle.current().pid()));
-        if (warm) cmd.add("warm");
         return cmd;
     }
 }

@@ -2,8 +2,9 @@ package io.procbook.mp.internal;
 
 /**
  * Message types of the parent/child control protocol. A child connects, says {@link #HELLO}, and waits for one
- * {@link #RUN} (a pre-started one first gets a {@link #WARM_UP}); while its entry runs it may ask for classes ({@link #CLASS_REQUEST}) and exchange
- * {@link #DATA} with higher layers (a pool worker's tasks and results); it ends with {@link #DONE}, or reports
+ * {@link #RUN} (a pre-started one may first be asked to {@link #WARM_UP}); while its entry runs it may ask for
+ * classes ({@link #CLASS_REQUEST}) and exchange {@link #DATA} with higher layers (a pool worker's tasks and
+ * results); it ends with {@link #DONE}, or reports
  * {@link #EXITING} (user code called System.exit) or {@link #SIGNAL} (it was told to stop) just before dying,
  * so that the parent can tell an exit status 143 from a SIGTERM.
  */
@@ -27,9 +28,9 @@ public final class Msg {
     /** either way: opaque bytes for the layer above (pool tasks and results). */
     public static final byte DATA = 8;
     /**
-     * parent to child: nothing. Sent to a pre-started child as soon as it has said hello: a JVM's first read
-     * from a socket takes about 0.6 ms more than later ones (the read path runs for the first time), and this
-     * way that happens while the child waits rather than once a task has been handed to it.
+     * parent to child: nothing to run yet, and time to spare: warm up (rehearse a task's path on a background
+     * thread, see {@code child.WarmUp}) and say {@link #WARMED} when done. A {@link #RUN} that comes meanwhile
+     * stops the warm-up between two of its steps.
      */
     public static final byte WARM_UP = 9;
     /**
@@ -41,4 +42,6 @@ public final class Msg {
     public static final byte SYNC = 11;
     /** parent to child: the long sequence number of the {@link #SYNC} it answers. */
     public static final byte SYNCED = 12;
+    /** child to parent: the warm-up a {@link #WARM_UP} asked for has finished. */
+    public static final byte WARMED = 13;
 }

@@ -16,18 +16,13 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.Serializable;
-import java.util.concurrent.Callable;
 
 /**
  * The main class of every child JVM the runtime starts.
  *
- * <p>Arguments: {@code <address> <parent pid> [warm]}, and the connection token as the first line of stdin (not
- * an argument: any local user can read a command line), or {@code --dump-cds} (run the warm-up once and
- * exit normally, so that {@code -XX:ArchiveClassesAtExit} archives the runtime's classes). A warm child runs
- * the warm-up before it connects, so that the parent knows it is ready to run user code in a few
- * milliseconds; a cold one connects at once, on another thread, while its main thread prepares. The system
- * property {@code procbook.rehearsals} (default 3) says how often the warm-up runs the {@link Rehearsal}.
+ * <p>Arguments: {@code <address> <parent pid>}, and the connection token as the first line of stdin (not an
+ * argument: any local user can read a command line). Every child connects at once, on another thread, while
+ * its main thread prepares; a pre-started one may then be told to warm up while it waits ({@link WarmUp}).
  *
  * <p>How the child ends: after its entry returns (and the non-daemon threads it started have finished, as in
  * Python), it reports {@code DONE} and halts, which skips shutdown hooks as Python's children skip atexit
@@ -38,31 +33,24 @@ import java.util.concurrent.Callable;
 public final class ChildMain {
 
     private static volatile ChildSession session;
-    private static final int REHEARSALS = Integer.getInteger("procbook.rehearsals", 3);
 
     private ChildMain() { }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--dump-cds")) {
-            warmUp();
-            System.exit(0);
-        }
         long parentPid = Long.parseLong(args[1]);
-        boolean warm = args.length > 2 && args[2].equals("warm");
-        // A cold child is on its caller's clock: it connects on another thread (a JVM's first socket costs
-        // 7-18 ms of class initialization) while this one installs its streams and signal handlers and
-        // initializes what decoding its task will need. It does not rehearse: that costs more CPU than it
-        // saves the decoding, and on a busy machine CPU is the clock (measured at load 5-7: 103-164 ms median
-        // without, 197-225 ms with). A warm one has the time: it warms up, then connects, so that it is ready
-        // when it says hello.
-        Connector connector = warm ? null : Connector.start(args[0]);
+        // A child connects on another thread (a JVM's first socket costs 7-18 ms of class initialization)
+        // while this one installs its streams and signal handlers and initializes what decoding its task will
+        // need. It does not rehearse before it says hello: a cold child is on its caller's clock, and the
+        // rehearsal costs more CPU than it saves the decoding (measured at load 5-7: 103-164 ms median
+        // without, 197-225 ms with); a pre-started one may be needed at once when starts come fast, and is
+        // told to warm up when they do not.
+        Connector connector = Connector.start(args[0]);
         ParentLink link = new ParentLink();
         RoutedOutput.install(link);
         ParentWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
-        if (warm) warmUp();
-        else prepareToDecode();
-        Wire wire = connector != null ? connector.await() : connect(args[0], readToken());
+        prepareToDecode();
+        Wire wire = connector.await();
         link.connected(wire);
         ChildSession s = new ChildSession(wire);
         session = s;
@@ -70,7 +58,7 @@ public final class ChildMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
                 "procbook-exit-report"));
 
-        Assignment a = s.receiveAssignment(connector != null ? connector.firstMessage() : null);
+        Assignment a = s.receiveAssignment(connector.firstMessage());
         s.apply(a);
         // Libraries that look classes up through the context loader must see notebook and added classes too.
         Thread.currentThread().setContextClassLoader(s.loader());
@@ -178,48 +166,5 @@ public final class ChildMain {
         for (String c : new String[] {"io.procbook.mp.Process$Entry", "io.procbook.mp.internal.LambdaCopy"}) {
             java.io.ObjectStreamClass.lookup(Class.forName(c, false, ChildMain.class.getClassLoader()));
         }
-    }
-
-    /**
-     * Loads and links what running a task needs (serialization, lambda deserialization, reflection, the
-     * {@link Rehearsal} of a first task, reporting an exception), so that a pre-started child runs its first
-     * task without paying for it.
-     */
-    static void warmUp() throws Exception {
-        for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
-                "io.procbook.mp.Task1", "io.procbook.mp.Task2", "io.procbook.mp.Task3",
-                "io.procbook.mp.UncheckedInterruptedException", "io.procbook.mp.RemoteTaskException"}) {
-            Class.forName(c, true, ChildMain.class.getClassLoader());
-        }
-        // Serialization descriptors build a constructor accessor class per class; make those of the classes
-        // tasks bring now rather than in the first task (a Process subclass, a lambda in the JDK's form).
-        prepareToDecode();
-        for (String c : new String[] {"io.procbook.mp.Process", "java.lang.invoke.SerializedLambda"}) {
-            java.io.ObjectStreamClass.lookup(Class.forName(c, false, ChildMain.class.getClassLoader()));
-        }
-        io.procbook.mp.Task task = () -> { };
-        ((io.procbook.mp.Task) Serial.fromBytes(Serial.toBytes(task), ChildMain.class.getClassLoader(), null)).run();
-        Callable<String> probe = (Callable<String> & Serializable) () -> "ok";
-        byte[] bytes = io.procbook.mp.internal.Codec.encode(new Assignment("warm-up", java.util.List.of(),
-                new io.procbook.mp.internal.Bundle(Serial.toBytes(probe), java.util.Map.of(), java.util.Map.of())));
-        Assignment back = io.procbook.mp.internal.Codec.decodeAssignment(bytes);
-        @SuppressWarnings("unchecked")
-        Callable<String> p = (Callable<String>) Serial.fromBytes(back.entry().object(),
-                ChildMain.class.getClassLoader(), null);
-        if (!"ok".equals(p.call())) throw new IllegalStateException("warm-up");
-        Serial.toBytes(new IOException("warm-up"));
-        // Repeated: the first time links the path, the next ones run it often enough for the JIT to compile
-        // its hottest parts (the class-file writer that spins a lambda's class).
-        for (int i = 0; i < REHEARSALS; i++) Rehearsal.run();
-        BeforeHalt.run(); // nothing registered yet: this only loads the class, as the real exit will need it
-        // What printing costs a task, and how a child ends: its System.out flushed as a message to the parent.
-        java.io.PrintStream printing = new java.io.PrintStream(new RoutedOutput(false, (type, payload) -> { }),
-                false, java.nio.charset.StandardCharsets.UTF_8);
-        printing.println("warm-up");
-        printing.flush();
-        // The JDK's Unix-domain socket support seeds a SecureRandom when first used (the security providers:
-        // tens of ms on a cold JVM); for the CDS dump this puts those classes into the archive.
-        if (Platform.unixSockets()) java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX).close();
-        String.format("%s %d", "warm", 1);
     }
 }

@@ -49,7 +49,8 @@ final class ChildSession implements ChildContext {
 
     /**
      * Blocks until the parent assigns work, then lets the reader thread take over the connection. If the
-     * parent goes away first, halts this JVM.
+     * parent goes away first, halts this JVM. Asked to warm up meanwhile, starts that in the background, and
+     * stops it between two steps when the work comes.
      *
      * @param first the parent's first message if it was read already, or {@code null}
      * @throws IOException if the parent's first message is not an assignment
@@ -58,7 +59,11 @@ final class ChildSession implements ChildContext {
         Wire.Message m;
         try {
             m = first != null ? first : wire.receive();
-            while (m != null && m.type() == Msg.WARM_UP) m = wire.receive();
+            while (m != null && m.type() == Msg.WARM_UP) {
+                WarmUp.start(() -> sendQuietly(Msg.WARMED, new byte[0]));
+                m = wire.receive();
+            }
+            WarmUp.stop(); // the task comes first
         } catch (IOException e) {
             System.err.println("procbook child: broken link to parent: " + e);
             m = null;

@@ -5,7 +5,7 @@ import io.procbook.mp.internal.Wire;
 import java.io.IOException;
 
 /**
- * Connects a cold child to its parent on a thread of its own, so that the main thread can prepare meanwhile,
+ * Connects a child to its parent on a thread of its own, so that the main thread can prepare meanwhile,
  * and receives the parent's first message: a JVM's first read from a socket runs 1-3 ms of code that has
  * never run, which this way starts while the parent is still sending, not after the main thread has taken
  * over. A subclass rather than a lambda: the first lambda of a JVM costs milliseconds, and this thread is

@@ -57,7 +57,11 @@ final class Rehearsal {
 
     private Rehearsal() { }
 
-    static void run() throws Exception {
+    /**
+     * @param main the main-process object, taken before any task could have replaced it as
+     *             {@code Process.current()}: the rehearsal may run beside the real task
+     */
+    static void run(Process main) throws Exception {
         byte[] code;
         try (InputStream in = Rehearsal.class.getResourceAsStream("RehearsalTask.class")) {
             if (in == null) throw new IOException("RehearsalTask.class is missing from the class path");
@@ -71,7 +75,7 @@ final class Rehearsal {
         sender.offer(Map.of(TASK, code), statics);
         Object[] lambdas = (Object[]) Class.forName(TASK, true, sender).getMethod("tasks").invoke(null);
         Object[] sent = new Object[lambdas.length + 1];
-        sent[0] = ENTRY.newInstance(Process.current());
+        sent[0] = ENTRY.newInstance(main);
         for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
         Bundle bundle = new Bundle(Serial.toBytes(sent), Map.of(TASK, code), statics);
         byte[] payload = Codec.encode(new Assignment("rehearsal", List.of(), bundle));
