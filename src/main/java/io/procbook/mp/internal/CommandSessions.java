@@ -122,6 +122,7 @@ public final class CommandSessions {
         if (s.isEmpty()) return null;
         Path program = resolve(args.get(0), cwd).orElseThrow(() -> new CommandNotFoundException(args,
                 new IOException("Cannot run program \"" + args.get(0) + "\": error=2, No such file or directory")));
+        watchBeforeStart();
         List<String> cmd = new ArrayList<>(List.of(s.get(), "-w", program.toString()));
         cmd.addAll(args.subList(1, args.size()));
         return cmd;
@@ -152,14 +153,36 @@ public final class CommandSessions {
         try {
             if (watcher == null || !watcher.alive()) {
                 if (!add && watcher == null) return;
-                watcher = SessionWatcher.start(setsid().orElseThrow());
-                for (long s : LISTED) watcher.add(s); // this one among them
+                startWatcher(); // it lists this one among the others
                 return;
             }
             if (add) watcher.add(sid);
             else watcher.remove(sid);
         } catch (IOException | RuntimeException e) {
             watcher = null; // retried with the next command; meanwhile only orderly ends reach the sessions
+        }
+    }
+
+    /** Starts a watcher and lists every session with it. Needs LOCK. */
+    private static void startWatcher() throws IOException {
+        watcher = SessionWatcher.start(setsid().orElseThrow());
+        for (long s : LISTED) watcher.add(s);
+    }
+
+    /**
+     * Has a watcher running before a command starts, so that listing the command's session once it runs is
+     * one write to a pipe rather than the start of a process: until its session is listed, a kill -9 of this
+     * JVM leaves the command running (under load a watcher's start took longer than the command needed to
+     * start its own children). A command that then fails to start leaves the watcher idle until the next
+     * session ends, or this JVM does.
+     */
+    private static void watchBeforeStart() {
+        synchronized (LOCK) {
+            try {
+                if (watcher == null || !watcher.alive()) startWatcher();
+            } catch (IOException | RuntimeException e) {
+                watcher = null; // started() tries again
+            }
         }
     }
 
