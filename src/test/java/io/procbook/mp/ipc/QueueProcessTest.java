@@ -17,6 +17,7 @@ import io.procbook.mp.Value;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -80,9 +81,12 @@ class QueueProcessTest {
         try (Children kids = new Children(); Queue<Long> q = new Queue<>(64); Value.OfLong taken = Value.ofLong(0)) {
             Process c = kids.start("drain", Children.handle(q), Children.handle(taken));
             AtomicReference<Throwable> failure = new AtomicReference<>();
+            // The second half waits for the kill, so that the child dies mid-stream however fast it drains.
+            CountDownLatch killed = new CountDownLatch(1);
             Thread producer = new Thread(() -> {
                 try {
                     for (long i = 0; i < n; i++) {
+                        if (i == n / 2) killed.await();
                         q.put(i);
                     }
                 } catch (Throwable t) {
@@ -96,6 +100,7 @@ class QueueProcessTest {
             }
             assertTrue(taken.get() >= n / 4, "child consumer made no progress");
             kids.kill(c);
+            killed.countDown();
             List<Long> rest = new ArrayList<>();
             while (true) {
                 try {
