@@ -1,5 +1,8 @@
 package io.procbook.shell;
 
+import io.procbook.shell.api.CellOutput;
+import io.procbook.shell.api.Engine;
+
 import io.procbook.display.Display;
 import io.procbook.display.Renderers;
 import io.procbook.monitor.Monitor;
