@@ -92,6 +92,17 @@ class LayeringTest {
     }
 
     @Test
+    void sharedHandleKnowsNoSharedType() {
+        // Each shared type serializes through a proxy of its own; the common base must not grow back into a
+        // switch that builds every type (a hub that made the shared types one dependency cycle).
+        noClasses().that().haveFullyQualifiedName("io.procbook.mp.SharedHandle")
+                .should().dependOnClassesThat(DescribedPredicate.describe("are other io.procbook.mp classes",
+                        c -> c.getPackageName().equals("io.procbook.mp")
+                                && !c.getName().equals("io.procbook.mp.SharedHandle")))
+                .check(main);
+    }
+
+    @Test
     void publicApiShowsNoInternals() {
         // What a cell or a host types: the public and protected signatures of public io.procbook.mp and
         // io.procbook.mp.spi types. Their bodies may use the internals; their signatures may not, or a reader

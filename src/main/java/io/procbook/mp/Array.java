@@ -200,7 +200,7 @@ public abstract class Array extends SharedData {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.ARRAY, seg, 0, null);
+        return new SerializationProxy(seg);
     }
 
     /** A shared {@code int[]}; see {@link Array} for sharing and thread safety. */
@@ -498,6 +498,20 @@ public abstract class Array extends SharedData {
         public String toString() {
             if (isClosedHere()) return closedDescription();
             return "Array.OfByte" + java.util.Arrays.toString(toArray());
+        }
+    }
+
+    /** The serialized form of an {@code Array}: its shared memory (which says the element type). */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg) {
+            super(seg, 0);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return Array.attach(seg);
         }
     }
 }

@@ -268,7 +268,7 @@ public final class Barrier extends SharedObject {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.BARRIER, seg, 0, action);
+        return new SerializationProxy(seg, action);
     }
 
     /**
@@ -280,5 +280,24 @@ public final class Barrier extends SharedObject {
     public String toString() {
         if (isClosedHere()) return closedDescription();
         return "Barrier[" + seg.name() + ", " + nWaiting() + "/" + parties() + (isBroken() ? ", broken]" : "]");
+    }
+
+    /**
+     * The serialized form of a {@code Barrier}: its shared memory and its action (a copy runs in each process), or
+     * null.
+     */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+        private final Action action;
+
+        SerializationProxy(Segment seg, Action action) {
+            super(seg, 0);
+            this.action = action;
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new Barrier(seg, action);
+        }
     }
 }

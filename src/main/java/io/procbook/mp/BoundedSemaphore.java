@@ -37,7 +37,21 @@ public final class BoundedSemaphore extends Semaphore {
     }
 
     @Override
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.BOUNDED_SEMAPHORE;
+    SharedHandle serialForm() {
+        return new SerializationProxy(seg, off);
+    }
+
+    /** The serialized form of a {@code BoundedSemaphore}: its shared memory and where in it the count lies. */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg, int off) {
+            super(seg, off);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new BoundedSemaphore(seg, offset);
+        }
     }
 }

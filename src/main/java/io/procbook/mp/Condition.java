@@ -308,7 +308,7 @@ public final class Condition extends SharedObject implements Acquirable {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.CONDITION, seg, 0, lock);
+        return new SerializationProxy(seg, lock);
     }
 
     /**
@@ -320,5 +320,23 @@ public final class Condition extends SharedObject implements Acquirable {
     public String toString() {
         if (isClosedHere()) return closedDescription();
         return "Condition[" + seg.name() + ", " + lock + "]";
+    }
+
+    /**
+     * The serialized form of a {@code Condition}: its shared memory and its lock (which travels as its own proxy).
+     */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+        private final SharedLock lock;
+
+        SerializationProxy(Segment seg, SharedLock lock) {
+            super(seg, 0);
+            this.lock = lock;
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new Condition(seg, lock);
+        }
     }
 }

@@ -414,18 +414,18 @@ public final class Connection extends SharedObject {
         int tag = transit == null ? 0 : transit.tag();
         if (tag == 0) {
             addHold(Pids.SELF, 1);
-            return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, Pids.SELF);
+            return new SerializationProxy(seg, end, Pids.SELF);
         }
         long key = key(Pids.SELF, tag);
         addHold(key, 1); // before registering: a transit released meanwhile gives it back at once
         boolean first = transit.onRelease(List.of(seg, end), () -> dropHolds(key));
         if (transit.handsOver()) {
-            return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, key); // each opening takes its own
+            return new SerializationProxy(seg, end, key); // each opening takes its own
         }
         if (!first) {
             addHold(key, -1); // one hold serves every copy of this transit, until its release
         }
-        return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, 0L);
+        return new SerializationProxy(seg, end, 0L);
     }
 
     /**
@@ -436,5 +436,24 @@ public final class Connection extends SharedObject {
     @Override
     public String toString() {
         return "Connection[" + seg.name() + (end == 0 ? ", left" : ", right") + (isClosedHere() ? ", closed]" : "]");
+    }
+
+    /**
+     * The serialized form of a {@code Connection}: its pipe's shared memory, which end it is, and the holder key
+     * under which the sender took a hold for this copy (0 if none).
+     */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+        private final long handOver;
+
+        SerializationProxy(Segment seg, int end, long handOver) {
+            super(seg, end);
+            this.handOver = handOver;
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return Connection.attach(seg, offset, handOver);
+        }
     }
 }

@@ -90,7 +90,7 @@ public final class Event extends SharedObject {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.EVENT, seg, 0, null);
+        return new SerializationProxy(seg);
     }
 
     /**
@@ -102,5 +102,19 @@ public final class Event extends SharedObject {
     public String toString() {
         if (isClosedHere()) return closedDescription();
         return "Event[" + seg.name() + (isSet() ? ", set]" : ", clear]");
+    }
+
+    /** The serialized form of an {@code Event}: its shared memory. */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg) {
+            super(seg, 0);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new Event(seg);
+        }
     }
 }

@@ -124,7 +124,21 @@ public class JoinableQueue<E> extends Queue<E> {
     }
 
     @Override
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.JOINABLE_QUEUE;
+    SharedHandle serialForm() {
+        return new SerializationProxy(seg);
+    }
+
+    /** The serialized form of a {@code JoinableQueue}: its shared memory. */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg) {
+            super(seg, 0);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new JoinableQueue<>(seg);
+        }
     }
 }

@@ -36,8 +36,8 @@ public final class Lock extends SharedLock {
     }
 
     @Override
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.LOCK;
+    SharedHandle serialForm() {
+        return new SerializationProxy(seg, off);
     }
 
     /**
@@ -50,5 +50,19 @@ public final class Lock extends SharedLock {
     public void release() {
         checkOpen();
         releaseHold(false);
+    }
+
+    /** The serialized form of a {@code Lock}: its shared memory and where in it the lock lies. */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg, int off) {
+            super(seg, off);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new Lock(seg, offset);
+        }
     }
 }

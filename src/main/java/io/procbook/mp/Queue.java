@@ -270,8 +270,9 @@ public class Queue<E> extends SharedObject {
         return maxsize;
     }
 
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.QUEUE;
+    /** This queue's serialized form; {@link JoinableQueue} has its own. */
+    SharedHandle serialForm() {
+        return new SerializationProxy(seg);
     }
 
     /**
@@ -283,7 +284,7 @@ public class Queue<E> extends SharedObject {
      */
     protected final Object writeReplace() {
         checkOpen();
-        return new SharedHandle(kind(), seg, 0, null);
+        return serialForm();
     }
 
     /**
@@ -294,5 +295,19 @@ public class Queue<E> extends SharedObject {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + seg.name() + ", qsize~" + qsize() + "]";
+    }
+
+    /** The serialized form of a {@code Queue}: its shared memory. */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg) {
+            super(seg, 0);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new Queue<>(seg);
+        }
     }
 }

@@ -33,8 +33,8 @@ public final class RLock extends SharedLock {
     }
 
     @Override
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.RLOCK;
+    SharedHandle serialForm() {
+        return new SerializationProxy(seg, off);
     }
 
     /**
@@ -58,5 +58,19 @@ public final class RLock extends SharedLock {
     public long holdCount() {
         checkOpen();
         return isLocked() ? seg.getLong(off + 8) : 0;
+    }
+
+    /** The serialized form of a {@code RLock}: its shared memory and where in it the lock lies. */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg, int off) {
+            super(seg, off);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new RLock(seg, offset);
+        }
     }
 }

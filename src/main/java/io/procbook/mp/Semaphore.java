@@ -146,8 +146,9 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
         return (int) seg.getLong(off);
     }
 
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.SEMAPHORE;
+    /** This semaphore's serialized form; {@link BoundedSemaphore} has its own. */
+    SharedHandle serialForm() {
+        return new SerializationProxy(seg, off);
     }
 
     /**
@@ -156,7 +157,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(kind(), seg, off, null);
+        return serialForm();
     }
 
     /**
@@ -168,5 +169,19 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     public String toString() {
         if (isClosedHere()) return closedDescription();
         return getClass().getSimpleName() + "[" + seg.name() + ", value=" + getValue() + "]";
+    }
+
+    /** The serialized form of a {@code Semaphore}: its shared memory and where in it the count lies. */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg, int off) {
+            super(seg, off);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new Semaphore(seg, offset);
+        }
     }
 }

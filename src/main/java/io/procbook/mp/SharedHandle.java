@@ -6,32 +6,27 @@ import java.io.ObjectStreamException;
 import java.io.Serializable;
 
 /**
- * The serialized form of every shared object of this package: the name of its shared-memory file (plus an
- * offset for objects embedded in another's file, and a kind-specific extra), never its contents. Deserializing
- * it in any process attaches that process to the same memory, so a queue passed to a child as an argument, or
- * captured by a lambda, is the same queue there.
+ * What the serialization proxies of this package's shared objects have in common: the name of the
+ * shared-memory file (plus an offset for objects embedded in another's file), never its contents.
+ * Deserializing a proxy in any process attaches that process to the same memory, so a queue passed to a
+ * child as an argument, or captured by a lambda, is the same queue there. Each shared type has its own
+ * proxy (a nested {@code SerializationProxy}) that holds what that type needs besides the memory, typed,
+ * and {@link #attach attaches} it; this class knows none of them.
  *
- * <p>Made inside a {@link Transit} (a child being started), it keeps this process attached to the segment
- * until the transit's release, so that the child can open its copy even after this process closed its own
- * object: the child's copy is the child's, as a forked child's descriptors are.
+ * <p>Made inside a {@link Transit} (a child being started), a proxy keeps this process attached to the
+ * segment until the transit's release, so that the child can open its copy even after this process closed
+ * its own object: the child's copy is the child's, as a forked child's descriptors are.
  */
-final class SharedHandle implements Serializable {
+abstract class SharedHandle implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    enum Kind { QUEUE, SIMPLE_QUEUE, JOINABLE_QUEUE, CONNECTION, VALUE, ARRAY, LOCK, RLOCK, SEMAPHORE,
-        BOUNDED_SEMAPHORE, EVENT, CONDITION, BARRIER }
+    private final String name;
+    private final int offset;
 
-    final Kind kind;
-    final String name;
-    final int offset;
-    final Serializable extra;
-
-    SharedHandle(Kind kind, Segment seg, int offset, Serializable extra) {
-        this.kind = kind;
+    SharedHandle(Segment seg, int offset) {
         this.name = seg.name();
         this.offset = offset;
-        this.extra = extra;
         Transit transit = Transit.current();
         if (transit != null) {
             seg.retain();
@@ -41,39 +36,20 @@ final class SharedHandle implements Serializable {
         }
     }
 
-    private Object readResolve() throws ObjectStreamException {
+    /**
+     * Builds this process's object on the segment just opened; a failure releases the segment.
+     *
+     * @param seg    the shared memory, opened for this object
+     * @param offset the offset the proxy was made with
+     * @return the attached object
+     */
+    abstract Object attach(Segment seg, int offset);
+
+    /** Serialization: the proxy read becomes the object attached to the same memory. */
+    final Object readResolve() throws ObjectStreamException {
         Segment seg = Segment.open(name);
         try {
-            switch (kind) {
-                case QUEUE:
-                    return new Queue<>(seg);
-                case SIMPLE_QUEUE:
-                    return new SimpleQueue<>(seg);
-                case JOINABLE_QUEUE:
-                    return new JoinableQueue<>(seg);
-                case CONNECTION:
-                    return Connection.attach(seg, offset, (Long) extra);
-                case VALUE:
-                    return Value.attach(seg);
-                case ARRAY:
-                    return Array.attach(seg);
-                case LOCK:
-                    return new Lock(seg, offset);
-                case RLOCK:
-                    return new RLock(seg, offset);
-                case SEMAPHORE:
-                    return new Semaphore(seg, offset);
-                case BOUNDED_SEMAPHORE:
-                    return new BoundedSemaphore(seg, offset);
-                case EVENT:
-                    return new Event(seg);
-                case CONDITION:
-                    return new Condition(seg, (SharedLock) extra);
-                case BARRIER:
-                    return new Barrier(seg, (Barrier.Action) extra);
-                default:
-                    throw new IllegalStateException("unknown shared kind " + kind);
-            }
+            return attach(seg, offset);
         } catch (RuntimeException e) {
             seg.release();
             throw e;

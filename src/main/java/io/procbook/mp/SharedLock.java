@@ -47,7 +47,8 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
 
     abstract boolean reentrant();
 
-    abstract SharedHandle.Kind kind();
+    /** This lock's serialized form: each kind of lock has its own. */
+    abstract SharedHandle serialForm();
 
     static long currentOwner() {
         return Pids.SELF << 40 | (Thread.currentThread().getId() & THREAD_MASK);
@@ -237,7 +238,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(kind(), seg, off, null);
+        return serialForm();
     }
 
     /**

@@ -85,7 +85,7 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
      */
     protected final Object writeReplace() {
         queue.checkOpen();
-        return new SharedHandle(SharedHandle.Kind.SIMPLE_QUEUE, queue.seg, 0, null);
+        return new SerializationProxy(queue.seg);
     }
 
     /**
@@ -96,5 +96,19 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
     @Override
     public String toString() {
         return "SimpleQueue[" + queue.seg.name() + "]";
+    }
+
+    /** The serialized form of a {@code SimpleQueue}: its shared memory. */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg) {
+            super(seg, 0);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return new SimpleQueue<>(seg);
+        }
     }
 }

@@ -125,7 +125,7 @@ public abstract class Value extends SharedData {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.VALUE, seg, 0, null);
+        return new SerializationProxy(seg);
     }
 
     /**
@@ -405,6 +405,20 @@ public abstract class Value extends SharedData {
         @Override
         public Object value() {
             return get();
+        }
+    }
+
+    /** The serialized form of a {@code Value}: its shared memory (which says the value's type). */
+    private static final class SerializationProxy extends SharedHandle {
+        private static final long serialVersionUID = 1L;
+
+        SerializationProxy(Segment seg) {
+            super(seg, 0);
+        }
+
+        @Override
+        Object attach(Segment seg, int offset) {
+            return Value.attach(seg);
         }
     }
 }
