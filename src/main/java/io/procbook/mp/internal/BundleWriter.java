@@ -117,8 +117,7 @@ public final class BundleWriter {
                 continue;
             }
             try {
-                f.setAccessible(true); // JShell wrapper classes are package-private
-                out.add(new StaticValue(f.getName(), type, Serial.toBytes(f.get(null)), null));
+                out.add(new StaticValue(f.getName(), type, Serial.toBytes(PrivateAccess.notebookVariable(f)), null));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 out.add(new StaticValue(f.getName(), type, null, Serial.describe(e)));
             }

@@ -17,7 +17,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 
 /**
  * The serialized form of a {@code Process} target that is a plain lambda (or method reference) of one of
@@ -83,9 +82,7 @@ public final class LambdaCopy implements Externalizable {
         int arity = arityOf(interfaces[0]);
         if (arity < 0) return target;
         try {
-            Method writeReplace = c.getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            if (!(writeReplace.invoke(target) instanceof SerializedLambda form)) return target;
+            if (!(PrivateAccess.lambdaWriteReplace(target) instanceof SerializedLambda form)) return target;
             if (!form.getFunctionalInterfaceClass().equals(internalName(interfaces[0]))) return target;
             ClassLoader loader = c.getClassLoader();
             Class<?> capturing = Class.forName(binaryName(form.getCapturingClass()), false, loader);
@@ -177,9 +174,7 @@ public final class LambdaCopy implements Externalizable {
     /** What {@code SerializedLambda.readResolve} does: asks the capturing class to link the lambda. */
     private Object viaMetafactory() throws ObjectStreamException {
         try {
-            Method m = capturingClass.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
-            m.setAccessible(true);
-            return m.invoke(null, form());
+            return PrivateAccess.deserializeLambda(capturingClass, form());
         } catch (InvocationTargetException e) {
             InvalidObjectException ioe = new InvalidObjectException("cannot rebuild a lambda of " + capturingClass);
             ioe.initCause(e.getCause());
