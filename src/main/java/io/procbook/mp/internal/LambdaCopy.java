@@ -21,7 +21,7 @@ import java.lang.reflect.InvocationTargetException;
 /**
  * The serialized form of a {@code Process} target that is a plain lambda (or method reference) of one of
  * the task interfaces {@link Task}, {@link Task1}, {@link Task2}, {@link Task3}: the lambda's
- * {@link SerializedLambda} data, rebuilt on the other side as a {@link TaskHandles task handle} that calls the
+ * {@link SerializedLambda} data, rebuilt on the other side as a {@link RebuiltTask} that calls the
  * lambda's implementation method through a method handle.
  *
  * <p>Why not the JDK's own form: reading a {@code SerializedLambda} runs the capturing class's
@@ -138,10 +138,10 @@ public final class LambdaCopy implements Externalizable {
             return viaMetafactory();
         }
         return switch (arity) {
-            case 0 -> new TaskHandles.Task0(handle, this);
-            case 1 -> new TaskHandles.Task1(handle, this);
-            case 2 -> new TaskHandles.Task2(handle, this);
-            default -> new TaskHandles.Task3(handle, this);
+            case 0 -> new RebuiltTask.NoArgs(handle, this);
+            case 1 -> new RebuiltTask.OneArg(handle, this);
+            case 2 -> new RebuiltTask.TwoArgs(handle, this);
+            default -> new RebuiltTask.ThreeArgs(handle, this);
         };
     }
 
