@@ -82,13 +82,14 @@ public final class PrivateAccess {
     /**
      * Reads a static field of a notebook class. Reason: JShell's wrapper classes, which hold a notebook's
      * variables as static fields, are package-private to JShell's own package; the parent reads a variable's
-     * value to ship it to a child ({@link #setNotebookVariable} writes it there).
+     * value to ship it to a child ({@link #setNotebookVariable} writes it there), and the shell reads one to
+     * inspect it (Shift+Tab on a variable).
      *
      * @param variable a static field of a class defined from a notebook cell
      * @return its value
      * @throws IllegalAccessException if the field cannot be opened
      */
-    static Object notebookVariable(Field variable) throws IllegalAccessException {
+    public static Object notebookVariable(Field variable) throws IllegalAccessException {
         variable.setAccessible(true);
         return variable.get(null);
     }
