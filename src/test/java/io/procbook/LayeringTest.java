@@ -92,6 +92,16 @@ class LayeringTest {
     }
 
     @Test
+    void sharedMemoryKnowsNoPublicType() {
+        // The bottom of the runtime: it reports an interruption as the JDK does, and io.procbook.mp turns that
+        // into its own exception. Pinned on its own while io.procbook.mp.internal still counts as one with
+        // io.procbook.mp in noPackageCycles.
+        noClasses().that().resideInAPackage("io.procbook.mp.internal.shm..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.procbook.mp", "io.procbook.mp.spi")
+                .check(main);
+    }
+
+    @Test
     void sharedHandleKnowsNoSharedType() {
         // Each shared type serializes through a proxy of its own; the common base must not grow back into a
         // switch that builds every type (a hub that made the shared types one dependency cycle).

@@ -149,7 +149,7 @@ public final class Barrier extends SharedObject {
         }
         boolean released;
         try {
-            released = Blocking.await(() -> {
+            released = Waits.await(() -> {
                 long x = seg.getLong(OFF_WORD);
                 return x >>> 32 != gen || (x & BROKEN) != 0;
             }, deadline, null, changed);

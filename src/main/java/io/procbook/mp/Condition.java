@@ -169,7 +169,7 @@ public final class Condition extends SharedObject implements Acquirable {
         seg.getAndAddLong(OFF_WORD, WAITER);
         long holds = lock.releaseForWait();
         try {
-            boolean woken = Blocking.await(this::takeTicket, deadline, null, signalled);
+            boolean woken = Waits.await(this::takeTicket, deadline, null, signalled);
             return woken || leave();
         } catch (UncheckedInterruptedException e) {
             // A ticket reserved for this waiter is owed to it alone (every waiter holds one), so it cannot go to

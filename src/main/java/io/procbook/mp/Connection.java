@@ -243,7 +243,7 @@ public final class Connection extends SharedObject {
             msg.discard();
             throw brokenPipe();
         }
-        if (!out.put(msg, Blocking.NO_DEADLINE, this::peerClosed, this::forgetDeadPeers)) {
+        if (!Waits.put(out, msg, Blocking.NO_DEADLINE, this::peerClosed, this::forgetDeadPeers)) {
             throw brokenPipe();
         }
     }
@@ -267,7 +267,7 @@ public final class Connection extends SharedObject {
      */
     public Object recv() {
         checkReadable();
-        Object m = in.take(Blocking.NO_DEADLINE, this::peerClosed, EOF, this::forgetDeadPeers);
+        Object m = Waits.take(in, Blocking.NO_DEADLINE, this::peerClosed, EOF, this::forgetDeadPeers);
         if (m == EOF) {
             throw new PipeEOFException("end of file: the other end of the pipe is closed and every message"
                     + " sent has been received");
@@ -319,7 +319,7 @@ public final class Connection extends SharedObject {
      * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
      */
     public boolean poll(Duration timeout) {
-        return poll() || Blocking.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
+        return poll() || Waits.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
     }
 
     private boolean readyNow() {
@@ -350,7 +350,7 @@ public final class Connection extends SharedObject {
             all.get(i).checkReadable();
             areas[i] = all.get(i).in.notEmpty();
         }
-        Blocking.await(() -> all.stream().anyMatch(Connection::readyNow), Blocking.deadline(timeout),
+        Waits.await(() -> all.stream().anyMatch(Connection::readyNow), Blocking.deadline(timeout),
                 () -> all.forEach(Connection::tick), areas);
         List<Connection> ready = new ArrayList<>();
         for (Connection c : all) {

@@ -69,7 +69,7 @@ public final class Event extends SharedObject {
      */
     public void await() {
         checkOpen();
-        Blocking.await(this::isSet, Blocking.NO_DEADLINE, null, changed);
+        Waits.await(this::isSet, Blocking.NO_DEADLINE, null, changed);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Event extends SharedObject {
      */
     public boolean await(Duration timeout) {
         checkOpen();
-        return Blocking.await(this::isSet, Blocking.deadline(timeout), null, changed);
+        return Waits.await(this::isSet, Blocking.deadline(timeout), null, changed);
     }
 
     /**

@@ -98,7 +98,7 @@ public class JoinableQueue<E> extends Queue<E> {
      */
     public void join() {
         checkOpen();
-        Blocking.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.NO_DEADLINE, null, allDone);
+        Waits.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.NO_DEADLINE, null, allDone);
     }
 
     /**
@@ -111,7 +111,7 @@ public class JoinableQueue<E> extends Queue<E> {
      */
     public boolean join(Duration timeout) {
         checkOpen();
-        return Blocking.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.deadline(timeout), null, allDone);
+        return Waits.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.deadline(timeout), null, allDone);
     }
 
     /**

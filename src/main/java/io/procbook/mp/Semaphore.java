@@ -77,7 +77,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     @Override
     public void acquire() {
         checkOpen();
-        Blocking.await(this::tryOnce, Blocking.NO_DEADLINE, null, released);
+        Waits.await(this::tryOnce, Blocking.NO_DEADLINE, null, released);
     }
 
     /**
@@ -91,7 +91,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     @Override
     public boolean acquire(Duration timeout) {
         checkOpen();
-        return Blocking.await(this::tryOnce, Blocking.deadline(timeout), null, released);
+        return Waits.await(this::tryOnce, Blocking.deadline(timeout), null, released);
     }
 
     /**

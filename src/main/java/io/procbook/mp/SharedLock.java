@@ -94,7 +94,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
     public void acquire() {
         checkOpen();
         long me = currentOwner();
-        Blocking.await(() -> tryOnce(me), Blocking.NO_DEADLINE, this::checkOwnerAlive, released);
+        Waits.await(() -> tryOnce(me), Blocking.NO_DEADLINE, this::checkOwnerAlive, released);
     }
 
     /**
@@ -112,7 +112,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
     public boolean acquire(Duration timeout) {
         checkOpen();
         long me = currentOwner();
-        return Blocking.await(() -> tryOnce(me), Blocking.deadline(timeout), this::checkOwnerAlive, released);
+        return Waits.await(() -> tryOnce(me), Blocking.deadline(timeout), this::checkOwnerAlive, released);
     }
 
     /**

@@ -128,7 +128,8 @@
  * sense with the public types stays in this package, package-private: each shared object's serialization proxy
  * (a nested {@code SerializationProxy} extending {@code SharedHandle}), and where an internal operation fails
  * with a reason the JDK can name, this package translates it into its public exception ({@code Popen} turns a
- * missing program into {@code CommandNotFoundException}). No public signature shows an internal type
- * ({@code LayeringTest} checks it).
+ * missing program into {@code CommandNotFoundException}, and {@code Waits} an interrupted shared-memory wait
+ * into {@code UncheckedInterruptedException}). No public signature shows an internal type ({@code LayeringTest}
+ * checks it).
  */
 package io.procbook.mp;

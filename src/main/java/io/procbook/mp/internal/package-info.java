@@ -24,12 +24,14 @@
  * <h2>Dependencies</h2>
  * This package depends on {@code mp.spi} (the hooks it reads) and never the other way. It still uses a few of
  * {@code mp}'s public types, so that what a user catches is the public type with no translation layer in
- * between: the task interfaces ({@code RebuiltTask} implements them), {@code RemoteTaskException} and
- * {@code UncheckedInterruptedException} (thrown from deep inside a wait), and in {@code manager} the proxy
- * interfaces and manager exceptions, which a proxy throws straight into user code. {@code LayeringTest}
+ * between: the task interfaces ({@code RebuiltTask} implements them), {@code RemoteTaskException} (made in
+ * the child, where the task failed), and in {@code manager} the proxy interfaces and manager exceptions, which
+ * a proxy throws straight into user code. {@code LayeringTest}
  * therefore counts {@code mp} and {@code mp.internal.*} as one package when it looks for cycles; where an
  * internal failure has a JDK name, {@code mp} translates it instead ({@code CommandSessions} reports a missing
  * program as a {@link java.io.FileNotFoundException} that {@code Popen} turns into
- * {@code CommandNotFoundException}).
+ * {@code CommandNotFoundException}; {@code shm} reports an interrupted wait as an {@link InterruptedException}
+ * that {@code mp}'s {@code Waits} turns into {@code UncheckedInterruptedException}, so {@code shm} knows no
+ * public type).
  */
 package io.procbook.mp.internal;

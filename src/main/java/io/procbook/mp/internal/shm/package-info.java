@@ -7,6 +7,10 @@
  * {@code WaitArea} until a {@code Waker} (one Unix domain socket per process) is told the condition changed.
  * {@code Pids} says whether the process that owns a word still lives.
  *
+ * <p>The bottom of the runtime: it knows no public type of {@code io.procbook.mp}. An interrupted wait throws
+ * the JDK's {@link InterruptedException} (the thread's interrupt status cleared), which the public objects
+ * translate.
+ *
  * <p>The shared words are accessed through {@link java.lang.invoke.VarHandle}s with volatile or
  * compare-and-set semantics; see the memory consistency effects in {@code io.procbook.mp}'s package
  * documentation.
