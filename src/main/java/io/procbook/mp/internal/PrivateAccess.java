@@ -1,6 +1,5 @@
 package io.procbook.mp.internal;
 
-import io.procbook.mp.Process;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -19,30 +18,33 @@ public final class PrivateAccess {
     private PrivateAccess() { }
 
     /**
-     * The envelope every {@code Process} task travels in: a class private to {@link Process}, since nothing but
-     * a child should ever build one. A child's warm-up and its rehearsal of a first task (in
+     * The envelope every {@code Process} task travels in: a class private to {@code io.procbook.mp.Process}, since
+     * nothing but a child should ever build one. A child's warm-up and its rehearsal of a first task (in
      * {@code internal.child}) must load it and build one as a parent would. Found as the one nested class of
-     * {@code Process} that is a {@link ChildEntry}, not by its name, so renaming it breaks nothing.
+     * the process class that is a {@link ChildEntry}, not by its name, so renaming it breaks nothing; the
+     * caller names the process class by class literal (this package does not depend on the public one).
      *
-     * @return the class of {@code Process}'s task envelope
-     * @throws IllegalStateException if {@code Process} has no such nested class (a build error)
+     * @param processClass {@code io.procbook.mp.Process.class}
+     * @return the class of its task envelope
+     * @throws IllegalStateException if it has no such nested class (a build error)
      */
-    public static Class<? extends ChildEntry> processEntryClass() {
-        for (Class<?> c : Process.class.getDeclaredClasses()) {
+    public static Class<? extends ChildEntry> processEntryClass(Class<?> processClass) {
+        for (Class<?> c : processClass.getDeclaredClasses()) {
             if (ChildEntry.class.isAssignableFrom(c)) return c.asSubclass(ChildEntry.class);
         }
-        throw new IllegalStateException(Process.class.getName() + " has no nested " + ChildEntry.class.getName());
+        throw new IllegalStateException(processClass.getName() + " has no nested " + ChildEntry.class.getName());
     }
 
     /**
-     * Reason: see {@link #processEntryClass()}; its constructor taking the process is private to it.
+     * Reason: see {@link #processEntryClass}; its constructor taking the process is private to it.
      *
-     * @param process the process whose task the envelope carries
+     * @param processClass {@code io.procbook.mp.Process.class}
+     * @param process      the process whose task the envelope carries
      * @return a new envelope, as {@code Process.start()} makes one
      * @throws ReflectiveOperationException if the constructor is missing, closed or fails
      */
-    public static ChildEntry newProcessEntry(Process process) throws ReflectiveOperationException {
-        Constructor<? extends ChildEntry> c = processEntryClass().getDeclaredConstructor(Process.class);
+    public static <P> ChildEntry newProcessEntry(Class<P> processClass, P process) throws ReflectiveOperationException {
+        Constructor<? extends ChildEntry> c = processEntryClass(processClass).getDeclaredConstructor(processClass);
         c.setAccessible(true);
         return c.newInstance(process);
     }
@@ -50,13 +52,13 @@ public final class PrivateAccess {
     /**
      * The JDK's serialized form of a serializable lambda: the private {@code writeReplace} method that the
      * lambda metafactory gives its hidden class, which nothing outside the JDK may call by name. Reason: a
-     * {@link LambdaCopy} is made from it without serializing the lambda.
+     * {@code LambdaCopy} is made from it without serializing the lambda.
      *
      * @param lambda an instance of a lambda's hidden class
      * @return what the lambda's {@code writeReplace} returns
      * @throws ReflectiveOperationException if the class has no such method or it is closed to this module
      */
-    static Object lambdaWriteReplace(Object lambda) throws ReflectiveOperationException {
+    public static Object lambdaWriteReplace(Object lambda) throws ReflectiveOperationException {
         Method writeReplace = lambda.getClass().getDeclaredMethod("writeReplace");
         writeReplace.setAccessible(true);
         return writeReplace.invoke(lambda);
@@ -65,7 +67,7 @@ public final class PrivateAccess {
     /**
      * Links a lambda from its serialized form through the capturing class's private synthetic
      * {@code $deserializeLambda$} method, as {@code SerializedLambda.readResolve} does. Reason: a
-     * {@link LambdaCopy} that cannot be rebuilt from its method handle falls back to the JDK's own way.
+     * {@code LambdaCopy} that cannot be rebuilt from its method handle falls back to the JDK's own way.
      *
      * @param capturing the class whose code contains the lambda
      * @param form      the lambda's serialized form
@@ -73,7 +75,7 @@ public final class PrivateAccess {
      * @throws InvocationTargetException    if {@code $deserializeLambda$} throws (its cause)
      * @throws ReflectiveOperationException if the method is missing or closed
      */
-    static Object deserializeLambda(Class<?> capturing, SerializedLambda form) throws ReflectiveOperationException {
+    public static Object deserializeLambda(Class<?> capturing, SerializedLambda form) throws ReflectiveOperationException {
         Method m = capturing.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
         m.setAccessible(true);
         return m.invoke(null, form);

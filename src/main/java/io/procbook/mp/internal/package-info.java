@@ -12,26 +12,34 @@
  *       {@code Codec} encodes an {@code Assignment}; {@code OutputRoute} and {@code RouteTable} carry each line
  *       a child prints to the sink of the context (cell) it was printed for.</li>
  *   <li>Class shipping: {@code BundleWriter} packs a task into a {@code Bundle} (its serialized form, the
- *       notebook classes its code reaches as {@code CodeReach} finds them, the {@code StaticValue}s it reads),
- *       {@code LambdaCopy} and {@code RebuiltTask} carry lambdas faster than the JDK's form, and
- *       {@code ClassReply} answers a child's request for a class it misses.</li>
+ *       notebook classes its code reaches as {@code CodeReach} finds them, the {@code StaticValue}s it reads;
+ *       a lambda in the faster form of {@code lambda.LambdaCopy} shows its code as a
+ *       {@code PortableLambda}), and {@code ClassReply} answers a child's request for a class it misses.</li>
  *   <li>{@code Transit} keeps shared objects alive for children being started; {@code PrivateAccess} holds
  *       every reflective reach into members closed to the runtime, each with its reason.</li>
  * </ul>
- * Below it: {@code child} (the child JVM's side), {@code shm} (shared memory), {@code pool} (pool workers) and
- * {@code manager} (manager servers and proxies).
+ * Beside it: {@code child} (the child JVM's side), {@code shm} (shared memory), {@code pool} (pool workers),
+ * {@code manager} (manager servers and proxies) and {@code lambda} (how a task lambda travels).
  *
  * <h2>Dependencies</h2>
- * This package depends on {@code mp.spi} (the hooks it reads) and never the other way. It still uses a few of
- * {@code mp}'s public types, so that what a user catches is the public type with no translation layer in
- * between: the task interfaces ({@code RebuiltTask} implements them), {@code RemoteTaskException} (made in
- * the child, where the task failed), and in {@code manager} the proxy interfaces and manager exceptions, which
- * a proxy throws straight into user code. {@code LayeringTest}
- * therefore counts {@code mp} and {@code mp.internal.*} as one package when it looks for cycles; where an
- * internal failure has a JDK name, {@code mp} translates it instead ({@code CommandSessions} reports a missing
- * program as a {@link java.io.FileNotFoundException} that {@code Popen} turns into
+ * This package and {@code shm} know no public type of {@code io.procbook.mp}: where an operation fails for a
+ * reason the JDK can name, {@code mp} translates it into its public exception ({@code CommandSessions} reports
+ * a missing program as a {@link java.io.FileNotFoundException} that {@code Popen} turns into
  * {@code CommandNotFoundException}; {@code shm} reports an interrupted wait as an {@link InterruptedException}
- * that {@code mp}'s {@code Waits} turns into {@code UncheckedInterruptedException}, so {@code shm} knows no
- * public type).
+ * that {@code mp}'s {@code Waits} turns into {@code UncheckedInterruptedException}); where they must reach a
+ * member the public package keeps private, {@link io.procbook.mp.internal.PrivateAccess} takes the public
+ * class as an argument; and {@code BundleWriter} knows a fast lambda by the {@code PortableLambda} interface,
+ * not by its class. Both depend on {@code mp.spi} (the hooks they read), never the other way.
+ *
+ * <p>{@code child}, {@code pool}, {@code manager} and {@code lambda} still use {@code mp}'s public types, so
+ * that what a user catches or receives is the public type itself: {@code lambda}'s rebuilt tasks implement the
+ * task interfaces; the child makes a {@code RemoteTaskException} where the task failed; pool workers run
+ * {@code Fn} and {@code Task} and fail with {@code WorkerDiedException} and
+ * {@code BrokenProcessPoolException}; a manager proxy throws {@code ManagerException} and its kin straight
+ * into user code, and the served builtins implement the proxy interfaces. {@code LayeringTest} counts them as
+ * one with {@code mp} when it looks for cycles. Freeing them takes the same two moves: an internal interface
+ * that {@code mp} implements with a serializable adapter (a pool task as an internal call that {@code mp} wraps
+ * around {@code Fn}, its failure made public inside the adapter), and the proxy's invocation handler in
+ * {@code mp}, translating the transport's failures.
  */
 package io.procbook.mp.internal;

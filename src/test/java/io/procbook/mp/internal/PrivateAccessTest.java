@@ -23,11 +23,11 @@ class PrivateAccessTest {
 
     @Test
     void findsProcessesPrivateTaskEnvelope() throws Exception {
-        Class<? extends ChildEntry> entry = PrivateAccess.processEntryClass();
+        Class<? extends ChildEntry> entry = PrivateAccess.processEntryClass(Process.class);
         assertSame(Process.class, entry.getEnclosingClass());
         assertTrue(Modifier.isPrivate(entry.getModifiers()), "the envelope stays private to Process");
         Process p = new Process(() -> { });
-        assertInstanceOf(entry, PrivateAccess.newProcessEntry(p));
+        assertInstanceOf(entry, PrivateAccess.newProcessEntry(Process.class, p));
     }
 
     @Test

@@ -8,12 +8,12 @@ import io.procbook.mp.Task;
 import io.procbook.mp.internal.Assignment;
 import io.procbook.mp.internal.Bundle;
 import io.procbook.mp.internal.Codec;
-import io.procbook.mp.internal.LambdaCopy;
 import io.procbook.mp.internal.Msg;
 import io.procbook.mp.internal.PrivateAccess;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.StaticValue;
 import io.procbook.mp.internal.Wire;
+import io.procbook.mp.internal.lambda.LambdaCopy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,7 @@ final class Rehearsal {
         sender.offer(Map.of(TASK, code), statics);
         Object[] lambdas = (Object[]) Class.forName(TASK, true, sender).getMethod("tasks").invoke(null);
         Object[] sent = new Object[lambdas.length + 1];
-        sent[0] = PrivateAccess.newProcessEntry(main); // its reading is rehearsed: from JDK 18 on, a
+        sent[0] = PrivateAccess.newProcessEntry(Process.class, main); // its reading is rehearsed: from JDK 18 on, a
         // constructor called through a method handle, spun at first use
         for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
         Bundle bundle = new Bundle(Serial.toBytes(sent), Map.of(TASK, code), statics);

@@ -95,7 +95,7 @@ final class WarmUp {
     private static List<Step> steps(Process main) {
         List<Step> steps = new ArrayList<>();
         steps.add(() -> {
-            for (Class<?> c : List.of(Process.class, PrivateAccess.processEntryClass(), Task1.class, Task2.class,
+            for (Class<?> c : List.of(Process.class, PrivateAccess.processEntryClass(Process.class), Task1.class, Task2.class,
                     Task3.class, UncheckedInterruptedException.class, RemoteTaskException.class, BeforeHalt.class)) {
                 Class.forName(c.getName(), true, c.getClassLoader()); // initialized, not only loaded
             }

@@ -1,9 +1,11 @@
-package io.procbook.mp.internal;
+package io.procbook.mp.internal.lambda;
 
 import io.procbook.mp.Task;
 import io.procbook.mp.Task1;
 import io.procbook.mp.Task2;
 import io.procbook.mp.Task3;
+import io.procbook.mp.internal.PortableLambda;
+import io.procbook.mp.internal.PrivateAccess;
 
 import java.io.Externalizable;
 import java.io.IOException;
@@ -39,7 +41,7 @@ import java.lang.reflect.InvocationTargetException;
  *
  * <p>Not thread-safe while being read; immutable afterwards.
  */
-public final class LambdaCopy implements Externalizable {
+public final class LambdaCopy implements Externalizable, PortableLambda {
 
     private static final long serialVersionUID = 1L;
     private static final Class<?>[] TASKS = {Task.class, Task1.class, Task2.class, Task3.class};

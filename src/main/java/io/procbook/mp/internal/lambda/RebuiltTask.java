@@ -1,4 +1,4 @@
-package io.procbook.mp.internal;
+package io.procbook.mp.internal.lambda;
 
 import java.io.Serializable;
 import java.lang.invoke.MethodHandle;
