@@ -43,7 +43,8 @@ public final class PrivateAccess {
      * @return a new envelope, as {@code Process.start()} makes one
      * @throws ReflectiveOperationException if the constructor is missing, closed or fails
      */
-    public static <P> ChildEntry newProcessEntry(Class<P> processClass, P process) throws ReflectiveOperationException {
+    public static <P> ChildEntry newProcessEntry(Class<P> processClass, P process)
+            throws ReflectiveOperationException {
         Constructor<? extends ChildEntry> c = processEntryClass(processClass).getDeclaredConstructor(processClass);
         c.setAccessible(true);
         return c.newInstance(process);
@@ -75,7 +76,8 @@ public final class PrivateAccess {
      * @throws InvocationTargetException    if {@code $deserializeLambda$} throws (its cause)
      * @throws ReflectiveOperationException if the method is missing or closed
      */
-    public static Object deserializeLambda(Class<?> capturing, SerializedLambda form) throws ReflectiveOperationException {
+    public static Object deserializeLambda(Class<?> capturing, SerializedLambda form)
+            throws ReflectiveOperationException {
         Method m = capturing.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
         m.setAccessible(true);
         return m.invoke(null, form);

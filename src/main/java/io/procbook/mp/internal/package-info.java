@@ -7,10 +7,10 @@
  *       assignment, the control connection, output, exit), {@code WarmPool} and {@code WarmDemand}
  *       (pre-started JVMs), {@code CdsArchive} (class data sharing), {@code Children} (what happens to them
  *       when this JVM ends), {@code CommandChild} and {@code CommandSessions} (external commands).</li>
- *   <li>The control connection: {@code Wire} frames {@code Msg}s over a Unix domain socket (loopback TCP where there is
- *       none; {@code Endpoint}),
- *       {@code Codec} encodes an {@code Assignment}; {@code OutputRoute} and {@code RouteTable} carry each line
- *       a child prints to the sink of the context (cell) it was printed for.</li>
+ *   <li>The control connection: {@code Wire} frames {@code Msg}s over a Unix domain socket (loopback TCP
+ *       where there is none; {@code Endpoint}), {@code Codec} encodes an {@code Assignment};
+ *       {@code OutputRoute} and {@code RouteTable} carry each line a child prints to the sink of the context
+ *       (cell) it was printed for.</li>
  *   <li>Class shipping: {@code BundleWriter} packs a task into a {@code Bundle} (its serialized form, the
  *       notebook classes its code reaches as {@code CodeReach} finds them, the {@code StaticValue}s it reads;
  *       a lambda in the faster form of {@code lambda.LambdaCopy} shows its code as a

@@ -17,7 +17,10 @@ public interface Magic {
     /** @return the usage line, e.g. {@code %timeit [-n N] [-r R] STATEMENT} */
     String usage();
 
-    /** @return a sentence saying what it does (where shown, it is wrapped to {@link io.procbook.shell.api.TextWidth}) */
+    /**
+     * @return a sentence saying what it does (where shown, it is wrapped to
+     *         {@link io.procbook.shell.api.TextWidth})
+     */
     String summary();
 
     /**

@@ -1,10 +1,10 @@
 package io.procbook.mp.internal.child;
 
 import io.procbook.mp.Process;
+import io.procbook.mp.Task;
 import io.procbook.mp.Task1;
 import io.procbook.mp.Task2;
 import io.procbook.mp.Task3;
-import io.procbook.mp.Task;
 import io.procbook.mp.internal.Assignment;
 import io.procbook.mp.internal.Bundle;
 import io.procbook.mp.internal.Codec;
@@ -59,8 +59,9 @@ final class Rehearsal {
         sender.offer(Map.of(TASK, code), statics);
         Object[] lambdas = (Object[]) Class.forName(TASK, true, sender).getMethod("tasks").invoke(null);
         Object[] sent = new Object[lambdas.length + 1];
-        sent[0] = PrivateAccess.newProcessEntry(Process.class, main); // its reading is rehearsed: from JDK 18 on, a
-        // constructor called through a method handle, spun at first use
+        // Process's private envelope, so that its reading is rehearsed too (from JDK 18 on, a constructor called
+        // through a method handle, spun at first use)
+        sent[0] = PrivateAccess.newProcessEntry(Process.class, main);
         for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
         Bundle bundle = new Bundle(Serial.toBytes(sent), Map.of(TASK, code), statics);
         byte[] payload = Codec.encode(new Assignment("rehearsal", List.of(), bundle));

@@ -2,10 +2,10 @@ package io.procbook.mp.internal.child;
 
 import io.procbook.mp.Process;
 import io.procbook.mp.RemoteTaskException;
+import io.procbook.mp.Task;
 import io.procbook.mp.Task1;
 import io.procbook.mp.Task2;
 import io.procbook.mp.Task3;
-import io.procbook.mp.Task;
 import io.procbook.mp.UncheckedInterruptedException;
 import io.procbook.mp.internal.Assignment;
 import io.procbook.mp.internal.BeforeHalt;
@@ -95,8 +95,9 @@ final class WarmUp {
     private static List<Step> steps(Process main) {
         List<Step> steps = new ArrayList<>();
         steps.add(() -> {
-            for (Class<?> c : List.of(Process.class, PrivateAccess.processEntryClass(Process.class), Task1.class, Task2.class,
-                    Task3.class, UncheckedInterruptedException.class, RemoteTaskException.class, BeforeHalt.class)) {
+            for (Class<?> c : List.of(Process.class, PrivateAccess.processEntryClass(Process.class), Task1.class,
+                    Task2.class, Task3.class, UncheckedInterruptedException.class, RemoteTaskException.class,
+                    BeforeHalt.class)) {
                 Class.forName(c.getName(), true, c.getClassLoader()); // initialized, not only loaded
             }
         });

@@ -5,6 +5,7 @@
  * of served objects only, and an {@code AllowList} bounds what a connection deserializes. On the calling
  * side, a {@code Client} keeps this process's connections to one server and every proxy's behaviour is a
  * {@code RemoteHandler}. The served builtins ({@code Builtins}: dict, list, namespace, queues, values,
- * arrays, locks, semaphores, events, conditions, barriers) implement the proxy interfaces of {@code io.procbook.mp}.
+ * arrays, locks, semaphores, events, conditions, barriers) implement the proxy interfaces of
+ * {@code io.procbook.mp}.
  */
 package io.procbook.mp.internal.manager;
