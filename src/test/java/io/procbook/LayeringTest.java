@@ -110,12 +110,12 @@ class LayeringTest {
 
     @Test
     void sharedHandleKnowsNoSharedType() {
-        // Each shared type serializes through a proxy of its own; the common base must not grow back into a
-        // switch that builds every type (a hub that made the shared types one dependency cycle).
+        // Each shared type serializes with an attacher of its own; the handle must not grow back into a switch
+        // that builds every type (a hub that made the shared types one dependency cycle).
         noClasses().that().haveFullyQualifiedName("io.procbook.mp.SharedHandle")
                 .should().dependOnClassesThat(DescribedPredicate.describe("are other io.procbook.mp classes",
                         c -> c.getPackageName().equals("io.procbook.mp")
-                                && !c.getName().equals("io.procbook.mp.SharedHandle")))
+                                && !c.getName().startsWith("io.procbook.mp.SharedHandle")))
                 .check(main);
     }
 

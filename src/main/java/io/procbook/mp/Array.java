@@ -200,7 +200,7 @@ public abstract class Array extends SharedData {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SerializationProxy(seg);
+        return new SharedHandle(seg, 0, new Attach());
     }
 
     /** A shared {@code int[]}; see {@link Array} for sharing and thread safety. */
@@ -501,16 +501,10 @@ public abstract class Array extends SharedData {
         }
     }
 
-    /** The serialized form of an {@code Array}: its shared memory (which says the element type). */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg) {
-            super(seg, 0);
-        }
-
+    /** How an {@code Array}'s copy attaches (its memory says the element type). */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return Array.attach(seg);
         }
     }

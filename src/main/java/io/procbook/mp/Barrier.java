@@ -268,7 +268,7 @@ public final class Barrier extends SharedObject {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SerializationProxy(seg, action);
+        return new SharedHandle(seg, 0, new Attach(action));
     }
 
     /**
@@ -282,21 +282,10 @@ public final class Barrier extends SharedObject {
         return "Barrier[" + seg.name() + ", " + nWaiting() + "/" + parties() + (isBroken() ? ", broken]" : "]");
     }
 
-    /**
-     * The serialized form of a {@code Barrier}: its shared memory and its action (a copy runs in each process), or
-     * null.
-     */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-        private final Action action;
-
-        SerializationProxy(Segment seg, Action action) {
-            super(seg, 0);
-            this.action = action;
-        }
-
+    /** How a {@code Barrier}'s copy attaches, with its action (a copy runs in each process), or null. */
+    private record Attach(Action action) implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new Barrier(seg, action);
         }
     }

@@ -38,19 +38,13 @@ public final class BoundedSemaphore extends Semaphore {
 
     @Override
     SharedHandle serialForm() {
-        return new SerializationProxy(seg, off);
+        return new SharedHandle(seg, off, new Attach());
     }
 
-    /** The serialized form of a {@code BoundedSemaphore}: its shared memory and where in it the count lies. */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg, int off) {
-            super(seg, off);
-        }
-
+    /** How a {@code BoundedSemaphore}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new BoundedSemaphore(seg, offset);
         }
     }

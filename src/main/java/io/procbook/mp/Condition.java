@@ -308,7 +308,7 @@ public final class Condition extends SharedObject implements Acquirable {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SerializationProxy(seg, lock);
+        return new SharedHandle(seg, 0, new Attach(lock));
     }
 
     /**
@@ -322,20 +322,10 @@ public final class Condition extends SharedObject implements Acquirable {
         return "Condition[" + seg.name() + ", " + lock + "]";
     }
 
-    /**
-     * The serialized form of a {@code Condition}: its shared memory and its lock (which travels as its own proxy).
-     */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-        private final SharedLock lock;
-
-        SerializationProxy(Segment seg, SharedLock lock) {
-            super(seg, 0);
-            this.lock = lock;
-        }
-
+    /** How a {@code Condition}'s copy attaches, with its lock (which travels as its own handle). */
+    private record Attach(SharedLock lock) implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new Condition(seg, lock);
         }
     }

@@ -414,18 +414,18 @@ public final class Connection extends SharedObject {
         int tag = transit == null ? 0 : transit.tag();
         if (tag == 0) {
             addHold(Pids.SELF, 1);
-            return new SerializationProxy(seg, end, Pids.SELF);
+            return new SharedHandle(seg, end, new Attach(Pids.SELF));
         }
         long key = key(Pids.SELF, tag);
         addHold(key, 1); // before registering: a transit released meanwhile gives it back at once
         boolean first = transit.onRelease(List.of(seg, end), () -> dropHolds(key));
         if (transit.handsOver()) {
-            return new SerializationProxy(seg, end, key); // each opening takes its own
+            return new SharedHandle(seg, end, new Attach(key)); // each opening takes its own
         }
         if (!first) {
             addHold(key, -1); // one hold serves every copy of this transit, until its release
         }
-        return new SerializationProxy(seg, end, 0L);
+        return new SharedHandle(seg, end, new Attach(0L));
     }
 
     /**
@@ -439,20 +439,12 @@ public final class Connection extends SharedObject {
     }
 
     /**
-     * The serialized form of a {@code Connection}: its pipe's shared memory, which end it is, and the holder key
-     * under which the sender took a hold for this copy (0 if none).
+     * How a {@code Connection}'s copy attaches to its end ({@code offset}), with the holder key under which the
+     * sender took a hold for it (0 if none).
      */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-        private final long handOver;
-
-        SerializationProxy(Segment seg, int end, long handOver) {
-            super(seg, end);
-            this.handOver = handOver;
-        }
-
+    private record Attach(long handOver) implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return Connection.attach(seg, offset, handOver);
         }
     }

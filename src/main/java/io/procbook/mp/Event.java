@@ -90,7 +90,7 @@ public final class Event extends SharedObject {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SerializationProxy(seg);
+        return new SharedHandle(seg, 0, new Attach());
     }
 
     /**
@@ -104,16 +104,10 @@ public final class Event extends SharedObject {
         return "Event[" + seg.name() + (isSet() ? ", set]" : ", clear]");
     }
 
-    /** The serialized form of an {@code Event}: its shared memory. */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg) {
-            super(seg, 0);
-        }
-
+    /** How an {@code Event}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new Event(seg);
         }
     }

@@ -125,19 +125,13 @@ public class JoinableQueue<E> extends Queue<E> {
 
     @Override
     SharedHandle serialForm() {
-        return new SerializationProxy(seg);
+        return new SharedHandle(seg, 0, new Attach());
     }
 
-    /** The serialized form of a {@code JoinableQueue}: its shared memory. */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg) {
-            super(seg, 0);
-        }
-
+    /** How a {@code JoinableQueue}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new JoinableQueue<>(seg);
         }
     }

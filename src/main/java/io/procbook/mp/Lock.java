@@ -37,7 +37,7 @@ public final class Lock extends SharedLock {
 
     @Override
     SharedHandle serialForm() {
-        return new SerializationProxy(seg, off);
+        return new SharedHandle(seg, off, new Attach());
     }
 
     /**
@@ -52,16 +52,10 @@ public final class Lock extends SharedLock {
         releaseHold(false);
     }
 
-    /** The serialized form of a {@code Lock}: its shared memory and where in it the lock lies. */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg, int off) {
-            super(seg, off);
-        }
-
+    /** How a {@code Lock}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new Lock(seg, offset);
         }
     }

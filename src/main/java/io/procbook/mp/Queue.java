@@ -272,7 +272,7 @@ public class Queue<E> extends SharedObject {
 
     /** This queue's serialized form; {@link JoinableQueue} has its own. */
     SharedHandle serialForm() {
-        return new SerializationProxy(seg);
+        return new SharedHandle(seg, 0, new Attach());
     }
 
     /**
@@ -297,16 +297,10 @@ public class Queue<E> extends SharedObject {
         return getClass().getSimpleName() + "[" + seg.name() + ", qsize~" + qsize() + "]";
     }
 
-    /** The serialized form of a {@code Queue}: its shared memory. */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg) {
-            super(seg, 0);
-        }
-
+    /** How a {@code Queue}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new Queue<>(seg);
         }
     }

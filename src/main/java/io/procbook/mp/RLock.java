@@ -34,7 +34,7 @@ public final class RLock extends SharedLock {
 
     @Override
     SharedHandle serialForm() {
-        return new SerializationProxy(seg, off);
+        return new SharedHandle(seg, off, new Attach());
     }
 
     /**
@@ -60,16 +60,10 @@ public final class RLock extends SharedLock {
         return isLocked() ? seg.getLong(off + 8) : 0;
     }
 
-    /** The serialized form of a {@code RLock}: its shared memory and where in it the lock lies. */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg, int off) {
-            super(seg, off);
-        }
-
+    /** How an {@code RLock}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new RLock(seg, offset);
         }
     }

@@ -148,7 +148,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
 
     /** This semaphore's serialized form; {@link BoundedSemaphore} has its own. */
     SharedHandle serialForm() {
-        return new SerializationProxy(seg, off);
+        return new SharedHandle(seg, off, new Attach());
     }
 
     /**
@@ -171,16 +171,10 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
         return getClass().getSimpleName() + "[" + seg.name() + ", value=" + getValue() + "]";
     }
 
-    /** The serialized form of a {@code Semaphore}: its shared memory and where in it the count lies. */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg, int off) {
-            super(seg, off);
-        }
-
+    /** How a {@code Semaphore}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new Semaphore(seg, offset);
         }
     }

@@ -85,7 +85,7 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
      */
     protected final Object writeReplace() {
         queue.checkOpen();
-        return new SerializationProxy(queue.seg);
+        return new SharedHandle(queue.seg, 0, new Attach());
     }
 
     /**
@@ -98,16 +98,10 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
         return "SimpleQueue[" + queue.seg.name() + "]";
     }
 
-    /** The serialized form of a {@code SimpleQueue}: its shared memory. */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg) {
-            super(seg, 0);
-        }
-
+    /** How a {@code SimpleQueue}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return new SimpleQueue<>(seg);
         }
     }

@@ -125,7 +125,7 @@ public abstract class Value extends SharedData {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SerializationProxy(seg);
+        return new SharedHandle(seg, 0, new Attach());
     }
 
     /**
@@ -408,16 +408,10 @@ public abstract class Value extends SharedData {
         }
     }
 
-    /** The serialized form of a {@code Value}: its shared memory (which says the value's type). */
-    private static final class SerializationProxy extends SharedHandle {
-        private static final long serialVersionUID = 1L;
-
-        SerializationProxy(Segment seg) {
-            super(seg, 0);
-        }
-
+    /** How a {@code Value}'s copy attaches (its memory says the value's type). */
+    private record Attach() implements SharedHandle.Attacher {
         @Override
-        Object attach(Segment seg, int offset) {
+        public Object attach(Segment seg, int offset) {
             return Value.attach(seg);
         }
     }

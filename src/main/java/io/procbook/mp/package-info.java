@@ -125,11 +125,11 @@
  * <h2>How the implementation is layered</h2>
  * The public types here are the API; {@code io.procbook.mp.internal} and the packages below it implement the
  * child JVMs, the wire between them, shared memory, pools and managers, and are not API. Code that only makes
- * sense with the public types stays in this package, package-private: each shared object's serialization proxy
- * (a nested {@code SerializationProxy} extending {@code SharedHandle}), and where an internal operation fails
- * with a reason the JDK can name, this package translates it into its public exception ({@code Popen} turns a
- * missing program into {@code CommandNotFoundException}, and {@code Waits} an interrupted shared-memory wait
- * into {@code UncheckedInterruptedException}). No public signature shows an internal type ({@code LayeringTest}
- * checks it).
+ * sense with the public types stays in this package, package-private: how each shared object attaches a copy
+ * to its memory (a nested {@code Attach} record that its {@code SharedHandle} carries). Where an internal
+ * operation fails with a reason the JDK can name, this package translates it into its public exception
+ * ({@code Popen} turns a missing program into {@code CommandNotFoundException}, and {@code Waits} an
+ * interrupted shared-memory wait into {@code UncheckedInterruptedException}). No public signature shows an
+ * internal type ({@code LayeringTest} checks it).
  */
 package io.procbook.mp;
