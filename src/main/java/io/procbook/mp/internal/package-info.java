@@ -31,15 +31,19 @@
  * class as an argument; and {@code BundleWriter} knows a fast lambda by the {@code PortableLambda} interface,
  * not by its class. Both depend on {@code mp.spi} (the hooks they read), never the other way.
  *
- * <p>{@code child}, {@code pool}, {@code manager} and {@code lambda} still use {@code mp}'s public types, so
- * that what a user catches or receives is the public type itself: {@code lambda}'s rebuilt tasks implement the
- * task interfaces; the child makes a {@code RemoteTaskException} where the task failed; pool workers run
- * {@code Fn} and {@code Task} and fail with {@code WorkerDiedException} and
- * {@code BrokenProcessPoolException}; a manager proxy throws {@code ManagerException} and its kin straight
- * into user code, and the served builtins implement the proxy interfaces. {@code LayeringTest} counts them as
- * one with {@code mp} when it looks for cycles. Freeing them takes the same two moves: an internal interface
- * that {@code mp} implements with a serializable adapter (a pool task as an internal call that {@code mp} wraps
- * around {@code Fn}, its failure made public inside the adapter), and the proxy's invocation handler in
- * {@code mp}, translating the transport's failures.
+ * <p>{@code child} uses {@code mp}'s public types (it runs the public API in a child, warms it up and makes a
+ * {@code RemoteTaskException} where the task failed), and nothing uses {@code child}: it is the top of the
+ * child JVM, named to the launcher by {@code JvmCommand}. {@code pool}, {@code manager} and {@code lambda} use
+ * the public types while {@code mp} uses them, so that what a user catches or receives is the public type
+ * itself: {@code lambda}'s rebuilt tasks implement the task interfaces; pool workers run {@code Fn} and
+ * {@code Task} and fail with {@code WorkerDiedException} and {@code BrokenProcessPoolException}; a manager
+ * proxy throws {@code ManagerException} and its kin straight into user code, and the served builtins implement
+ * the proxy interfaces. {@code LayeringTest} counts these three as one with {@code mp} when it looks for
+ * cycles. Freeing {@code pool} and {@code manager} takes two moves: an internal interface that {@code mp}
+ * implements with a serializable adapter (a pool task as an internal call that {@code mp} wraps around
+ * {@code Fn}, its failure made public inside the adapter), and the proxies' invocation handler in {@code mp},
+ * translating the transport's failures. {@code lambda} belongs with the task interfaces it implements: it
+ * would become package-private in {@code mp} once {@code child} reached it the way it reaches
+ * {@code Process}'s private envelope.
  */
 package io.procbook.mp.internal;
