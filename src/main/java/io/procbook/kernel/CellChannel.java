@@ -2,7 +2,7 @@ package io.procbook.kernel;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.procbook.shell.CellOutput;
+import io.procbook.shell.api.CellOutput;
 
 import java.util.Map;
 import java.util.Objects;

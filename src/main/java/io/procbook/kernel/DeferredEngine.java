@@ -1,8 +1,7 @@
 package io.procbook.kernel;
 
-import io.procbook.shell.CellOutput;
-import io.procbook.shell.Engine;
-
+import io.procbook.shell.api.CellOutput;
+import io.procbook.shell.api.Engine;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;

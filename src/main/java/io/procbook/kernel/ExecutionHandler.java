@@ -3,9 +3,9 @@ package io.procbook.kernel;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import io.procbook.shell.Engine;
-import io.procbook.shell.Engine.ExecuteOutcome;
-import io.procbook.shell.TextWidth;
+import io.procbook.shell.api.Engine;
+import io.procbook.shell.api.Engine.ExecuteOutcome;
+import io.procbook.shell.api.TextWidth;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.procbook.kernel;
 
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 import org.zeromq.ZMQ;
 
 import java.util.concurrent.CompletableFuture;

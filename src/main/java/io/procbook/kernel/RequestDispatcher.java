@@ -3,7 +3,7 @@ package io.procbook.kernel;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 
 import java.util.List;
 import java.util.function.Consumer;

@@ -200,7 +200,7 @@ public abstract class Array extends SharedData {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.ARRAY, seg, 0, null);
+        return new SharedHandle(seg, 0, new Attach());
     }
 
     /** A shared {@code int[]}; see {@link Array} for sharing and thread safety. */
@@ -498,6 +498,14 @@ public abstract class Array extends SharedData {
         public String toString() {
             if (isClosedHere()) return closedDescription();
             return "Array.OfByte" + java.util.Arrays.toString(toArray());
+        }
+    }
+
+    /** How an {@code Array}'s copy attaches (its memory says the element type). */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return Array.attach(seg);
         }
     }
 }

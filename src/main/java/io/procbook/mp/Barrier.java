@@ -149,7 +149,7 @@ public final class Barrier extends SharedObject {
         }
         boolean released;
         try {
-            released = Blocking.await(() -> {
+            released = Waits.await(() -> {
                 long x = seg.getLong(OFF_WORD);
                 return x >>> 32 != gen || (x & BROKEN) != 0;
             }, deadline, null, changed);
@@ -268,7 +268,7 @@ public final class Barrier extends SharedObject {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.BARRIER, seg, 0, action);
+        return new SharedHandle(seg, 0, new Attach(action));
     }
 
     /**
@@ -280,5 +280,13 @@ public final class Barrier extends SharedObject {
     public String toString() {
         if (isClosedHere()) return closedDescription();
         return "Barrier[" + seg.name() + ", " + nWaiting() + "/" + parties() + (isBroken() ? ", broken]" : "]");
+    }
+
+    /** How a {@code Barrier}'s copy attaches, with its action (a copy runs in each process), or null. */
+    private record Attach(Action action) implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new Barrier(seg, action);
+        }
     }
 }

@@ -37,7 +37,15 @@ public final class BoundedSemaphore extends Semaphore {
     }
 
     @Override
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.BOUNDED_SEMAPHORE;
+    SharedHandle serialForm() {
+        return new SharedHandle(seg, off, new Attach());
+    }
+
+    /** How a {@code BoundedSemaphore}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new BoundedSemaphore(seg, offset);
+        }
     }
 }

@@ -169,7 +169,7 @@ public final class Condition extends SharedObject implements Acquirable {
         seg.getAndAddLong(OFF_WORD, WAITER);
         long holds = lock.releaseForWait();
         try {
-            boolean woken = Blocking.await(this::takeTicket, deadline, null, signalled);
+            boolean woken = Waits.await(this::takeTicket, deadline, null, signalled);
             return woken || leave();
         } catch (UncheckedInterruptedException e) {
             // A ticket reserved for this waiter is owed to it alone (every waiter holds one), so it cannot go to
@@ -308,7 +308,7 @@ public final class Condition extends SharedObject implements Acquirable {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.CONDITION, seg, 0, lock);
+        return new SharedHandle(seg, 0, new Attach(lock));
     }
 
     /**
@@ -320,5 +320,13 @@ public final class Condition extends SharedObject implements Acquirable {
     public String toString() {
         if (isClosedHere()) return closedDescription();
         return "Condition[" + seg.name() + ", " + lock + "]";
+    }
+
+    /** How a {@code Condition}'s copy attaches, with its lock (which travels as its own handle). */
+    private record Attach(SharedLock lock) implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new Condition(seg, lock);
+        }
     }
 }

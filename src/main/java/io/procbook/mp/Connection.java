@@ -243,7 +243,7 @@ public final class Connection extends SharedObject {
             msg.discard();
             throw brokenPipe();
         }
-        if (!out.put(msg, Blocking.NO_DEADLINE, this::peerClosed, this::forgetDeadPeers)) {
+        if (!Waits.put(out, msg, Blocking.NO_DEADLINE, this::peerClosed, this::forgetDeadPeers)) {
             throw brokenPipe();
         }
     }
@@ -267,7 +267,7 @@ public final class Connection extends SharedObject {
      */
     public Object recv() {
         checkReadable();
-        Object m = in.take(Blocking.NO_DEADLINE, this::peerClosed, EOF, this::forgetDeadPeers);
+        Object m = Waits.take(in, Blocking.NO_DEADLINE, this::peerClosed, EOF, this::forgetDeadPeers);
         if (m == EOF) {
             throw new PipeEOFException("end of file: the other end of the pipe is closed and every message"
                     + " sent has been received");
@@ -319,7 +319,7 @@ public final class Connection extends SharedObject {
      * @throws UncheckedInterruptedException if interrupted while waiting (its interrupt flag is set again)
      */
     public boolean poll(Duration timeout) {
-        return poll() || Blocking.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
+        return poll() || Waits.await(this::readyNow, Blocking.deadline(timeout), this::tick, in.notEmpty());
     }
 
     private boolean readyNow() {
@@ -350,7 +350,7 @@ public final class Connection extends SharedObject {
             all.get(i).checkReadable();
             areas[i] = all.get(i).in.notEmpty();
         }
-        Blocking.await(() -> all.stream().anyMatch(Connection::readyNow), Blocking.deadline(timeout),
+        Waits.await(() -> all.stream().anyMatch(Connection::readyNow), Blocking.deadline(timeout),
                 () -> all.forEach(Connection::tick), areas);
         List<Connection> ready = new ArrayList<>();
         for (Connection c : all) {
@@ -414,18 +414,18 @@ public final class Connection extends SharedObject {
         int tag = transit == null ? 0 : transit.tag();
         if (tag == 0) {
             addHold(Pids.SELF, 1);
-            return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, Pids.SELF);
+            return new SharedHandle(seg, end, new Attach(Pids.SELF));
         }
         long key = key(Pids.SELF, tag);
         addHold(key, 1); // before registering: a transit released meanwhile gives it back at once
         boolean first = transit.onRelease(List.of(seg, end), () -> dropHolds(key));
         if (transit.handsOver()) {
-            return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, key); // each opening takes its own
+            return new SharedHandle(seg, end, new Attach(key)); // each opening takes its own
         }
         if (!first) {
             addHold(key, -1); // one hold serves every copy of this transit, until its release
         }
-        return new SharedHandle(SharedHandle.Kind.CONNECTION, seg, end, 0L);
+        return new SharedHandle(seg, end, new Attach(0L));
     }
 
     /**
@@ -436,5 +436,16 @@ public final class Connection extends SharedObject {
     @Override
     public String toString() {
         return "Connection[" + seg.name() + (end == 0 ? ", left" : ", right") + (isClosedHere() ? ", closed]" : "]");
+    }
+
+    /**
+     * How a {@code Connection}'s copy attaches to its end ({@code offset}), with the holder key under which the
+     * sender took a hold for it (0 if none).
+     */
+    private record Attach(long handOver) implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return Connection.attach(seg, offset, handOver);
+        }
     }
 }

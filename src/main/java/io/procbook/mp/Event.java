@@ -69,7 +69,7 @@ public final class Event extends SharedObject {
      */
     public void await() {
         checkOpen();
-        Blocking.await(this::isSet, Blocking.NO_DEADLINE, null, changed);
+        Waits.await(this::isSet, Blocking.NO_DEADLINE, null, changed);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Event extends SharedObject {
      */
     public boolean await(Duration timeout) {
         checkOpen();
-        return Blocking.await(this::isSet, Blocking.deadline(timeout), null, changed);
+        return Waits.await(this::isSet, Blocking.deadline(timeout), null, changed);
     }
 
     /**
@@ -90,7 +90,7 @@ public final class Event extends SharedObject {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.EVENT, seg, 0, null);
+        return new SharedHandle(seg, 0, new Attach());
     }
 
     /**
@@ -102,5 +102,13 @@ public final class Event extends SharedObject {
     public String toString() {
         if (isClosedHere()) return closedDescription();
         return "Event[" + seg.name() + (isSet() ? ", set]" : ", clear]");
+    }
+
+    /** How an {@code Event}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new Event(seg);
+        }
     }
 }

@@ -98,7 +98,7 @@ public class JoinableQueue<E> extends Queue<E> {
      */
     public void join() {
         checkOpen();
-        Blocking.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.NO_DEADLINE, null, allDone);
+        Waits.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.NO_DEADLINE, null, allDone);
     }
 
     /**
@@ -111,7 +111,7 @@ public class JoinableQueue<E> extends Queue<E> {
      */
     public boolean join(Duration timeout) {
         checkOpen();
-        return Blocking.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.deadline(timeout), null, allDone);
+        return Waits.await(() -> seg.getLong(OFF_UNFINISHED) == 0, Blocking.deadline(timeout), null, allDone);
     }
 
     /**
@@ -124,7 +124,15 @@ public class JoinableQueue<E> extends Queue<E> {
     }
 
     @Override
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.JOINABLE_QUEUE;
+    SharedHandle serialForm() {
+        return new SharedHandle(seg, 0, new Attach());
+    }
+
+    /** How a {@code JoinableQueue}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new JoinableQueue<>(seg);
+        }
     }
 }

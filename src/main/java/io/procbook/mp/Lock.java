@@ -36,8 +36,8 @@ public final class Lock extends SharedLock {
     }
 
     @Override
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.LOCK;
+    SharedHandle serialForm() {
+        return new SharedHandle(seg, off, new Attach());
     }
 
     /**
@@ -50,5 +50,13 @@ public final class Lock extends SharedLock {
     public void release() {
         checkOpen();
         releaseHold(false);
+    }
+
+    /** How a {@code Lock}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new Lock(seg, offset);
+        }
     }
 }

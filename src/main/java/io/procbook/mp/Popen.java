@@ -8,6 +8,7 @@ import io.procbook.mp.spi.Hooks;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,8 +80,13 @@ public final class Popen {
         if (args.isEmpty()) throw new IllegalArgumentException("empty command");
         this.args = List.copyOf(args);
         this.options = options.copy();
-        List<String> inSession = Hooks.commandSessions()
-                ? CommandSessions.sessionCommandLine(this.args, this.options.cwd) : null;
+        List<String> inSession;
+        try {
+            inSession = Hooks.commandSessions()
+                    ? CommandSessions.sessionCommandLine(this.args, this.options.cwd) : null;
+        } catch (FileNotFoundException e) {
+            throw new CommandNotFoundException(this.args, e);
+        }
         List<String> command = inSession != null ? inSession : this.args;
         ProcessBuilder pb = new ProcessBuilder(command);
         if (this.options.cwd != null) pb.directory(this.options.cwd.toFile());

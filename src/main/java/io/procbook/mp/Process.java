@@ -6,10 +6,10 @@ import io.procbook.mp.internal.ChildContext;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
-import io.procbook.mp.internal.LambdaCopy;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Transit;
 import io.procbook.mp.internal.WarmPool;
+import io.procbook.mp.internal.lambda.LambdaCopy;
 import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.ClassSource;
@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reference target is rebuilt in the child around its implementation method rather than through the JDK's
  * lambda deserialization (which takes several times longer): it runs the same code with copies of the same
  * captured values and serializes the same, but its class there is a runtime class, not a lambda class, and
- * its frame appears in stack traces as {@code TaskHandles$Task0.run}.
+ * its frame appears in stack traces as {@code RebuiltTask$NoArgs.run}.
  *
  * <p>Shared objects (a {@link Queue}, a {@link Connection}...) among what the child gets are the child's
  * copies, as a forked child's descriptors are: they stay usable by the child even if this process closes its

@@ -156,7 +156,7 @@ public class Queue<E> extends SharedObject {
         }
         boolean put;
         try {
-            put = ring.put(out, deadline);
+            put = Waits.put(ring, out, deadline, null, null);
         } catch (RuntimeException | Error e) { // interrupted: the item was not added, so it is not unfinished
             afterFailedPut();
             throw e;
@@ -187,7 +187,7 @@ public class Queue<E> extends SharedObject {
     @SuppressWarnings("unchecked")
     public E get() {
         checkOpen();
-        return (E) ring.take(Blocking.NO_DEADLINE, null, null, null);
+        return (E) Waits.take(ring, Blocking.NO_DEADLINE, null, null, null);
     }
 
     /**
@@ -205,7 +205,7 @@ public class Queue<E> extends SharedObject {
     @SuppressWarnings("unchecked")
     public E get(Duration timeout) {
         checkOpen();
-        Object m = ring.take(Blocking.deadline(timeout), null, null, null);
+        Object m = Waits.take(ring, Blocking.deadline(timeout), null, null, null);
         if (m == MessageRing.NONE) {
             throw new QueueEmptyException("queue empty for " + timeout);
         }
@@ -270,8 +270,9 @@ public class Queue<E> extends SharedObject {
         return maxsize;
     }
 
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.QUEUE;
+    /** This queue's serialized form; {@link JoinableQueue} has its own. */
+    SharedHandle serialForm() {
+        return new SharedHandle(seg, 0, new Attach());
     }
 
     /**
@@ -283,7 +284,7 @@ public class Queue<E> extends SharedObject {
      */
     protected final Object writeReplace() {
         checkOpen();
-        return new SharedHandle(kind(), seg, 0, null);
+        return serialForm();
     }
 
     /**
@@ -294,5 +295,13 @@ public class Queue<E> extends SharedObject {
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[" + seg.name() + ", qsize~" + qsize() + "]";
+    }
+
+    /** How a {@code Queue}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new Queue<>(seg);
+        }
     }
 }

@@ -33,8 +33,8 @@ public final class RLock extends SharedLock {
     }
 
     @Override
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.RLOCK;
+    SharedHandle serialForm() {
+        return new SharedHandle(seg, off, new Attach());
     }
 
     /**
@@ -58,5 +58,13 @@ public final class RLock extends SharedLock {
     public long holdCount() {
         checkOpen();
         return isLocked() ? seg.getLong(off + 8) : 0;
+    }
+
+    /** How an {@code RLock}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new RLock(seg, offset);
+        }
     }
 }

@@ -77,7 +77,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     @Override
     public void acquire() {
         checkOpen();
-        Blocking.await(this::tryOnce, Blocking.NO_DEADLINE, null, released);
+        Waits.await(this::tryOnce, Blocking.NO_DEADLINE, null, released);
     }
 
     /**
@@ -91,7 +91,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     @Override
     public boolean acquire(Duration timeout) {
         checkOpen();
-        return Blocking.await(this::tryOnce, Blocking.deadline(timeout), null, released);
+        return Waits.await(this::tryOnce, Blocking.deadline(timeout), null, released);
     }
 
     /**
@@ -146,8 +146,9 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
         return (int) seg.getLong(off);
     }
 
-    SharedHandle.Kind kind() {
-        return SharedHandle.Kind.SEMAPHORE;
+    /** This semaphore's serialized form; {@link BoundedSemaphore} has its own. */
+    SharedHandle serialForm() {
+        return new SharedHandle(seg, off, new Attach());
     }
 
     /**
@@ -156,7 +157,7 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(kind(), seg, off, null);
+        return serialForm();
     }
 
     /**
@@ -168,5 +169,13 @@ public sealed class Semaphore extends SharedObject implements Acquirable permits
     public String toString() {
         if (isClosedHere()) return closedDescription();
         return getClass().getSimpleName() + "[" + seg.name() + ", value=" + getValue() + "]";
+    }
+
+    /** How a {@code Semaphore}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new Semaphore(seg, offset);
+        }
     }
 }

@@ -7,9 +7,11 @@ import java.io.Serializable;
 
 /**
  * The serialized form of every shared object of this package: the name of its shared-memory file (plus an
- * offset for objects embedded in another's file, and a kind-specific extra), never its contents. Deserializing
- * it in any process attaches that process to the same memory, so a queue passed to a child as an argument, or
- * captured by a lambda, is the same queue there.
+ * offset for objects embedded in another's file), never its contents, and the shared type's own
+ * {@link Attacher}. Deserializing it in any process attaches that process to the same memory, so a queue passed
+ * to a child as an argument, or captured by a lambda, is the same queue there. This class knows none of the
+ * shared types: each has its own attacher (a nested {@code Attach} record holding, typed, what that type needs
+ * besides the memory).
  *
  * <p>Made inside a {@link Transit} (a child being started), it keeps this process attached to the segment
  * until the transit's release, so that the child can open its copy even after this process closed its own
@@ -17,21 +19,29 @@ import java.io.Serializable;
  */
 final class SharedHandle implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    enum Kind { QUEUE, SIMPLE_QUEUE, JOINABLE_QUEUE, CONNECTION, VALUE, ARRAY, LOCK, RLOCK, SEMAPHORE,
-        BOUNDED_SEMAPHORE, EVENT, CONDITION, BARRIER }
+    /** How one shared type attaches a process to its memory; serialized with the handle. */
+    interface Attacher extends Serializable {
 
-    final Kind kind;
-    final String name;
-    final int offset;
-    final Serializable extra;
+        /**
+         * Builds this process's object on the segment just opened; a failure releases the segment.
+         *
+         * @param seg    the shared memory, opened for this object
+         * @param offset the offset the handle was made with
+         * @return the attached object
+         */
+        Object attach(Segment seg, int offset);
+    }
 
-    SharedHandle(Kind kind, Segment seg, int offset, Serializable extra) {
-        this.kind = kind;
+    private final String name;
+    private final int offset;
+    private final Attacher attacher;
+
+    SharedHandle(Segment seg, int offset, Attacher attacher) {
         this.name = seg.name();
         this.offset = offset;
-        this.extra = extra;
+        this.attacher = attacher;
         Transit transit = Transit.current();
         if (transit != null) {
             seg.retain();
@@ -44,36 +54,7 @@ final class SharedHandle implements Serializable {
     private Object readResolve() throws ObjectStreamException {
         Segment seg = Segment.open(name);
         try {
-            switch (kind) {
-                case QUEUE:
-                    return new Queue<>(seg);
-                case SIMPLE_QUEUE:
-                    return new SimpleQueue<>(seg);
-                case JOINABLE_QUEUE:
-                    return new JoinableQueue<>(seg);
-                case CONNECTION:
-                    return Connection.attach(seg, offset, (Long) extra);
-                case VALUE:
-                    return Value.attach(seg);
-                case ARRAY:
-                    return Array.attach(seg);
-                case LOCK:
-                    return new Lock(seg, offset);
-                case RLOCK:
-                    return new RLock(seg, offset);
-                case SEMAPHORE:
-                    return new Semaphore(seg, offset);
-                case BOUNDED_SEMAPHORE:
-                    return new BoundedSemaphore(seg, offset);
-                case EVENT:
-                    return new Event(seg);
-                case CONDITION:
-                    return new Condition(seg, (SharedLock) extra);
-                case BARRIER:
-                    return new Barrier(seg, (Barrier.Action) extra);
-                default:
-                    throw new IllegalStateException("unknown shared kind " + kind);
-            }
+            return attacher.attach(seg, offset);
         } catch (RuntimeException e) {
             seg.release();
             throw e;

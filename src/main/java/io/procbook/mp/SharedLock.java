@@ -47,7 +47,8 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
 
     abstract boolean reentrant();
 
-    abstract SharedHandle.Kind kind();
+    /** This lock's serialized form: each kind of lock has its own. */
+    abstract SharedHandle serialForm();
 
     static long currentOwner() {
         return Pids.SELF << 40 | (Thread.currentThread().getId() & THREAD_MASK);
@@ -93,7 +94,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
     public void acquire() {
         checkOpen();
         long me = currentOwner();
-        Blocking.await(() -> tryOnce(me), Blocking.NO_DEADLINE, this::checkOwnerAlive, released);
+        Waits.await(() -> tryOnce(me), Blocking.NO_DEADLINE, this::checkOwnerAlive, released);
     }
 
     /**
@@ -111,7 +112,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
     public boolean acquire(Duration timeout) {
         checkOpen();
         long me = currentOwner();
-        return Blocking.await(() -> tryOnce(me), Blocking.deadline(timeout), this::checkOwnerAlive, released);
+        return Waits.await(() -> tryOnce(me), Blocking.deadline(timeout), this::checkOwnerAlive, released);
     }
 
     /**
@@ -237,7 +238,7 @@ public abstract sealed class SharedLock extends SharedObject implements Acquirab
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(kind(), seg, off, null);
+        return serialForm();
     }
 
     /**

@@ -85,7 +85,7 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
      */
     protected final Object writeReplace() {
         queue.checkOpen();
-        return new SharedHandle(SharedHandle.Kind.SIMPLE_QUEUE, queue.seg, 0, null);
+        return new SharedHandle(queue.seg, 0, new Attach());
     }
 
     /**
@@ -96,5 +96,13 @@ public class SimpleQueue<E> implements Serializable, AutoCloseable {
     @Override
     public String toString() {
         return "SimpleQueue[" + queue.seg.name() + "]";
+    }
+
+    /** How a {@code SimpleQueue}'s copy attaches. */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return new SimpleQueue<>(seg);
+        }
     }
 }

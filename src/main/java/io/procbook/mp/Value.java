@@ -125,7 +125,7 @@ public abstract class Value extends SharedData {
      * @return the serialized form
      */
     Object writeReplace() {
-        return new SharedHandle(SharedHandle.Kind.VALUE, seg, 0, null);
+        return new SharedHandle(seg, 0, new Attach());
     }
 
     /**
@@ -405,6 +405,14 @@ public abstract class Value extends SharedData {
         @Override
         public Object value() {
             return get();
+        }
+    }
+
+    /** How a {@code Value}'s copy attaches (its memory says the value's type). */
+    private record Attach() implements SharedHandle.Attacher {
+        @Override
+        public Object attach(Segment seg, int offset) {
+            return Value.attach(seg);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.procbook.shell;
 import io.procbook.display.DisplayTarget;
 import io.procbook.monitor.CellMonitor;
 import io.procbook.mp.spi.ChildProcess;
+import io.procbook.shell.api.CellOutput;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package io.procbook.shell;
 
+import io.procbook.shell.api.CellOutput;
+import io.procbook.shell.api.Engine;
 import io.procbook.shell.magic.MagicContext;
 import jdk.jshell.JShell;
 import jdk.jshell.VarSnippet;

@@ -1,6 +1,7 @@
 package io.procbook.shell;
 
 import io.procbook.monitor.MonitorView;
+import io.procbook.shell.api.CellOutput;
 
 import java.util.Map;
 import java.util.UUID;

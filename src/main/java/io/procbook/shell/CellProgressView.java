@@ -3,6 +3,7 @@ package io.procbook.shell;
 import io.procbook.display.MimeBundle;
 import io.procbook.mp.spi.ProgressState;
 import io.procbook.mp.spi.ProgressView;
+import io.procbook.shell.api.CellOutput;
 
 import java.util.Map;
 import java.util.UUID;

@@ -1,8 +1,9 @@
 package io.procbook.shell;
 
+import io.procbook.shell.api.Engine;
 import io.procbook.shell.help.Inspector;
-import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -3,7 +3,10 @@ package io.procbook.shell;
 import io.procbook.display.Display;
 import io.procbook.display.Renderers;
 import io.procbook.monitor.Monitor;
+import io.procbook.mp.internal.CommandSessions;
 import io.procbook.mp.spi.Hooks;
+import io.procbook.shell.api.CellOutput;
+import io.procbook.shell.api.Engine;
 import io.procbook.shell.help.Inspector;
 import io.procbook.shell.help.Javadocs;
 import io.procbook.shell.magic.Magics;
@@ -395,7 +398,7 @@ public final class JShellEngine implements Engine {
         ready.completeExceptionally(new IllegalStateException("the engine is closed"));
         interrupt();
         children.terminateAll();
-        Hooks.endCommandSessions(); // what commands started and left behind (a background job) goes too
+        CommandSessions.endAll(); // what commands started and left behind (a background job) goes too
         JShell js;
         synchronized (lifecycle) {
             js = jshell;

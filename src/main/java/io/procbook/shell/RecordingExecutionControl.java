@@ -1,6 +1,7 @@
 package io.procbook.shell;
 
 import io.procbook.mp.RemoteTaskException;
+import io.procbook.mp.internal.PrivateAccess;
 import jdk.jshell.JShell;
 import jdk.jshell.VarSnippet;
 import jdk.jshell.execution.LocalExecutionControl;
@@ -143,9 +144,7 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         Object[] box = peek.get();
         if (box == null) return super.varValue(className, varName);
         try {
-            Field field = findClass(className).getDeclaredField(varName);
-            field.setAccessible(true);
-            box[0] = field.get(null);
+            box[0] = PrivateAccess.notebookVariable(findClass(className).getDeclaredField(varName));
             return "";
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new InternalException("cannot read " + varName + ": " + e);

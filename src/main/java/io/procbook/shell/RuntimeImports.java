@@ -1,5 +1,12 @@
 package io.procbook.shell;
 
+import io.procbook.display.Display;
+import io.procbook.display.DisplayHandle;
+import io.procbook.display.MimeBundle;
+import io.procbook.display.Renderable;
+import io.procbook.display.Renderers;
+import io.procbook.monitor.Monitor;
+
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
@@ -31,26 +38,26 @@ import java.util.stream.Stream;
  */
 final class RuntimeImports {
 
-    static final String RUNTIME_PACKAGE = "io.procbook.mp";
+    static final String RUNTIME_PACKAGE = io.procbook.mp.Process.class.getPackageName();
     /**
      * The monitor's types (Monitor, MonitorSnapshot, SeriesSnapshot, Sample...), for reading the recorded CPU
      * use in a cell. On demand, not one by one: a cell's own {@code record Sample(...)} then simply shadows
      * ours, where a single-type import would make it a compile error. None of its public names is also a type
      * of java.lang, of {@link #DEFAULTS} or of the runtime package, which would make that name ambiguous.
      */
-    static final String MONITOR_PACKAGE = "io.procbook.monitor";
+    static final String MONITOR_PACKAGE = Monitor.class.getPackageName();
 
     private static final List<String> DEFAULTS = List.of(
             "java.io.*", "java.math.*", "java.net.*", "java.nio.file.*", "java.time.*", "java.util.*",
             "java.util.concurrent.*", "java.util.function.*", "java.util.regex.*", "java.util.stream.*");
 
     private static final List<String> DISPLAY = List.of(
-            "io.procbook.display.MimeBundle", "io.procbook.display.DisplayHandle",
-            "io.procbook.display.Renderable", "io.procbook.display.Renderers");
+            MimeBundle.class.getName(), DisplayHandle.class.getName(), Renderable.class.getName(),
+            Renderers.class.getName());
 
     private static final List<String> STATICS = List.of(
-            "io.procbook.display.Display.display", "io.procbook.display.Display.clearOutput",
-            "io.procbook.shell.Input.input", "io.procbook.shell.Input.password");
+            Display.class.getName() + ".display", Display.class.getName() + ".clearOutput",
+            Input.class.getName() + ".input", Input.class.getName() + ".password");
 
     private RuntimeImports() { }
 

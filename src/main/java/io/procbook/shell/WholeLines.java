@@ -1,5 +1,6 @@
 package io.procbook.shell;
 
+import io.procbook.shell.api.CellOutput;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;

@@ -1,8 +1,7 @@
 package io.procbook.kernel;
 
-import io.procbook.shell.CellOutput;
-import io.procbook.shell.Engine;
-
+import io.procbook.shell.api.CellOutput;
+import io.procbook.shell.api.Engine;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

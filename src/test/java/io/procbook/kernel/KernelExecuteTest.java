@@ -1,7 +1,7 @@
 package io.procbook.kernel;
 
 import com.google.gson.JsonObject;
-import io.procbook.shell.Engine.ExecuteOutcome;
+import io.procbook.shell.api.Engine.ExecuteOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -107,7 +107,7 @@ class KernelExecuteTest extends KernelTestBase {
         assertEquals(2, tb.size(), tb::toString);
         assertTrue(tb.get(0).startsWith("QuietError: a message long enough"), tb::toString);
         assertEquals("QuietError: " + message, String.join(" ", tb).replaceAll("\\s+", " "));
-        tb.forEach(line -> assertTrue(line.length() <= io.procbook.shell.TextWidth.COLUMNS, line));
+        tb.forEach(line -> assertTrue(line.length() <= io.procbook.shell.api.TextWidth.COLUMNS, line));
         assertEquals(message, error.get("evalue").getAsString());
     }
 

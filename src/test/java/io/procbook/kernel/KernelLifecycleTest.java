@@ -1,7 +1,7 @@
 package io.procbook.kernel;
 
 import com.google.gson.JsonObject;
-import io.procbook.shell.Engine.ExecuteOutcome;
+import io.procbook.shell.api.Engine.ExecuteOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -72,7 +72,7 @@ class ChildCellCodeTest {
                 + ".walk(s -> s.skip(1).findFirst().get().getClassName())));");
         nb.eval("p.start(); p.join();");
         assertEquals("0", nb.eval("p.exitCode()"));
-        assertEquals("io.procbook.mp.internal.TaskHandles$Task0", Files.readString(dir.resolve("caller")));
+        assertEquals("io.procbook.mp.internal.lambda.RebuiltTask$NoArgs", Files.readString(dir.resolve("caller")));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.procbook.shell;
 
-import io.procbook.shell.Engine.ExecuteOutcome;
+import io.procbook.shell.api.Engine.ExecuteOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

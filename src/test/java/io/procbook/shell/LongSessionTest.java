@@ -1,7 +1,7 @@
 package io.procbook.shell;
 
 import io.procbook.mp.ChildLeakCheck;
-import io.procbook.shell.Engine.ExecuteOutcome;
+import io.procbook.shell.api.Engine.ExecuteOutcome;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import org.junit.jupiter.api.AfterAll;

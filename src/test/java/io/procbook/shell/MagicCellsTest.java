@@ -1,7 +1,8 @@
 package io.procbook.shell;
 
 import io.procbook.mp.spi.Hooks;
-import io.procbook.shell.Engine.ExecuteOutcome;
+import io.procbook.shell.api.Engine.ExecuteOutcome;
+import io.procbook.shell.api.Engine;
 import org.junit.jupiter.api.Test;
 
 import javax.tools.ToolProvider;

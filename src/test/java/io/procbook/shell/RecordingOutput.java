@@ -1,5 +1,6 @@
 package io.procbook.shell;
 
+import io.procbook.shell.api.CellOutput;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

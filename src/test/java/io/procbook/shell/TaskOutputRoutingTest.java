@@ -1,7 +1,7 @@
 package io.procbook.shell;
 
 import io.procbook.mp.ChildLeakCheck;
-import io.procbook.shell.Engine.ExecuteOutcome;
+import io.procbook.shell.api.Engine.ExecuteOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.procbook.shell;
 
+import io.procbook.shell.api.TextWidth;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

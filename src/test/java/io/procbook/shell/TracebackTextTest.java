@@ -15,7 +15,7 @@ class TracebackTextTest {
             java.lang.ArithmeticException: / by zero
             \tat procbook-notebook//REPL.$JShell$25.depth($JShell$25.java:7)
             \tat procbook-notebook//REPL.$JShell$26.lambda$do_it$Aux$622e402b$1($JShell$26.java:7)
-            \tat io.procbook.mp.internal.TaskHandles$Task0.run(TaskHandles.java:50)
+            \tat io.procbook.mp.internal.lambda.RebuiltTask$NoArgs.run(RebuiltTask.java:46)
             \tat io.procbook.mp.Process.run(Process.java:208)
             \tat io.procbook.mp.Process$Entry.run(Process.java:727)
             \tat java.base/jdk.internal.reflect.DirectMethodHandleAccessor.invoke(DirectMethodHandleAccessor.java:103)
@@ -78,7 +78,7 @@ class TracebackTextTest {
         String raw = """
                 java.lang.RuntimeException: outer
                 \tat procbook-notebook//REPL.$JShell$29.lambda$do_it$Aux$1($JShell$29.java:7)
-                \tat io.procbook.mp.internal.TaskHandles$Task0.run(TaskHandles.java:50)
+                \tat io.procbook.mp.internal.lambda.RebuiltTask$NoArgs.run(RebuiltTask.java:46)
                 \tat io.procbook.mp.internal.child.ChildMain.main(ChildMain.java:73)
                 \tSuppressed: java.io.IOException: closing
                 \t\tat java.base/java.io.FileInputStream.close(FileInputStream.java:1)

@@ -117,8 +117,7 @@ public final class BundleWriter {
                 continue;
             }
             try {
-                f.setAccessible(true); // JShell wrapper classes are package-private
-                out.add(new StaticValue(f.getName(), type, Serial.toBytes(f.get(null)), null));
+                out.add(new StaticValue(f.getName(), type, Serial.toBytes(PrivateAccess.notebookVariable(f)), null));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 out.add(new StaticValue(f.getName(), type, null, Serial.describe(e)));
             }
@@ -158,9 +157,9 @@ public final class BundleWriter {
         protected Object replaceObject(Object obj) {
             if (obj instanceof SerializedLambda l) {
                 seen.lambdas.add(l);
-            } else if (obj instanceof LambdaCopy copy) {
+            } else if (obj instanceof PortableLambda copy) {
                 seen.lambdas.add(copy.form());
-                seen.instances.add(LambdaCopy.class.getName());
+                seen.instances.add(copy.getClass().getName());
             } else {
                 Class<?> c = obj.getClass();
                 while (c.isArray()) c = c.getComponentType();

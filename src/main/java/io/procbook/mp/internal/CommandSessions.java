@@ -1,8 +1,7 @@
 package io.procbook.mp.internal;
 
-import io.procbook.mp.CommandNotFoundException;
-
 import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -115,13 +114,14 @@ public final class CommandSessions {
      * missing one as an exit status only.
      *
      * @param cwd the command's working directory, or null for this JVM's
-     * @throws CommandNotFoundException if the program does not exist
+     * @throws FileNotFoundException if the program does not exist, worded as the JDK words it (the caller
+     *         turns it into its public exception, as it does for the JDK's)
      */
-    public static List<String> sessionCommandLine(List<String> args, Path cwd) {
+    public static List<String> sessionCommandLine(List<String> args, Path cwd) throws FileNotFoundException {
         Optional<String> s = setsid();
         if (s.isEmpty()) return null;
-        Path program = resolve(args.get(0), cwd).orElseThrow(() -> new CommandNotFoundException(args,
-                new IOException("Cannot run program \"" + args.get(0) + "\": error=2, No such file or directory")));
+        Path program = resolve(args.get(0), cwd).orElseThrow(() -> new FileNotFoundException(
+                "Cannot run program \"" + args.get(0) + "\": error=2, No such file or directory"));
         watchBeforeStart();
         List<String> cmd = new ArrayList<>(List.of(s.get(), "-w", program.toString()));
         cmd.addAll(args.subList(1, args.size()));

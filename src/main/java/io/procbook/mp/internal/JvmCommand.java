@@ -32,6 +32,13 @@ import java.util.Set;
  */
 final class JvmCommand {
 
+    /**
+     * The child's main class, by name: the parent only names the program another JVM runs, and a class literal
+     * would make this package depend on the child's, which depends on this one. JvmCommandTest binds the name
+     * to the class, so a rename that misses it fails there.
+     */
+    static final String CHILD_MAIN = "io.procbook.mp.internal.child.ChildMain";
+
     private JvmCommand() { }
 
     static String javaExecutable() {
@@ -107,7 +114,7 @@ final class JvmCommand {
         cmd.addAll(options);
         cmd.add("-cp");
         cmd.add(cp);
-        cmd.add("io.procbook.mp.internal.child.ChildMain");
+        cmd.add(CHILD_MAIN);
         cmd.add(address);
         cmd.add(Long.toString(ProcessHandle.current().pid()));
         return cmd;

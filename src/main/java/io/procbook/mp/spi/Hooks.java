@@ -1,6 +1,5 @@
 package io.procbook.mp.spi;
 
-import io.procbook.mp.internal.CommandSessions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -151,7 +150,9 @@ public final class Hooks {
      * even those whose parent has exited), and if this JVM dies (even by SIGKILL) a small watcher process ends
      * the sessions still running. Off by default: a plain program's commands are left running when it exits,
      * as Python leaves them. Without {@code setsid}, commands run as before and ending one reaches its
-     * descendants only.
+     * descendants only. A host that goes away ends what the sessions still hold with
+     * {@code io.procbook.mp.internal.CommandSessions.endAll()} (the hooks only configure; the work they
+     * configure lives below them, so this package depends on no implementation).
      *
      * @param on whether commands started from now on belong to the host
      */
@@ -163,12 +164,4 @@ public final class Hooks {
      * @return whether external commands started now run in sessions of their own
      */
     public static boolean commandSessions() { return commandSessions; }
-
-    /**
-     * Ends every process still running in the sessions of commands started while
-     * {@link #setCommandSessions command sessions} were on (SIGTERM, then SIGKILL after 1.5 s), such as a
-     * background job whose command has exited; for a host that goes away (a restart). Commands that still run
-     * are ended by the host through their {@link ChildProcess} first. Returns at once.
-     */
-    public static void endCommandSessions() { CommandSessions.endAll(); }
 }

@@ -1,6 +1,6 @@
 package io.procbook.shell.help;
 
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SourceCodeAnalysis;

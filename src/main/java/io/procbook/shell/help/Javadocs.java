@@ -48,7 +48,7 @@ public final class Javadocs {
      * comment parsing, some hundreds of milliseconds that the first help request would otherwise wait for.
      */
     public void warmUp() {
-        type("io.procbook.mp.Process");
+        type(io.procbook.mp.Process.class.getName());
     }
 
     JdkSources jdk() {

@@ -1,7 +1,7 @@
 package io.procbook.shell.magic;
 
 import io.procbook.mp.spi.Hooks;
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 
 import java.io.File;
 import java.io.IOException;

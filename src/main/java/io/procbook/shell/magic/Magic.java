@@ -1,6 +1,6 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 
 /**
  * One magic command. A line magic gets the rest of its line; a cell magic gets the rest of its first line and
@@ -17,7 +17,10 @@ public interface Magic {
     /** @return the usage line, e.g. {@code %timeit [-n N] [-r R] STATEMENT} */
     String usage();
 
-    /** @return a sentence saying what it does (where shown, it is wrapped to {@link io.procbook.shell.TextWidth}) */
+    /**
+     * @return a sentence saying what it does (where shown, it is wrapped to
+     *         {@link io.procbook.shell.api.TextWidth})
+     */
     String summary();
 
     /**

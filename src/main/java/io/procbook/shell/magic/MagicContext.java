@@ -1,8 +1,7 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.CellOutput;
-import io.procbook.shell.Engine;
-
+import io.procbook.shell.api.CellOutput;
+import io.procbook.shell.api.Engine;
 import java.nio.file.Path;
 import java.util.List;
 

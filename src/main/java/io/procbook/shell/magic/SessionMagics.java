@@ -1,8 +1,7 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.Engine;
-import io.procbook.shell.TextWidth;
-
+import io.procbook.shell.api.Engine;
+import io.procbook.shell.api.TextWidth;
 import java.util.List;
 import java.util.function.BiFunction;
 

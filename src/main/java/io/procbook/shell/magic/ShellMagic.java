@@ -1,7 +1,6 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.Engine;
-
+import io.procbook.shell.api.Engine;
 import java.util.List;
 
 /**

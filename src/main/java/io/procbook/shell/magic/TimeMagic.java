@@ -1,6 +1,6 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 
 /**
  * {@code %time STATEMENT} and {@code %%time}: runs the code once, as part of the cell, and prints the CPU time

@@ -1,6 +1,6 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 
 /**
  * {@code %timeit [-n N] [-r R] [-q] STATEMENT} and {@code %%timeit [-n N] [-r R] [-q] [SETUP]}: times code

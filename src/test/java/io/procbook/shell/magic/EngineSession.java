@@ -1,7 +1,7 @@
 package io.procbook.shell.magic;
 
 import io.procbook.mp.spi.Hooks;
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 import io.procbook.shell.SharedEngine;
 import org.junit.jupiter.api.BeforeEach;
 

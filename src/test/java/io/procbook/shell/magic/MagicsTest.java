@@ -1,6 +1,6 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 import io.procbook.monitor.Monitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

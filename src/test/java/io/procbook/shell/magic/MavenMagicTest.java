@@ -1,6 +1,6 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.Engine;
+import io.procbook.shell.api.Engine;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package io.procbook.shell.magic;
 
-import io.procbook.shell.CellOutput;
-
+import io.procbook.shell.api.CellOutput;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

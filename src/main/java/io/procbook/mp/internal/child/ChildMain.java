@@ -6,10 +6,12 @@ import io.procbook.mp.internal.BeforeHalt;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.Endpoint;
 import io.procbook.mp.internal.Msg;
-import io.procbook.mp.internal.Platform;
 import io.procbook.mp.internal.OutputSync;
+import io.procbook.mp.internal.Platform;
+import io.procbook.mp.internal.PrivateAccess;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Wire;
+import io.procbook.mp.internal.lambda.LambdaCopy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -163,8 +165,7 @@ public final class ChildMain {
     static void prepareToDecode() throws IOException, ClassNotFoundException {
         byte[] emptyStream = {(byte) 0xAC, (byte) 0xED, 0, 5}; // ObjectStreamConstants' magic and version
         new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(emptyStream)).close();
-        for (String c : new String[] {"io.procbook.mp.Process$Entry", "io.procbook.mp.internal.LambdaCopy"}) {
-            java.io.ObjectStreamClass.lookup(Class.forName(c, false, ChildMain.class.getClassLoader()));
-        }
+        java.io.ObjectStreamClass.lookup(PrivateAccess.processEntryClass(io.procbook.mp.Process.class));
+        java.io.ObjectStreamClass.lookup(LambdaCopy.class);
     }
 }

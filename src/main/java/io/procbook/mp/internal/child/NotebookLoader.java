@@ -1,10 +1,10 @@
 package io.procbook.mp.internal.child;
 
 import io.procbook.mp.internal.ClassReply;
+import io.procbook.mp.internal.PrivateAccess;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.StaticValue;
 
-import java.lang.reflect.Field;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,9 +146,7 @@ final class NotebookLoader extends ClassLoader {
         for (StaticValue v : values) {
             try {
                 if (!v.isNotCopied()) {
-                    Field f = c.getDeclaredField(v.field());
-                    f.setAccessible(true);
-                    f.set(null, Serial.fromBytes(v.value(), this, null));
+                    PrivateAccess.setNotebookVariable(c, v.field(), Serial.fromBytes(v.value(), this, null));
                 }
                 done.add(v.field());
             } catch (Exception | LinkageError e) {

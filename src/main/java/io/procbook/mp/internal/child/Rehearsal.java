@@ -8,15 +8,15 @@ import io.procbook.mp.Task3;
 import io.procbook.mp.internal.Assignment;
 import io.procbook.mp.internal.Bundle;
 import io.procbook.mp.internal.Codec;
-import io.procbook.mp.internal.LambdaCopy;
 import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.PrivateAccess;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.StaticValue;
 import io.procbook.mp.internal.Wire;
+import io.procbook.mp.internal.lambda.LambdaCopy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Constructor;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
 import java.util.List;
@@ -39,22 +39,6 @@ import java.util.Map;
 final class Rehearsal {
 
     private static final String TASK = RehearsalTask.class.getName();
-    /**
-     * The entry every Process task travels in, private to Process; reflection reaches it here so that its
-     * reading (from JDK 18 on, a constructor called through a method handle, spun at first use) is rehearsed.
-     */
-    private static final Constructor<?> ENTRY = entryConstructor();
-
-    private static Constructor<?> entryConstructor() {
-        try {
-            Constructor<?> c = Class.forName("io.procbook.mp.Process$Entry").getDeclaredConstructor(Process.class);
-            c.setAccessible(true);
-            return c;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Process$Entry(Process) is missing", e);
-        }
-    }
-
     private Rehearsal() { }
 
     /**
@@ -75,7 +59,9 @@ final class Rehearsal {
         sender.offer(Map.of(TASK, code), statics);
         Object[] lambdas = (Object[]) Class.forName(TASK, true, sender).getMethod("tasks").invoke(null);
         Object[] sent = new Object[lambdas.length + 1];
-        sent[0] = ENTRY.newInstance(main);
+        // Process's private envelope, so that its reading is rehearsed too (from JDK 18 on, a constructor called
+        // through a method handle, spun at first use)
+        sent[0] = PrivateAccess.newProcessEntry(Process.class, main);
         for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
         Bundle bundle = new Bundle(Serial.toBytes(sent), Map.of(TASK, code), statics);
         byte[] payload = Codec.encode(new Assignment("rehearsal", List.of(), bundle));

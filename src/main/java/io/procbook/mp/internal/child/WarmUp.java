@@ -1,10 +1,17 @@
 package io.procbook.mp.internal.child;
 
 import io.procbook.mp.Process;
+import io.procbook.mp.RemoteTaskException;
 import io.procbook.mp.Task;
+import io.procbook.mp.Task1;
+import io.procbook.mp.Task2;
+import io.procbook.mp.Task3;
+import io.procbook.mp.UncheckedInterruptedException;
 import io.procbook.mp.internal.Assignment;
+import io.procbook.mp.internal.BeforeHalt;
 import io.procbook.mp.internal.Bundle;
 import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.PrivateAccess;
 import io.procbook.mp.internal.Serial;
 
 import java.io.FileDescriptor;
@@ -13,6 +20,7 @@ import java.io.IOException;
 import java.io.ObjectStreamClass;
 import java.io.PrintStream;
 import java.io.Serializable;
+import java.lang.invoke.SerializedLambda;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,20 +95,18 @@ final class WarmUp {
     private static List<Step> steps(Process main) {
         List<Step> steps = new ArrayList<>();
         steps.add(() -> {
-            for (String c : new String[] {"io.procbook.mp.Process", "io.procbook.mp.Process$Entry",
-                    "io.procbook.mp.Task1", "io.procbook.mp.Task2", "io.procbook.mp.Task3",
-                    "io.procbook.mp.UncheckedInterruptedException", "io.procbook.mp.RemoteTaskException",
-                    "io.procbook.mp.internal.BeforeHalt"}) {
-                Class.forName(c, true, WarmUp.class.getClassLoader());
+            for (Class<?> c : List.of(Process.class, PrivateAccess.processEntryClass(Process.class), Task1.class,
+                    Task2.class, Task3.class, UncheckedInterruptedException.class, RemoteTaskException.class,
+                    BeforeHalt.class)) {
+                Class.forName(c.getName(), true, c.getClassLoader()); // initialized, not only loaded
             }
         });
         // Serialization descriptors build a constructor accessor class per class; make those of the classes
         // tasks bring now rather than in the first task (a Process subclass, a lambda in the JDK's form).
         steps.add(() -> {
             ChildMain.prepareToDecode();
-            for (String c : new String[] {"io.procbook.mp.Process", "java.lang.invoke.SerializedLambda"}) {
-                ObjectStreamClass.lookup(Class.forName(c, false, WarmUp.class.getClassLoader()));
-            }
+            ObjectStreamClass.lookup(Process.class);
+            ObjectStreamClass.lookup(SerializedLambda.class);
         });
         steps.add(() -> {
             Task task = () -> { };

@@ -1,5 +1,6 @@
 package io.procbook.mp.internal.manager;
 
+import io.procbook.mp.UncheckedInterruptedException;
 import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.internal.shm.Segment;
 import io.procbook.mp.internal.shm.WaitArea;
@@ -104,6 +105,15 @@ final class ByteRing {
         return used;
     }
 
+    /** Waits with no time limit; a proxy call interrupted here throws the public exception into user code. */
+    private void await(BooleanSupplier ready, WaitArea[] areas) {
+        try {
+            Blocking.await(ready, Blocking.NO_DEADLINE, watch, areas);
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        }
+    }
+
     /**
      * Reads at least one byte, waiting for it.
      *
@@ -115,7 +125,7 @@ final class ByteRing {
         if (len == 0) return 0;
         long used = checked(seg.getLong(head) - mine);
         if (used == 0) {
-            Blocking.await(readable, Blocking.NO_DEADLINE, watch, awaitNotEmpty);
+            await(readable, awaitNotEmpty);
             if (ends.closedHere()) throw new IOException("the manager connection was closed here");
             used = checked(seg.getLong(head) - mine);
             if (used == 0) return -1; // the peer ended: what it wrote before has all been read
@@ -144,7 +154,7 @@ final class ByteRing {
             if (ends.peerEnded()) throw new EOFException("the other side of the manager connection has ended");
             long room = size - checked(mine - seg.getLong(tail));
             if (room == 0) {
-                Blocking.await(writable, Blocking.NO_DEADLINE, watch, awaitNotFull);
+                await(writable, awaitNotFull);
                 continue;
             }
             int n = (int) Math.min(room, len);

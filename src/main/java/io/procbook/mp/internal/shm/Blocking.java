@@ -1,6 +1,5 @@
 package io.procbook.mp.internal.shm;
 
-import io.procbook.mp.UncheckedInterruptedException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -86,9 +85,11 @@ public final class Blocking {
      * @param tick   run when the thread starts to sleep and then every {@link #TICK_NANOS}; may throw
      * @param areas  where the state's changers signal
      * @return true if ready, false on timeout
-     * @throws UncheckedInterruptedException if the thread is interrupted while waiting
+     * @throws InterruptedException if the thread is interrupted while waiting (its interrupt status cleared, as
+     *         the JDK's blocking methods leave it; the public objects turn this into their own exception)
      */
-    public static boolean await(BooleanSupplier ready, long deadline, Runnable tick, WaitArea... areas) {
+    public static boolean await(BooleanSupplier ready, long deadline, Runnable tick, WaitArea... areas)
+            throws InterruptedException {
         if (ready.getAsBoolean()) {
             return true;
         }
@@ -106,7 +107,7 @@ public final class Blocking {
                 return false;
             }
             if (Thread.interrupted()) {
-                throw new UncheckedInterruptedException("interrupted while waiting");
+                throw new InterruptedException("interrupted while waiting");
             }
             long waited = now - start;
             if (waited > YIELD_NANOS) {
@@ -119,7 +120,8 @@ public final class Blocking {
         return sleep(ready, deadline, tick, areas);
     }
 
-    private static boolean sleep(BooleanSupplier ready, long deadline, Runnable tick, WaitArea[] areas) {
+    private static boolean sleep(BooleanSupplier ready, long deadline, Runnable tick, WaitArea[] areas)
+            throws InterruptedException {
         Thread me = Thread.currentThread();
         boolean deliverable = Waker.ensureListening();
         int[] entries = new int[areas.length];
@@ -150,7 +152,7 @@ public final class Blocking {
                 long park = deadline == NO_DEADLINE ? nap : Math.min(nap, deadline - now);
                 Waker.sleep(park);
                 if (Thread.interrupted()) {
-                    throw new UncheckedInterruptedException("interrupted while waiting");
+                    throw new InterruptedException("interrupted while waiting");
                 }
             }
         } finally {

@@ -62,7 +62,15 @@ public final class Feeder {
                         return;
                     }
                 }
-                ring.put(next, Blocking.NO_DEADLINE);
+                try {
+                    ring.put(next, Blocking.NO_DEADLINE);
+                } catch (InterruptedException e) {
+                    // As before this layer reported interrupts as the JDK does: the thread ends, noisily. The
+                    // ring has discarded the item; those behind it stay here.
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("the feeder of queue " + seg.name() + " was interrupted: an"
+                            + " item is lost and " + pending() + " more wait in this process", e);
+                }
                 synchronized (this) {
                     waiting.poll();
                 }

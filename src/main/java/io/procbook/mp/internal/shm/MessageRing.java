@@ -232,8 +232,9 @@ public final class MessageRing {
      * Puts, waiting for room until the deadline.
      *
      * @return false on timeout (the message is then discarded)
+     * @throws InterruptedException if interrupted while waiting (the message is then discarded too)
      */
-    public boolean put(Outgoing out, long deadline) {
+    public boolean put(Outgoing out, long deadline) throws InterruptedException {
         return put(out, deadline, null, null);
     }
 
@@ -243,10 +244,10 @@ public final class MessageRing {
      * @param tick run now and then while asleep, as {@link Blocking} does (e.g. to forget dead readers, so
      *             that {@code giveUp} can see them gone); may be {@code null}
      * @return false on timeout or give-up (the message is then discarded)
-     * @throws io.procbook.mp.UncheckedInterruptedException if interrupted while waiting (the message is then
-     *                                                      discarded too)
+     * @throws InterruptedException if interrupted while waiting (the message is then discarded too)
      */
-    public boolean put(Outgoing out, long deadline, BooleanSupplier giveUp, Runnable tick) {
+    public boolean put(Outgoing out, long deadline, BooleanSupplier giveUp, Runnable tick)
+            throws InterruptedException {
         BooleanSupplier ready = giveUp == null ? () -> tryPut(out) : () -> tryPut(out) || giveUp.getAsBoolean();
         Runnable ticks = tick == null ? this::recoverHead : () -> {
             recoverHead();
@@ -255,7 +256,7 @@ public final class MessageRing {
         boolean put;
         try {
             put = Blocking.await(ready, deadline, ticks, notFull);
-        } catch (RuntimeException | Error e) { // interrupted (or a tick failed) before the message had a slot
+        } catch (InterruptedException | RuntimeException | Error e) { // before the message had a slot
             out.discard();
             throw e;
         }
@@ -340,8 +341,10 @@ public final class MessageRing {
      * @param closed may be null; checked only when the ring is empty, so it must be cheap
      * @param tick   extra liveness work while asleep (may be null), e.g. noticing that the writer died
      * @return the message; {@link #NONE} on timeout; {@code eofMarker} if closed and drained
+     * @throws InterruptedException if interrupted while waiting
      */
-    public Object take(long deadline, BooleanSupplier closed, Object eofMarker, Runnable tick) {
+    public Object take(long deadline, BooleanSupplier closed, Object eofMarker, Runnable tick)
+            throws InterruptedException {
         Object[] box = {NONE};
         boolean done = Blocking.await(() -> {
             Object m = tryTake();

@@ -1,9 +1,11 @@
-package io.procbook.mp.internal;
+package io.procbook.mp.internal.lambda;
 
 import io.procbook.mp.Task;
 import io.procbook.mp.Task1;
 import io.procbook.mp.Task2;
 import io.procbook.mp.Task3;
+import io.procbook.mp.internal.PortableLambda;
+import io.procbook.mp.internal.PrivateAccess;
 
 import java.io.Externalizable;
 import java.io.IOException;
@@ -17,12 +19,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 
 /**
  * The serialized form of a {@code Process} target that is a plain lambda (or method reference) of one of
  * the task interfaces {@link Task}, {@link Task1}, {@link Task2}, {@link Task3}: the lambda's
- * {@link SerializedLambda} data, rebuilt on the other side as a {@link TaskHandles task handle} that calls the
+ * {@link SerializedLambda} data, rebuilt on the other side as a {@link RebuiltTask} that calls the
  * lambda's implementation method through a method handle.
  *
  * <p>Why not the JDK's own form: reading a {@code SerializedLambda} runs the capturing class's
@@ -40,7 +41,7 @@ import java.lang.reflect.Method;
  *
  * <p>Not thread-safe while being read; immutable afterwards.
  */
-public final class LambdaCopy implements Externalizable {
+public final class LambdaCopy implements Externalizable, PortableLambda {
 
     private static final long serialVersionUID = 1L;
     private static final Class<?>[] TASKS = {Task.class, Task1.class, Task2.class, Task3.class};
@@ -83,9 +84,7 @@ public final class LambdaCopy implements Externalizable {
         int arity = arityOf(interfaces[0]);
         if (arity < 0) return target;
         try {
-            Method writeReplace = c.getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            if (!(writeReplace.invoke(target) instanceof SerializedLambda form)) return target;
+            if (!(PrivateAccess.lambdaWriteReplace(target) instanceof SerializedLambda form)) return target;
             if (!form.getFunctionalInterfaceClass().equals(internalName(interfaces[0]))) return target;
             ClassLoader loader = c.getClassLoader();
             Class<?> capturing = Class.forName(binaryName(form.getCapturingClass()), false, loader);
@@ -141,10 +140,10 @@ public final class LambdaCopy implements Externalizable {
             return viaMetafactory();
         }
         return switch (arity) {
-            case 0 -> new TaskHandles.Task0(handle, this);
-            case 1 -> new TaskHandles.Task1(handle, this);
-            case 2 -> new TaskHandles.Task2(handle, this);
-            default -> new TaskHandles.Task3(handle, this);
+            case 0 -> new RebuiltTask.NoArgs(handle, this);
+            case 1 -> new RebuiltTask.OneArg(handle, this);
+            case 2 -> new RebuiltTask.TwoArgs(handle, this);
+            default -> new RebuiltTask.ThreeArgs(handle, this);
         };
     }
 
@@ -177,9 +176,7 @@ public final class LambdaCopy implements Externalizable {
     /** What {@code SerializedLambda.readResolve} does: asks the capturing class to link the lambda. */
     private Object viaMetafactory() throws ObjectStreamException {
         try {
-            Method m = capturingClass.getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
-            m.setAccessible(true);
-            return m.invoke(null, form());
+            return PrivateAccess.deserializeLambda(capturingClass, form());
         } catch (InvocationTargetException e) {
             InvalidObjectException ioe = new InvalidObjectException("cannot rebuild a lambda of " + capturingClass);
             ioe.initCause(e.getCause());

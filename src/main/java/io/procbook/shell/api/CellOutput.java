@@ -1,4 +1,4 @@
-package io.procbook.shell;
+package io.procbook.shell.api;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.procbook.shell;
+package io.procbook.shell.api;
 
 /**
  * The width of the text the kernel writes itself (magics' help and listings, notes, error messages): within

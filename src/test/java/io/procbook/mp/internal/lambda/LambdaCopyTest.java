@@ -1,9 +1,10 @@
-package io.procbook.mp.internal;
+package io.procbook.mp.internal.lambda;
 
 import io.procbook.mp.Task;
 import io.procbook.mp.Task1;
 import io.procbook.mp.Task2;
 import io.procbook.mp.Task3;
+import io.procbook.mp.internal.Serial;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
