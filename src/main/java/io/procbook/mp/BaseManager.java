@@ -8,6 +8,7 @@ import io.procbook.mp.internal.manager.ManagerServer;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import io.procbook.mp.internal.manager.ServerChild;
 import io.procbook.mp.internal.shm.ShmDir;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,6 +85,8 @@ import java.util.concurrent.TimeoutException;
  * it, in any process, fails with {@link ManagerException}.
  */
 public class BaseManager implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(BaseManager.class.getName());
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READY_SLICE = Duration.ofMillis(200);
@@ -353,8 +356,9 @@ public class BaseManager implements AutoCloseable {
                 try {
                     try {
                         Client.of(e).shutdownServer();
-                    } catch (ManagerException ignored) {
+                    } catch (ManagerException gone) {
                         // the server is already gone; the process is reaped below
+                        LOG.log(Level.DEBUG, () -> "manager server did not take the shutdown: " + gone);
                     }
                     exited = p.join(Duration.ofSeconds(30));
                 } catch (RuntimeException | Error failed) { // interrupted: no orderly exit, but no server left
@@ -412,6 +416,7 @@ public class BaseManager implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
                 // still there: the sweep leaves its files to a later one
+                LOG.log(Level.DEBUG, () -> "manager server " + pid + " still runs 10 s after its shutdown");
             }
         });
     }

@@ -4,8 +4,8 @@ import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.ClassSource;
 import io.procbook.mp.spi.Hooks;
 import io.procbook.mp.spi.OutputRouter;
-import io.procbook.mp.spi.ProcessListener;
 
+import java.lang.System.Logger.Level;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -36,6 +36,8 @@ import java.util.function.Consumer;
  * n" and give {@code -n}; a {@code DONE} or {@code EXITING} report means the status is literal.
  */
 public final class ChildJvm implements ChildProcess {
+
+    private static final System.Logger LOG = System.getLogger(ChildJvm.class.getName());
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
@@ -123,8 +125,9 @@ public final class ChildJvm implements ChildProcess {
             try {
                 out.finished().get(5, TimeUnit.SECONDS);
                 err.finished().get(5, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
+            } catch (Exception partial) {
                 // report what we have
+                LOG.log(Level.DEBUG, () -> "output of child JVM " + pid + " not drained: " + partial);
             }
             output = (out.earlyText() + err.earlyText()).trim();
             throw new IOException("child JVM (pid " + pid + ") did not start: " + e.getMessage()
@@ -223,6 +226,7 @@ public final class ChildJvm implements ChildProcess {
             }
         } catch (IOException | RuntimeException e) {
             // a broken link ends like a closed one: the child is dying or dead
+            LOG.log(Level.DEBUG, () -> "link to " + name + " (pid " + pid() + ") broke: " + e, e);
         } finally {
             routes.end();
             wire.close();
@@ -269,13 +273,7 @@ public final class ChildJvm implements ChildProcess {
             routes.openOwn(); // what it prints through System.out/err, apart from what reaches the pipes
             Children.untrackHelper(process);
             Children.register(this, atExit);
-            for (ProcessListener l : Hooks.listeners()) {
-                try {
-                    l.started(this);
-                } catch (RuntimeException ignored) {
-                    // a listener's bug must not stop the child
-                }
-            }
+            Listeners.started(this);
             wire.send(Msg.RUN, run);
         } catch (IOException | RuntimeException e) {
             kill();
@@ -361,13 +359,7 @@ public final class ChildJvm implements ChildProcess {
             Children.unregister(this);
             if (assigned.get()) {
                 int logical = exit.join();
-                for (ProcessListener l : Hooks.listeners()) {
-                    try {
-                        l.exited(this, logical);
-                    } catch (RuntimeException ignored) {
-                        // listeners must not throw; if one does, the others still hear of the exit
-                    }
-                }
+                Listeners.exited(this, logical);
             }
             reaped.complete(null);
         });

@@ -1,5 +1,6 @@
 package io.procbook.mp.internal;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ import java.util.function.Supplier;
  * holds: the shared objects fall back to holds of the serializing process, taken over by whoever opens them.
  */
 public final class Transit {
+
+    private static final System.Logger LOG = System.getLogger(Transit.class.getName());
 
     /** Tags fit in the bits of a holder key left over by a pid; 0 means "no transit". */
     public static final int TAG_BITS = 10;
@@ -124,8 +127,9 @@ public final class Transit {
         for (Runnable r : todo) {
             try {
                 r.run();
-            } catch (RuntimeException ignored) {
+            } catch (RuntimeException e) {
                 // the shared object is gone already; nothing is held any more
+                LOG.log(Level.DEBUG, () -> "releasing a shared object sent to a child failed: " + e);
             }
         }
         synchronized (this) {

@@ -19,6 +19,7 @@ import io.procbook.mp.spi.Hooks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,6 +49,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * outside (the kernel interrupting the cell that made the pool): the pool then terminates.
  */
 public final class ProcessBackend implements Backend {
+
+    private static final System.Logger LOG = System.getLogger(ProcessBackend.class.getName());
 
     private enum State { OPEN, CLOSED, TERMINATED, BROKEN }
 
@@ -313,6 +316,7 @@ public final class ProcessBackend implements Backend {
             w.jvm.send(m.array());
         } catch (IOException dead) {
             // the worker is dying: its exit handler fails or re-queues what it holds
+            LOG.log(Level.DEBUG, () -> "pool worker " + w.jvm.name() + " did not take its tasks: " + dead);
         }
     }
 
@@ -369,6 +373,7 @@ public final class ProcessBackend implements Backend {
             }
         } catch (IOException | java.nio.BufferUnderflowException e) {
             // a truncated message cannot come from a live worker; its exit is handled on its own
+            LOG.log(Level.DEBUG, () -> "pool worker " + w.jvm.name() + " sent a truncated message: " + e);
         }
     }
 
@@ -391,7 +396,10 @@ public final class ProcessBackend implements Backend {
         try {
             startWorker();
         } catch (RuntimeException e) {
-            // startWorker already broke the pool if nobody is left to do the work
+            // startWorker already broke the pool if nobody is left to do the work; otherwise it goes on with one
+            // worker fewer, which is worth saying: the pool is slower than asked for
+            LOG.log(Level.WARNING, () -> "pool " + prefix + ": a replacement worker could not be started; "
+                    + "the pool goes on with the workers it has", e);
         }
     }
 
