@@ -127,8 +127,8 @@ public final class Main {
             exitCode = 1;
             return null;
         });
-        ParentWatch.target(jpyParentPid).ifPresent(target ->
-                ParentWatch.start(target, () -> kernel.shutdown("parent process " + target.pid() + " is gone")));
+        LauncherWatch.target(jpyParentPid).ifPresent(target ->
+                LauncherWatch.start(target, () -> kernel.shutdown("parent process " + target.pid() + " is gone")));
         return kernel;
     }
 

@@ -2,7 +2,7 @@ package io.procbook.mp;
 
 import io.procbook.mp.internal.manager.Auth;
 import io.procbook.mp.internal.manager.Client;
-import io.procbook.mp.internal.manager.Endpoint;
+import io.procbook.mp.internal.manager.ManagerAddress;
 import io.procbook.mp.internal.manager.ManagerKeys;
 import io.procbook.mp.internal.manager.ManagerServer;
 import io.procbook.mp.internal.manager.RemoteHandler;
@@ -96,7 +96,7 @@ public class BaseManager implements AutoCloseable {
     private final Map<String, ServedSupplier<?>> served = new LinkedHashMap<>();
     private final Set<String> names = new LinkedHashSet<>();
     private final Set<String> allowed = new LinkedHashSet<>();
-    private volatile Endpoint endpoint;
+    private volatile ManagerAddress endpoint;
     private volatile Process serverProcess;
     private volatile ManagerServer localServer;
 
@@ -202,7 +202,7 @@ public class BaseManager implements AutoCloseable {
             }
             serverProcess = p;
         }
-        Endpoint e = new Endpoint(connectHost(), (Integer) reply, authKey, allowed);
+        ManagerAddress e = new ManagerAddress(connectHost(), (Integer) reply, authKey, allowed);
         Process server = serverProcess;
         e.routeToChild(server::outputRoute); // a served call prints where it was made (a notebook cell)
         endpoint = known(e);
@@ -260,7 +260,7 @@ public class BaseManager implements AutoCloseable {
         ManagerServer s = new ManagerServer(requested, authKey, ServerChild.registryOf(served), allowed);
         s.start();
         localServer = s;
-        Endpoint e = new Endpoint(connectHost(), s.address().getPort(), authKey, allowed);
+        ManagerAddress e = new ManagerAddress(connectHost(), s.address().getPort(), authKey, allowed);
         e.routeLocally();
         endpoint = known(e);
         return s;
@@ -277,7 +277,7 @@ public class BaseManager implements AutoCloseable {
      * @throws UncheckedInterruptedException if interrupted while connecting
      */
     public synchronized BaseManager connect() {
-        Endpoint e = new Endpoint(requested.getHostString(), requested.getPort(), authKey, allowed);
+        ManagerAddress e = new ManagerAddress(requested.getHostString(), requested.getPort(), authKey, allowed);
         Client.of(e).check();
         endpoint = known(e);
         return this;
@@ -327,7 +327,7 @@ public class BaseManager implements AutoCloseable {
      *         {@link #connect()}); before that, the address given to the constructor
      */
     public InetSocketAddress address() {
-        Endpoint e = endpoint;
+        ManagerAddress e = endpoint;
         return e == null ? requested : new InetSocketAddress(e.host(), e.port());
     }
 
@@ -343,7 +343,7 @@ public class BaseManager implements AutoCloseable {
      *                                       before this throws)
      */
     public synchronized void shutdown() {
-        Endpoint e = endpoint;
+        ManagerAddress e = endpoint;
         try {
             if (localServer != null) {
                 localServer.close();
@@ -376,7 +376,7 @@ public class BaseManager implements AutoCloseable {
     }
 
     /** This process now knows the key of the server at {@code e}, for proxies of it that come without one. */
-    private static Endpoint known(Endpoint e) {
+    private static ManagerAddress known(ManagerAddress e) {
         ManagerKeys.remember(e);
         return e;
     }
@@ -436,8 +436,8 @@ public class BaseManager implements AutoCloseable {
                 : requested.getHostString();
     }
 
-    private Endpoint requireEndpoint() {
-        Endpoint e = endpoint;
+    private ManagerAddress requireEndpoint() {
+        ManagerAddress e = endpoint;
         if (e == null) throw new IllegalStateException("call start(), serve() or connect() first");
         return e;
     }

@@ -189,8 +189,8 @@ class ThreadSamplingTest {
             busy.join(10_000);
             text.finish();
             Map<String, Object> summary = console.last();
-            assertTrue(Bundles.isSummary(summary) && summary.containsKey(Bundles.SVG), summary.keySet()::toString);
-            assertFalse(summary.containsKey(Bundles.PNG), "no Java2D for a view that shows no pictures");
+            assertTrue(MonitorBundles.isSummary(summary) && summary.containsKey(MonitorBundles.SVG), summary.keySet()::toString);
+            assertFalse(summary.containsKey(MonitorBundles.PNG), "no Java2D for a view that shows no pictures");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.procbook.mp;
 
-import io.procbook.mp.internal.Endpoint;
+import io.procbook.mp.internal.ConnectBackSocket;
 import io.procbook.mp.internal.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,7 +70,7 @@ class ChildOrphanTest {
             }
             // A parent killed while a pre-started JVM was connecting leaves that socket directory; the next
             // runtime to start sweeps directories of dead owners.
-            Endpoint.sweepStale();
+            ConnectBackSocket.sweepStale();
         } finally {
             parent.destroyForcibly();
             for (ProcessHandle h : children) h.destroyForcibly();

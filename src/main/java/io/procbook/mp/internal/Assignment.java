@@ -10,4 +10,4 @@ import java.util.List;
  * @param classpath every extra class path entry the parent has now
  * @param entry     a bundle whose object is a {@link ChildEntry}
  */
-public record Assignment(String name, List<String> classpath, Bundle entry) { }
+public record Assignment(String name, List<String> classpath, Parcel entry) { }

@@ -11,7 +11,7 @@ public interface ChildContext {
      * Defines the bundle's notebook classes in the child's notebook loader (those not defined yet), sets their
      * variables to the bundle's values, and returns the bundle's object.
      */
-    Object decode(Bundle bundle) throws IOException, ClassNotFoundException;
+    Object decode(Parcel bundle) throws IOException, ClassNotFoundException;
 
     /** @return the loader that sees the class path, added class path entries and notebook classes */
     ClassLoader loader();

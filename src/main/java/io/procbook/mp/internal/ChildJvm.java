@@ -93,7 +93,7 @@ public final class ChildJvm implements ChildProcess {
      */
     public static ChildJvm launch(boolean longLived, Consumer<java.lang.Process> spawned) throws IOException {
         String token = newToken();
-        Endpoint endpoint = Endpoint.listen();
+        ConnectBackSocket endpoint = ConnectBackSocket.listen();
         java.lang.Process p;
         try {
             p = new ProcessBuilder(JvmCommand.build(endpoint.address(), longLived))
@@ -150,7 +150,7 @@ public final class ChildJvm implements ChildProcess {
      *
      * @throws IOException if the child went away first; it is then destroyed and {@code endpoint} closed
      */
-    static void writeToken(java.lang.Process p, String token, Endpoint endpoint) throws IOException {
+    static void writeToken(java.lang.Process p, String token, ConnectBackSocket endpoint) throws IOException {
         try (OutputStream stdin = p.getOutputStream()) {
             stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -172,11 +172,11 @@ public final class ChildJvm implements ChildProcess {
      *
      * @throws IOException if the connection fails, or the child does not say hello with {@code token}
      */
-    static Wire handshake(Endpoint endpoint, String token) throws IOException {
+    static Wire handshake(ConnectBackSocket endpoint, String token) throws IOException {
         Wire wire = new Wire(endpoint.accept());
         try {
             Wire.Message hello = wire.receive();
-            if (hello == null || hello.type() != Msg.HELLO) throw new IOException("child did not say hello");
+            if (hello == null || hello.type() != ControlProtocol.HELLO) throw new IOException("child did not say hello");
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(hello.payload()));
             if (!in.readUTF().equals(token)) throw new IOException("child gave a wrong token");
             return wire;
@@ -197,13 +197,13 @@ public final class ChildJvm implements ChildProcess {
             Wire.Message m;
             while ((m = wire.receive()) != null) {
                 switch (m.type()) {
-                    case Msg.CLASS_REQUEST -> answerClassRequest(m.payload());
-                    case Msg.OUTPUT -> routes.deliver(m.payload());
-                    case Msg.SYNC -> {
+                    case ControlProtocol.CLASS_REQUEST -> answerClassRequest(m.payload());
+                    case ControlProtocol.OUTPUT -> routes.deliver(m.payload());
+                    case ControlProtocol.SYNC -> {
                         routes.flushWritten(); // the output before it has been handed on: say so
-                        wire.send(Msg.SYNCED, m.payload());
+                        wire.send(ControlProtocol.SYNCED, m.payload());
                     }
-                    case Msg.DONE -> {
+                    case ControlProtocol.DONE -> {
                         routes.end(); // the child's last output came before this
                         DataInputStream in = new DataInputStream(new ByteArrayInputStream(m.payload()));
                         int status = in.readInt();
@@ -213,11 +213,11 @@ public final class ChildJvm implements ChildProcess {
                         doneStatus = status;
                         exitKnown(); // DONE is the child's last word: nobody waits for the link to close
                     }
-                    case Msg.EXITING -> reportedExit = true;
-                    case Msg.WARMED -> warm = true;
-                    case Msg.SIGNAL -> reportedSignal = new DataInputStream(
+                    case ControlProtocol.EXITING -> reportedExit = true;
+                    case ControlProtocol.WARMED -> warm = true;
+                    case ControlProtocol.SIGNAL -> reportedSignal = new DataInputStream(
                             new ByteArrayInputStream(m.payload())).readInt();
-                    case Msg.DATA -> {
+                    case ControlProtocol.DATA -> {
                         routes.flushWritten(); // what a task printed goes out before anyone sees its result
                         dataHandler.accept(m.payload());
                     }
@@ -239,8 +239,8 @@ public final class ChildJvm implements ChildProcess {
         ClassSource src = Hooks.classSource();
         byte[] bytes = src == null ? null : src.bytecode(cls);
         List<StaticValue> vars = bytes == null ? List.of()
-                : BundleWriter.snapshot(src.loadedClass(cls), classTransit);
-        wire.send(Msg.CLASS_REPLY, Codec.encode(new ClassReply(cls, bytes, vars)));
+                : ParcelWriter.snapshot(src.loadedClass(cls), classTransit);
+        wire.send(ControlProtocol.CLASS_REPLY, EnvelopeCodec.encode(new ClassReply(cls, bytes, vars)));
     }
 
     /**
@@ -257,13 +257,13 @@ public final class ChildJvm implements ChildProcess {
      *                               JVM has then been killed, so that it does not wait for work that never
      *                               comes
      */
-    public void assign(String childName, Kind childKind, Bundle entry, Children.AtExit atExit) throws IOException {
+    public void assign(String childName, Kind childKind, Parcel entry, Children.AtExit atExit) throws IOException {
         if (!assigned.compareAndSet(false, true)) throw new IllegalStateException(name + " is already assigned");
         try {
             List<Path> extra = Hooks.extraClasspath();
             List<String> cp = new ArrayList<>(extra.size());
             for (Path e : extra) cp.add(e.toString());
-            byte[] run = Codec.encode(new Assignment(childName, cp, entry));
+            byte[] run = EnvelopeCodec.encode(new Assignment(childName, cp, entry));
             this.name = childName;
             this.kind = childKind;
             OutputRouter router = Hooks.outputRouter();
@@ -274,7 +274,7 @@ public final class ChildJvm implements ChildProcess {
             Children.untrackHelper(process);
             Children.register(this, atExit);
             Listeners.started(this);
-            wire.send(Msg.RUN, run);
+            wire.send(ControlProtocol.RUN, run);
         } catch (IOException | RuntimeException e) {
             kill();
             throw e;
@@ -294,13 +294,13 @@ public final class ChildJvm implements ChildProcess {
     }
 
     /**
-     * Asks a waiting child to warm up (see {@link Msg#WARM_UP}); only the first call sends anything. A child
+     * Asks a waiting child to warm up (see {@link ControlProtocol#WARM_UP}); only the first call sends anything. A child
      * whose connection has broken is killed, so that whoever takes it finds it dead.
      */
     public void warmUp() {
         if (!warmUpAsked.compareAndSet(false, true)) return;
         try {
-            wire.send(Msg.WARM_UP, new byte[0]);
+            wire.send(ControlProtocol.WARM_UP, new byte[0]);
         } catch (IOException gone) {
             kill();
         }
@@ -311,7 +311,7 @@ public final class ChildJvm implements ChildProcess {
         return warmUpAsked.get();
     }
 
-    /** @return whether the child has reported its warm-up finished ({@link Msg#WARMED}) */
+    /** @return whether the child has reported its warm-up finished ({@link ControlProtocol#WARMED}) */
     public boolean isWarm() {
         return warm;
     }
@@ -321,14 +321,14 @@ public final class ChildJvm implements ChildProcess {
         return assigned.get();
     }
 
-    /** Sets who receives {@link Msg#DATA} from the child (runs on the link's reader thread). */
+    /** Sets who receives {@link ControlProtocol#DATA} from the child (runs on the link's reader thread). */
     public void onData(Consumer<byte[]> handler) {
         this.dataHandler = handler;
     }
 
     /** Sends opaque bytes to the child's {@link ChildContext#receive()}. */
     public void send(byte[] data) throws IOException {
-        wire.send(Msg.DATA, data);
+        wire.send(ControlProtocol.DATA, data);
     }
 
     /** @return the serialized exception the child reported, or {@code null} */

@@ -20,7 +20,7 @@ import java.util.Map;
  * The parent's side of a child JVM's {@link OutputRoute}s: route 0 leads to the sink of the context that started
  * the child, and each further context the child works for (a cell submitting tasks to a pool made in an earlier
  * cell) gets a number of its own and a sink chosen inside that context. The child tags what it prints with the
- * route of the thread that printed it ({@link Msg#OUTPUT}); this table decodes it and hands it to that
+ * route of the thread that printed it ({@link ControlProtocol#OUTPUT}); this table decodes it and hands it to that
  * route's sink.
  *
  * <p>{@link #deliver}, {@link #flushWritten} and {@link #end} run on the child's link reader thread only, so each
@@ -88,7 +88,7 @@ final class RouteTable {
         return n;
     }
 
-    /** Hands a {@link Msg#OUTPUT} message's text to the sinks of its routes. */
+    /** Hands a {@link ControlProtocol#OUTPUT} message's text to the sinks of its routes. */
     void deliver(byte[] message) {
         ByteBuffer in = ByteBuffer.wrap(message);
         boolean stderr = in.get() == 1;

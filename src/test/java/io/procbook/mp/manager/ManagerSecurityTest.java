@@ -11,7 +11,7 @@ import io.procbook.mp.BaseManager;
 import io.procbook.mp.Manager;
 import io.procbook.mp.ManagerException;
 import io.procbook.mp.internal.PrivateObjectOutputStream;
-import io.procbook.mp.internal.manager.Endpoint;
+import io.procbook.mp.internal.manager.ManagerAddress;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -83,9 +83,9 @@ class ManagerSecurityTest {
      */
     @SuppressWarnings("unchecked")
     private static Comparator<Object> craftedProxy(int port) throws Exception {
-        Endpoint elsewhere = new Endpoint("127.0.0.1", port, ATTACKER_KEY,
+        ManagerAddress elsewhere = new ManagerAddress("127.0.0.1", port, ATTACKER_KEY,
                 Set.of("java.lang.Runtime", "javax.script.ScriptEngineManager"));
-        Constructor<RemoteHandler> c = RemoteHandler.class.getDeclaredConstructor(Endpoint.class, long.class,
+        Constructor<RemoteHandler> c = RemoteHandler.class.getDeclaredConstructor(ManagerAddress.class, long.class,
                 String.class);
         c.setAccessible(true);
         InvocationHandler h = c.newInstance(elsewhere, 1L, "Comparator 'crafted'#1");

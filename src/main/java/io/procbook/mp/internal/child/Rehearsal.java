@@ -6,10 +6,10 @@ import io.procbook.mp.Task1;
 import io.procbook.mp.Task2;
 import io.procbook.mp.Task3;
 import io.procbook.mp.internal.Assignment;
-import io.procbook.mp.internal.Bundle;
-import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.Parcel;
+import io.procbook.mp.internal.EnvelopeCodec;
 import io.procbook.mp.internal.LambdaCopy;
-import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.ControlProtocol;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.StaticValue;
 import io.procbook.mp.internal.Wire;
@@ -77,14 +77,14 @@ final class Rehearsal {
         Object[] sent = new Object[lambdas.length + 1];
         sent[0] = ENTRY.newInstance(main);
         for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
-        Bundle bundle = new Bundle(Serial.toBytes(sent), Map.of(TASK, code), statics);
-        byte[] payload = Codec.encode(new Assignment("rehearsal", List.of(), bundle));
-        ByteBuffer message = ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put(Msg.RUN)
+        Parcel bundle = new Parcel(Serial.toBytes(sent), Map.of(TASK, code), statics);
+        byte[] payload = EnvelopeCodec.encode(new Assignment("rehearsal", List.of(), bundle));
+        ByteBuffer message = ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put(ControlProtocol.RUN)
                 .put(payload).flip();
 
         // The child's side, as ChildSession does it.
         Wire.Message m = new Wire(new MemoryChannel(message)).receive();
-        Assignment a = Codec.decodeAssignment(m.payload());
+        Assignment a = EnvelopeCodec.decodeAssignment(m.payload());
         AddedClasspath added = new AddedClasspath(Rehearsal.class.getClassLoader());
         added.addAll(a.classpath());
         NotebookLoader loader = new NotebookLoader(added, name -> null);

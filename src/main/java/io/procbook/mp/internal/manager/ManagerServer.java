@@ -185,15 +185,15 @@ public final class ManagerServer implements AutoCloseable {
                     request = channel.receive();
                 } catch (ManagerException refused) {
                     // tell the caller which class was refused; the stream is unusable after it, so we hang up
-                    channel.send(new Messages.Reply(null, refused));
+                    channel.send(new ManagerProtocol.Reply(null, refused));
                     return;
                 }
-                if (!(request instanceof Messages.Request r)) {
+                if (!(request instanceof ManagerProtocol.Request r)) {
                     LOG.log(Level.DEBUG, "manager connection {0} sent a {1}, not a request; hanging up",
                             peer, request == null ? "null" : request.getClass().getName());
                     return; // not our protocol: drop the connection
                 }
-                Messages.Reply reply;
+                ManagerProtocol.Reply reply;
                 if (watched != null) watched.begin();
                 try {
                     reply = dispatcher.handle(r);
@@ -201,7 +201,7 @@ public final class ManagerServer implements AutoCloseable {
                     if (watched != null) watched.end();
                 }
                 channel.send(reply);
-                if (r instanceof Messages.Shutdown) {
+                if (r instanceof ManagerProtocol.Shutdown) {
                     Thread stopper = new Thread(this::close, "manager-shutdown");
                     stopper.setDaemon(true);
                     stopper.start();

@@ -4,11 +4,11 @@ import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.Fn;
 import io.procbook.mp.Task;
 import io.procbook.mp.WorkerDiedException;
-import io.procbook.mp.internal.Bundle;
-import io.procbook.mp.internal.BundleWriter;
+import io.procbook.mp.internal.Parcel;
+import io.procbook.mp.internal.ParcelWriter;
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
-import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.EnvelopeCodec;
 import io.procbook.mp.internal.OutputRoute;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Transit;
@@ -167,7 +167,7 @@ public final class ProcessBackend implements Backend {
     private void startWorker() {
         ChildJvm jvm = null;
         try {
-            Bundle entry = BundleWriter.write(new WorkerLoop(initializer), Hooks.classSource(), transit);
+            Parcel entry = ParcelWriter.write(new WorkerLoop(initializer), Hooks.classSource(), transit);
             jvm = WarmPool.obtain(true);
             Worker w = new Worker(jvm);
             jvm.onData(data -> received(w, data));
@@ -206,7 +206,7 @@ public final class ProcessBackend implements Backend {
         Object owner = Hooks.currentContext();
         for (Chunk c : chunks) c.owner = owner;
         ClassSource source = Hooks.classSource();
-        byte[] bundle = Codec.encode(BundleWriter.write(fn, source, transit));
+        byte[] bundle = EnvelopeCodec.encode(ParcelWriter.write(fn, source, transit));
         transit.run(() -> {
             for (Chunk c : chunks) c.payload = encodeItems(c.items);
             return null;

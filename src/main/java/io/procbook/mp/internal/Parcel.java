@@ -11,4 +11,4 @@ import java.util.Map;
  * @param classes binary class name to class file bytes
  * @param statics binary class name to the values of its static fields
  */
-public record Bundle(byte[] object, Map<String, byte[]> classes, Map<String, List<StaticValue>> statics) { }
+public record Parcel(byte[] object, Map<String, byte[]> classes, Map<String, List<StaticValue>> statics) { }

@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Binary encoding of the protocol's envelopes ({@link Assignment}, {@link Bundle}, {@link ClassReply}) with
+ * Binary encoding of the protocol's envelopes ({@link Assignment}, {@link Parcel}, {@link ClassReply}) with
  * plain data streams. Why not Java serialization: a cold child would first have to initialize the
  * serialization of records and maps (method-handle spinning, reflection) just to open the envelope, tens of
  * ms before it can run anything. Only the payload a bundle carries is Java-serialized.
  */
-public final class Codec {
+public final class EnvelopeCodec {
 
-    private Codec() { }
+    private EnvelopeCodec() { }
 
     /** @return the bytes of an assignment */
     public static byte[] encode(Assignment a) {
@@ -43,12 +43,12 @@ public final class Codec {
     }
 
     /** @return the bytes of a bundle (for layers above that send bundles as data) */
-    public static byte[] encode(Bundle b) {
+    public static byte[] encode(Parcel b) {
         return write(out -> writeBundle(out, b));
     }
 
     /** @return the bundle in {@code bytes} */
-    public static Bundle decodeBundle(byte[] bytes) throws IOException {
+    public static Parcel decodeBundle(byte[] bytes) throws IOException {
         return readBundle(new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 
@@ -81,7 +81,7 @@ public final class Codec {
         return b.toByteArray();
     }
 
-    private static void writeBundle(DataOutputStream out, Bundle b) throws IOException {
+    private static void writeBundle(DataOutputStream out, Parcel b) throws IOException {
         writeBytes(out, b.object());
         out.writeInt(b.classes().size());
         for (Map.Entry<String, byte[]> e : b.classes().entrySet()) {
@@ -95,7 +95,7 @@ public final class Codec {
         }
     }
 
-    private static Bundle readBundle(DataInputStream in) throws IOException {
+    private static Parcel readBundle(DataInputStream in) throws IOException {
         byte[] object = readBytes(in);
         int n = in.readInt();
         Map<String, byte[]> classes = new HashMap<>();
@@ -103,7 +103,7 @@ public final class Codec {
         int m = in.readInt();
         Map<String, List<StaticValue>> statics = new HashMap<>();
         for (int i = 0; i < m; i++) statics.put(in.readUTF(), readStatics(in));
-        return new Bundle(object, classes, statics);
+        return new Parcel(object, classes, statics);
     }
 
     private static void writeStatics(DataOutputStream out, List<StaticValue> values) throws IOException {
