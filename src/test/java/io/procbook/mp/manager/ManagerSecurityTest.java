@@ -1,5 +1,7 @@
 package io.procbook.mp.manager;
 
+import io.procbook.testing.Poll;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -271,7 +273,7 @@ class ManagerSecurityTest {
     }
 
     private static int awaitPort(BaseManager m) {
-        Leftovers.waitFor(() -> m.address().getPort() != 0, 60_000);
+        Poll.until("m.address().getPort() != 0", () -> m.address().getPort() != 0, 60_000);
         return m.address().getPort();
     }
 

@@ -7,6 +7,7 @@ import io.procbook.mp.Pipe;
 import io.procbook.mp.PipeEOFException;
 import io.procbook.mp.Pool;
 import io.procbook.mp.PoolIterator;
+import io.procbook.mp.Queue;
 import io.procbook.mp.UncheckedTimeoutException;
 import io.procbook.mp.spi.ChildProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,17 +61,32 @@ class PoolTest {
     }
 
     @Test
-    void mapRunsRoundsOfFourWithOneSecondTasks() {
+    void mapRunsFourTasksAtOnceAndNeverMore() throws Exception {
         pool = new Pool(4);
-        List<Long> starts = pool.map(i -> {
-            long t = System.currentTimeMillis();
-            Thread.sleep(1000);
-            return t;
-        }, IntStream.range(0, 10).boxed().toList(), 1);
-        assertEquals(10, starts.size());
-        long t0 = starts.stream().mapToLong(Long::longValue).min().orElseThrow();
-        List<Integer> rounds = starts.stream().map(s -> (int) ((s - t0 + 500) / 1000)).sorted().toList();
-        assertEquals(List.of(0, 0, 0, 0, 1, 1, 1, 1, 2, 2), rounds, "start offsets " + starts);
+        try (Queue<String> events = new Queue<>(); Queue<Integer> release = new Queue<>()) {
+            CompletableFuture<List<Integer>> r = CompletableFuture.supplyAsync(() -> pool.map(i -> {
+                events.put("start");
+                release.get(); // held until the test has seen the first four start
+                events.put("end");
+                return i;
+            }, IntStream.range(0, 10).boxed().toList(), 1));
+            Duration patience = Duration.ofSeconds(60);
+            for (int i = 0; i < 4; i++) {
+                assertEquals("start", events.get(patience), "four tasks run at once, one per worker");
+            }
+            for (int i = 0; i < 10; i++) release.put(i);
+            assertEquals(IntStream.range(0, 10).boxed().toList(), r.get(60, TimeUnit.SECONDS));
+            // The recorded order: a worker says "end" before it takes its next task, so the count of tasks
+            // running, read along the events, shows how many ran at once.
+            int running = 4;
+            int most = 4;
+            for (int i = 0; i < 16; i++) {
+                running += events.get(patience).equals("start") ? 1 : -1;
+                most = Math.max(most, running);
+            }
+            assertEquals(0, running, "every task that started ended");
+            assertEquals(4, most, "never more tasks at once than workers");
+        }
     }
 
     @Test
