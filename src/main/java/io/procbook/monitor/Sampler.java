@@ -1,5 +1,7 @@
 package io.procbook.monitor;
 
+import io.procbook.mp.internal.LazyLogger;
+
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -29,7 +31,7 @@ final class Sampler {
     /** Consecutive failed ticks (five seconds' worth) after which a monitor is taken as broken and dropped. */
     static final int MAX_FAILED_TICKS = 20;
 
-    private static final System.Logger LOG = System.getLogger(Sampler.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(Sampler.class);
 
     private static final Sampler INSTANCE = new Sampler();
 

@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.LazyLogger;
 import io.procbook.mp.internal.manager.Auth;
 import io.procbook.mp.internal.manager.Client;
 import io.procbook.mp.internal.manager.ManagerAddress;
@@ -86,7 +87,7 @@ import java.util.concurrent.TimeoutException;
  */
 public class BaseManager implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(BaseManager.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(BaseManager.class);
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READY_SLICE = Duration.ofMillis(200);

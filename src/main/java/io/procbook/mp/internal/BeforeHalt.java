@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class BeforeHalt {
 
-    private static final System.Logger LOG = System.getLogger(BeforeHalt.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(BeforeHalt.class);
 
     private static final List<Runnable> ACTIONS = new CopyOnWriteArrayList<>();
 

@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CdsArchive {
 
-    private static final System.Logger LOG = System.getLogger(CdsArchive.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(CdsArchive.class);
 
     private static final ConcurrentHashMap<String, Boolean> DUMPING = new ConcurrentHashMap<>();
     /** JDK 25 has the one-step AOT cache workflow; JDK 24's needs two runs, so it keeps the dynamic archive. */

@@ -37,7 +37,7 @@ import java.util.function.Consumer;
  */
 public final class ChildJvm implements ChildProcess {
 
-    private static final System.Logger LOG = System.getLogger(ChildJvm.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(ChildJvm.class);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long CONNECT_TIMEOUT_SECONDS = 60;

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  */
 final class Listeners {
 
-    private static final System.Logger LOG = System.getLogger(Listeners.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(Listeners.class);
 
     private Listeners() { }
 

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  */
 final class SinkFailures {
 
-    private static final System.Logger LOG = System.getLogger(SinkFailures.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(SinkFailures.class);
 
     private final Supplier<String> source;
     private volatile boolean warned;

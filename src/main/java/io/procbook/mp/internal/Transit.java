@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  */
 public final class Transit {
 
-    private static final System.Logger LOG = System.getLogger(Transit.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(Transit.class);
 
     /** Tags fit in the bits of a holder key left over by a pid; 0 means "no transit". */
     public static final int TAG_BITS = 10;

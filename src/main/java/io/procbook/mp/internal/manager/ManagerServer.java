@@ -1,5 +1,6 @@
 package io.procbook.mp.internal.manager;
 
+import io.procbook.mp.internal.LazyLogger;
 import io.procbook.mp.ManagerException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class ManagerServer implements AutoCloseable {
 
     /** How long a connection may take to authenticate, all of it, before it is dropped (the default). */
     public static final int AUTH_TIMEOUT_MS = 10_000;
-    private static final System.Logger LOG = System.getLogger(ManagerServer.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(ManagerServer.class);
     private static final int MAX_CONNECTIONS = 256;
     /** How long close() waits for connection threads to finish releasing what they hold. */
     private static final long CLOSE_WAIT_MS = 10_000;

@@ -1,5 +1,6 @@
 package io.procbook.mp.internal.pool;
 
+import io.procbook.mp.internal.LazyLogger;
 import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.Fn;
 import io.procbook.mp.Task;
@@ -50,7 +51,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProcessBackend implements Backend {
 
-    private static final System.Logger LOG = System.getLogger(ProcessBackend.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(ProcessBackend.class);
 
     private enum State { OPEN, CLOSED, TERMINATED, BROKEN }
 

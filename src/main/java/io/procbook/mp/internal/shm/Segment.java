@@ -1,5 +1,6 @@
 package io.procbook.mp.internal.shm;
 
+import io.procbook.mp.internal.LazyLogger;
 import io.procbook.mp.internal.BeforeHalt;
 
 import java.lang.System.Logger.Level;
@@ -40,7 +41,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Segment {
 
-    private static final System.Logger LOG = System.getLogger(Segment.class.getName());
+    private static final System.Logger LOG = LazyLogger.of(Segment.class);
 
     /** Aligned long access; plain/volatile/CAS on direct buffers at 8-byte aligned offsets. */
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
