@@ -3,6 +3,7 @@ package io.procbook.monitor;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.procbook.testing.LogCapture;
+import io.procbook.testing.Poll;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -57,11 +58,8 @@ class SamplerFailureTest {
         monitor = new CellMonitor("broken", view);
         monitor.show();
         monitor.watchThread(busy);
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (Sampler.instance().attached().contains(monitor)) {
-            assertTrue(System.nanoTime() < deadline, "still attached after " + view.thrown.get() + " failures");
-            Sampler.instance().awaitTicks(1, 5_000);
-        }
+        Poll.until(() -> "the monitor dropped; still attached after " + view.thrown.get() + " failures",
+                () -> !Sampler.instance().attached().contains(monitor), 60_000);
         assertTrue(view.thrown.get() >= Sampler.MAX_FAILED_TICKS, "dropped after " + view.thrown.get() + " failures");
         assertTrue(log.warned("stopped monitoring broken"), "the drop was logged: " + log.warnings());
     }

@@ -50,4 +50,9 @@ public final class Poll {
     public static void until(String what, BooleanSupplier condition, long timeoutMillis) {
         until(what, condition, Duration.ofMillis(timeoutMillis));
     }
+
+    /** {@link #until(Supplier, BooleanSupplier, Duration)} with a timeout in milliseconds. */
+    public static void until(Supplier<String> what, BooleanSupplier condition, long timeoutMillis) {
+        until(what, condition, Duration.ofMillis(timeoutMillis));
+    }
 }

@@ -4,9 +4,10 @@ import java.lang.System.Logger.Level;
 import java.util.function.Supplier;
 
 /**
- * The failures of one {@link io.procbook.mp.spi.OutputSink}: a sink that throws loses that text, but the reader
- * feeding it must carry on (results and class requests share its link; a child blocks on a full pipe). The first
- * failure is logged at {@code WARNING}, later ones at {@code DEBUG}, so a sink broken for good cannot flood the log.
+ * The failures of the {@link io.procbook.mp.spi.OutputSink}s one child's output (or one pipe's) is handed to: a
+ * sink that throws loses that text, but the reader feeding it must carry on (results and class requests share
+ * its link; a child blocks on a full pipe). The first failure is logged at {@code WARNING}, later ones at
+ * {@code DEBUG}, so a sink broken for good cannot flood the log.
  * Safe for use by several threads (at worst two first failures both warn).
  */
 final class SinkFailures {
