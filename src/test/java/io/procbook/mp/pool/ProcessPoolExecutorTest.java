@@ -198,13 +198,11 @@ class ProcessPoolExecutorTest {
             release.put(1);
             assertEquals("slow", completed.next().get(60, TimeUnit.SECONDS));
             assertFalse(completed.hasNext());
-        }
-        Iterator<Integer> slow = ex.map((Integer n) -> {
-            Thread.sleep(1500);
-            return n;
-        }, List.of(1), 50, TimeUnit.MILLISECONDS, 1);
-        assertThrows(UncheckedTimeoutException.class, slow::next);
 
+            Iterator<Integer> held = ex.map((Integer n) -> release.get() + n, List.of(1), 50, TimeUnit.MILLISECONDS, 1);
+            assertThrows(UncheckedTimeoutException.class, held::next);
+            release.put(1); // lets the worker go
+        }
     }
 
     @Test
