@@ -1,7 +1,6 @@
 package io.procbook.mp;
 
 import io.procbook.testing.Poll;
-
 import io.procbook.mp.internal.ConnectBackSocket;
 import io.procbook.mp.internal.Platform;
 import org.junit.jupiter.api.AfterEach;

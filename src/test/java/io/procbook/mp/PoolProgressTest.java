@@ -1,7 +1,6 @@
 package io.procbook.mp;
 
 import io.procbook.testing.Poll;
-
 import io.procbook.mp.spi.ProgressState;
 import io.procbook.mp.spi.ProgressState.Phase;
 import org.junit.jupiter.api.AfterEach;

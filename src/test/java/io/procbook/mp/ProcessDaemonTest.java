@@ -1,7 +1,6 @@
 package io.procbook.mp;
 
 import io.procbook.testing.Poll;
-
 import io.procbook.mp.internal.Platform;
 import io.procbook.mp.spi.Hooks;
 import org.junit.jupiter.api.AfterEach;

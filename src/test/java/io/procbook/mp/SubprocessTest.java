@@ -1,7 +1,6 @@
 package io.procbook.mp;
 
 import io.procbook.testing.Poll;
-
 import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.Hooks;
 import io.procbook.mp.spi.ProcessListener;

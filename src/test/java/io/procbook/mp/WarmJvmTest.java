@@ -1,7 +1,6 @@
 package io.procbook.mp;
 
 import io.procbook.testing.Poll;
-
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.Hooks;

@@ -1,7 +1,6 @@
 package io.procbook.mp.manager;
 
 import io.procbook.testing.Poll;
-
 import io.procbook.mp.BaseManager;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,6 @@
 package io.procbook.mp.pool;
 
 import io.procbook.testing.Poll;
-
 import io.procbook.mp.ChildLeakCheck;
 import io.procbook.mp.Pool;
 import io.procbook.mp.PoolIterator;

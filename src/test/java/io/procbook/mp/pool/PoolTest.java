@@ -160,17 +160,17 @@ class PoolTest {
     }
 
     @Test
-    void applyAsyncGetTimesOut() {
+    void applyAsyncGetTimesOut() throws Exception {
         pool = new Pool(1);
-        AsyncResult<String> r = pool.applyAsync(() -> {
-            Thread.sleep(1500);
-            return "late";
-        });
-        assertThrows(UncheckedTimeoutException.class, () -> r.get(50, TimeUnit.MILLISECONDS));
-        assertFalse(r.ready());
-        assertThrows(IllegalStateException.class, r::successful);
-        assertFalse(r.waitFor(10, TimeUnit.MILLISECONDS));
-        assertEquals("late", r.get(60, TimeUnit.SECONDS));
+        try (Queue<Integer> release = new Queue<>()) {
+            AsyncResult<String> r = pool.applyAsync(() -> "late" + release.get());
+            assertThrows(UncheckedTimeoutException.class, () -> r.get(50, TimeUnit.MILLISECONDS));
+            assertFalse(r.ready());
+            assertThrows(IllegalStateException.class, r::successful);
+            assertFalse(r.waitFor(10, TimeUnit.MILLISECONDS));
+            release.put(1);
+            assertEquals("late1", r.get(60, TimeUnit.SECONDS));
+        }
     }
 
     @Test
@@ -194,19 +194,20 @@ class PoolTest {
     }
 
     @Test
-    void joinBeforeCloseIsAnErrorAndCloseLetsQueuedTasksFinish() {
+    void joinBeforeCloseIsAnErrorAndCloseLetsQueuedTasksFinish() throws Exception {
         pool = new Pool(2);
-        AsyncResult<Integer> late = pool.applyAsync(() -> {
-            Thread.sleep(300);
-            return 7;
-        });
-        IllegalStateException e = assertThrows(IllegalStateException.class, pool::join);
-        assertTrue(e.getMessage().contains("close"), e.getMessage());
-        pool.close();
-        assertThrows(IllegalStateException.class, () -> pool.apply(() -> 1));
-        pool.join();
-        assertEquals(7, late.get());
-        assertTrue(pool.workers().isEmpty());
+        try (Queue<Integer> release = new Queue<>()) {
+            AsyncResult<Integer> late = pool.applyAsync(() -> release.get() + 6); // still running at close()
+            IllegalStateException e = assertThrows(IllegalStateException.class, pool::join);
+            assertTrue(e.getMessage().contains("close"), e.getMessage());
+            pool.close();
+            assertThrows(IllegalStateException.class, () -> pool.apply(() -> 1));
+            assertFalse(late.ready());
+            release.put(1);
+            pool.join();
+            assertEquals(7, late.get());
+            assertTrue(pool.workers().isEmpty());
+        }
     }
 
     @Test
