@@ -267,10 +267,10 @@ public class Process implements Serializable {
             parentName = cur.name;
             parentPid = ProcessHandle.current().pid();
             ClassSource source = Hooks.classSource();
-            Parcel bundle = ParcelWriter.write(new Entry(this), source, transit);
+            Parcel parcel = ParcelWriter.write(new Entry(this), source, transit);
             ChildJvm child = WarmPool.obtain();
             jvm = child;
-            child.assign(name, ChildProcess.Kind.PROCESS, bundle,
+            child.assign(name, ChildProcess.Kind.PROCESS, parcel,
                     daemon ? Children.AtExit.TERMINATE : Children.AtExit.JOIN);
             child.onExit().whenComplete((code, e) -> transit.release());
         } catch (IOException e) {

@@ -183,14 +183,14 @@ class ChildCellCodeTest {
         // What start() sends the child: the task packed as ParcelWriter packs it.
         nb.eval("System.getProperties().put(\"cellcode.task\", tp);");
         Transit transit = new Transit(true);
-        Parcel bundle = ParcelWriter.write(System.getProperties().remove("cellcode.task"), Hooks.classSource(),
+        Parcel parcel = ParcelWriter.write(System.getProperties().remove("cellcode.task"), Hooks.classSource(),
                 transit);
         transit.release();
-        List<String> copied = bundle.statics().values().stream().flatMap(List::stream).map(StaticValue::field).toList();
+        List<String> copied = parcel.statics().values().stream().flatMap(List::stream).map(StaticValue::field).toList();
         assertTrue(copied.contains("small"), copied.toString());
         assertFalse(copied.contains("huge"), copied.toString());
-        int sent = EnvelopeCodec.encode(bundle).length;
-        assertTrue(sent < 1_000_000, "the bundle is " + sent + " bytes");
+        int sent = EnvelopeCodec.encode(parcel).length;
+        assertTrue(sent < 1_000_000, "the parcel is " + sent + " bytes");
         nb.eval("tp.start(); tp.join();");
         assertEquals("0", nb.eval("tp.exitCode()"), () -> nb.eval("String.valueOf(tp.exception())"));
         nb.eval("void release() { huge = null; }");

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The seam pools build on: one child JVM that receives many task bundles over the control link and answers
+ * The seam pools build on: one child JVM that receives many task parcels over the control link and answers
  * each, as a pool worker does.
  */
 class ChildManyTasksTest {
@@ -35,12 +35,12 @@ class ChildManyTasksTest {
         leaks.assertClean();
     }
 
-    /** A minimal worker loop: decode a bundle holding a Call, run it, send back the result; stop on null. */
+    /** A minimal worker loop: decode a parcel holding a Call, run it, send back the result; stop on null. */
     static final class Worker implements ChildEntry {
         @Override
         public void run(ChildContext context) throws Throwable {
             while (true) {
-                Parcel task = EnvelopeCodec.decodeBundle(context.receive());
+                Parcel task = EnvelopeCodec.decodeParcel(context.receive());
                 Object call = context.decode(task);
                 if (call == null) return;
                 Object result = ((Call<?>) call).call();

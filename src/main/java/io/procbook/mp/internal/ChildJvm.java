@@ -249,7 +249,7 @@ public final class ChildJvm implements ChildProcess {
      *
      * @param childName the name the child runs under
      * @param childKind what it is
-     * @param entry     a bundle whose object is a {@link ChildEntry}
+     * @param entry     a parcel whose object is a {@link ChildEntry}
      * @param atExit    what happens to the child when this JVM exits
      * @throws IOException          if the child has died (e.g. a pre-started one was killed)
      * @throws IllegalStateException if it was assigned before

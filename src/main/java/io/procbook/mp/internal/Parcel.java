@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * An object on its way to a child together with what it needs from the notebook: the bytecode of the
- * notebook classes it can reach and the values their variables had when the bundle was made.
+ * notebook classes it can reach and the values their variables had when the parcel was made.
  *
  * @param object  the serialized object
  * @param classes binary class name to class file bytes

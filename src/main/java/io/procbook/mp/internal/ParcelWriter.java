@@ -41,7 +41,7 @@ public final class ParcelWriter {
      * @param object  the object to send (its graph must be Serializable)
      * @param source  the notebook's classes, or {@code null} outside a notebook
      * @param transit what the shared objects in the object and in the copied variables are held for: the
-     *                caller releases it when the children that get this bundle have exited
+     *                caller releases it when the children that get this parcel have exited
      * @throws IllegalArgumentException if {@code object} cannot be serialized, naming the offending class
      */
     public static Parcel write(Object object, ClassSource source, Transit transit) {

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <p>Two kinds. A transit for one child that opens each copy at most once {@linkplain #handsOver() hands
  * over}: the child's opening of a pipe end takes that copy's hold over, so the child's {@code close()} is
- * felt at once, as in Python. A pool's transit does not: one bundle is opened by any number of workers,
+ * felt at once, as in Python. A pool's transit does not: one parcel is opened by any number of workers,
  * and the holds last until the pool has ended, as a forked pool worker's inherited descriptors do.
  *
  * <p>A transit also tags its holds: a pipe end's holder table then tells them apart from this process's

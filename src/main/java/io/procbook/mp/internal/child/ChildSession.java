@@ -198,9 +198,9 @@ final class ChildSession implements ChildContext {
     }
 
     @Override
-    public Object decode(Parcel bundle) throws IOException, ClassNotFoundException {
-        notebook.offer(bundle.classes(), bundle.statics());
-        return Serial.fromBytes(bundle.object(), notebook, null);
+    public Object decode(Parcel parcel) throws IOException, ClassNotFoundException {
+        notebook.offer(parcel.classes(), parcel.statics());
+        return Serial.fromBytes(parcel.object(), notebook, null);
     }
 
     @Override

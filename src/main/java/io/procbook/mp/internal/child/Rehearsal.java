@@ -34,7 +34,7 @@ import java.util.Map;
  * over the same loader chain as a child's is offered the class's bytes and a copied variable, defines the
  * class and sets the variable; the entry of a {@code Process} (the main-process object: making a new one
  * would use up a child-process number) and lambdas of each task interface from that class go through Java serialization as
- * they do in a bundle, and come back through that loader; the lambdas run. Nothing of it stays reachable.
+ * they do in a parcel, and come back through that loader; the lambdas run. Nothing of it stays reachable.
  */
 final class Rehearsal {
 
@@ -77,8 +77,8 @@ final class Rehearsal {
         Object[] sent = new Object[lambdas.length + 1];
         sent[0] = ENTRY.newInstance(main);
         for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
-        Parcel bundle = new Parcel(Serial.toBytes(sent), Map.of(TASK, code), statics);
-        byte[] payload = EnvelopeCodec.encode(new Assignment("rehearsal", List.of(), bundle));
+        Parcel parcel = new Parcel(Serial.toBytes(sent), Map.of(TASK, code), statics);
+        byte[] payload = EnvelopeCodec.encode(new Assignment("rehearsal", List.of(), parcel));
         ByteBuffer message = ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put(ControlProtocol.RUN)
                 .put(payload).flip();
 

@@ -207,18 +207,18 @@ public final class ProcessBackend implements Backend {
         Object owner = Hooks.currentContext();
         for (Chunk c : chunks) c.owner = owner;
         ClassSource source = Hooks.classSource();
-        byte[] bundle = EnvelopeCodec.encode(ParcelWriter.write(fn, source, transit));
+        byte[] parcel = EnvelopeCodec.encode(ParcelWriter.write(fn, source, transit));
         transit.run(() -> {
             for (Chunk c : chunks) c.payload = encodeItems(c.items);
             return null;
         });
         synchronized (lock) {
             if (state != State.OPEN) throw refusal();
-            Integer id = functionIds.get(ByteBuffer.wrap(bundle));
+            Integer id = functionIds.get(ByteBuffer.wrap(parcel));
             if (id == null) {
                 id = functions.size();
-                functions.add(bundle);
-                functionIds.put(ByteBuffer.wrap(bundle), id);
+                functions.add(parcel);
+                functionIds.put(ByteBuffer.wrap(parcel), id);
             }
             for (Chunk c : chunks) {
                 c.seq = nextSeq++;

@@ -53,9 +53,9 @@ public final class WorkerLoop implements ChildEntry {
                     int id = in.getInt();
                     Object fn;
                     try {
-                        byte[] bundle = new byte[in.remaining()];
-                        in.get(bundle);
-                        fn = context.decode(EnvelopeCodec.decodeBundle(bundle));
+                        byte[] parcel = new byte[in.remaining()];
+                        in.get(parcel);
+                        fn = context.decode(EnvelopeCodec.decodeParcel(parcel));
                     } catch (Exception | LinkageError e) {
                         fn = e; // each chunk that uses it fails with this
                     }
