@@ -84,12 +84,15 @@ public final class Main {
      * The JDK's security providers and its SecureRandom take tens of milliseconds to set up in a new JVM, and the
      * kernel needs them before it can answer: the HMAC, the session id, and JeroMQ, whose ROUTER sockets draw a
      * SecureRandom number when created. A daemon thread sets them up while the main thread reads the connection
-     * file and makes the ZMQ context.
+     * file and makes the ZMQ context. It also starts java.util.logging (20-30 ms), whose console handler must
+     * take the real stderr before the engine replaces System.err (see {@code StandardStreams}), and would
+     * otherwise be started then, on the first request's clock.
      */
     private static void preloadCrypto() {
         Thread t = new Thread(() -> {
             Signer.preload();
             UUID.randomUUID();
+            java.util.logging.Logger.getLogger("").getHandlers();
         }, "procbook-crypto-preload");
         t.setDaemon(true);
         t.start();
@@ -127,8 +130,8 @@ public final class Main {
             exitCode = 1;
             return null;
         });
-        ParentWatch.target(jpyParentPid).ifPresent(target ->
-                ParentWatch.start(target, () -> kernel.shutdown("parent process " + target.pid() + " is gone")));
+        LauncherWatch.target(jpyParentPid).ifPresent(target ->
+                LauncherWatch.start(target, () -> kernel.shutdown("parent process " + target.pid() + " is gone")));
         return kernel;
     }
 

@@ -6,7 +6,7 @@
  * {@code ControlLoop}) to an {@link io.procbook.shell.api.Engine}. Each execute request gets a
  * {@code CellChannel}: the {@link io.procbook.shell.api.CellOutput} whose streams and displays are published on
  * iopub with that request's header as parent, so output lands under its cell even after the cell finished.
- * {@code Main} starts it; {@code ParentWatch} ends it when the process that launched it is gone.
+ * {@code Main} starts it; {@code LauncherWatch} ends it when the process that launched it is gone.
  *
  * <p>The top layer: it depends on {@code shell} (and {@code shell.api}) only, and nothing depends on it.
  */

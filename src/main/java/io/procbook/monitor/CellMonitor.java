@@ -56,7 +56,7 @@ public final class CellMonitor implements AutoCloseable {
     private Predicate<Thread> threadFilter;
     private Predicate<Thread> sharedFilter;
     private Thread[] threadScratch = new Thread[64];
-    private Bundles.Display shownDisplay;
+    private MonitorBundles.Display shownDisplay;
     private Object shownModel;
     /** When the last show or update call returned: the next update is due {@link #MIN_UPDATE_MILLIS} later. */
     private long shownAtNanos;
@@ -324,9 +324,9 @@ public final class CellMonitor implements AutoCloseable {
      * @param images whether the chart may be drawn as PNG (see {@link MonitorView#showsImages()})
      * @return the summary (text, HTML with the chart, the chart as PNG) of what was recorded so far
      */
-    synchronized Bundles.Display summary(boolean images) {
+    synchronized MonitorBundles.Display summary(boolean images) {
         MonitorSnapshot s = snapshot(false, series -> series.spread(CHART_POINTS));
-        return images ? Bundles.summary(s) : Bundles.summary(s, withoutPng -> null);
+        return images ? MonitorBundles.summary(s) : MonitorBundles.summary(s, withoutPng -> null);
     }
 
     /**
@@ -424,7 +424,7 @@ public final class CellMonitor implements AutoCloseable {
         // Before the code returns, a pool worker between tasks (or in a task that sleeps) is no end of the work.
         boolean summary = last || (!working() && anyProcess && !sharedAlive);
         // Heading for a chart: have Java2D loaded while the work runs, not when the cell ends.
-        if (!summary && view.showsImages() && total.cpuSinceStart() >= Bundles.CHART_MIN_CPU_NANOS / 2) {
+        if (!summary && view.showsImages() && total.cpuSinceStart() >= MonitorBundles.CHART_MIN_CPU_NANOS / 2) {
             PngCharts.warmUpInBackground();
         }
         // compare what would be shown before rendering it: most ticks of an idle cell change nothing visible
@@ -436,7 +436,7 @@ public final class CellMonitor implements AutoCloseable {
             long wait = updatedAtNanos + MIN_UPDATE_NANOS - nowNanos;
             if (wait > 0) return last ? wait : 0;
         }
-        Bundles.Display bundle = summary ? summary(view.showsImages()) : Bundles.live((LiveModel) model);
+        MonitorBundles.Display bundle = summary ? summary(view.showsImages()) : MonitorBundles.live((LiveModel) model);
         shownModel = model;
         if (bundle.equals(shownDisplay)) return 0;
         if (shownDisplay == null) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The final summary picture: CPU % over time for every process and busy thread, the cell's total and the
  * machine, against the cores' limit. One layout, drawn on a {@link Canvas}: as static SVG, or as the PNG that
- * a saved notebook shows wherever it is opened (see {@link Bundles}). It has a white background of its own,
+ * a saved notebook shows wherever it is opened (see {@link MonitorBundles}). It has a white background of its own,
  * so it reads the same on a light or a dark theme.
  */
 final class Chart {

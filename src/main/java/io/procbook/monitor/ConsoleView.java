@@ -31,8 +31,8 @@ final class ConsoleView implements MonitorView {
 
     @Override
     public void update(Map<String, Object> mimeBundle, Map<String, Object> metadata) {
-        String text = String.valueOf(mimeBundle.get(Bundles.TEXT));
-        if (Bundles.isSummary(mimeBundle)) {
+        String text = String.valueOf(mimeBundle.get(MonitorBundles.TEXT));
+        if (MonitorBundles.isSummary(mimeBundle)) {
             out.println(text);
             printedOnce = true;
             printedAtNanos = System.nanoTime();

@@ -40,7 +40,7 @@ final class Headlines {
      * or {@code procbook monitor · finished · Process-1 (pid 4242): exited(0) · wall 0.2 s, CPU 0.0 s}
      */
     static String brief(MonitorSnapshot s) {
-        StringBuilder out = new StringBuilder(Bundles.SUMMARY_PREFIX);
+        StringBuilder out = new StringBuilder(MonitorBundles.SUMMARY_PREFIX);
         List<SeriesSnapshot> processes = s.rows(SeriesSnapshot.Kind.PROCESS);
         int threads = s.rows(SeriesSnapshot.Kind.THREAD).size();
         if (processes.size() == 1) {

@@ -58,7 +58,7 @@ final class HtmlRenderer {
      */
     static String summary(MonitorSnapshot s, String chart) {
         StringBuilder out = new StringBuilder(chart.length() + 4096).append(BOX);
-        out.append("<div style=\"font-weight:600\">").append(Bundles.SUMMARY_PREFIX).append("</div>")
+        out.append("<div style=\"font-weight:600\">").append(MonitorBundles.SUMMARY_PREFIX).append("</div>")
             .append(chart).append(TABLE).append("<thead><tr>");
         for (String h : List.of("", "name", "pid", "state", "CPU time", "average CPU", "peak CPU", "peak memory",
                                 "elapsed")) {

@@ -73,7 +73,7 @@ public final class Monitor {
         CellMonitor m = latest;
         if (m == null) throw new IllegalStateException("nothing has been monitored yet");
         MonitorView view = h.newView();
-        Bundles.Display summary = m.summary(view.showsImages());
+        MonitorBundles.Display summary = m.summary(view.showsImages());
         view.show(summary.data(), summary.metadata());
     }
 

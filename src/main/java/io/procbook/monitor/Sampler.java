@@ -1,8 +1,13 @@
 package io.procbook.monitor;
 
+import io.procbook.mp.internal.LazyLogger;
+
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
@@ -10,6 +15,10 @@ import java.util.concurrent.locks.LockSupport;
  * The one sampling thread of the JVM. It runs while at least one {@link CellMonitor} is attached and exits
  * when the last one detaches, so an idle kernel pays nothing. Each tick reads the machine total once and lets
  * every attached monitor sample and render.
+ *
+ * <p>A monitor whose tick throws (a bug in rendering, a view whose socket broke) is logged and sampled again at
+ * the next tick: one bad frame must not end a cell's monitoring for good. Only a monitor that fails
+ * {@value #MAX_FAILED_TICKS} ticks in a row is dropped, with a second log record saying so.
  */
 final class Sampler {
 
@@ -19,12 +28,18 @@ final class Sampler {
      */
     static final long PERIOD_NANOS = 250_000_000L;
     static final String THREAD_NAME = "procbook-monitor";
+    /** Consecutive failed ticks (five seconds' worth) after which a monitor is taken as broken and dropped. */
+    static final int MAX_FAILED_TICKS = 20;
+
+    private static final System.Logger LOG = LazyLogger.of(Sampler.class);
 
     private static final Sampler INSTANCE = new Sampler();
 
     private final Object lock = new Object();
     private final Set<CellMonitor> monitors = new LinkedHashSet<>();
     private final List<CellMonitor> batch = new ArrayList<>();
+    /** Sampler thread only: the monitors whose last ticks failed, with how many in a row. */
+    private final Map<CellMonitor, Integer> failing = new IdentityHashMap<>();
     private final int cores = Runtime.getRuntime().availableProcessors();
     private Thread thread;
     private MachineProbe machine;
@@ -92,15 +107,7 @@ final class Sampler {
             long start = System.nanoTime();
             long machineNanos = machine == null ? -1 : machine.busyNanos();
             for (CellMonitor m : batch) {
-                boolean keep;
-                try {
-                    keep = m.tick(start, machineNanos);
-                } catch (RuntimeException | Error e) {
-                    // one broken view (e.g. a kernel socket gone) must not stop every other cell's monitor
-                    System.err.println("procbook monitor: stopped monitoring " + m.title() + ": " + e);
-                    keep = false;
-                }
-                if (!keep) detach(m);
+                if (!tick(m, start, machineNanos)) detach(m);
             }
             batch.clear();
             synchronized (lock) {
@@ -110,6 +117,32 @@ final class Sampler {
             long wake = System.nanoTime() + PERIOD_NANOS;
             for (long left; (left = wake - System.nanoTime()) > 0; ) LockSupport.parkNanos(this, left);
         }
+    }
+
+    /**
+     * Lets {@code m} sample and render, catching what it throws: one broken monitor must not stop every other
+     * cell's, nor end its own at the first failure.
+     *
+     * @return whether {@code m} stays attached
+     */
+    private boolean tick(CellMonitor m, long nowNanos, long machineNanos) {
+        boolean keep;
+        try {
+            keep = m.tick(nowNanos, machineNanos);
+        } catch (RuntimeException | Error e) {
+            int inARow = failing.merge(m, 1, Integer::sum);
+            if (inARow == 1) {
+                LOG.log(Level.WARNING, () -> "monitor of " + m.title() + " failed a tick; it keeps sampling", e);
+            }
+            if (inARow < MAX_FAILED_TICKS) return true;
+            LOG.log(Level.WARNING, () -> "stopped monitoring " + m.title() + " after " + inARow
+                    + " failed ticks in a row", e);
+            keep = false;
+        }
+        if (failing.remove(m) != null && keep) {
+            LOG.log(Level.DEBUG, () -> "monitor of " + m.title() + " ticks again");
+        }
+        return keep;
     }
 
     /**

@@ -26,7 +26,7 @@ final class TextRenderer {
 
     static String summary(MonitorSnapshot s) {
         StringBuilder out = new StringBuilder(256 + s.rows().size() * 120)
-            .append(Bundles.SUMMARY_PREFIX).append(" \u00b7 ").append(Headlines.summary(s));
+            .append(MonitorBundles.SUMMARY_PREFIX).append(" \u00b7 ").append(Headlines.summary(s));
         for (SeriesSnapshot r : s.rows()) {
             boolean process = r.kind() == SeriesSnapshot.Kind.PROCESS;
             out.append("\n  ");

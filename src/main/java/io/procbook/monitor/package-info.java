@@ -2,7 +2,7 @@
  * The live CPU and memory monitor: every child process and busy thread of a notebook cell, shown as one
  * rich display that updates in place and ends as a static summary: a chart (PNG) and a table, or one line
  * for work that did almost nothing. The summary is what a saved notebook keeps; it reads the same trusted or
- * not, in JupyterLab, Notebook 7 and 6, nbconvert's HTML and static viewers (see {@code Bundles}).
+ * not, in JupyterLab, Notebook 7 and 6, nbconvert's HTML and static viewers (see {@code MonitorBundles}).
  *
  * <h2>How the kernel wires it (nothing here depends on the kernel, shell or display packages)</h2>
  * <ol>

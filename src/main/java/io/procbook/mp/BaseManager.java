@@ -1,13 +1,15 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.LazyLogger;
 import io.procbook.mp.internal.manager.Auth;
 import io.procbook.mp.internal.manager.Client;
-import io.procbook.mp.internal.manager.Endpoint;
+import io.procbook.mp.internal.manager.ManagerAddress;
 import io.procbook.mp.internal.manager.ManagerKeys;
 import io.procbook.mp.internal.manager.ManagerServer;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import io.procbook.mp.internal.manager.ServerChild;
 import io.procbook.mp.internal.shm.ShmDir;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -85,6 +87,8 @@ import java.util.concurrent.TimeoutException;
  */
 public class BaseManager implements AutoCloseable {
 
+    private static final System.Logger LOG = LazyLogger.of(BaseManager.class);
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration READY_SLICE = Duration.ofMillis(200);
 
@@ -93,7 +97,7 @@ public class BaseManager implements AutoCloseable {
     private final Map<String, ServedSupplier<?>> served = new LinkedHashMap<>();
     private final Set<String> names = new LinkedHashSet<>();
     private final Set<String> allowed = new LinkedHashSet<>();
-    private volatile Endpoint endpoint;
+    private volatile ManagerAddress endpoint;
     private volatile Process serverProcess;
     private volatile ManagerServer localServer;
 
@@ -199,7 +203,7 @@ public class BaseManager implements AutoCloseable {
             }
             serverProcess = p;
         }
-        Endpoint e = new Endpoint(connectHost(), (Integer) reply, authKey, allowed);
+        ManagerAddress e = new ManagerAddress(connectHost(), (Integer) reply, authKey, allowed);
         Process server = serverProcess;
         e.routeToChild(server::outputRoute); // a served call prints where it was made (a notebook cell)
         endpoint = known(e);
@@ -257,7 +261,7 @@ public class BaseManager implements AutoCloseable {
         ManagerServer s = new ManagerServer(requested, authKey, ServerChild.registryOf(served), allowed);
         s.start();
         localServer = s;
-        Endpoint e = new Endpoint(connectHost(), s.address().getPort(), authKey, allowed);
+        ManagerAddress e = new ManagerAddress(connectHost(), s.address().getPort(), authKey, allowed);
         e.routeLocally();
         endpoint = known(e);
         return s;
@@ -274,7 +278,7 @@ public class BaseManager implements AutoCloseable {
      * @throws UncheckedInterruptedException if interrupted while connecting
      */
     public synchronized BaseManager connect() {
-        Endpoint e = new Endpoint(requested.getHostString(), requested.getPort(), authKey, allowed);
+        ManagerAddress e = new ManagerAddress(requested.getHostString(), requested.getPort(), authKey, allowed);
         Client.of(e).check();
         endpoint = known(e);
         return this;
@@ -324,7 +328,7 @@ public class BaseManager implements AutoCloseable {
      *         {@link #connect()}); before that, the address given to the constructor
      */
     public InetSocketAddress address() {
-        Endpoint e = endpoint;
+        ManagerAddress e = endpoint;
         return e == null ? requested : new InetSocketAddress(e.host(), e.port());
     }
 
@@ -340,7 +344,7 @@ public class BaseManager implements AutoCloseable {
      *                                       before this throws)
      */
     public synchronized void shutdown() {
-        Endpoint e = endpoint;
+        ManagerAddress e = endpoint;
         try {
             if (localServer != null) {
                 localServer.close();
@@ -353,8 +357,9 @@ public class BaseManager implements AutoCloseable {
                 try {
                     try {
                         Client.of(e).shutdownServer();
-                    } catch (ManagerException ignored) {
+                    } catch (ManagerException gone) {
                         // the server is already gone; the process is reaped below
+                        LOG.log(Level.DEBUG, () -> "manager server did not take the shutdown: " + gone);
                     }
                     exited = p.join(Duration.ofSeconds(30));
                 } catch (RuntimeException | Error failed) { // interrupted: no orderly exit, but no server left
@@ -372,7 +377,7 @@ public class BaseManager implements AutoCloseable {
     }
 
     /** This process now knows the key of the server at {@code e}, for proxies of it that come without one. */
-    private static Endpoint known(Endpoint e) {
+    private static ManagerAddress known(ManagerAddress e) {
         ManagerKeys.remember(e);
         return e;
     }
@@ -412,6 +417,7 @@ public class BaseManager implements AutoCloseable {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
                 // still there: the sweep leaves its files to a later one
+                LOG.log(Level.DEBUG, () -> "manager server " + pid + " still runs 10 s after its shutdown");
             }
         });
     }
@@ -431,8 +437,8 @@ public class BaseManager implements AutoCloseable {
                 : requested.getHostString();
     }
 
-    private Endpoint requireEndpoint() {
-        Endpoint e = endpoint;
+    private ManagerAddress requireEndpoint() {
+        ManagerAddress e = endpoint;
         if (e == null) throw new IllegalStateException("call start(), serve() or connect() first");
         return e;
     }

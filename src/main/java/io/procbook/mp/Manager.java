@@ -3,7 +3,7 @@ package io.procbook.mp;
 import io.procbook.mp.internal.manager.Auth;
 import io.procbook.mp.internal.manager.Builtins;
 import io.procbook.mp.internal.manager.Client;
-import io.procbook.mp.internal.manager.Endpoint;
+import io.procbook.mp.internal.manager.ManagerAddress;
 import io.procbook.mp.internal.manager.ManagerKeys;
 import io.procbook.mp.internal.manager.ManagerServer;
 import io.procbook.mp.internal.manager.RemoteHandler;
@@ -63,7 +63,7 @@ public final class Manager implements AutoCloseable {
     /** The server, running in threads of this process. */
     private final ManagerServer server;
     /** How proxies reach the server. */
-    private final Endpoint endpoint;
+    private final ManagerAddress endpoint;
 
     /**
      * Starts a server on 127.0.0.1, a free port, with a random auth key. Returns once it listens.
@@ -92,7 +92,7 @@ public final class Manager implements AutoCloseable {
         server.start();
         String host = address.getAddress() != null && address.getAddress().isAnyLocalAddress() ? "127.0.0.1"
                 : address.getHostString();
-        endpoint = new Endpoint(host, server.address().getPort(), authKey, allowed);
+        endpoint = new ManagerAddress(host, server.address().getPort(), authKey, allowed);
         endpoint.routeLocally();
         ManagerKeys.remember(endpoint);
     }

@@ -1,7 +1,7 @@
 package io.procbook.mp;
 
-import io.procbook.mp.internal.Bundle;
-import io.procbook.mp.internal.BundleWriter;
+import io.procbook.mp.internal.Parcel;
+import io.procbook.mp.internal.ParcelWriter;
 import io.procbook.mp.internal.ChildContext;
 import io.procbook.mp.internal.ChildEntry;
 import io.procbook.mp.internal.ChildJvm;
@@ -267,10 +267,10 @@ public class Process implements Serializable {
             parentName = cur.name;
             parentPid = ProcessHandle.current().pid();
             ClassSource source = Hooks.classSource();
-            Bundle bundle = BundleWriter.write(new Entry(this), source, transit);
+            Parcel parcel = ParcelWriter.write(new Entry(this), source, transit);
             ChildJvm child = WarmPool.obtain();
             jvm = child;
-            child.assign(name, ChildProcess.Kind.PROCESS, bundle,
+            child.assign(name, ChildProcess.Kind.PROCESS, parcel,
                     daemon ? Children.AtExit.TERMINATE : Children.AtExit.JOIN);
             child.onExit().whenComplete((code, e) -> transit.release());
         } catch (IOException e) {

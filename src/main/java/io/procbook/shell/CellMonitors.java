@@ -47,7 +47,8 @@ final class CellMonitors implements ProcessListener, MonitorHost {
             m.finish();
         } catch (RuntimeException e) {
             // the monitor is an aid: its failure must not turn a finished cell into a failed one
-            StandardStreams.realErr().println("procbook: monitor of cell " + cell.number() + " failed: " + e);
+            System.getLogger(CellMonitors.class.getName()).log(System.Logger.Level.WARNING,
+                    "monitor of cell " + cell.number() + " failed to finish", e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.procbook.shell;
 import jdk.jshell.JShell;
 import jdk.jshell.execution.LocalExecutionControlProvider;
 
+import java.lang.System.Logger.Level;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
@@ -15,6 +16,8 @@ import java.util.function.BooleanSupplier;
  * nothing) and stops at the first real cell, which then keeps warming the same code by itself.
  */
 final class CompilerWarmer {
+
+    private static final System.Logger LOG = System.getLogger(CompilerWarmer.class.getName());
 
     private static final String[] SNIPPETS = {
         "1 + 1",
@@ -43,6 +46,7 @@ final class CompilerWarmer {
                 first.run();
             } catch (RuntimeException e) {
                 // an optimisation: help reads the comments when asked, as it would have anyway
+                LOG.log(Level.DEBUG, "reading the API's comments ahead failed", e);
             }
             run(stop);
         }, "procbook-compiler-warmup");
@@ -64,7 +68,8 @@ final class CompilerWarmer {
                 }
             }
         } catch (RuntimeException e) {
-            // Warming is an optimisation: a failure here must never reach the user.
+            // Warming is an optimisation: a failure here must never reach the user (only the log, if asked).
+            LOG.log(Level.DEBUG, "warming the compiler failed", e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.procbook.shell;
 
-import io.procbook.display.Display;
 import io.procbook.display.Renderers;
 import io.procbook.monitor.Monitor;
 import io.procbook.mp.internal.CommandSessions;
@@ -26,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The notebook's Java: a JShell session running in this JVM.
@@ -88,11 +86,10 @@ public final class JShellEngine implements Engine {
     private final CellMonitors monitors = new CellMonitors();
     private final CellProgress progress = new CellProgress();
     private final Magics magics = Magics.standard();
+    private final CellHelp help = new CellHelp(magics);
+    private final EngineHooks hooks = new EngineHooks(registry, children, monitors, progress);
     private final CompletableFuture<JShell> ready = new CompletableFuture<>();
-    /** Held for a whole execution: JShell evaluates one thing at a time. */
-    private final ReentrantLock evalLock = new ReentrantLock();
-    /** Guards JShell's compiler state; let go while user code runs so completion works during a long cell. */
-    private final ReentrantLock compilerLock = new ReentrantLock();
+    private final EngineLocks locks = new EngineLocks();
     private final AtomicInteger cellCount = new AtomicInteger();
     private final ThreadGroup notebookThreads = new NotebookThreadGroup("notebook", origins);
     private volatile RecordingExecutionControl control;
@@ -101,7 +98,10 @@ public final class JShellEngine implements Engine {
     private volatile Cell running;
     private volatile Cell latest;
     private volatile boolean closed;
-    /** Orders start-up against close: what start installs, close removes, whichever runs first. */
+    /**
+     * Orders start-up against close, whichever runs first: guards {@link #jshell} and the installing and
+     * uninstalling of {@link #hooks}, and is what {@link #closed} is set under.
+     */
     private final Object lifecycle = new Object();
     private JShell jshell;
     private final Javadocs javadocs;
@@ -124,15 +124,7 @@ public final class JShellEngine implements Engine {
             synchronized (lifecycle) {
                 if (closed) return;
                 // Installed before the first cell can run (cells wait for `ready`), but off the caller's clock.
-                Hooks.setClassSource(registry);
-                Hooks.setOutputRouter(children);
-                Hooks.setWorkContext(CellContext.INSTANCE);
-                Hooks.addListener(children);
-                Hooks.addListener(monitors);
-                Hooks.setProgressHost(progress);
-                Hooks.setCommandSessions(true); // %%sh and Subprocess commands end with their cell or kernel
-                Monitor.setHost(monitors);
-                Display.setTargetLocator(CellBinding::current);
+                hooks.install();
             }
             JShell js = JShell.builder()
                     .executionEngine(RecordingExecutionControl.provider(registry, c -> control = c), Map.of())
@@ -144,7 +136,7 @@ public final class JShellEngine implements Engine {
                         + " JShell does), so a long session gets slower: " + f.unfocusedReason());
             }
             focus = f;
-            control.onUserCode(this::releaseCompiler, this::reacquireCompiler);
+            control.onUserCode(locks::releaseCompiler, locks::reacquireCompiler);
             control.setMainThreads(this::newMainThread);
             for (String imp : RuntimeImports.statements(JShellEngine.class.getClassLoader())) {
                 for (SnippetEvent e : f.eval(imp)) {
@@ -201,48 +193,31 @@ public final class JShellEngine implements Engine {
             return startFailure(e);
         }
         Cell cell = new Cell(cellCount.incrementAndGet(), out);
-        evalLock.lock();
-        compilerLock.lock();
-        try {
-            latest = cell;
-            running = cell;
-            CellBinding.running(cell);
-            control.setSnippetScope(snippetScope(cell));
-            monitors.cellStarted(cell);
+        return locks.evaluation(() -> {
             try {
-                return runCell(js, cell, code, silent);
+                latest = cell;
+                running = cell;
+                CellBinding.running(cell);
+                control.setSnippetScope(snippetScope(cell));
+                monitors.cellStarted(cell);
+                try {
+                    return runCell(js, cell, code, silent);
+                } finally {
+                    monitors.cellReturned(cell);
+                }
             } finally {
-                monitors.cellReturned(cell);
+                running = null;
             }
-        } finally {
-            running = null;
-            compilerLock.unlock();
-            evalLock.unlock();
-        }
+        });
     }
 
     /** A help request, a cell with magics, or plain Java. */
     private ExecuteOutcome runCell(JShell js, Cell cell, String code, boolean silent) {
-        var help = HelpRequest.of(code);
-        if (help.isPresent()) return help(help.get(), cell);
+        var helpRequest = HelpRequest.of(code);
+        if (helpRequest.isPresent()) return help.answer(helpRequest.get(), cell, analysis);
         CellRun run = new CellRun(js, focus, control, origins, cell, silent);
         if (Magics.hasMagic(code)) return magics.run(code, new CellMagicContext(this, js, cell, code, run));
         return run.run(code);
-    }
-
-    /** {@code NAME?}: the documentation inspect would give, for the front end's pager. */
-    private ExecuteOutcome help(HelpRequest help, Cell cell) {
-        Inspector.Answer answer = help.isMagic() ? magicHelp(help.target()) : analysis.help(help.target(), help.detail());
-        if (!answer.found()) {
-            cell.output().stream("stdout", answer.notFound() + "\n");
-            return ExecuteOutcome.ok(null);
-        }
-        return ExecuteOutcome.page(answer.data());
-    }
-
-    private Inspector.Answer magicHelp(String token) {
-        return magics.help(token).map(text -> new Inspector.Answer(Map.<String, Object>of("text/plain", text), null))
-                .orElse(new Inspector.Answer(null, "`" + token + "` not found: no magic has that name."));
     }
 
     private ExecuteOutcome startFailure(Exception e) {
@@ -271,14 +246,6 @@ public final class JShellEngine implements Engine {
         return t;
     }
 
-    private void releaseCompiler() {
-        if (compilerLock.isHeldByCurrentThread()) compilerLock.unlock();
-    }
-
-    private void reacquireCompiler() {
-        if (evalLock.isHeldByCurrentThread() && !compilerLock.isHeldByCurrentThread()) compilerLock.lock();
-    }
-
     @Override
     public ExecuteOutcome evaluateExpression(String expression) {
         JShell js;
@@ -288,48 +255,22 @@ public final class JShellEngine implements Engine {
             return startFailure(e);
         }
         Cell cell = new Cell(0, DISCARD);
-        evalLock.lock();
-        compilerLock.lock();
-        try {
-            control.setSnippetScope(snippetScope(cell));
-            return evaluateExpression(js, cell, expression);
-        } finally {
-            // a child an expression started is watched like a cell's, and this ends the watch when it exits
-            monitors.cellReturned(cell);
-            compilerLock.unlock();
-            evalLock.unlock();
-        }
-    }
-
-    private ExecuteOutcome evaluateExpression(JShell js, Cell cell, String expression) {
-        List<Piece> pieces = Piece.split(js.sourceCodeAnalysis(), expression);
-        if (pieces.size() != 1) {
-            return ExecuteOutcome.error("SyntaxError", "not a single expression: " + expression, List.of());
-        }
-        CellRun run = new CellRun(js, focus, control, origins, cell, false);
-        control.takeLastValue();
-        List<SnippetEvent> events = focus.eval(pieces.get(0).source());
-        SnippetEvent main = events.stream().filter(e -> e.causeSnippet() == null).findFirst().orElse(null);
-        if (main == null) return ExecuteOutcome.error("SyntaxError", "nothing to evaluate", List.of());
-        ExecuteOutcome failed = run.failure(main, pieces.get(0), new LineMap(expression));
-        if (failed != null) return failed;
-        Object value = control.takeLastValue();
-        ExecuteOutcome result = CellRun.showsValue(main.snippet()) ? run.render(value) : ExecuteOutcome.ok(Map.of());
-        // Leave no $N behind for something the user never typed in a cell.
-        if (main.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) focus.drop(main.snippet());
-        return result;
+        return locks.evaluation(() -> {
+            try {
+                control.setSnippetScope(snippetScope(cell));
+                return UserExpression.evaluate(js, focus, control, origins, cell, expression);
+            } finally {
+                // a child an expression started is watched like a cell's, and this ends the watch when it exits
+                monitors.cellReturned(cell);
+            }
+        });
     }
 
     @Override
     public Completion complete(String code, int cursor) {
         CodeAnalysis a = analysisOrNull();
         if (a == null) return new Completion(List.of(), cursor, cursor, Map.of());
-        compilerLock.lock();
-        try {
-            return a.complete(code, cursor);
-        } finally {
-            compilerLock.unlock();
-        }
+        return locks.compiler(() -> a.complete(code, cursor));
     }
 
     @Override
@@ -338,25 +279,15 @@ public final class JShellEngine implements Engine {
         if (a == null) return new Inspection(false, Map.of());
         var magic = HelpRequest.magicAt(code, code.offsetByCodePoints(0, Math.min(Math.max(cursor, 0),
                 code.codePointCount(0, code.length()))));
-        if (magic.isPresent()) return magicHelp(magic.get()).inspection();
-        compilerLock.lock();
-        try {
-            return a.inspect(code, cursor, detailLevel);
-        } finally {
-            compilerLock.unlock();
-        }
+        if (magic.isPresent()) return help.magic(magic.get()).inspection();
+        return locks.compiler(() -> a.inspect(code, cursor, detailLevel));
     }
 
     @Override
     public Completeness isComplete(String code) {
         CodeAnalysis a = analysisOrNull();
         if (a == null) return new Completeness("unknown", "");
-        compilerLock.lock();
-        try {
-            return a.isComplete(code);
-        } finally {
-            compilerLock.unlock();
-        }
+        return locks.compiler(() -> a.isComplete(code));
     }
 
     private CodeAnalysis analysisOrNull() {
@@ -402,15 +333,7 @@ public final class JShellEngine implements Engine {
         JShell js;
         synchronized (lifecycle) {
             js = jshell;
-            if (Hooks.classSource() == registry) Hooks.setClassSource(null);
-            if (Hooks.outputRouter() == children) Hooks.setOutputRouter(null);
-            if (Hooks.workContext() == CellContext.INSTANCE) Hooks.setWorkContext(null);
-            Hooks.removeListener(children);
-            Hooks.removeListener(monitors);
-            if (Hooks.progressHost() == progress) Hooks.setProgressHost(null);
-            Hooks.setCommandSessions(false);
-            Monitor.setHost(null);
-            Display.setTargetLocator(null);
+            hooks.uninstall();
         }
         if (js != null) js.close();
         Cell last = latest;
@@ -435,14 +358,10 @@ public final class JShellEngine implements Engine {
         } catch (Exception e) {
             throw new IllegalStateException("the engine is not usable: " + e.getMessage(), e);
         }
-        evalLock.lock();
-        compilerLock.lock();
-        try {
+        locks.evaluation(() -> {
             js.addToClasspath(entry.toAbsolutePath().toString());
-        } finally {
-            compilerLock.unlock();
-            evalLock.unlock();
-        }
+            return null;
+        });
         Hooks.addClasspath(entry);
     }
 

@@ -21,6 +21,11 @@ final class StandardStreams {
 
     static synchronized void acquire() {
         if (users++ > 0) return;
+        // The runtime logs through System.Logger, by default java.util.logging, whose console handler takes
+        // System.err when it is created. Create it now, on the real stderr: made after the swap, the runtime's
+        // log would land in whichever cell happens to be running. (The kernel has it made by then, off the
+        // clock; see Main.preloadCrypto. Then this costs nothing.)
+        java.util.logging.Logger.getLogger("").getHandlers();
         savedOut = System.out;
         savedErr = System.err;
         savedIn = System.in;

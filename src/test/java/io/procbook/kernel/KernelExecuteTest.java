@@ -1,5 +1,7 @@
 package io.procbook.kernel;
 
+import io.procbook.testing.Poll;
+
 import com.google.gson.JsonObject;
 import io.procbook.shell.api.Engine.ExecuteOutcome;
 import org.junit.jupiter.api.Test;
@@ -174,10 +176,6 @@ class KernelExecuteTest extends KernelTestBase {
 
     /** Polls (generous deadline) until the kernel has received {@code n} requests it has not started yet. */
     private void awaitBacklog(int n) {
-        long deadline = System.nanoTime() + TestClient.TIMEOUT.toNanos();
-        while (k.kernel.shellBacklog() < n) {
-            assertTrue(System.nanoTime() < deadline, "requests never arrived");
-            Thread.onSpinWait();
-        }
+        Poll.until(n + " requests to arrive", () -> k.kernel.shellBacklog() >= n, TestClient.TIMEOUT);
     }
 }

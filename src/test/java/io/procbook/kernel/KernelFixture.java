@@ -1,5 +1,7 @@
 package io.procbook.kernel;
 
+import io.procbook.testing.Poll;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -53,18 +55,14 @@ final class KernelFixture implements AutoCloseable {
 
     /** Polls (generous deadline) until no kernel or JeroMQ thread is alive: tests must not leak threads. */
     static void assertNoKernelThreadsLeft() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            java.util.List<String> left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(Thread::isAlive)
-                    .map(Thread::getName)
-                    .filter(n -> n.startsWith("procbook-") || n.startsWith("reaper-") || n.startsWith("iothread-"))
-                    .toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            assertTrue(System.nanoTime() < deadline, "threads left running: " + left);
-            Thread.onSpinWait();
-        }
+        Poll.until(() -> "threads left running: " + kernelThreads(), () -> kernelThreads().isEmpty(), 10_000);
+    }
+
+    private static java.util.List<String> kernelThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("procbook-") || n.startsWith("reaper-") || n.startsWith("iothread-"))
+                .toList();
     }
 }

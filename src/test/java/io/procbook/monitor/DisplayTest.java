@@ -61,9 +61,9 @@ class DisplayTest {
         worker.join(10_000);
         monitor.finish();
         Map<String, Object> last = view.last();
-        assertTrue(Bundles.isSummary(last), "finish() returns with the summary shown (a cell's reply follows it)");
-        assertNotNull(last.get(Bundles.PNG), "a second of a busy thread is worth a chart");
-        assertTrue(String.valueOf(last.get(Bundles.HTML)).contains("<img src=\"data:image/png;base64,"),
+        assertTrue(MonitorBundles.isSummary(last), "finish() returns with the summary shown (a cell's reply follows it)");
+        assertNotNull(last.get(MonitorBundles.PNG), "a second of a busy thread is worth a chart");
+        assertTrue(String.valueOf(last.get(MonitorBundles.HTML)).contains("<img src=\"data:image/png;base64,"),
                    "summary HTML shows the chart");
 
         List<RecordingView.Call> calls = view.calls();
@@ -85,11 +85,11 @@ class DisplayTest {
     @Test
     void manyProcessesShareOneDisplay() throws Exception {
         for (int i = 0; i < 4; i++) monitor.watchProcess(TestChild.start("Worker-" + i, "sleep", "30"));
-        Map<String, Object> all = view.awaitLast(b -> String.valueOf(b.get(Bundles.TEXT)).contains("4 processes"), 10_000);
-        String html = String.valueOf(all.get(Bundles.HTML));
+        Map<String, Object> all = view.awaitLast(b -> String.valueOf(b.get(MonitorBundles.TEXT)).contains("4 processes"), 10_000);
+        String html = String.valueOf(all.get(MonitorBundles.HTML));
         for (int i = 0; i < 4; i++) assertTrue(html.contains("Worker-" + i), "row of Worker-" + i);
         String limit = "of " + Runtime.getRuntime().availableProcessors() * 100 + " %";
-        assertTrue(html.contains(limit) && String.valueOf(all.get(Bundles.TEXT)).contains(limit), "total against the cores");
+        assertTrue(html.contains(limit) && String.valueOf(all.get(MonitorBundles.TEXT)).contains(limit), "total against the cores");
         assertFalse(html.contains("<script") || html.contains("<link") || html.contains("class=\""),
                     "self-contained: inline styles, no scripts or stylesheets");
         assertEquals(1, view.shows());
@@ -103,9 +103,9 @@ class DisplayTest {
         view.awaitCalls(1, 10_000);
         for (TestChild c : children) c.kill();
         Map<String, Object> summary = view.awaitSummary(10_000);
-        String text = String.valueOf(summary.get(Bundles.TEXT));
+        String text = String.valueOf(summary.get(MonitorBundles.TEXT));
         assertTrue(text.contains("3 processes: killed(SIGKILL)") && !text.contains("\n"), text);
-        assertEquals(List.of(Bundles.TEXT, Bundles.HTML), List.copyOf(summary.keySet()), "no chart of sleeping processes");
+        assertEquals(List.of(MonitorBundles.TEXT, MonitorBundles.HTML), List.copyOf(summary.keySet()), "no chart of sleeping processes");
     }
 
     @Test
@@ -114,12 +114,12 @@ class DisplayTest {
         TestChild child = TestChild.start(evil, "sleep", "30");
         monitor.watchProcess(child);
         view.awaitCalls(1, 10_000);
-        String live = String.valueOf(view.last().get(Bundles.HTML));
+        String live = String.valueOf(view.last().get(MonitorBundles.HTML));
         assertFalse(live.contains("<img"), "raw name in the HTML");
         assertTrue(live.contains("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;"), "escaped name in the HTML");
         child.kill();
         Map<String, Object> summary = view.awaitSummary(10_000);
-        assertFalse(String.valueOf(summary.get(Bundles.HTML)).contains("<img src=x"));
+        assertFalse(String.valueOf(summary.get(MonitorBundles.HTML)).contains("<img src=x"));
     }
 
     @Test
@@ -130,7 +130,7 @@ class DisplayTest {
         child.kill();
         child.onExit().get(10, TimeUnit.SECONDS);
         monitor.finish();
-        assertTrue(Bundles.isSummary(view.last()), "summary rendered by finish() itself");
+        assertTrue(MonitorBundles.isSummary(view.last()), "summary rendered by finish() itself");
         assertTrue(monitor.isDone());
     }
 
@@ -155,7 +155,7 @@ class DisplayTest {
         real.onExit().get(10, TimeUnit.SECONDS);
         monitor.finish();
         try {
-            assertTrue(Bundles.isSummary(view.last()), "summary rendered by finish() itself");
+            assertTrue(MonitorBundles.isSummary(view.last()), "summary rendered by finish() itself");
             assertTrue(monitor.isDone());
             assertEquals("killed(SIGKILL)", monitor.snapshot().rows().get(0).state());
         } finally {
@@ -184,7 +184,7 @@ class DisplayTest {
         late.start();
         monitor.finish();
         late.join(20_000);
-        assertTrue(Bundles.isSummary(view.last()), "the summary is there when finish() returns");
+        assertTrue(MonitorBundles.isSummary(view.last()), "the summary is there when finish() returns");
         assertEquals("killed(SIGKILL)", monitor.snapshot().rows().get(0).state());
     }
 

@@ -61,7 +61,7 @@ class MonitorFacadeTest {
         Await.snapshot(cell, x -> !x.live(), 10_000);
         Monitor.showSummary();
         assertEquals(1, extraView.shows());
-        assertTrue(Bundles.isSummary(extraView.last()), "the summary is shown again in a new display");
+        assertTrue(MonitorBundles.isSummary(extraView.last()), "the summary is shown again in a new display");
     }
 
     @Test
@@ -72,7 +72,7 @@ class MonitorFacadeTest {
         Monitor.setEnabled(false);
         assertFalse(Monitor.isEnabled());
         assertTrue(cell.isDone(), "switching off stops the running monitor");
-        assertTrue(Bundles.isSummary(cellView.last()), "and leaves its summary");
+        assertTrue(MonitorBundles.isSummary(cellView.last()), "and leaves its summary");
 
         CellMonitor later = new CellMonitor("later", new RecordingView());
         later.watchProcess(TestChild.start("q", "sleep", "30"));

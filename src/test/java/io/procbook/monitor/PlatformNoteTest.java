@@ -21,13 +21,13 @@ class PlatformNoteTest {
                                                 "2.0 s", "", "2.1 s", "");
         LiveModel.Line total = new LiveModel.Line(false, Palette.TOTAL, "total", "", "", "98 % of 200 %", "2.0 s",
                                                   "", "", "");
-        Bundles.Display live = Bundles.live(new LiveModel("CPU 98 % of 200 %", List.of(row), total, 49));
-        Bundles.Display summary = Bundles.summary(SummaryBundleTest.snapshot(2, 95, 3, "Process"));
+        MonitorBundles.Display live = MonitorBundles.live(new LiveModel("CPU 98 % of 200 %", List.of(row), total, 49));
+        MonitorBundles.Display summary = MonitorBundles.summary(SummaryBundleTest.snapshot(2, 95, 3, "Process"));
         boolean noted = !Platform.hasProc();
-        for (Bundles.Display d : List.of(live, summary)) {
+        for (MonitorBundles.Display d : List.of(live, summary)) {
             Map<String, Object> data = d.data();
-            String text = String.valueOf(data.get(Bundles.TEXT));
-            String html = String.valueOf(data.get(Bundles.HTML));
+            String text = String.valueOf(data.get(MonitorBundles.TEXT));
+            String html = String.valueOf(data.get(MonitorBundles.HTML));
             assertEquals(noted, text.endsWith("\n  (" + PlatformNote.NO_PROC + ")"), text);
             assertEquals(noted, html.contains(Escape.markup(PlatformNote.NO_PROC)), html);
             String last = text.substring(text.lastIndexOf('\n') + 1);
@@ -37,8 +37,8 @@ class PlatformNoteTest {
 
     @Test
     void aOneLineSummaryStaysOneLine() {
-        String line = String.valueOf(Bundles.summary(SummaryBundleTest.snapshot(1, 1, 0.5, "Process")).data()
-                                            .get(Bundles.TEXT));
-        assertTrue(line.startsWith(Bundles.SUMMARY_PREFIX) && !line.contains("\n"), line);
+        String line = String.valueOf(MonitorBundles.summary(SummaryBundleTest.snapshot(1, 1, 0.5, "Process")).data()
+                                            .get(MonitorBundles.TEXT));
+        assertTrue(line.startsWith(MonitorBundles.SUMMARY_PREFIX) && !line.contains("\n"), line);
     }
 }

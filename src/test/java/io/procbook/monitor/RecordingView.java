@@ -47,7 +47,7 @@ final class RecordingView implements MonitorView {
 
     /** Waits until the newest bundle is the final summary; returns it, or fails after {@code millis}. */
     Map<String, Object> awaitSummary(long millis) throws InterruptedException {
-        return awaitLast(Bundles::isSummary, millis);
+        return awaitLast(MonitorBundles::isSummary, millis);
     }
 
     /** Waits until the newest bundle satisfies {@code condition}; returns it, or fails after {@code millis}. */

@@ -53,29 +53,29 @@ class SummaryBundleTest {
     @Test
     void aChartIsAPngShownByTheHtmlAsAnImageWithATableBelow() throws Exception {
         MonitorSnapshot s = snapshot(2, 95, 3, "Process");
-        Bundles.Display d = Bundles.summary(s);
+        MonitorBundles.Display d = MonitorBundles.summary(s);
         Map<String, Object> data = d.data();
-        assertEquals(List.of(Bundles.TEXT, Bundles.HTML, Bundles.PNG), List.copyOf(data.keySet()));
-        String html = String.valueOf(data.get(Bundles.HTML));
+        assertEquals(List.of(MonitorBundles.TEXT, MonitorBundles.HTML, MonitorBundles.PNG), List.copyOf(data.keySet()));
+        String html = String.valueOf(data.get(MonitorBundles.HTML));
         Matcher img = IMG_SRC.matcher(html);
         assertTrue(img.find(), html);
         assertEquals("image/png", img.group(1));
-        assertEquals(data.get(Bundles.PNG), img.group(2), "the HTML shows the same PNG");
+        assertEquals(data.get(MonitorBundles.PNG), img.group(2), "the HTML shows the same PNG");
         byte[] png = Base64.getDecoder().decode(img.group(2));
         assertTrue(png.length <= PngCharts.BUDGET_BYTES, png.length + " bytes");
         BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
         int height = Chart.height(s);
         assertEquals(2 * Chart.WIDTH, picture.getWidth(), "drawn at twice the size it is shown at");
         assertEquals(2 * height, picture.getHeight());
-        assertEquals(Map.of(Bundles.PNG, Map.of("width", Chart.WIDTH, "height", height)), d.metadata());
+        assertEquals(Map.of(MonitorBundles.PNG, Map.of("width", Chart.WIDTH, "height", height)), d.metadata());
         assertTrue(html.contains("width=\"" + Chart.WIDTH + "\" height=\"" + height + "\""), "shown at its size");
         assertTrue(html.contains("<table") && html.contains("Process-1") && html.contains("Process-2"), html);
-        assertTrue(String.valueOf(data.get(Bundles.TEXT)).startsWith(Bundles.SUMMARY_PREFIX + " \u00b7 wall 3.0 s"));
+        assertTrue(String.valueOf(data.get(MonitorBundles.TEXT)).startsWith(MonitorBundles.SUMMARY_PREFIX + " \u00b7 wall 3.0 s"));
     }
 
     @Test
     void theHtmlHoldsNothingASanitizerStripsIntoRunOnText() {
-        String html = String.valueOf(Bundles.summary(snapshot(2, 95, 3, "Process")).data().get(Bundles.HTML));
+        String html = String.valueOf(MonitorBundles.summary(snapshot(2, 95, 3, "Process")).data().get(MonitorBundles.HTML));
         // JupyterLab's sanitizer drops <svg> and <style> but keeps their text; scripts and classes go too
         for (String stripped : List.of("<svg", "<style", "<script", "<text", "class=\"")) {
             assertFalse(html.contains(stripped), stripped + " in " + html);
@@ -86,13 +86,13 @@ class SummaryBundleTest {
     @Test
     void whereNoPngCanBeDrawnTheHtmlShowsTheSvgChartAsAnImage() throws Exception {
         MonitorSnapshot s = snapshot(2, 95, 3, "Process");
-        Bundles.Display d = Bundles.summary(s, x -> null);
-        assertEquals(List.of(Bundles.TEXT, Bundles.HTML, Bundles.SVG), List.copyOf(d.data().keySet()));
-        Matcher img = IMG_SRC.matcher(String.valueOf(d.data().get(Bundles.HTML)));
+        MonitorBundles.Display d = MonitorBundles.summary(s, x -> null);
+        assertEquals(List.of(MonitorBundles.TEXT, MonitorBundles.HTML, MonitorBundles.SVG), List.copyOf(d.data().keySet()));
+        Matcher img = IMG_SRC.matcher(String.valueOf(d.data().get(MonitorBundles.HTML)));
         assertTrue(img.find());
         assertEquals("image/svg+xml", img.group(1));
         String svg = new String(Base64.getDecoder().decode(img.group(2)), StandardCharsets.UTF_8);
-        assertEquals(d.data().get(Bundles.SVG), svg);
+        assertEquals(d.data().get(MonitorBundles.SVG), svg);
         assertEquals(Map.of(), d.metadata());
     }
 
@@ -104,16 +104,16 @@ class SummaryBundleTest {
         rows.add(new SeriesSnapshot(last.kind(), last.name(), last.id(), "killed(SIGTERM)", false, last.startMillis(),
                                     last.endMillis(), last.samples()));
         MonitorSnapshot s = new MonitorSnapshot("t", 2, 0, idle.nowMillis(), false, rows, idle.total(), null);
-        assertTrue(s.totalCpuNanos() < Bundles.CHART_MIN_CPU_NANOS);
-        Bundles.Display d = Bundles.summary(s, x -> {
+        assertTrue(s.totalCpuNanos() < MonitorBundles.CHART_MIN_CPU_NANOS);
+        MonitorBundles.Display d = MonitorBundles.summary(s, x -> {
             throw new AssertionError("no chart is drawn");
         });
-        assertEquals(List.of(Bundles.TEXT, Bundles.HTML), List.copyOf(d.data().keySet()));
-        String text = String.valueOf(d.data().get(Bundles.TEXT));
-        assertEquals(Bundles.SUMMARY_PREFIX + " \u00b7 3 processes: 2 exited(0), 1 killed(SIGTERM) \u00b7 wall 5.0 s"
+        assertEquals(List.of(MonitorBundles.TEXT, MonitorBundles.HTML), List.copyOf(d.data().keySet()));
+        String text = String.valueOf(d.data().get(MonitorBundles.TEXT));
+        assertEquals(MonitorBundles.SUMMARY_PREFIX + " \u00b7 3 processes: 2 exited(0), 1 killed(SIGTERM) \u00b7 wall 5.0 s"
                      + ", CPU 0.2 s", text);
         assertTrue(text.length() <= 100, text);
-        String html = String.valueOf(d.data().get(Bundles.HTML));
+        String html = String.valueOf(d.data().get(MonitorBundles.HTML));
         assertTrue(html.contains(Escape.markup(text)) && !html.contains("<table") && !html.contains("<img"), html);
     }
 
@@ -141,7 +141,7 @@ class SummaryBundleTest {
         MonitorSnapshot s = snapshot(1, 95, 3, evil);
         Document svg = parse(Chart.svg(s));
         assertTrue(svg.getDocumentElement().getTextContent().contains(evil + "-1"), "the name survives as text");
-        String html = String.valueOf(Bundles.summary(s).data().get(Bundles.HTML));
+        String html = String.valueOf(MonitorBundles.summary(s).data().get(MonitorBundles.HTML));
         assertFalse(html.contains("<img src=x"), html);
         assertTrue(html.contains("&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;-1"), html);
     }

@@ -1,5 +1,7 @@
 package io.procbook.monitor;
 
+import io.procbook.testing.Poll;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -189,8 +191,8 @@ class ThreadSamplingTest {
             busy.join(10_000);
             text.finish();
             Map<String, Object> summary = console.last();
-            assertTrue(Bundles.isSummary(summary) && summary.containsKey(Bundles.SVG), summary.keySet()::toString);
-            assertFalse(summary.containsKey(Bundles.PNG), "no Java2D for a view that shows no pictures");
+            assertTrue(MonitorBundles.isSummary(summary) && summary.containsKey(MonitorBundles.SVG), summary.keySet()::toString);
+            assertFalse(summary.containsKey(MonitorBundles.PNG), "no Java2D for a view that shows no pictures");
         }
     }
 
@@ -217,8 +219,7 @@ class ThreadSamplingTest {
         Await.snapshot(monitor, x -> x.rows().size() == 1, 20_000);
         stop.countDown();
         assertTrue(idle.await(10, TimeUnit.SECONDS));
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (worker.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < end) Thread.onSpinWait();
+        Poll.until("the worker to wait", () -> worker.getState() == Thread.State.TIMED_WAITING, 10_000);
         monitor.finish();
         assertTrue(monitor.isDone(), "the summary is there as the code returns");
         assertEquals("waiting", monitor.snapshot().rows().get(0).state());

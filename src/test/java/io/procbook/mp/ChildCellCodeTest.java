@@ -1,8 +1,8 @@
 package io.procbook.mp;
 
-import io.procbook.mp.internal.Bundle;
-import io.procbook.mp.internal.BundleWriter;
-import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.Parcel;
+import io.procbook.mp.internal.ParcelWriter;
+import io.procbook.mp.internal.EnvelopeCodec;
 import io.procbook.mp.internal.StaticValue;
 import io.procbook.mp.internal.Transit;
 import io.procbook.mp.spi.Hooks;
@@ -180,17 +180,17 @@ class ChildCellCodeTest {
         nb.eval("allocate();");
         assertEquals("200000000", nb.eval("huge.length"));
         nb.eval("var tp = new Process(() -> { if (small != 1) throw new IllegalStateException(); });");
-        // What start() sends the child: the task packed as BundleWriter packs it.
+        // What start() sends the child: the task packed as ParcelWriter packs it.
         nb.eval("System.getProperties().put(\"cellcode.task\", tp);");
         Transit transit = new Transit(true);
-        Bundle bundle = BundleWriter.write(System.getProperties().remove("cellcode.task"), Hooks.classSource(),
+        Parcel parcel = ParcelWriter.write(System.getProperties().remove("cellcode.task"), Hooks.classSource(),
                 transit);
         transit.release();
-        List<String> copied = bundle.statics().values().stream().flatMap(List::stream).map(StaticValue::field).toList();
+        List<String> copied = parcel.statics().values().stream().flatMap(List::stream).map(StaticValue::field).toList();
         assertTrue(copied.contains("small"), copied.toString());
         assertFalse(copied.contains("huge"), copied.toString());
-        int sent = Codec.encode(bundle).length;
-        assertTrue(sent < 1_000_000, "the bundle is " + sent + " bytes");
+        int sent = EnvelopeCodec.encode(parcel).length;
+        assertTrue(sent < 1_000_000, "the parcel is " + sent + " bytes");
         nb.eval("tp.start(); tp.join();");
         assertEquals("0", nb.eval("tp.exitCode()"), () -> nb.eval("String.valueOf(tp.exception())"));
         nb.eval("void release() { huge = null; }");

@@ -2,18 +2,18 @@ package io.procbook.mp;
 
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.internal.shm.ShmDir;
+import io.procbook.testing.Poll;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,13 +39,12 @@ public final class ChildLeakCheck {
     /** Waits (generously) for every descendant to be gone, then asserts it. */
     public void assertClean() {
         assertNoChildProcesses(20_000);
-        waitFor(() -> runtimeThreads().isEmpty(), 20_000);
-        assertEquals(List.of(), runtimeThreads(), "runtime threads left behind");
+        Poll.until(() -> "runtime threads left behind: " + runtimeThreads(), () -> runtimeThreads().isEmpty(),
+                Duration.ofSeconds(20));
         // A launch's socket directory goes when its endpoint closes, which a child's exit does asynchronously
         // (on the JDK's process reaper), so it may outlive the child by a moment.
-        waitFor(() -> newTempDirs().isEmpty(), 20_000);
-        Set<Path> after = newTempDirs();
-        assertTrue(after.isEmpty(), "socket directories left behind: " + after);
+        Poll.until(() -> "socket directories left behind: " + newTempDirs(), () -> newTempDirs().isEmpty(),
+                Duration.ofSeconds(20));
     }
 
     private Set<Path> newTempDirs() {
@@ -79,10 +78,10 @@ public final class ChildLeakCheck {
      */
     public static void assertNoChildProcesses(long millis) {
         WarmPool.drain();
-        waitFor(() -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), millis);
-        List<String> left = ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList();
-        assertEquals(List.of(), left, "child processes left behind");
+        Poll.until(() -> "child processes left behind: " + ProcessHandle.current().descendants()
+                        .filter(ProcessHandle::isAlive).map(h -> h.pid() + " " + h.info().commandLine().orElse("?"))
+                        .toList(),
+                () -> ProcessHandle.current().descendants().noneMatch(ProcessHandle::isAlive), Duration.ofMillis(millis));
     }
 
     /** The shared-memory files (segments, spills, wake-up socket) whose names say process {@code pid} made them. */
@@ -104,17 +103,5 @@ public final class ChildLeakCheck {
     static List<String> runtimeThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith("procbook-")).sorted().toList();
-    }
-
-    /** Polls {@code condition} every 20 ms until it holds or {@code millis} have passed (the caller asserts). */
-    public static void waitFor(BooleanSupplier condition, long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.procbook.mp;
 
-import io.procbook.mp.internal.Endpoint;
+import io.procbook.testing.Poll;
+import io.procbook.mp.internal.ConnectBackSocket;
 import io.procbook.mp.internal.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,14 +64,15 @@ class ChildOrphanTest {
             parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
             assertTrue(parent.waitFor(30, TimeUnit.SECONDS));
             long killedAt = System.nanoTime();
-            ChildLeakCheck.waitFor(() -> children.stream().noneMatch(ProcessHandle::isAlive), 3_000);
+            Poll.until("children.stream().noneMatch(ProcessHandle::isAlive)",
+                    () -> children.stream().noneMatch(ProcessHandle::isAlive), 3_000);
             long tookMs = (System.nanoTime() - killedAt) / 1_000_000;
             for (ProcessHandle h : children) {
                 assertFalse(h.isAlive(), "child " + h.pid() + " still alive " + tookMs + " ms after its parent died");
             }
             // A parent killed while a pre-started JVM was connecting leaves that socket directory; the next
             // runtime to start sweeps directories of dead owners.
-            Endpoint.sweepStale();
+            ConnectBackSocket.sweepStale();
         } finally {
             parent.destroyForcibly();
             for (ProcessHandle h : children) h.destroyForcibly();

@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.internal.shm.ShmDir;
 import io.procbook.mp.spi.Hooks;
 import org.junit.jupiter.api.AfterEach;
@@ -95,7 +96,8 @@ class ChildSharedCopiesTest {
         assertTrue(Files.exists(ShmDir.dir().resolve(file)), "the child's copy keeps the queue's memory");
         nb.eval("go.set();");
         joinP();
-        ChildLeakCheck.waitFor(() -> !Files.exists(ShmDir.dir().resolve(file)), 10_000);
+        Poll.until("removed once the child, its last user, has exited",
+                () -> !Files.exists(ShmDir.dir().resolve(file)), 10_000);
         assertFalse(Files.exists(ShmDir.dir().resolve(file)), "removed once the child, its last user, has exited");
         nb.eval("go.close();");
     }

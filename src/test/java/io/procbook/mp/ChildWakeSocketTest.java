@@ -1,5 +1,8 @@
 package io.procbook.mp;
 
+import io.procbook.testing.Poll;
+import java.time.Duration;
+
 import io.procbook.mp.internal.Platform;
 import io.procbook.mp.internal.shm.ShmDir;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +39,7 @@ class ChildWakeSocketTest {
                 Path socket = ShmDir.socketPath(p.pid());
                 if (Platform.unixSockets()) {
                     // The child opens its socket when it goes to sleep in await(); this waits for that moment.
-                    ChildLeakCheck.waitFor(() -> Files.exists(socket), 60_000);
+                    Poll.until("the sleeping child has its wake-up socket", () -> Files.exists(socket), 60_000);
                     assertTrue(Files.exists(socket), "the sleeping child has its wake-up socket");
                 } else {
                     assertNull(socket, "no wake-up sockets without Unix domain sockets: sleepers poll");

@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.spi.ProgressState;
 import io.procbook.mp.spi.ProgressState.Phase;
 import org.junit.jupiter.api.AfterEach;
@@ -173,17 +174,17 @@ class PoolProgressTest {
             }
         });
         caller.start();
-        ChildLeakCheck.waitFor(() -> shown.states.size() == 1, 20_000);
+        Poll.until("shown once submitted", () -> shown.states.size() == 1, 20_000);
         assertEquals(1, shown.states.size(), "shown once submitted");
         now.addAndGet(5 * S);
-        ChildLeakCheck.waitFor(() -> shown.states.size() == 2, 20_000);
+        Poll.until("the progress timer redrew the waiting bar", () -> shown.states.size() == 2, 20_000);
         assertEquals(2, shown.states.size(), "the progress timer redrew the waiting bar");
         assertEquals(Phase.RUNNING, shown.last().phase());
         assertEquals("elapsed 5.0 s", shown.last().details());
         release.countDown();
         assertEquals(List.of(true, true), done.get(60, TimeUnit.SECONDS));
         assertEquals(Phase.DONE, shown.last().phase());
-        ChildLeakCheck.waitFor(PoolProgressTest::noTicker, 20_000);
+        Poll.until("the timer thread ends with the last running bar", PoolProgressTest::noTicker, 20_000);
         assertTrue(noTicker(), "the timer thread ends with the last running bar");
     }
 

@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.internal.Platform;
 import io.procbook.mp.spi.Hooks;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,8 @@ class ProcessDaemonTest {
             ps[0] = d;
             ps[1] = n;
             d.start();
-            ChildLeakCheck.waitFor(() -> router.out("daemon").contains("Starting"), 30_000);
+            Poll.until("router.out(\"daemon\").contains(\"Starting\")",
+                    () -> router.out("daemon").contains("Starting"), 30_000);
             n.start();
         });
         assertFalse(ps[0].isAlive());
@@ -83,7 +85,7 @@ class ProcessDaemonTest {
             assertFalse(out.lines().anyMatch("daemon done"::equals), out);
             assertTrue(out.indexOf("main returns") < out.indexOf("non-daemon done"), out);
             long daemonPid = Long.parseLong(out.replaceAll("(?s).*DAEMON (\\d+).*", "$1"));
-            ChildLeakCheck.waitFor(() -> ProcessHandle.of(daemonPid).isEmpty(), 5_000);
+            Poll.until("the daemon child is gone", () -> ProcessHandle.of(daemonPid).isEmpty(), 5_000);
             assertTrue(ProcessHandle.of(daemonPid).isEmpty(), "the daemon child is gone");
         } finally {
             parent.destroyForcibly();
@@ -105,7 +107,7 @@ class ProcessDaemonTest {
             }
         });
         t.start();
-        ChildLeakCheck.waitFor(() -> t.getState() == Thread.State.WAITING, 10_000);
+        Poll.until("t.getState() == Thread.State.WAITING", () -> t.getState() == Thread.State.WAITING, 10_000);
         t.interrupt();
         t.join(30_000);
         assertInstanceOf(UncheckedInterruptedException.class, caught[0]);

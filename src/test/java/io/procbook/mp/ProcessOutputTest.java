@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.Hooks;
@@ -61,7 +62,8 @@ class ProcessOutputTest {
                 System.out.println("late line");
             }, go.toString());
             p.start();
-            ChildLeakCheck.waitFor(() -> router.out(p.name()).equals("early line\n"), 30_000);
+            Poll.until("router.out(p.name()).equals(\"early line\\n\")",
+                    () -> router.out(p.name()).equals("early line\n"), 30_000);
             assertEquals("early line\n", router.out(p.name()));
             assertTrue(p.isAlive(), "the line came before the child ended");
             java.nio.file.Files.createFile(go);
@@ -106,7 +108,7 @@ class ProcessOutputTest {
             Thread.sleep(60_000);
         });
         p.start();
-        ChildLeakCheck.waitFor(() -> router.out(p.name()).equals("ready\n"), 30_000);
+        Poll.until("router.out(p.name()).equals(\"ready\\n\")", () -> router.out(p.name()).equals("ready\n"), 30_000);
         assertEquals("ready\n", router.out(p.name()));
         p.terminate();
         p.join();
@@ -196,7 +198,7 @@ class ProcessOutputTest {
             p.start();
             p.join();
             // exited() comes from a runtime thread once the OS process is reaped, which may be after join().
-            ChildLeakCheck.waitFor(() -> events.size() == 2, 30_000);
+            Poll.until("events.size() == 2", () -> events.size() == 2, 30_000);
             assertEquals(List.of("started " + p.name() + " PROCESS " + p.pid(),
                     "exited " + p.name() + " 7 alive=false"), events);
             assertSame(Thread.currentThread(), startedOn.get(p.name()));
@@ -226,8 +228,8 @@ class ProcessOutputTest {
                     }
                 }, flag)).toList();
                 ps.forEach(Process::start);
-                ChildLeakCheck.waitFor(() -> ps.stream().allMatch(p -> router.out(p.name()).equals("started\n")),
-                        60_000);
+                Poll.until("ps.stream().allMatch(p -> router.out(p.name()).equals(\"started\\n\"))",
+                        () -> ps.stream().allMatch(p -> router.out(p.name()).equals("started\n")), 60_000);
                 java.nio.file.Files.createFile(java.nio.file.Path.of(flag));
                 ps.forEach(Process::join);
                 assertEquals(List.of(0, 0, 0), ps.stream().map(Process::exitCode).toList());

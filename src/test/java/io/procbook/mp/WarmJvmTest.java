@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.WarmPool;
 import io.procbook.mp.spi.Hooks;
@@ -33,7 +34,7 @@ class WarmJvmTest {
     @Test
     void warmJvmsAndTheirThreadsStayOutOfTheThreadGroupOfTheCallerThatStartedThePool() throws Exception {
         WarmPool.drain();
-        ChildLeakCheck.waitFor(() -> ChildLeakCheck.runtimeThreads().isEmpty(), 20_000);
+        Poll.until("the pool's filler has stopped", () -> ChildLeakCheck.runtimeThreads().isEmpty(), 20_000);
         assertEquals(List.of(), ChildLeakCheck.runtimeThreads(), "the pool's filler has stopped");
         ThreadGroup caller = new ThreadGroup("caller");
         // What a notebook cell's binding is: every thread the caller's threads start inherits it.
@@ -59,10 +60,10 @@ class WarmJvmTest {
         t.start();
         t.join();
         assertNull(failure[0]);
-        ChildLeakCheck.waitFor(() -> WarmPool.idle() > 0, 60_000);
+        Poll.until("a warm JVM is waiting", () -> WarmPool.idle() > 0, 60_000);
         assertTrue(WarmPool.idle() > 0, "a warm JVM is waiting");
         // the cold child's own pumps end with it; nothing of the pool's may stay in the caller's group
-        ChildLeakCheck.waitFor(() -> threadsIn(caller).isEmpty(), 10_000);
+        Poll.until("threadsIn(caller).isEmpty()", () -> threadsIn(caller).isEmpty(), 10_000);
         assertEquals(List.of(), threadsIn(caller));
         assertFalse(inheritedBy.contains("procbook-warm-pool"),
                 "the warm JVMs' threads carry no value of the caller's: " + inheritedBy);
@@ -91,7 +92,7 @@ class WarmJvmTest {
             try (NotebookSession nb = new NotebookSession()) {
                 // Make the pool start, and wait until a pre-started JVM is ready.
                 nb.eval("var first = new Process(() -> { }); first.start(); first.join();");
-                ChildLeakCheck.waitFor(() -> WarmPool.idle() > 0, 60_000);
+                Poll.until("a warm JVM is waiting", () -> WarmPool.idle() > 0, 60_000);
                 assertTrue(WarmPool.idle() > 0, "a warm JVM is waiting");
 
                 Hooks.addClasspath(classes);
@@ -123,12 +124,13 @@ class WarmJvmTest {
         WarmPool.drain();
         try {
             WarmPool.obtain().kill(); // a cold start, which starts the refill thread
-            ChildLeakCheck.waitFor(() -> WarmPool.idle() == 1, 60_000);
+            Poll.until("the pool refilled", () -> WarmPool.idle() == 1, 60_000);
             assertEquals(1, WarmPool.idle(), "the pool refilled");
             System.setProperty("procbook.childJvmOptions", "-XX:+UnlockDiagnosticVMOptions -XX:+PauseAtStartup"
                     + " -XX:PauseAtStartupFile=" + pause);
             WarmPool.obtain().kill(); // takes the waiting JVM; the refill that follows pauses at startup
-            ChildLeakCheck.waitFor(() -> pausedRefill().isPresent() && Files.exists(pause), 60_000);
+            Poll.until("pausedRefill().isPresent() && Files.exists(pause)",
+                    () -> pausedRefill().isPresent() && Files.exists(pause), 60_000);
             ProcessHandle stale = pausedRefill().orElseThrow(() -> new AssertionError("no refill is launching"));
             assertTrue(Files.exists(pause), "the refill is paused before connecting");
 
@@ -138,7 +140,7 @@ class WarmJvmTest {
             assertNotEquals(stale.pid(), cold.pid());
             cold.kill();
             Files.deleteIfExists(pause); // were the stale JVM still alive, it would now connect
-            ChildLeakCheck.waitFor(() -> !stale.isAlive(), 20_000);
+            Poll.until("the refill launched before the drain is gone", () -> !stale.isAlive(), 20_000);
             assertFalse(stale.isAlive(), "the refill launched before the drain is gone");
         } finally {
             System.clearProperty("procbook.childJvmOptions");

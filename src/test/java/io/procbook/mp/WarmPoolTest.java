@@ -1,5 +1,6 @@
 package io.procbook.mp;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.internal.WarmPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,8 @@ class WarmPoolTest {
         System.setProperty("procbook.warmJvms.max", "3");
         WarmPool.takePeakHeld();
         burst(8);
-        ChildLeakCheck.waitFor(() -> WarmPool.idle() == 3 && WarmPool.launching() == 0, 120_000);
+        Poll.until("the burst raised the pool to its bound",
+                () -> WarmPool.idle() == 3 && WarmPool.launching() == 0, 120_000);
         assertEquals(3, WarmPool.idle(), "the burst raised the pool to its bound");
         assertTrue(WarmPool.takePeakHeld() <= 3, "never more than the bound waiting or being launched");
         assertEquals(3, waiting().size(), "and no other child JVM is left: " + waiting());
@@ -61,8 +63,8 @@ class WarmPoolTest {
         WarmPool.takePeakHeld();
         burst(6);
         assertTrue(WarmPool.takePeakHeld() > 1, "the burst raised the pool above its base count");
-        ChildLeakCheck.waitFor(() -> WarmPool.idle() == 1 && WarmPool.launching() == 0
-                && waiting().size() == 1, 120_000);
+        Poll.until("back to the base count",
+                () -> WarmPool.idle() == 1 && WarmPool.launching() == 0 && waiting().size() == 1, 120_000);
         assertEquals(1, WarmPool.idle(), "back to the base count");
         assertEquals(0, WarmPool.launching());
         assertEquals(1, waiting().size(), "the JVMs above the base count are gone: " + waiting());
@@ -93,7 +95,7 @@ class WarmPoolTest {
         Process first = new Process(WarmPoolTest::pid);
         first.start();
         first.join();
-        ChildLeakCheck.waitFor(() -> WarmPool.warming() == 1, 120_000);
+        Poll.until("a waiting JVM is warming up", () -> WarmPool.warming() == 1, 120_000);
         assertEquals(1, WarmPool.warming(), "a waiting JVM is warming up");
 
         Queue<String> seen = new Queue<>();

@@ -1,8 +1,8 @@
 package io.procbook.shell;
 
+import io.procbook.testing.Poll;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,32 +23,21 @@ public final class CommandTrees {
 
     /** Waits (up to 60 s) until {@code n} processes carry {@code marker}. */
     public static void awaitRunning(String marker, int n) {
-        await(() -> withArgument(marker).size() >= n, 60_000);
+        Poll.until(() -> n + " processes with " + marker + ", not " + withArgument(marker),
+                () -> withArgument(marker).size() >= n, Duration.ofSeconds(60));
         assertEquals(n, withArgument(marker).size(), "processes with " + marker);
     }
 
-    /** Waits up to {@code millis} until no process carries {@code marker}; returns those left. */
-    public static List<ProcessHandle> awaitGone(String marker, long millis) {
-        await(() -> withArgument(marker).isEmpty(), millis);
-        return withArgument(marker);
+    /** Waits up to {@code millis} until no process carries {@code marker}, failing with those left. */
+    public static void awaitGone(String marker, long millis) {
+        Poll.until(() -> "no process with " + marker + "; left running: " + withArgument(marker),
+                () -> withArgument(marker).isEmpty(), Duration.ofMillis(millis));
     }
 
     /** Kills what a failed test left behind. */
     public static void killLeftovers(String marker) {
         for (ProcessHandle h : withArgument(marker)) {
             h.destroyForcibly();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, long millis) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        while (!condition.getAsBoolean() && System.nanoTime() < end) {
-            try {
-                Thread.sleep(20); // polling the process table: there is nothing to wait on
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 }

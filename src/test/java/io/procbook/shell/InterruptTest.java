@@ -1,6 +1,9 @@
 package io.procbook.shell;
 
 import io.procbook.shell.api.Engine.ExecuteOutcome;
+import io.procbook.testing.Poll;
+import java.time.Duration;
+import io.procbook.shell.api.Engine.ExecuteOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,7 @@ class InterruptTest extends SharedEngine {
         CompletableFuture<ExecuteOutcome> outcome = new CompletableFuture<>();
         Thread runner = new Thread(() -> outcome.complete(engine.execute(cell, out, false)), "test-execute");
         runner.start();
-        RecordingOutput.await("the cell to start", () -> out.stdout().contains("started"));
+        Poll.until("the cell to start", () -> out.stdout().contains("started"), Duration.ofSeconds(20));
         whileRunning.run();
         assertFalse(outcome.isDone(), "the cell still runs");
         engine.interrupt();

@@ -1,5 +1,8 @@
 package io.procbook.shell;
 
+import io.procbook.testing.Poll;
+import java.time.Duration;
+
 import io.procbook.mp.ChildLeakCheck;
 import io.procbook.shell.api.Engine.ExecuteOutcome;
 import jdk.jshell.JShell;
@@ -152,7 +155,7 @@ class LongSessionTest {
         String cell = "System.out.println(\"started\");\nlong n = 0;\nwhile (true) { n += early(1); }";
         Thread runner = new Thread(() -> outcome.complete(engine.execute(cell, out, false)), "test-execute");
         runner.start();
-        RecordingOutput.await("the cell to start", () -> out.stdout().contains("started"));
+        Poll.until("the cell to start", () -> out.stdout().contains("started"), Duration.ofSeconds(20));
         assertFalse(outcome.isDone(), "the cell still runs");
         engine.interrupt();
         ExecuteOutcome o = outcome.get(20, TimeUnit.SECONDS);
@@ -170,7 +173,7 @@ class LongSessionTest {
                 p.start();
                 p.join();
                 System.out.println("exit " + p.exitCode());""", out);
-        RecordingOutput.await("the child's line", () -> out.stdout().contains("exit"));
+        Poll.until("the child's line", () -> out.stdout().contains("exit"), Duration.ofSeconds(20));
         assertEquals("child 101 301 early\nexit 0\n", out.stdout());
         assertEquals("[101, 102, 103]", ok("List<Integer> mapped;\ntry (var pool = new Pool(2)) {\n"
                 + "    mapped = pool.map(x -> early(x), List.of(1, 2, 3));\n}\nmapped"));

@@ -1,5 +1,8 @@
 package io.procbook.shell;
 
+import io.procbook.testing.Poll;
+import java.time.Duration;
+
 import io.procbook.monitor.Monitor;
 import io.procbook.shell.api.Engine.ExecuteOutcome;
 import org.junit.jupiter.api.AfterEach;
@@ -62,10 +65,10 @@ class MonitorWiringTest extends SharedEngine {
         RecordingOutput out = new RecordingOutput();
         assertEquals("ok", run("var busyChild = io.procbook.shell.FakeChild.busy();", out).status());
         FakeChild child = FakeChild.STARTED.get(0);
-        RecordingOutput.await("a live update", () -> out.displays.size() >= 2);
+        Poll.until("a live update", () -> out.displays.size() >= 2, Duration.ofSeconds(20));
         assertFalse(isSummary(out.displays.get(0)), "live while the child runs");
         child.endInput();
-        RecordingOutput.await("the summary", () -> out.displays.stream().anyMatch(MonitorWiringTest::isSummary));
+        Poll.until("the summary", () -> out.displays.stream().anyMatch(MonitorWiringTest::isSummary), Duration.ofSeconds(20));
         child.onExit().get(20, TimeUnit.SECONDS);
         assertOneDisplay(out.displays);
         String summary = String.valueOf(out.displays.get(out.displays.size() - 1).data().get("text/plain"));
@@ -86,8 +89,8 @@ class MonitorWiringTest extends SharedEngine {
         RecordingOutput made = new RecordingOutput();
         assertEquals("ok", run("var sharedPool = new Pool(2);", made).status());
         // The pool's cell is done once its workers are idle: its table ends though the pool lives on.
-        RecordingOutput.await("the pool cell's summary", () -> !made.displays.isEmpty()
-                && isSummary(made.displays.get(made.displays.size() - 1)));
+        Poll.until("the pool cell's summary", () -> !made.displays.isEmpty()
+                && isSummary(made.displays.get(made.displays.size() - 1)), Duration.ofSeconds(20));
         int madeShown = made.displays.size();
         RecordingOutput used = new RecordingOutput();
         ExecuteOutcome o = run("""
@@ -130,7 +133,7 @@ class MonitorWiringTest extends SharedEngine {
                 one.start(); two.start();
                 one.join(); two.join();
                 """, out));
-        RecordingOutput.await("both spinners", () -> !out.displays.isEmpty() && text(out).contains("2 busy threads"));
+        Poll.until("both spinners", () -> !out.displays.isEmpty() && text(out).contains("2 busy threads"), Duration.ofSeconds(20));
         assertTrue(text(out).contains("spinner-1") && text(out).contains("spinner-2"), () -> text(out));
         assertFalse(text(out).contains("ForkJoinPool"), () -> text(out));
         TestGate.open();
@@ -151,7 +154,7 @@ class MonitorWiringTest extends SharedEngine {
                 mine.start();
                 mine.join();
                 """, out));
-        RecordingOutput.await("this cell's spinner", () -> !out.displays.isEmpty() && text(out).contains("spinner-of-this-cell"));
+        Poll.until("this cell's spinner", () -> !out.displays.isEmpty() && text(out).contains("spinner-of-this-cell"), Duration.ofSeconds(20));
         assertTrue(text(out).contains("1 busy thread"), () -> text(out));
         assertFalse(text(out).contains("spinner-of-the-earlier-cell"), () -> text(out));
         TestGate.open();

@@ -1,5 +1,8 @@
 package io.procbook.shell;
 
+import io.procbook.testing.Poll;
+import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,10 +83,10 @@ class WholeLinesTest {
     void aPartialLineGoesByItselfAfterTheHoldTime() {
         WholeLines quick = new WholeLines(out, 50);
         quick.write("A", "stdout", "prompt: ");
-        RecordingOutput.await("the held prompt", () -> out.stdout().equals("prompt: "));
+        Poll.until("the held prompt", () -> out.stdout().equals("prompt: "), Duration.ofSeconds(20));
         quick.write("A", "stdout", "answer\n");
         assertEquals("prompt: answer\n", out.stdout());
         quick.write("A", "stdout", "again");
-        RecordingOutput.await("a second held piece", () -> out.stdout().equals("prompt: answer\nagain"));
+        Poll.until("a second held piece", () -> out.stdout().equals("prompt: answer\nagain"), Duration.ofSeconds(20));
     }
 }

@@ -36,7 +36,7 @@ final class ArchiveTraining {
      */
     static boolean run(String classpath, List<String> classDataFlags) throws IOException, InterruptedException {
         String token = ChildJvm.newToken();
-        Endpoint endpoint = Endpoint.listen();
+        ConnectBackSocket endpoint = ConnectBackSocket.listen();
         java.lang.Process p;
         try {
             p = new ProcessBuilder(JvmCommand.build(classpath, endpoint.address(), false, classDataFlags, List.of()))
@@ -59,10 +59,10 @@ final class ArchiveTraining {
         });
         try (Wire wire = ChildJvm.handshake(endpoint, token)) {
             endpoint.close();
-            wire.send(Msg.WARM_UP, new byte[0]);
-            if (!receiveUntil(wire, Msg.WARMED)) return false;
-            Bundle task = new Bundle(Serial.toBytes(new TrainingTask()), Map.of(), Map.of());
-            wire.send(Msg.RUN, Codec.encode(new Assignment("procbook-archive-training", List.of(), task)));
+            wire.send(ControlProtocol.WARM_UP, new byte[0]);
+            if (!receiveUntil(wire, ControlProtocol.WARMED)) return false;
+            Parcel task = new Parcel(Serial.toBytes(new TrainingTask()), Map.of(), Map.of());
+            wire.send(ControlProtocol.RUN, EnvelopeCodec.encode(new Assignment("procbook-archive-training", List.of(), task)));
             try {
                 receiveUntil(wire, (byte) -1); // until the child has gone
             } catch (IOException reset) {

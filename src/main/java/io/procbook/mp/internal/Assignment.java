@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * What a (possibly pre-started) child is told to do: extend its class path by the entries added since it was
- * launched, then run the {@link ChildEntry} inside the bundle.
+ * launched, then run the {@link ChildEntry} inside the parcel.
  *
  * @param name      the child's name (for the header of an uncaught exception's stack trace)
  * @param classpath every extra class path entry the parent has now
- * @param entry     a bundle whose object is a {@link ChildEntry}
+ * @param entry     a parcel whose object is a {@link ChildEntry}
  */
-public record Assignment(String name, List<String> classpath, Bundle entry) { }
+public record Assignment(String name, List<String> classpath, Parcel entry) { }

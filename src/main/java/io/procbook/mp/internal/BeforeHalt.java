@@ -1,5 +1,6 @@
 package io.procbook.mp.internal;
 
+import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,6 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * when it is first needed; a child that never needed it pays nothing. Thread-safe.
  */
 public final class BeforeHalt {
+
+    private static final System.Logger LOG = LazyLogger.of(BeforeHalt.class);
 
     private static final List<Runnable> ACTIONS = new CopyOnWriteArrayList<>();
 
@@ -24,8 +27,9 @@ public final class BeforeHalt {
         for (Runnable a : ACTIONS) {
             try {
                 a.run();
-            } catch (RuntimeException ignored) {
+            } catch (RuntimeException e) {
                 // exiting anyway; what it did not release, the sweep of dead processes' files will
+                LOG.log(Level.DEBUG, "a release before exit failed", e);
             }
         }
     }

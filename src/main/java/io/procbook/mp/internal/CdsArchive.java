@@ -1,5 +1,6 @@
 package io.procbook.mp.internal;
 
+import java.lang.System.Logger.Level;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * whose class path changed. The system property {@code procbook.cds=false} turns it off.
  */
 final class CdsArchive {
+
+    private static final System.Logger LOG = LazyLogger.of(CdsArchive.class);
 
     private static final ConcurrentHashMap<String, Boolean> DUMPING = new ConcurrentHashMap<>();
     /** JDK 25 has the one-step AOT cache workflow; JDK 24's needs two runs, so it keeps the dynamic archive. */
@@ -130,6 +133,8 @@ final class CdsArchive {
             }
         } catch (IOException | InterruptedException e) {
             // no archive: children start a little slower, nothing else changes
+            LOG.log(Level.DEBUG, () -> "no class data archive for children: " + e);
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
         } finally {
             if (tmp != null) {
                 try {

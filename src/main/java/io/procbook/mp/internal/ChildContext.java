@@ -8,10 +8,10 @@ import java.io.IOException;
 public interface ChildContext {
 
     /**
-     * Defines the bundle's notebook classes in the child's notebook loader (those not defined yet), sets their
-     * variables to the bundle's values, and returns the bundle's object.
+     * Defines the parcel's notebook classes in the child's notebook loader (those not defined yet), sets their
+     * variables to the parcel's values, and returns the parcel's object.
      */
-    Object decode(Bundle bundle) throws IOException, ClassNotFoundException;
+    Object decode(Parcel parcel) throws IOException, ClassNotFoundException;
 
     /** @return the loader that sees the class path, added class path entries and notebook classes */
     ClassLoader loader();

@@ -4,8 +4,8 @@ import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.ClassSource;
 import io.procbook.mp.spi.Hooks;
 import io.procbook.mp.spi.OutputRouter;
-import io.procbook.mp.spi.ProcessListener;
 
+import java.lang.System.Logger.Level;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -36,6 +36,8 @@ import java.util.function.Consumer;
  * n" and give {@code -n}; a {@code DONE} or {@code EXITING} report means the status is literal.
  */
 public final class ChildJvm implements ChildProcess {
+
+    private static final System.Logger LOG = LazyLogger.of(ChildJvm.class);
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long CONNECT_TIMEOUT_SECONDS = 60;
@@ -91,7 +93,7 @@ public final class ChildJvm implements ChildProcess {
      */
     public static ChildJvm launch(boolean longLived, Consumer<java.lang.Process> spawned) throws IOException {
         String token = newToken();
-        Endpoint endpoint = Endpoint.listen();
+        ConnectBackSocket endpoint = ConnectBackSocket.listen();
         java.lang.Process p;
         try {
             p = new ProcessBuilder(JvmCommand.build(endpoint.address(), longLived))
@@ -123,8 +125,9 @@ public final class ChildJvm implements ChildProcess {
             try {
                 out.finished().get(5, TimeUnit.SECONDS);
                 err.finished().get(5, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
+            } catch (Exception partial) {
                 // report what we have
+                LOG.log(Level.DEBUG, () -> "output of child JVM " + pid + " not drained: " + partial);
             }
             output = (out.earlyText() + err.earlyText()).trim();
             throw new IOException("child JVM (pid " + pid + ") did not start: " + e.getMessage()
@@ -147,7 +150,7 @@ public final class ChildJvm implements ChildProcess {
      *
      * @throws IOException if the child went away first; it is then destroyed and {@code endpoint} closed
      */
-    static void writeToken(java.lang.Process p, String token, Endpoint endpoint) throws IOException {
+    static void writeToken(java.lang.Process p, String token, ConnectBackSocket endpoint) throws IOException {
         try (OutputStream stdin = p.getOutputStream()) {
             stdin.write((token + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
@@ -169,11 +172,11 @@ public final class ChildJvm implements ChildProcess {
      *
      * @throws IOException if the connection fails, or the child does not say hello with {@code token}
      */
-    static Wire handshake(Endpoint endpoint, String token) throws IOException {
+    static Wire handshake(ConnectBackSocket endpoint, String token) throws IOException {
         Wire wire = new Wire(endpoint.accept());
         try {
             Wire.Message hello = wire.receive();
-            if (hello == null || hello.type() != Msg.HELLO) throw new IOException("child did not say hello");
+            if (hello == null || hello.type() != ControlProtocol.HELLO) throw new IOException("child did not say hello");
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(hello.payload()));
             if (!in.readUTF().equals(token)) throw new IOException("child gave a wrong token");
             return wire;
@@ -194,13 +197,13 @@ public final class ChildJvm implements ChildProcess {
             Wire.Message m;
             while ((m = wire.receive()) != null) {
                 switch (m.type()) {
-                    case Msg.CLASS_REQUEST -> answerClassRequest(m.payload());
-                    case Msg.OUTPUT -> routes.deliver(m.payload());
-                    case Msg.SYNC -> {
+                    case ControlProtocol.CLASS_REQUEST -> answerClassRequest(m.payload());
+                    case ControlProtocol.OUTPUT -> routes.deliver(m.payload());
+                    case ControlProtocol.SYNC -> {
                         routes.flushWritten(); // the output before it has been handed on: say so
-                        wire.send(Msg.SYNCED, m.payload());
+                        wire.send(ControlProtocol.SYNCED, m.payload());
                     }
-                    case Msg.DONE -> {
+                    case ControlProtocol.DONE -> {
                         routes.end(); // the child's last output came before this
                         DataInputStream in = new DataInputStream(new ByteArrayInputStream(m.payload()));
                         int status = in.readInt();
@@ -210,11 +213,11 @@ public final class ChildJvm implements ChildProcess {
                         doneStatus = status;
                         exitKnown(); // DONE is the child's last word: nobody waits for the link to close
                     }
-                    case Msg.EXITING -> reportedExit = true;
-                    case Msg.WARMED -> warm = true;
-                    case Msg.SIGNAL -> reportedSignal = new DataInputStream(
+                    case ControlProtocol.EXITING -> reportedExit = true;
+                    case ControlProtocol.WARMED -> warm = true;
+                    case ControlProtocol.SIGNAL -> reportedSignal = new DataInputStream(
                             new ByteArrayInputStream(m.payload())).readInt();
-                    case Msg.DATA -> {
+                    case ControlProtocol.DATA -> {
                         routes.flushWritten(); // what a task printed goes out before anyone sees its result
                         dataHandler.accept(m.payload());
                     }
@@ -223,6 +226,7 @@ public final class ChildJvm implements ChildProcess {
             }
         } catch (IOException | RuntimeException e) {
             // a broken link ends like a closed one: the child is dying or dead
+            LOG.log(Level.DEBUG, () -> "link to " + name + " (pid " + pid() + ") broke: " + e, e);
         } finally {
             routes.end();
             wire.close();
@@ -235,8 +239,8 @@ public final class ChildJvm implements ChildProcess {
         ClassSource src = Hooks.classSource();
         byte[] bytes = src == null ? null : src.bytecode(cls);
         List<StaticValue> vars = bytes == null ? List.of()
-                : BundleWriter.snapshot(src.loadedClass(cls), classTransit);
-        wire.send(Msg.CLASS_REPLY, Codec.encode(new ClassReply(cls, bytes, vars)));
+                : ParcelWriter.snapshot(src.loadedClass(cls), classTransit);
+        wire.send(ControlProtocol.CLASS_REPLY, EnvelopeCodec.encode(new ClassReply(cls, bytes, vars)));
     }
 
     /**
@@ -245,7 +249,7 @@ public final class ChildJvm implements ChildProcess {
      *
      * @param childName the name the child runs under
      * @param childKind what it is
-     * @param entry     a bundle whose object is a {@link ChildEntry}
+     * @param entry     a parcel whose object is a {@link ChildEntry}
      * @param atExit    what happens to the child when this JVM exits
      * @throws IOException          if the child has died (e.g. a pre-started one was killed)
      * @throws IllegalStateException if it was assigned before
@@ -253,13 +257,13 @@ public final class ChildJvm implements ChildProcess {
      *                               JVM has then been killed, so that it does not wait for work that never
      *                               comes
      */
-    public void assign(String childName, Kind childKind, Bundle entry, Children.AtExit atExit) throws IOException {
+    public void assign(String childName, Kind childKind, Parcel entry, Children.AtExit atExit) throws IOException {
         if (!assigned.compareAndSet(false, true)) throw new IllegalStateException(name + " is already assigned");
         try {
             List<Path> extra = Hooks.extraClasspath();
             List<String> cp = new ArrayList<>(extra.size());
             for (Path e : extra) cp.add(e.toString());
-            byte[] run = Codec.encode(new Assignment(childName, cp, entry));
+            byte[] run = EnvelopeCodec.encode(new Assignment(childName, cp, entry));
             this.name = childName;
             this.kind = childKind;
             OutputRouter router = Hooks.outputRouter();
@@ -269,14 +273,8 @@ public final class ChildJvm implements ChildProcess {
             routes.openOwn(); // what it prints through System.out/err, apart from what reaches the pipes
             Children.untrackHelper(process);
             Children.register(this, atExit);
-            for (ProcessListener l : Hooks.listeners()) {
-                try {
-                    l.started(this);
-                } catch (RuntimeException ignored) {
-                    // a listener's bug must not stop the child
-                }
-            }
-            wire.send(Msg.RUN, run);
+            Listeners.started(this);
+            wire.send(ControlProtocol.RUN, run);
         } catch (IOException | RuntimeException e) {
             kill();
             throw e;
@@ -296,13 +294,13 @@ public final class ChildJvm implements ChildProcess {
     }
 
     /**
-     * Asks a waiting child to warm up (see {@link Msg#WARM_UP}); only the first call sends anything. A child
+     * Asks a waiting child to warm up (see {@link ControlProtocol#WARM_UP}); only the first call sends anything. A child
      * whose connection has broken is killed, so that whoever takes it finds it dead.
      */
     public void warmUp() {
         if (!warmUpAsked.compareAndSet(false, true)) return;
         try {
-            wire.send(Msg.WARM_UP, new byte[0]);
+            wire.send(ControlProtocol.WARM_UP, new byte[0]);
         } catch (IOException gone) {
             kill();
         }
@@ -313,7 +311,7 @@ public final class ChildJvm implements ChildProcess {
         return warmUpAsked.get();
     }
 
-    /** @return whether the child has reported its warm-up finished ({@link Msg#WARMED}) */
+    /** @return whether the child has reported its warm-up finished ({@link ControlProtocol#WARMED}) */
     public boolean isWarm() {
         return warm;
     }
@@ -323,14 +321,14 @@ public final class ChildJvm implements ChildProcess {
         return assigned.get();
     }
 
-    /** Sets who receives {@link Msg#DATA} from the child (runs on the link's reader thread). */
+    /** Sets who receives {@link ControlProtocol#DATA} from the child (runs on the link's reader thread). */
     public void onData(Consumer<byte[]> handler) {
         this.dataHandler = handler;
     }
 
     /** Sends opaque bytes to the child's {@link ChildContext#receive()}. */
     public void send(byte[] data) throws IOException {
-        wire.send(Msg.DATA, data);
+        wire.send(ControlProtocol.DATA, data);
     }
 
     /** @return the serialized exception the child reported, or {@code null} */
@@ -361,13 +359,7 @@ public final class ChildJvm implements ChildProcess {
             Children.unregister(this);
             if (assigned.get()) {
                 int logical = exit.join();
-                for (ProcessListener l : Hooks.listeners()) {
-                    try {
-                        l.exited(this, logical);
-                    } catch (RuntimeException ignored) {
-                        // listeners must not throw; if one does, the others still hear of the exit
-                    }
-                }
+                Listeners.exited(this, logical);
             }
             reaped.complete(null);
         });

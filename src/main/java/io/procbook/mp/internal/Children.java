@@ -162,7 +162,7 @@ public final class Children {
 
     private static void atExit() {
         WarmPool.drain();
-        Endpoint.closeAll();
+        ConnectBackSocket.closeAll();
         HELPERS.forEach(java.lang.Process::destroyForcibly);
         LIVE.forEach((c, policy) -> {
             if (policy == AtExit.TERMINATE) c.terminate();

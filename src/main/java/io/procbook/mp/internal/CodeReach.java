@@ -25,7 +25,7 @@ import java.util.Set;
  * methods that are called. This over-approximates what the child will run (a call in a branch not taken
  * counts) but never what a method does not name.
  *
- * <p>Not thread-safe; one instance per bundle.
+ * <p>Not thread-safe; one instance per parcel.
  */
 final class CodeReach {
 

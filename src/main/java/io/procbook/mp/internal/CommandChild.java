@@ -4,7 +4,6 @@ import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.Hooks;
 import io.procbook.mp.spi.OutputRouter;
 import io.procbook.mp.spi.OutputSink;
-import io.procbook.mp.spi.ProcessListener;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -68,13 +67,7 @@ public final class CommandChild implements ChildProcess {
             err = p.finished();
         }
         Children.register(c, Children.AtExit.LEAVE);
-        for (ProcessListener l : Hooks.listeners()) {
-            try {
-                l.started(c);
-            } catch (RuntimeException ignored) {
-                // a listener's bug must not stop the command
-            }
-        }
+        Listeners.started(c);
         CompletableFuture<Void> output = CompletableFuture.allOf(out, err);
         process.onExit().thenRun(() -> output.completeOnTimeout(null, 500, TimeUnit.MILLISECONDS)
                 .whenComplete((v, e) -> c.finish()));
@@ -87,13 +80,7 @@ public final class CommandChild implements ChildProcess {
         int sig = signalSent;
         int code = sig > 0 && raw == 128 + sig ? -sig : raw;
         Children.unregister(this);
-        for (ProcessListener l : Hooks.listeners()) {
-            try {
-                l.exited(this, code);
-            } catch (RuntimeException ignored) {
-                // listeners must not throw; the others still hear of the exit
-            }
-        }
+        Listeners.exited(this, code);
         exit.complete(code);
     }
 

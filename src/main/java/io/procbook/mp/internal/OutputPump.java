@@ -29,13 +29,16 @@ public final class OutputPump {
     private boolean ended;
     private OutputSink sink;
 
-    private OutputPump(boolean stderr) {
+    private final SinkFailures failures;
+
+    private OutputPump(boolean stderr, String threadName) {
         this.stderr = stderr;
+        this.failures = new SinkFailures(() -> threadName);
     }
 
     /** Starts draining {@code in} on a new daemon thread. */
     public static OutputPump start(InputStream in, boolean stderr, String threadName) {
-        OutputPump p = new OutputPump(stderr);
+        OutputPump p = new OutputPump(stderr, threadName);
         Thread t = new Thread(() -> p.drain(in), threadName);
         t.setDaemon(true);
         t.start();
@@ -100,7 +103,7 @@ public final class OutputPump {
         try {
             if (sink != null) sink.end(stderr);
         } catch (RuntimeException e) {
-            // a broken sink loses its held text, nothing else
+            failures.failed("end", e);
         }
     }
 
@@ -114,7 +117,7 @@ public final class OutputPump {
                 ps.flush();
             }
         } catch (RuntimeException e) {
-            // a broken sink must not stop the draining, or the child would block on a full pipe
+            failures.failed("write", e); // and draining goes on, or the child would block on a full pipe
         }
     }
 }

@@ -44,7 +44,7 @@ import java.util.function.IntConsumer;
  *     practice for the sizes notebooks use; macOS's per-user temporary folder is the usual place). Children are
  *     always told the folder their parent chose.</td></tr>
  * <tr><td>Unix domain sockets ({@value #UNIX_SOCKETS})</td>
- *     <td>a child's control connection ({@link Endpoint}); cross-process wake-ups of sleeping waiters
+ *     <td>a child's control connection ({@link ConnectBackSocket}); cross-process wake-ups of sleeping waiters
  *     ({@code shm.Waker})</td>
  *     <td>loopback TCP for the control connection (the child proves itself with a random token given on its
  *     stdin, as it does anyway); waiters poll shared memory every millisecond instead of sleeping until woken

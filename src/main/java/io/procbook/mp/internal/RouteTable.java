@@ -4,7 +4,6 @@ import io.procbook.mp.spi.ChildProcess;
 import io.procbook.mp.spi.Hooks;
 import io.procbook.mp.spi.OutputRouter;
 import io.procbook.mp.spi.OutputSink;
-import io.procbook.mp.spi.ProcessListener;
 
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
@@ -21,7 +20,7 @@ import java.util.Map;
  * The parent's side of a child JVM's {@link OutputRoute}s: route 0 leads to the sink of the context that started
  * the child, and each further context the child works for (a cell submitting tasks to a pool made in an earlier
  * cell) gets a number of its own and a sink chosen inside that context. The child tags what it prints with the
- * route of the thread that printed it ({@link Msg#OUTPUT}); this table decodes it and hands it to that
+ * route of the thread that printed it ({@link ControlProtocol#OUTPUT}); this table decodes it and hands it to that
  * route's sink.
  *
  * <p>{@link #deliver}, {@link #flushWritten} and {@link #end} run on the child's link reader thread only, so each
@@ -30,6 +29,7 @@ import java.util.Map;
 final class RouteTable {
 
     private final ChildProcess child;
+    private final SinkFailures failures;
     /** Contexts by identity to their route number; guarded by {@code this}. */
     private final Map<Object, Integer> numbers = new IdentityHashMap<>();
     /** Indexed by route number; guarded by {@code this}. */
@@ -40,6 +40,7 @@ final class RouteTable {
 
     RouteTable(ChildProcess child) {
         this.child = child;
+        this.failures = new SinkFailures(() -> child.name() + " (pid " + child.pid() + ")");
     }
 
     /**
@@ -48,7 +49,7 @@ final class RouteTable {
      */
     void openOwn() {
         OutputRouter router = Hooks.outputRouter();
-        Route own = new Route(router == null ? null : router.sinkFor(child));
+        Route own = new Route(router == null ? null : router.sinkFor(child), failures);
         Object context = Hooks.currentContext();
         synchronized (this) {
             if (routes.isEmpty()) routes.add(own);
@@ -80,22 +81,14 @@ final class RouteTable {
             Integer raced = numbers.get(context);
             if (raced != null) return raced; // another thread opened it meanwhile; this sink was never written
             n = routes.size();
-            routes.add(new Route(sink[0]));
+            routes.add(new Route(sink[0], failures));
             numbers.put(context, n);
         }
-        Hooks.runIn(context, () -> {
-            for (ProcessListener l : Hooks.listeners()) {
-                try {
-                    l.working(child);
-                } catch (RuntimeException ignored) {
-                    // a listener's bug must not stop the work
-                }
-            }
-        });
+        Hooks.runIn(context, () -> Listeners.working(child));
         return n;
     }
 
-    /** Hands a {@link Msg#OUTPUT} message's text to the sinks of its routes. */
+    /** Hands a {@link ControlProtocol#OUTPUT} message's text to the sinks of its routes. */
     void deliver(byte[] message) {
         ByteBuffer in = ByteBuffer.wrap(message);
         boolean stderr = in.get() == 1;
@@ -118,7 +111,7 @@ final class RouteTable {
         if (number >= 0 && number < routes.size()) return routes.get(number);
         // Text from before the child had work (a pre-started JVM's complaint) has no route yet and goes to this
         // process's own stdout/stderr; an unknown number cannot come from our child, its text still shows.
-        if (routes.isEmpty()) routes.add(new Route(null));
+        if (routes.isEmpty()) routes.add(new Route(null, failures));
         return routes.get(OutputRoute.OWN);
     }
 
@@ -146,12 +139,14 @@ final class RouteTable {
     /** One route: its sink and a decoder per stream (a character may be split between two writes). */
     private static final class Route {
         final OutputSink sink;
+        final SinkFailures failures;
         final Decoder out = new Decoder();
         final Decoder err = new Decoder();
         boolean written;
 
-        Route(OutputSink sink) {
+        Route(OutputSink sink, SinkFailures failures) {
             this.sink = sink;
+            this.failures = failures;
         }
 
         void write(boolean stderr, ByteBuffer bytes) {
@@ -163,7 +158,7 @@ final class RouteTable {
             try {
                 if (sink != null) sink.flush();
             } catch (RuntimeException e) {
-                // a broken sink loses its held text, nothing else
+                failures.failed("flush", e);
             }
         }
 
@@ -174,7 +169,7 @@ final class RouteTable {
                 try {
                     if (sink != null) sink.end(stderr);
                 } catch (RuntimeException e) {
-                    // as in flush
+                    failures.failed("end", e);
                 }
             }
         }
@@ -189,7 +184,7 @@ final class RouteTable {
                     ps.flush();
                 }
             } catch (RuntimeException e) {
-                // a broken sink must not stop the link's reader: results and class requests travel there too
+                failures.failed("write", e);
             }
         }
     }

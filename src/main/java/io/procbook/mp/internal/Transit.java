@@ -1,5 +1,6 @@
 package io.procbook.mp.internal;
 
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  *
  * <p>Two kinds. A transit for one child that opens each copy at most once {@linkplain #handsOver() hands
  * over}: the child's opening of a pipe end takes that copy's hold over, so the child's {@code close()} is
- * felt at once, as in Python. A pool's transit does not: one bundle is opened by any number of workers,
+ * felt at once, as in Python. A pool's transit does not: one parcel is opened by any number of workers,
  * and the holds last until the pool has ended, as a forked pool worker's inherited descriptors do.
  *
  * <p>A transit also tags its holds: a pipe end's holder table then tells them apart from this process's
@@ -28,6 +29,8 @@ import java.util.function.Supplier;
  * holds: the shared objects fall back to holds of the serializing process, taken over by whoever opens them.
  */
 public final class Transit {
+
+    private static final System.Logger LOG = LazyLogger.of(Transit.class);
 
     /** Tags fit in the bits of a holder key left over by a pid; 0 means "no transit". */
     public static final int TAG_BITS = 10;
@@ -124,8 +127,9 @@ public final class Transit {
         for (Runnable r : todo) {
             try {
                 r.run();
-            } catch (RuntimeException ignored) {
+            } catch (RuntimeException e) {
                 // the shared object is gone already; nothing is held any more
+                LOG.log(Level.DEBUG, () -> "releasing a shared object sent to a child failed: " + e);
             }
         }
         synchronized (this) {

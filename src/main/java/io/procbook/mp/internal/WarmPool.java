@@ -1,5 +1,6 @@
 package io.procbook.mp.internal;
 
+import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.ArrayDeque;
@@ -52,6 +53,8 @@ import java.util.Set;
  * {@code LOCK}. Thread-safe.
  */
 public final class WarmPool {
+
+    private static final System.Logger LOG = LazyLogger.of(WarmPool.class);
 
     private static final long REFILL_DELAY_MS = 100;
     private static final long QUIET_MS = 250;
@@ -284,7 +287,10 @@ public final class WarmPool {
             if (spawned[0] != null) IN_FLIGHT.remove(spawned[0]);
             if (failure != null) {
                 // A real failure stops the pool: callers waiting launch their own (and see why it fails), cold
-                // starts still work, and the next obtain() tries again.
+                // starts still work, and the next obtain() tries again. Said in the log: starts are slower now.
+                IOException why = failure;
+                LOG.log(Level.WARNING, () -> "a pre-started JVM could not be launched; processes start cold until"
+                        + " the next start tries again: " + why, why);
                 draining = true;
                 failWaiters();
             } else {

@@ -7,11 +7,11 @@
  *       assignment, the control connection, output, exit), {@code WarmPool} and {@code WarmDemand}
  *       (pre-started JVMs), {@code CdsArchive} (class data sharing), {@code Children} (what happens to them
  *       when this JVM ends), {@code CommandChild} and {@code CommandSessions} (external commands).</li>
- *   <li>The control connection: {@code Wire} frames {@code Msg}s over a Unix domain socket (loopback TCP
- *       where there is none; {@code Endpoint}), {@code Codec} encodes an {@code Assignment};
+ *   <li>The control connection: {@code Wire} frames {@code ControlProtocol} messages over a Unix domain socket (loopback TCP
+ *       where there is none; {@code ConnectBackSocket}), {@code EnvelopeCodec} encodes an {@code Assignment};
  *       {@code OutputRoute} and {@code RouteTable} carry each line a child prints to the sink of the context
  *       (cell) it was printed for.</li>
- *   <li>Class shipping: {@code BundleWriter} packs a task into a {@code Bundle} (its serialized form, the
+ *   <li>Class shipping: {@code ParcelWriter} packs a task into a {@code Parcel} (its serialized form, the
  *       notebook classes its code reaches as {@code CodeReach} finds them, the {@code StaticValue}s it reads;
  *       a lambda in the faster form of {@code lambda.LambdaCopy} shows its code as a
  *       {@code PortableLambda}), and {@code ClassReply} answers a child's request for a class it misses.</li>
@@ -28,7 +28,7 @@
  * {@code CommandNotFoundException}; {@code shm} reports an interrupted wait as an {@link InterruptedException}
  * that {@code mp}'s {@code Waits} turns into {@code UncheckedInterruptedException}); where they must reach a
  * member the public package keeps private, {@link io.procbook.mp.internal.PrivateAccess} takes the public
- * class as an argument; and {@code BundleWriter} knows a fast lambda by the {@code PortableLambda} interface,
+ * class as an argument; and {@code ParcelWriter} knows a fast lambda by the {@code PortableLambda} interface,
  * not by its class. Both depend on {@code mp.spi} (the hooks they read), never the other way.
  *
  * <p>{@code child} uses {@code mp}'s public types (it runs the public API in a child, warms it up and makes a

@@ -3,7 +3,8 @@ package io.procbook.mp.spi;
 /**
  * Receives a child's output, already decoded as UTF-8, in the order the child wrote it per stream.
  * Called from runtime threads; implementations must be safe for use by many threads and must not block for
- * long (the child would stall on a full pipe).
+ * long (the child would stall on a full pipe). A {@code RuntimeException} from a sink loses that text and goes
+ * no further (the reading goes on); the first one is logged at {@code WARNING} through {@code System.Logger}.
  */
 public interface OutputSink {
 

@@ -4,8 +4,9 @@ package io.procbook.mp.spi;
  * Told when the runtime starts a child and when a child exits. {@link #started} runs on the thread that
  * started the child (so a host can attribute the child to whatever that thread belongs to, e.g. a notebook
  * cell); {@link #exited} runs on a runtime thread. Implementations must be quick, must be safe for use by many
- * threads at once, and must not throw (a {@code RuntimeException} from either method is ignored, and the other
- * listeners are still told).
+ * threads at once, and must not throw (a {@code RuntimeException} from any method is logged at {@code WARNING}
+ * through {@code System.Logger} and goes no further: the child carries on, and the other listeners are still
+ * told).
  */
 public interface ProcessListener {
 

@@ -1,5 +1,7 @@
 package io.procbook.mp.ipc;
 
+import io.procbook.testing.Poll;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Queue, SimpleQueue and JoinableQueue across real child JVMs and threads. */
@@ -186,7 +187,7 @@ class QueueProcessTest {
             });
             putter.start();
             // counted as unfinished only after its item is encoded (and spilled): from then on it waits for room
-            assertTrue(waitFor(() -> q.unfinishedTasks() == 2), "the putter never reached the wait for room");
+            Poll.until("the putter to reach the wait for room", () -> q.unfinishedTasks() == 2, 60_000);
             assertEquals(spills.size() + 1, spillFiles().size(), "the waiting item is spilled");
             putter.interrupt();
             putter.join(60_000);
@@ -203,16 +204,6 @@ class QueueProcessTest {
 
     private static List<String> spillFiles() {
         return Children.leftovers(List.of()).stream().filter(n -> n.contains(".s")).sorted().toList();
-    }
-
-    /** Polls a condition with a generous deadline (not a sleep standing in for an event). */
-    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + 60_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - end > 0) return false;
-            Thread.sleep(5);
-        }
-        return true;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.procbook.mp.ipc;
 
+import io.procbook.testing.Poll;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,10 +108,7 @@ class SyncProcessTest {
             for (int i = 0; i < 3; i++) {
                 ps.add(kids.start("eventwait", Children.handle(e), Children.handle(arrived)));
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (arrived.get() < 3 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Poll.until(() -> "3 waiters, not " + arrived.get(), () -> arrived.get() >= 3, Duration.ofSeconds(60));
             assertEquals(3, arrived.get());
             assertFalse(e.await(Duration.ofMillis(10)));
             e.set();
@@ -186,11 +185,7 @@ class SyncProcessTest {
                     }
                 });
                 t.start();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (!asleep(t) && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
-                assertTrue(asleep(t), "the waiter never reached its sleeping phase");
+                Poll.until("the waiter to reach its sleeping phase", () -> asleep(t), Duration.ofSeconds(30));
                 t.interrupt();
                 t.join(30_000);
                 assertFalse(t.isAlive());

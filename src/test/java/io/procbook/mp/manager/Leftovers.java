@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -63,9 +62,5 @@ final class Leftovers {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    static void waitFor(BooleanSupplier condition, long millis) {
-        ChildLeakCheck.waitFor(condition, millis);
     }
 }

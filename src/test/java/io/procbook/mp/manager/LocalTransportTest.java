@@ -1,5 +1,7 @@
 package io.procbook.mp.manager;
 
+import io.procbook.testing.Poll;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,7 +85,7 @@ class LocalTransportTest {
         manager.register("queue", () -> served);
         CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve, threads);
         try (Jvms jvms = new Jvms()) {
-            Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
+            Poll.until("manager.address().getPort() != 0", () -> manager.address().getPort() != 0, 60_000);
             String port = Integer.toString(manager.address().getPort());
             java.lang.Process local = jvms.start(List.of(), QueueClient.class, port, KEY_TEXT, "put");
             java.lang.Process optedOut = jvms.start(List.of(), List.of("-Dprocbook.manager.local=false"),
@@ -164,7 +166,7 @@ class LocalTransportTest {
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
                 assertArrayEquals(nonce, nonceIn(file), "the file holds the nonce sent over the authenticated socket");
                 peer.write(RawPeer.ascii("#NO#"));
-                Leftovers.waitFor(() -> !Files.exists(file), 60_000);
+                Poll.until("a declined offer's file is removed at once", () -> !Files.exists(file), 60_000);
                 assertFalse(Files.exists(file), "a declined offer's file is removed at once");
             }
             ConcurrentMap<String, Integer> d = m.dict();
@@ -189,7 +191,7 @@ class LocalTransportTest {
         manager.register("queue", () -> served);
         CompletableFuture<Void> serving = CompletableFuture.runAsync(manager::serve, threads);
         try {
-            Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
+            Poll.until("manager.address().getPort() != 0", () -> manager.address().getPort() != 0, 60_000);
             var client = new BaseManager(manager.address(), KEY).register("queue").connect();
             @SuppressWarnings("unchecked")
             BlockingQueue<String> q = client.get("queue", BlockingQueue.class);

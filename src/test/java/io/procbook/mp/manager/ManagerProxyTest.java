@@ -1,5 +1,7 @@
 package io.procbook.mp.manager;
 
+import io.procbook.testing.Poll;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -253,7 +255,7 @@ class ManagerProxyTest {
             assertFalse(Leftovers.portFree(port));
         }
         // The kernel finishes the TCP close handshake of the last connection just after close() returns.
-        Leftovers.waitFor(() -> Leftovers.portFree(port), 10_000);
+        Poll.until("close() freed the port", () -> Leftovers.portFree(port), 10_000);
         assertTrue(Leftovers.portFree(port), "close() freed the port");
         ManagerException e = assertThrows(ManagerException.class, () -> d.get("a"));
         assertTrue(e.getMessage().contains("manager at 127.0.0.1:"), e.getMessage());

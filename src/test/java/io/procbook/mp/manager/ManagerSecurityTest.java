@@ -1,5 +1,7 @@
 package io.procbook.mp.manager;
 
+import io.procbook.testing.Poll;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +13,7 @@ import io.procbook.mp.BaseManager;
 import io.procbook.mp.Manager;
 import io.procbook.mp.ManagerException;
 import io.procbook.mp.internal.PrivateObjectOutputStream;
-import io.procbook.mp.internal.manager.Endpoint;
+import io.procbook.mp.internal.manager.ManagerAddress;
 import io.procbook.mp.internal.manager.RemoteHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -83,9 +85,9 @@ class ManagerSecurityTest {
      */
     @SuppressWarnings("unchecked")
     private static Comparator<Object> craftedProxy(int port) throws Exception {
-        Endpoint elsewhere = new Endpoint("127.0.0.1", port, ATTACKER_KEY,
+        ManagerAddress elsewhere = new ManagerAddress("127.0.0.1", port, ATTACKER_KEY,
                 Set.of("java.lang.Runtime", "javax.script.ScriptEngineManager"));
-        Constructor<RemoteHandler> c = RemoteHandler.class.getDeclaredConstructor(Endpoint.class, long.class,
+        Constructor<RemoteHandler> c = RemoteHandler.class.getDeclaredConstructor(ManagerAddress.class, long.class,
                 String.class);
         c.setAccessible(true);
         InvocationHandler h = c.newInstance(elsewhere, 1L, "Comparator 'crafted'#1");
@@ -271,7 +273,7 @@ class ManagerSecurityTest {
     }
 
     private static int awaitPort(BaseManager m) {
-        Leftovers.waitFor(() -> m.address().getPort() != 0, 60_000);
+        Poll.until("m.address().getPort() != 0", () -> m.address().getPort() != 0, 60_000);
         return m.address().getPort();
     }
 

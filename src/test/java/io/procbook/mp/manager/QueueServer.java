@@ -1,5 +1,6 @@
 package io.procbook.mp.manager;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.BaseManager;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ public final class QueueServer {
         var manager = new BaseManager(new InetSocketAddress("127.0.0.1", 0), args[0].getBytes(StandardCharsets.UTF_8));
         manager.register("queue", () -> queue);
         Thread announcer = new Thread(() -> {
-            Leftovers.waitFor(() -> manager.address().getPort() != 0, 60_000);
+            Poll.until("manager.address().getPort() != 0", () -> manager.address().getPort() != 0, 60_000);
             System.out.println("READY " + manager.address().getPort());
         });
         announcer.start();

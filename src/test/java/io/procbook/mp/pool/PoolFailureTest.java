@@ -1,5 +1,6 @@
 package io.procbook.mp.pool;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.ChildLeakCheck;
 import io.procbook.mp.Pool;
 import io.procbook.mp.PoolIterator;
@@ -103,8 +104,7 @@ class PoolFailureTest {
             }
             assertFalse(it.hasNext());
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (pool.workers().size() < 2 && System.nanoTime() < deadline) Thread.sleep(20);
+        Poll.until("the last replacement to come up", () -> pool.workers().size() >= 2, 60_000);
         assertEquals(2, pool.workers().size(), "the last replacement came up");
     }
 }

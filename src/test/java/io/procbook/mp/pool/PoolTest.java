@@ -7,6 +7,7 @@ import io.procbook.mp.Pipe;
 import io.procbook.mp.PipeEOFException;
 import io.procbook.mp.Pool;
 import io.procbook.mp.PoolIterator;
+import io.procbook.mp.Queue;
 import io.procbook.mp.UncheckedTimeoutException;
 import io.procbook.mp.spi.ChildProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,17 +61,32 @@ class PoolTest {
     }
 
     @Test
-    void mapRunsRoundsOfFourWithOneSecondTasks() {
+    void mapRunsFourTasksAtOnceAndNeverMore() throws Exception {
         pool = new Pool(4);
-        List<Long> starts = pool.map(i -> {
-            long t = System.currentTimeMillis();
-            Thread.sleep(1000);
-            return t;
-        }, IntStream.range(0, 10).boxed().toList(), 1);
-        assertEquals(10, starts.size());
-        long t0 = starts.stream().mapToLong(Long::longValue).min().orElseThrow();
-        List<Integer> rounds = starts.stream().map(s -> (int) ((s - t0 + 500) / 1000)).sorted().toList();
-        assertEquals(List.of(0, 0, 0, 0, 1, 1, 1, 1, 2, 2), rounds, "start offsets " + starts);
+        try (Queue<String> events = new Queue<>(); Queue<Integer> release = new Queue<>()) {
+            CompletableFuture<List<Integer>> r = CompletableFuture.supplyAsync(() -> pool.map(i -> {
+                events.put("start");
+                release.get(); // held until the test has seen the first four start
+                events.put("end");
+                return i;
+            }, IntStream.range(0, 10).boxed().toList(), 1));
+            Duration patience = Duration.ofSeconds(60);
+            for (int i = 0; i < 4; i++) {
+                assertEquals("start", events.get(patience), "four tasks run at once, one per worker");
+            }
+            for (int i = 0; i < 10; i++) release.put(i);
+            assertEquals(IntStream.range(0, 10).boxed().toList(), r.get(60, TimeUnit.SECONDS));
+            // The recorded order: a worker says "end" before it takes its next task, so the count of tasks
+            // running, read along the events, shows how many ran at once.
+            int running = 4;
+            int most = 4;
+            for (int i = 0; i < 16; i++) {
+                running += events.get(patience).equals("start") ? 1 : -1;
+                most = Math.max(most, running);
+            }
+            assertEquals(0, running, "every task that started ended");
+            assertEquals(4, most, "never more tasks at once than workers");
+        }
     }
 
     @Test
@@ -115,40 +132,45 @@ class PoolTest {
     }
 
     @Test
-    void imapNextTimesOutThenDeliversInOrderAndEndsCleanly() {
+    void imapNextTimesOutThenDeliversInOrderAndEndsCleanly() throws Exception {
         pool = new Pool(2);
-        PoolIterator<Integer> it = pool.imap(n -> {
-            if (n == 0) Thread.sleep(1500);
-            return n * 2;
-        }, List.of(0, 1, 2));
-        assertTrue(it.hasNext());
-        assertThrows(UncheckedTimeoutException.class, () -> it.next(50, TimeUnit.MILLISECONDS));
-        List<Integer> got = new ArrayList<>();
-        while (it.hasNext()) got.add(it.next(60, TimeUnit.SECONDS));
-        assertEquals(List.of(0, 2, 4), got);
-        assertThrows(NoSuchElementException.class, it::next);
+        try (Queue<Integer> release = new Queue<>()) {
+            // item 0 is held until the test lets it go: whatever the machine's speed, it is the late one
+            PoolIterator<Integer> it = pool.imap(n -> {
+                if (n == 0) release.get();
+                return n * 2;
+            }, List.of(0, 1, 2));
+            assertTrue(it.hasNext());
+            assertThrows(UncheckedTimeoutException.class, () -> it.next(50, TimeUnit.MILLISECONDS));
+            release.put(1);
+            List<Integer> got = new ArrayList<>();
+            while (it.hasNext()) got.add(it.next(60, TimeUnit.SECONDS));
+            assertEquals(List.of(0, 2, 4), got);
+            assertThrows(NoSuchElementException.class, it::next);
 
-        PoolIterator<Integer> un = pool.imapUnordered(n -> {
-            if (n == 0) Thread.sleep(1500);
-            return n;
-        }, List.of(0, 1));
-        assertEquals(1, un.next(60, TimeUnit.SECONDS), "the quick one first");
-        assertEquals(0, un.next(60, TimeUnit.SECONDS));
-        assertFalse(un.hasNext());
+            PoolIterator<Integer> un = pool.imapUnordered(n -> {
+                if (n == 0) release.get();
+                return n;
+            }, List.of(0, 1));
+            assertEquals(1, un.next(60, TimeUnit.SECONDS), "the one not held comes first");
+            release.put(1);
+            assertEquals(0, un.next(60, TimeUnit.SECONDS));
+            assertFalse(un.hasNext());
+        }
     }
 
     @Test
-    void applyAsyncGetTimesOut() {
+    void applyAsyncGetTimesOut() throws Exception {
         pool = new Pool(1);
-        AsyncResult<String> r = pool.applyAsync(() -> {
-            Thread.sleep(1500);
-            return "late";
-        });
-        assertThrows(UncheckedTimeoutException.class, () -> r.get(50, TimeUnit.MILLISECONDS));
-        assertFalse(r.ready());
-        assertThrows(IllegalStateException.class, r::successful);
-        assertFalse(r.waitFor(10, TimeUnit.MILLISECONDS));
-        assertEquals("late", r.get(60, TimeUnit.SECONDS));
+        try (Queue<Integer> release = new Queue<>()) {
+            AsyncResult<String> r = pool.applyAsync(() -> "late" + release.get());
+            assertThrows(UncheckedTimeoutException.class, () -> r.get(50, TimeUnit.MILLISECONDS));
+            assertFalse(r.ready());
+            assertThrows(IllegalStateException.class, r::successful);
+            assertFalse(r.waitFor(10, TimeUnit.MILLISECONDS));
+            release.put(1);
+            assertEquals("late1", r.get(60, TimeUnit.SECONDS));
+        }
     }
 
     @Test
@@ -172,19 +194,20 @@ class PoolTest {
     }
 
     @Test
-    void joinBeforeCloseIsAnErrorAndCloseLetsQueuedTasksFinish() {
+    void joinBeforeCloseIsAnErrorAndCloseLetsQueuedTasksFinish() throws Exception {
         pool = new Pool(2);
-        AsyncResult<Integer> late = pool.applyAsync(() -> {
-            Thread.sleep(300);
-            return 7;
-        });
-        IllegalStateException e = assertThrows(IllegalStateException.class, pool::join);
-        assertTrue(e.getMessage().contains("close"), e.getMessage());
-        pool.close();
-        assertThrows(IllegalStateException.class, () -> pool.apply(() -> 1));
-        pool.join();
-        assertEquals(7, late.get());
-        assertTrue(pool.workers().isEmpty());
+        try (Queue<Integer> release = new Queue<>()) {
+            AsyncResult<Integer> late = pool.applyAsync(() -> release.get() + 6); // still running at close()
+            IllegalStateException e = assertThrows(IllegalStateException.class, pool::join);
+            assertTrue(e.getMessage().contains("close"), e.getMessage());
+            pool.close();
+            assertThrows(IllegalStateException.class, () -> pool.apply(() -> 1));
+            assertFalse(late.ready());
+            release.put(1);
+            pool.join();
+            assertEquals(7, late.get());
+            assertTrue(pool.workers().isEmpty());
+        }
     }
 
     @Test

@@ -186,25 +186,23 @@ class ProcessPoolExecutorTest {
         List<Integer> mapped = new ArrayList<>();
         ex.map((Integer n) -> n + 1, List.of(1, 2, 3), 60, TimeUnit.SECONDS, 2).forEachRemaining(mapped::add);
         assertEquals(List.of(2, 3, 4), mapped);
-        List<Future<String>> fs = List.of(ex.submit(() -> {
-            Thread.sleep(800);
-            return "slow";
-        }), ex.submit(() -> "fast"));
-        List<String> order = new ArrayList<>();
-        ProcessPoolExecutor.asCompleted(fs).forEachRemaining(f -> {
-            try {
-                order.add(f.get());
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        assertEquals(List.of("fast", "slow"), order);
-        Iterator<Integer> slow = ex.map((Integer n) -> {
-            Thread.sleep(1500);
-            return n;
-        }, List.of(1), 50, TimeUnit.MILLISECONDS, 1);
-        assertThrows(UncheckedTimeoutException.class, slow::next);
+        try (Queue<Integer> release = new Queue<>()) {
+            // "slow" cannot finish before the test lets it, which it does only once "fast" came out first
+            List<Future<String>> fs = List.of(ex.submit(() -> {
+                release.get();
+                return "slow";
+            }), ex.submit(() -> "fast"));
+            Iterator<Future<String>> completed = ProcessPoolExecutor.asCompleted(fs);
+            assertEquals("fast", completed.next().get(60, TimeUnit.SECONDS));
+            assertFalse(fs.get(0).isDone(), "the held task is still running");
+            release.put(1);
+            assertEquals("slow", completed.next().get(60, TimeUnit.SECONDS));
+            assertFalse(completed.hasNext());
 
+            Iterator<Integer> held = ex.map((Integer n) -> release.get() + n, List.of(1), 50, TimeUnit.MILLISECONDS, 1);
+            assertThrows(UncheckedTimeoutException.class, held::next);
+            release.put(1); // lets the worker go
+        }
     }
 
     @Test

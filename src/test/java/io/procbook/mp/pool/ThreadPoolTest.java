@@ -52,11 +52,13 @@ class ThreadPoolTest {
             assertEquals(5, r.get());
             assertTrue(called.await(60, TimeUnit.SECONDS));
             assertSame(pool.resultHandlerThread(), callbackThread.get(0));
+            CountDownLatch release = new CountDownLatch(1);
             PoolIterator<Integer> it = pool.imap(n -> {
-                if (n == 0) Thread.sleep(1000);
+                if (n == 0) release.await(); // item 0 is late until the test lets it go
                 return n;
             }, List.of(0, 1));
             assertThrows(UncheckedTimeoutException.class, () -> it.next(20, TimeUnit.MILLISECONDS));
+            release.countDown();
             assertEquals(0, it.next());
             assertEquals(1, it.next());
             assertFalse(it.hasNext());

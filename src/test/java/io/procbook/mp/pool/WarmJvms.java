@@ -1,5 +1,6 @@
 package io.procbook.mp.pool;
 
+import io.procbook.testing.Poll;
 import io.procbook.mp.ChildLeakCheck;
 import io.procbook.mp.Pool;
 import io.procbook.mp.internal.WarmPool;
@@ -24,17 +25,10 @@ final class WarmJvms {
     }
 
     static void settle() {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        do {
+        Poll.until("the warm pool's refill thread to end", () -> {
             WarmPool.drain();
-            if (Thread.getAllStackTraces().keySet().stream()
-                    .noneMatch(t -> t.isAlive() && t.getName().equals("procbook-warm-pool"))) return;
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the warm pool's refill thread did not end");
+            return Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.isAlive() && t.getName().equals("procbook-warm-pool"));
+        }, 60_000);
     }
 }

@@ -4,8 +4,9 @@ import io.procbook.mp.RemoteTaskException;
 import io.procbook.mp.internal.Assignment;
 import io.procbook.mp.internal.BeforeHalt;
 import io.procbook.mp.internal.ChildEntry;
-import io.procbook.mp.internal.Endpoint;
-import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.ConnectBackSocket;
+import io.procbook.mp.internal.ControlProtocol;
+import io.procbook.mp.internal.Platform;
 import io.procbook.mp.internal.OutputSync;
 import io.procbook.mp.internal.Platform;
 import io.procbook.mp.internal.PrivateAccess;
@@ -49,7 +50,7 @@ public final class ChildMain {
         Connector connector = Connector.start(args[0]);
         ParentLink link = new ParentLink();
         RoutedOutput.install(link);
-        ParentWatch.start(parentPid);
+        OrphanWatch.start(parentPid);
         for (String sig : new String[] {"TERM", "INT", "HUP"}) installSignal(sig);
         prepareToDecode();
         Wire wire = connector.await();
@@ -57,7 +58,7 @@ public final class ChildMain {
         ChildSession s = new ChildSession(wire);
         session = s;
         OutputSync.install(s::syncOutput, RoutedOutput::printed);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(Msg.EXITING, new byte[0]),
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> s.sendQuietly(ControlProtocol.EXITING, new byte[0]),
                 "procbook-exit-report"));
 
         Assignment a = s.receiveAssignment(connector.firstMessage());
@@ -82,7 +83,7 @@ public final class ChildMain {
         BeforeHalt.run(); // before DONE: the parent may let go of shared memory as soon as it hears DONE
         s.sendDone(status, failure);
         s.closeForExit();
-        Endpoint.closeAll(); // a JVM this child was launching for its own children will not connect now
+        ConnectBackSocket.closeAll(); // a JVM this child was launching for its own children will not connect now
         Runtime.getRuntime().halt(status);
     }
 
@@ -102,12 +103,12 @@ public final class ChildMain {
 
     /** Connects to the parent and says hello with the token it was given. */
     static Wire connect(String address, String token) throws IOException {
-        Wire wire = new Wire(Endpoint.connect(address));
+        Wire wire = new Wire(ConnectBackSocket.connect(address));
         ByteArrayOutputStream hello = new ByteArrayOutputStream();
         DataOutputStream h = new DataOutputStream(hello);
         h.writeUTF(token);
         h.writeLong(ProcessHandle.current().pid());
-        wire.send(Msg.HELLO, hello.toByteArray());
+        wire.send(ControlProtocol.HELLO, hello.toByteArray());
         return wire;
     }
 
@@ -145,8 +146,8 @@ public final class ChildMain {
             RoutedOutput.flushAll();
             BeforeHalt.run();
             ChildSession cs = session;
-            if (cs != null) cs.sendQuietly(Msg.SIGNAL, intBytes(number));
-            Endpoint.closeAll();
+            if (cs != null) cs.sendQuietly(ControlProtocol.SIGNAL, intBytes(number));
+            ConnectBackSocket.closeAll();
             Runtime.getRuntime().halt(128 + number);
         });
     }

@@ -1,11 +1,11 @@
 package io.procbook.mp.internal.child;
 
 import io.procbook.mp.internal.Assignment;
-import io.procbook.mp.internal.Bundle;
+import io.procbook.mp.internal.Parcel;
 import io.procbook.mp.internal.ChildContext;
 import io.procbook.mp.internal.ClassReply;
-import io.procbook.mp.internal.Codec;
-import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.EnvelopeCodec;
+import io.procbook.mp.internal.ControlProtocol;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Wire;
 
@@ -59,8 +59,8 @@ final class ChildSession implements ChildContext {
         Wire.Message m;
         try {
             m = first != null ? first : wire.receive();
-            while (m != null && m.type() == Msg.WARM_UP) {
-                WarmUp.start(() -> sendQuietly(Msg.WARMED, new byte[0]));
+            while (m != null && m.type() == ControlProtocol.WARM_UP) {
+                WarmUp.start(() -> sendQuietly(ControlProtocol.WARMED, new byte[0]));
                 m = wire.receive();
             }
             WarmUp.stop(); // the task comes first
@@ -69,8 +69,8 @@ final class ChildSession implements ChildContext {
             m = null;
         }
         if (m == null) parentGone();
-        if (m.type() != Msg.RUN) throw new IOException("expected an assignment, got message type " + m.type());
-        Assignment a = Codec.decodeAssignment(m.payload());
+        if (m.type() != ControlProtocol.RUN) throw new IOException("expected an assignment, got message type " + m.type());
+        Assignment a = EnvelopeCodec.decodeAssignment(m.payload());
         assigned.countDown();
         return a;
     }
@@ -100,13 +100,13 @@ final class ChildSession implements ChildContext {
             Wire.Message m;
             while ((m = wire.receive()) != null) {
                 switch (m.type()) {
-                    case Msg.CLASS_REPLY -> {
-                        ClassReply r = Codec.decodeClassReply(m.payload());
+                    case ControlProtocol.CLASS_REPLY -> {
+                        ClassReply r = EnvelopeCodec.decodeClassReply(m.payload());
                         CompletableFuture<ClassReply> f = classRequests.remove(r.name());
                         if (f != null) f.complete(r);
                     }
-                    case Msg.DATA -> data.add(m.payload());
-                    case Msg.SYNCED -> {
+                    case ControlProtocol.DATA -> data.add(m.payload());
+                    case ControlProtocol.SYNCED -> {
                         CompletableFuture<Void> f = syncs.remove(java.nio.ByteBuffer.wrap(m.payload()).getLong());
                         if (f != null) f.complete(null);
                     }
@@ -123,7 +123,7 @@ final class ChildSession implements ChildContext {
 
     /** The parent closed the connection or died: nothing may outlive it. */
     private static void parentGone() {
-        io.procbook.mp.internal.Endpoint.closeAll();
+        io.procbook.mp.internal.ConnectBackSocket.closeAll();
         Runtime.getRuntime().halt(1);
     }
 
@@ -137,7 +137,7 @@ final class ChildSession implements ChildContext {
             try {
                 ByteArrayOutputStream b = new ByteArrayOutputStream();
                 new DataOutputStream(b).writeUTF(n);
-                wire.send(Msg.CLASS_REQUEST, b.toByteArray());
+                wire.send(ControlProtocol.CLASS_REQUEST, b.toByteArray());
             } catch (IOException e) {
                 nf.complete(null);
             }
@@ -164,7 +164,7 @@ final class ChildSession implements ChildContext {
         DataOutputStream out = new DataOutputStream(b);
         out.writeInt(status);
         out.write(exception);
-        wire.send(Msg.DONE, b.toByteArray());
+        wire.send(ControlProtocol.DONE, b.toByteArray());
     }
 
     void sendQuietly(byte type, byte[] payload) {
@@ -188,7 +188,7 @@ final class ChildSession implements ChildContext {
         syncs.put(n, done);
         RoutedOutput.flushAll();
         try {
-            wire.send(Msg.SYNC, java.nio.ByteBuffer.allocate(8).putLong(n).array());
+            wire.send(ControlProtocol.SYNC, java.nio.ByteBuffer.allocate(8).putLong(n).array());
             done.get();
         } catch (IOException | java.util.concurrent.ExecutionException e) {
             // the parent is gone: the reader halts this JVM; nothing is left to wait for
@@ -198,9 +198,9 @@ final class ChildSession implements ChildContext {
     }
 
     @Override
-    public Object decode(Bundle bundle) throws IOException, ClassNotFoundException {
-        notebook.offer(bundle.classes(), bundle.statics());
-        return Serial.fromBytes(bundle.object(), notebook, null);
+    public Object decode(Parcel parcel) throws IOException, ClassNotFoundException {
+        notebook.offer(parcel.classes(), parcel.statics());
+        return Serial.fromBytes(parcel.object(), notebook, null);
     }
 
     @Override
@@ -211,7 +211,7 @@ final class ChildSession implements ChildContext {
     @Override
     public void send(byte[] payload) throws IOException {
         RoutedOutput.flushAll(); // a task's output reaches the parent before its result
-        wire.send(Msg.DATA, payload);
+        wire.send(ControlProtocol.DATA, payload);
     }
 
     @Override

@@ -14,15 +14,15 @@ import java.util.function.Function;
 
 /**
  * Defines, in a child JVM, the notebook classes that exist in the parent only. Delegates to its parent first
- * (class path and added entries), then uses bytes that came with a bundle, then asks the parent. When it
+ * (class path and added entries), then uses bytes that came with a parcel, then asks the parent. When it
  * defines a top-level notebook class it sets the class's variables to the parent's values, before any code of
  * the class can run (notebook wrapper classes have no static initializer, so nothing of the cell re-runs).
  *
- * <p>A bundle carries only the variables its task's code reads, so a class can be defined with some of its
- * variables and a later bundle (the next task of a pool worker) can bring others: those are set then, once
+ * <p>A parcel carries only the variables its task's code reads, so a class can be defined with some of its
+ * variables and a later parcel (the next task of a pool worker) can bring others: those are set then, once
  * each. A variable already set keeps its value here, as a forked worker keeps its globals. A variable that
  * could not be copied fails the class's definition, or, for a class already defined, the decoding of the
- * bundle whose task reads it: either way before the task's code can see a missing value.
+ * parcel whose task reads it: either way before the task's code can see a missing value.
  */
 final class NotebookLoader extends ClassLoader {
 
@@ -78,7 +78,7 @@ final class NotebookLoader extends ClassLoader {
     }
 
     /**
-     * A class whose bytes came with a bundle is defined from them without asking the parent loaders first:
+     * A class whose bytes came with a parcel is defined from them without asking the parent loaders first:
      * those bytes are the parent JVM's live class of that name, so the class path cannot have a better one,
      * and the three loaders' misses (each with a ClassNotFoundException) were a fifth of defining a cell's
      * class in a pre-started child. Any other name is looked up parent-first, as usual.

@@ -6,10 +6,11 @@ import io.procbook.mp.Task1;
 import io.procbook.mp.Task2;
 import io.procbook.mp.Task3;
 import io.procbook.mp.internal.Assignment;
-import io.procbook.mp.internal.Bundle;
-import io.procbook.mp.internal.Codec;
-import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.Parcel;
+import io.procbook.mp.internal.EnvelopeCodec;
+import io.procbook.mp.internal.ControlProtocol;
 import io.procbook.mp.internal.PrivateAccess;
+import io.procbook.mp.internal.lambda.LambdaCopy;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.StaticValue;
 import io.procbook.mp.internal.Wire;
@@ -34,7 +35,7 @@ import java.util.Map;
  * over the same loader chain as a child's is offered the class's bytes and a copied variable, defines the
  * class and sets the variable; the entry of a {@code Process} (the main-process object: making a new one
  * would use up a child-process number) and lambdas of each task interface from that class go through Java serialization as
- * they do in a bundle, and come back through that loader; the lambdas run. Nothing of it stays reachable.
+ * they do in a parcel, and come back through that loader; the lambdas run. Nothing of it stays reachable.
  */
 final class Rehearsal {
 
@@ -63,14 +64,14 @@ final class Rehearsal {
         // through a method handle, spun at first use)
         sent[0] = PrivateAccess.newProcessEntry(Process.class, main);
         for (int i = 0; i < lambdas.length; i++) sent[i + 1] = LambdaCopy.of(lambdas[i]);
-        Bundle bundle = new Bundle(Serial.toBytes(sent), Map.of(TASK, code), statics);
-        byte[] payload = Codec.encode(new Assignment("rehearsal", List.of(), bundle));
-        ByteBuffer message = ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put(Msg.RUN)
+        Parcel parcel = new Parcel(Serial.toBytes(sent), Map.of(TASK, code), statics);
+        byte[] payload = EnvelopeCodec.encode(new Assignment("rehearsal", List.of(), parcel));
+        ByteBuffer message = ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put(ControlProtocol.RUN)
                 .put(payload).flip();
 
         // The child's side, as ChildSession does it.
         Wire.Message m = new Wire(new MemoryChannel(message)).receive();
-        Assignment a = Codec.decodeAssignment(m.payload());
+        Assignment a = EnvelopeCodec.decodeAssignment(m.payload());
         AddedClasspath added = new AddedClasspath(Rehearsal.class.getClassLoader());
         added.addAll(a.classpath());
         NotebookLoader loader = new NotebookLoader(added, name -> null);

@@ -1,6 +1,6 @@
 package io.procbook.mp.internal.child;
 
-import io.procbook.mp.internal.Msg;
+import io.procbook.mp.internal.ControlProtocol;
 import io.procbook.mp.internal.OutputRoute;
 
 import java.io.FileDescriptor;
@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A child's System.out or System.err once it is connected: text goes to the parent as {@link Msg#OUTPUT}
+ * A child's System.out or System.err once it is connected: text goes to the parent as {@link ControlProtocol#OUTPUT}
  * messages on the control connection, not through the stdout/stderr pipes, tagged with the writing thread's
  * {@link OutputRoute}.
  *
@@ -137,7 +137,7 @@ public final class RoutedOutput extends OutputStream {
         boolean newSegment = segments == 0 || segmentRoute[segments - 1] != route;
         if (count + len > CAPACITY || (newSegment && segments == MAX_SEGMENTS)) flush();
         if (len > CAPACITY) { // too big to buffer: one message of its own
-            sender.send(Msg.OUTPUT, message(new int[] {route}, new int[] {len}, 1, b, off, len));
+            sender.send(ControlProtocol.OUTPUT, message(new int[] {route}, new int[] {len}, 1, b, off, len));
             return;
         }
         if (segments == 0 || segmentRoute[segments - 1] != route) {
@@ -160,7 +160,7 @@ public final class RoutedOutput extends OutputStream {
         byte[] m = message(segmentRoute, segmentEnd, segments, buf, 0, count);
         count = 0;
         segments = 0;
-        sender.send(Msg.OUTPUT, m);
+        sender.send(ControlProtocol.OUTPUT, m);
     }
 
     /** The message body for {@code n} segments of {@code bytes}, ending at the given offsets. */

@@ -9,8 +9,8 @@ import io.procbook.mp.Task3;
 import io.procbook.mp.UncheckedInterruptedException;
 import io.procbook.mp.internal.Assignment;
 import io.procbook.mp.internal.BeforeHalt;
-import io.procbook.mp.internal.Bundle;
-import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.Parcel;
+import io.procbook.mp.internal.EnvelopeCodec;
 import io.procbook.mp.internal.PrivateAccess;
 import io.procbook.mp.internal.Serial;
 
@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * What a pre-started child does while it waits, when its parent says it has the time ({@code Msg.WARM_UP}):
+ * What a pre-started child does while it waits, when its parent says it has the time ({@code ControlProtocol.WARM_UP}):
  * loads and links what running a task needs (serialization, lambda deserialization, reflection, the
  * {@link Rehearsal} of a first task, reporting an exception, printing), so that its task then runs without
  * paying for it. The class data sharing archive's training run runs it too ({@code ArchiveTraining}).
@@ -114,9 +114,9 @@ final class WarmUp {
         });
         steps.add(() -> {
             Callable<String> probe = (Callable<String> & Serializable) () -> "ok";
-            byte[] bytes = Codec.encode(new Assignment("warm-up", List.of(),
-                    new Bundle(Serial.toBytes(probe), Map.of(), Map.of())));
-            Assignment back = Codec.decodeAssignment(bytes);
+            byte[] bytes = EnvelopeCodec.encode(new Assignment("warm-up", List.of(),
+                    new Parcel(Serial.toBytes(probe), Map.of(), Map.of())));
+            Assignment back = EnvelopeCodec.decodeAssignment(bytes);
             @SuppressWarnings("unchecked")
             Callable<String> p = (Callable<String>) Serial.fromBytes(back.entry().object(),
                     WarmUp.class.getClassLoader(), null);

@@ -96,7 +96,7 @@ public final class LambdaCopy implements Externalizable, PortableLambda {
     }
 
     /**
-     * @return the JDK's form of the same lambda (what the code walk of a bundle starts from). Every task
+     * @return the JDK's form of the same lambda (what the code walk of a parcel starts from). Every task
      *         interface's method is {@code void run} of its arity in {@code Object}s once erased.
      */
     public SerializedLambda form() {

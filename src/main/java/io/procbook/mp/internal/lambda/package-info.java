@@ -5,7 +5,7 @@
  * a method handle, without spinning the lambda's class (0.5-1 ms saved per task in a pre-started child).
  *
  * <p>It implements {@code io.procbook.mp}'s task interfaces, and {@code Process} uses it, so it counts as one
- * with that package in {@code LayeringTest}'s cycle check; {@code mp.internal}'s {@code BundleWriter} sees a
+ * with that package in {@code LayeringTest}'s cycle check; {@code mp.internal}'s {@code ParcelWriter} sees a
  * copy only as a {@link io.procbook.mp.internal.PortableLambda}. The reflection it needs goes through
  * {@link io.procbook.mp.internal.PrivateAccess}.
  */

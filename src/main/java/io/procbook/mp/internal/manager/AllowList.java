@@ -26,8 +26,8 @@ final class AllowList {
      * handler itself is listed because the filter also sees what a form resolves to; a handler written
      * directly, not as its form, refuses to be read.
      */
-    private static final Set<Class<?>> PROTOCOL = Set.of(Messages.Create.class, Messages.Invoke.class,
-        Messages.Snapshot.class, Messages.ReplaceContents.class, Messages.Shutdown.class, Messages.Reply.class,
+    private static final Set<Class<?>> PROTOCOL = Set.of(ManagerProtocol.Create.class, ManagerProtocol.Invoke.class,
+        ManagerProtocol.Snapshot.class, ManagerProtocol.ReplaceContents.class, ManagerProtocol.Shutdown.class, ManagerProtocol.Reply.class,
         RemoteHandler.Form.class, RemoteHandler.class);
 
     private final Set<String> extra;

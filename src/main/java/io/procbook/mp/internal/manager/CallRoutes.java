@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 /**
  * Where what a served call prints goes: to the context (under the kernel, the notebook cell) that made the
  * call, as a pool task's output does. A call carries a route number its client chose for its own context
- * ({@link Endpoint#route}); the server runs the call under it:
+ * ({@link ManagerAddress#route}); the server runs the call under it:
  * <ul>
  *   <li>{@link #CHILD}: the server is a child process of the client's JVM ({@code BaseManager.start()}): the
  *       number is one of that JVM's routes for the child, and the call prints under it ({@link OutputRoute});</li>

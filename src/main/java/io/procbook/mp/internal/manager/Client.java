@@ -25,23 +25,23 @@ public final class Client {
     private static final Map<String, Client> CLIENTS = new ConcurrentHashMap<>();
     private static final int CONNECT_TIMEOUT_MS = 10_000;
 
-    private final Endpoint endpoint;
+    private final ManagerAddress endpoint;
     private final AllowList filter;
     /** The last connection given back: a process calling from one thread at a time never touches the deque. */
     private final AtomicReference<ObjectChannel> spare = new AtomicReference<>();
     private final ConcurrentLinkedDeque<ObjectChannel> idle = new ConcurrentLinkedDeque<>();
 
-    private Client(Endpoint endpoint) {
+    private Client(ManagerAddress endpoint) {
         this.endpoint = endpoint;
         this.filter = new AllowList(endpoint.allowed());
     }
 
     /** The shared client of this process for {@code endpoint}. */
-    public static Client of(Endpoint endpoint) {
+    public static Client of(ManagerAddress endpoint) {
         return CLIENTS.computeIfAbsent(endpoint.poolKey(), k -> new Client(endpoint));
     }
 
-    public Endpoint endpoint() {
+    public ManagerAddress endpoint() {
         return endpoint;
     }
 
@@ -59,12 +59,12 @@ public final class Client {
      * One round trip. {@code target} and {@code op} name the call in errors only ("target.op"; op may be null),
      * so the hot path joins no strings.
      */
-    Object call(Messages.Request request, String target, String op) {
+    Object call(ManagerProtocol.Request request, String target, String op) {
         ObjectChannel c = borrow();
-        Messages.Reply reply;
+        ManagerProtocol.Reply reply;
         try {
             c.send(request);
-            reply = (Messages.Reply) c.receive();
+            reply = (ManagerProtocol.Reply) c.receive();
         } catch (ClosedByInterruptException e) {
             c.close(); // the reply, if it comes, must not be read as the answer to the next call
             throw new UncheckedInterruptedException("interrupted during " + what(target, op) + " (manager at "
@@ -125,7 +125,7 @@ public final class Client {
 
     /** Asks the server to stop (only its starter does this). */
     public void shutdownServer() {
-        call(new Messages.Shutdown(), "shutdown", null);
+        call(new ManagerProtocol.Shutdown(), "shutdown", null);
     }
 
     /** Forgets every idle connection (e.g. after the server was shut down). */

@@ -46,18 +46,18 @@ final class Dispatcher {
         this.routes = routes;
     }
 
-    Messages.Reply handle(Messages.Request request) {
+    ManagerProtocol.Reply handle(ManagerProtocol.Request request) {
         try {
-            return new Messages.Reply(act(request), null);
+            return new ManagerProtocol.Reply(act(request), null);
         } catch (InvocationTargetException e) {
-            return new Messages.Reply(null, transferable(e.getCause()));
+            return new ManagerProtocol.Reply(null, transferable(e.getCause()));
         } catch (Throwable t) {
-            return new Messages.Reply(null, transferable(t));
+            return new ManagerProtocol.Reply(null, transferable(t));
         }
     }
 
-    private Object act(Messages.Request request) throws Exception {
-        if (request instanceof Messages.Invoke call) {
+    private Object act(ManagerProtocol.Request request) throws Exception {
+        if (request instanceof ManagerProtocol.Invoke call) {
             Object target = object(call.id());
             Method m = method(target.getClass(), call.signature());
             Caller.serving(call.caller());
@@ -68,7 +68,7 @@ final class Dispatcher {
                 Caller.serving(null);
             }
         }
-        if (request instanceof Messages.Create create) {
+        if (request instanceof ManagerProtocol.Create create) {
             Function<Object[], Object> factory = registry.get(create.typeid());
             if (factory == null) {
                 throw new IllegalArgumentException("no type registered as '" + create.typeid() + "' on this"
@@ -86,7 +86,7 @@ final class Dispatcher {
                 return id;
             }
         }
-        if (request instanceof Messages.Snapshot s) {
+        if (request instanceof ManagerProtocol.Snapshot s) {
             Object target = object(s.id());
             synchronized (target) { // the mutex of Collections.synchronizedMap/List is the wrapper itself
                 if (target instanceof Map<?, ?> map) return new LinkedHashMap<>(map);
@@ -94,7 +94,7 @@ final class Dispatcher {
             }
             throw new IllegalArgumentException("object " + s.id() + " is not a Map or a Collection");
         }
-        if (request instanceof Messages.ReplaceContents r) {
+        if (request instanceof ManagerProtocol.ReplaceContents r) {
             @SuppressWarnings("unchecked")
             List<Object> target = (List<Object>) object(r.id());
             synchronized (target) {
@@ -104,7 +104,7 @@ final class Dispatcher {
                 return true;
             }
         }
-        if (request instanceof Messages.Shutdown) {
+        if (request instanceof ManagerProtocol.Shutdown) {
             return null; // the server stops once this reply is sent
         }
         throw new IllegalArgumentException("unknown request " + request.getClass().getSimpleName());

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ManagerKeys {
 
-    private static final Map<String, Endpoint> KNOWN = new ConcurrentHashMap<>();
+    private static final Map<String, ManagerAddress> KNOWN = new ConcurrentHashMap<>();
 
     private ManagerKeys() { }
 
@@ -20,7 +20,7 @@ public final class ManagerKeys {
      * server this JVM runs or started keeps that server's way of routing what calls print (see
      * {@link CallRoutes}).
      */
-    public static void remember(Endpoint e) {
+    public static void remember(ManagerAddress e) {
         KNOWN.compute(address(e.host(), e.port()), (a, old) -> {
             if (old != null) e.adoptRoutes(old);
             return e;
@@ -28,12 +28,12 @@ public final class ManagerKeys {
     }
 
     /** Forgets {@code e} (a server that was shut down), unless another endpoint replaced it since. */
-    public static void forget(Endpoint e) {
+    public static void forget(ManagerAddress e) {
         KNOWN.remove(address(e.host(), e.port()), e);
     }
 
     /** How to reach the server at {@code host:port}, or null if this process knows no key for it. */
-    static Endpoint lookup(String host, int port) {
+    static ManagerAddress lookup(String host, int port) {
         return KNOWN.get(address(host, port));
     }
 

@@ -1,9 +1,11 @@
 package io.procbook.mp.internal.manager;
 
+import io.procbook.mp.internal.LazyLogger;
 import io.procbook.mp.ManagerException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.net.StandardSocketOptions;
@@ -33,6 +35,7 @@ public final class ManagerServer implements AutoCloseable {
 
     /** How long a connection may take to authenticate, all of it, before it is dropped (the default). */
     public static final int AUTH_TIMEOUT_MS = 10_000;
+    private static final System.Logger LOG = LazyLogger.of(ManagerServer.class);
     private static final int MAX_CONNECTIONS = 256;
     /** How long close() waits for connection threads to finish releasing what they hold. */
     private static final long CLOSE_WAIT_MS = 10_000;
@@ -146,19 +149,20 @@ public final class ManagerServer implements AutoCloseable {
                     continue;
                 }
                 Handshakes.Pending handshake = handshakes.begin(tcp, from.getAddress());
-                Thread t = new Thread(() -> serve(tcp, handshake), "manager-conn-" + from.getPort());
+                Thread t = new Thread(() -> serve(tcp, handshake, from), "manager-conn-" + from.getPort());
                 t.setDaemon(true);
                 open.put(t, tcp);
                 t.start();
             }
         } catch (IOException e) {
-            // the listener was closed: we are stopping
+            // the listener was closed: we are stopping (or it broke, and stopping is all that is left)
+            if (!closing) LOG.log(Level.WARNING, "manager server stopped: its listening socket failed", e);
         } finally {
             close();
         }
     }
 
-    private void serve(SocketLink tcp, Handshakes.Pending handshake) {
+    private void serve(SocketLink tcp, Handshakes.Pending handshake, InetSocketAddress peer) {
         Thread me = Thread.currentThread();
         Link link = tcp;
         AbandonedCalls.Watched watched = null;
@@ -182,13 +186,15 @@ public final class ManagerServer implements AutoCloseable {
                     request = channel.receive();
                 } catch (ManagerException refused) {
                     // tell the caller which class was refused; the stream is unusable after it, so we hang up
-                    channel.send(new Messages.Reply(null, refused));
+                    channel.send(new ManagerProtocol.Reply(null, refused));
                     return;
                 }
-                if (!(request instanceof Messages.Request r)) {
+                if (!(request instanceof ManagerProtocol.Request r)) {
+                    LOG.log(Level.DEBUG, "manager connection {0} sent a {1}, not a request; hanging up",
+                            peer, request == null ? "null" : request.getClass().getName());
                     return; // not our protocol: drop the connection
                 }
-                Messages.Reply reply;
+                ManagerProtocol.Reply reply;
                 if (watched != null) watched.begin();
                 try {
                     reply = dispatcher.handle(r);
@@ -196,7 +202,7 @@ public final class ManagerServer implements AutoCloseable {
                     if (watched != null) watched.end();
                 }
                 channel.send(reply);
-                if (r instanceof Messages.Shutdown) {
+                if (r instanceof ManagerProtocol.Shutdown) {
                     Thread stopper = new Thread(this::close, "manager-shutdown");
                     stopper.setDaemon(true);
                     stopper.start();
@@ -205,8 +211,11 @@ public final class ManagerServer implements AutoCloseable {
             }
         } catch (EOFException | SocketException e) {
             // the client went away (or we are closing): nothing to answer
+            LOG.log(Level.DEBUG, () -> "manager connection " + peer + " ended: " + e);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            // garbage, a wrong key, a refused class, a timeout: this connection ends, the server carries on
+            // garbage, a wrong key, a refused class, a timeout: this connection ends, the server carries on. The
+            // client hears of it from its own side; the server's log has it for whoever asks (DEBUG).
+            LOG.log(Level.DEBUG, () -> "manager connection " + peer + " dropped: " + e, e);
         } finally {
             if (watched != null) watched.forget();
             link.close();

@@ -20,7 +20,7 @@ import java.io.OutputStream;
 import java.io.StreamCorruptedException;
 
 /**
- * Messages over an authenticated {@link Link}: one request, one reply. The hot messages (method calls and their
+ * ManagerProtocol over an authenticated {@link Link}: one request, one reply. The hot messages (method calls and their
  * replies) are written field by field, their method signature and caller as {@link NameTable} indices, and
  * values of the common immutable types (String, boxed numbers, Boolean) as tagged primitives, so a call creates
  * only Strings and boxes on the other side. Any other value is a Java serialization stream of its own, sent
@@ -81,7 +81,7 @@ final class ObjectChannel implements AutoCloseable {
      */
     void send(Object message) throws IOException {
         buffer.reset(); // what a failed send left
-        if (message instanceof Messages.Invoke call) {
+        if (message instanceof ManagerProtocol.Invoke call) {
             Object[] args = call.args() == null ? new Object[0] : call.args();
             byte[][] serialized = new byte[args.length][];
             for (int i = 0; i < args.length; i++) {
@@ -94,7 +94,7 @@ final class ObjectChannel implements AutoCloseable {
             out.writeInt(call.route());
             out.writeInt(args.length);
             for (int i = 0; i < args.length; i++) writeValue(args[i], serialized[i]);
-        } else if (message instanceof Messages.Reply reply) {
+        } else if (message instanceof ManagerProtocol.Reply reply) {
             writeReply(reply);
         } else {
             out.writeByte(OBJECT);
@@ -105,13 +105,13 @@ final class ObjectChannel implements AutoCloseable {
         if (buffer.size() > 1 << 16) freshBuffer(); // reset() would keep a large message's array
     }
 
-    private void writeReply(Messages.Reply reply) throws IOException {
+    private void writeReply(ManagerProtocol.Reply reply) throws IOException {
         if (reply.error() == null) {
             byte[] value;
             try {
                 value = scalar(reply.value()) ? null : serialize(reply.value());
             } catch (IOException | ManagerException e) {
-                writeReply(new Messages.Reply(null, new ManagerException("the manager could not send the result: "
+                writeReply(new ManagerProtocol.Reply(null, new ManagerException("the manager could not send the result: "
                         + e.getMessage(), e)));
                 return;
             }
@@ -213,10 +213,10 @@ final class ObjectChannel implements AutoCloseable {
                 if (n < 0 || n > 255) throw new StreamCorruptedException("bad argument count " + n);
                 Object[] args = new Object[n];
                 for (int i = 0; i < n; i++) args[i] = readValue();
-                return new Messages.Invoke(id, signature, args, caller, route);
+                return new ManagerProtocol.Invoke(id, signature, args, caller, route);
             }
-            case VALUE: return new Messages.Reply(readValue(), null);
-            case ERROR: return new Messages.Reply(null, (Throwable) readObject());
+            case VALUE: return new ManagerProtocol.Reply(readValue(), null);
+            case ERROR: return new ManagerProtocol.Reply(null, (Throwable) readObject());
             case OBJECT: return readObject();
             default: throw new StreamCorruptedException("unknown message kind " + kind);
         }

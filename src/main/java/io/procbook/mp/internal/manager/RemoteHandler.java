@@ -58,14 +58,14 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
     /** Read by a manager server as a value: never called there. */
     private final transient boolean held;
     /** How to reach the server, once known (a proxy that came without its key learns it at its first call). */
-    private transient volatile Endpoint endpoint;
+    private transient volatile ManagerAddress endpoint;
     private transient Client client;
 
-    private RemoteHandler(Endpoint endpoint, long id, String label) {
+    private RemoteHandler(ManagerAddress endpoint, long id, String label) {
         this(endpoint.host(), endpoint.port(), id, label, endpoint, false);
     }
 
-    private RemoteHandler(String host, int port, long id, String label, Endpoint endpoint, boolean held) {
+    private RemoteHandler(String host, int port, long id, String label, ManagerAddress endpoint, boolean held) {
         this.host = host;
         this.port = port;
         this.id = id;
@@ -75,9 +75,9 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
     }
 
     /** Asks the server to create (or look up) the object registered as {@code typeid} and returns a proxy. */
-    public static <T> T create(Endpoint endpoint, String typeid, Class<T> type, Object... args) {
+    public static <T> T create(ManagerAddress endpoint, String typeid, Class<T> type, Object... args) {
         Client c = Client.of(endpoint);
-        long id = (Long) c.call(new Messages.Create(typeid, args, endpoint.route()), typeid + "()", null);
+        long id = (Long) c.call(new ManagerProtocol.Create(typeid, args, endpoint.route()), typeid + "()", null);
         RemoteHandler h = new RemoteHandler(endpoint, id, type.getSimpleName() + " '" + typeid + "'#" + id);
         h.client = c;
         return type.cast(Proxy.newProxyInstance(loader(type), new Class<?>[] {type}, h));
@@ -108,8 +108,8 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
         return c;
     }
 
-    private Endpoint endpoint() {
-        Endpoint e = endpoint;
+    private ManagerAddress endpoint() {
+        ManagerAddress e = endpoint;
         if (e != null) return e;
         if (held) {
             throw new ManagerException("the " + label + " proxy (manager at " + host + ":" + port + ") was sent"
@@ -235,7 +235,7 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
             List<Object> before = listSnapshot();
             List<Object> after = new ArrayList<>(before);
             Object result = change.apply(after);
-            if ((Boolean) client().call(new Messages.ReplaceContents(id, before, after), label, "rewrite")) {
+            if ((Boolean) client().call(new ManagerProtocol.ReplaceContents(id, before, after), label, "rewrite")) {
                 return result;
             }
         }
@@ -243,12 +243,12 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
 
     @SuppressWarnings("unchecked")
     private Map<Object, Object> mapSnapshot() {
-        return (Map<Object, Object>) client().call(new Messages.Snapshot(id), label, "snapshot");
+        return (Map<Object, Object>) client().call(new ManagerProtocol.Snapshot(id), label, "snapshot");
     }
 
     @SuppressWarnings("unchecked")
     private List<Object> listSnapshot() {
-        return (List<Object>) client().call(new Messages.Snapshot(id), label, "snapshot");
+        return (List<Object>) client().call(new ManagerProtocol.Snapshot(id), label, "snapshot");
     }
 
     private Object remote(Method m, Object[] args) throws InterruptedException {
@@ -258,7 +258,7 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
             return b.toString();
         });
         try {
-            return client().call(new Messages.Invoke(id, signature, args, Caller.token(), endpoint().route()), label,
+            return client().call(new ManagerProtocol.Invoke(id, signature, args, Caller.token(), endpoint().route()), label,
                     m.getName());
         } catch (UncheckedInterruptedException e) {
             if (!declares(m, InterruptedException.class)) throw e;
@@ -305,7 +305,7 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
         private transient int port;
         private transient long id;
         private transient String label;
-        private transient Endpoint endpoint;
+        private transient ManagerAddress endpoint;
         private transient boolean held;
 
         private Form(RemoteHandler h) {
@@ -353,7 +353,7 @@ public final class RemoteHandler implements InvocationHandler, Serializable {
                 throw new InvalidObjectException("a manager proxy carrying an auth key arrived over a channel that"
                         + " must not carry keys; refused");
             }
-            endpoint = new Endpoint(host, port, key, allowed);
+            endpoint = new ManagerAddress(host, port, key, allowed);
         }
 
         private Object readResolve() {

@@ -6,7 +6,7 @@ import io.procbook.mp.internal.Serial;
 /**
  * The first byte of every pool message carried as data on a worker's control link.
  *
- * <p>Parent to worker: {@link #FUNCTION} (int id, an encoded bundle holding the function: sent once per
+ * <p>Parent to worker: {@link #FUNCTION} (int id, an encoded parcel holding the function: sent once per
  * function and worker, chunks refer to it by id), {@link #CHUNKS} (int count, then per chunk: long sequence
  * number, int function id, int output route, encoded items), {@link #STOP}. Worker to parent: {@link #RESULT} (long sequence
  * number, long nanoseconds the chunk ran, boolean ok, then encoded results or a serialized exception),

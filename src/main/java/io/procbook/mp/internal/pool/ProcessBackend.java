@@ -1,14 +1,15 @@
 package io.procbook.mp.internal.pool;
 
+import io.procbook.mp.internal.LazyLogger;
 import io.procbook.mp.BrokenProcessPoolException;
 import io.procbook.mp.Fn;
 import io.procbook.mp.Task;
 import io.procbook.mp.WorkerDiedException;
-import io.procbook.mp.internal.Bundle;
-import io.procbook.mp.internal.BundleWriter;
+import io.procbook.mp.internal.Parcel;
+import io.procbook.mp.internal.ParcelWriter;
 import io.procbook.mp.internal.ChildJvm;
 import io.procbook.mp.internal.Children;
-import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.EnvelopeCodec;
 import io.procbook.mp.internal.OutputRoute;
 import io.procbook.mp.internal.Serial;
 import io.procbook.mp.internal.Transit;
@@ -19,6 +20,7 @@ import io.procbook.mp.spi.Hooks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -48,6 +50,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * outside (the kernel interrupting the cell that made the pool): the pool then terminates.
  */
 public final class ProcessBackend implements Backend {
+
+    private static final System.Logger LOG = LazyLogger.of(ProcessBackend.class);
 
     private enum State { OPEN, CLOSED, TERMINATED, BROKEN }
 
@@ -164,7 +168,7 @@ public final class ProcessBackend implements Backend {
     private void startWorker() {
         ChildJvm jvm = null;
         try {
-            Bundle entry = BundleWriter.write(new WorkerLoop(initializer), Hooks.classSource(), transit);
+            Parcel entry = ParcelWriter.write(new WorkerLoop(initializer), Hooks.classSource(), transit);
             jvm = WarmPool.obtain(true);
             Worker w = new Worker(jvm);
             jvm.onData(data -> received(w, data));
@@ -203,18 +207,18 @@ public final class ProcessBackend implements Backend {
         Object owner = Hooks.currentContext();
         for (Chunk c : chunks) c.owner = owner;
         ClassSource source = Hooks.classSource();
-        byte[] bundle = Codec.encode(BundleWriter.write(fn, source, transit));
+        byte[] parcel = EnvelopeCodec.encode(ParcelWriter.write(fn, source, transit));
         transit.run(() -> {
             for (Chunk c : chunks) c.payload = encodeItems(c.items);
             return null;
         });
         synchronized (lock) {
             if (state != State.OPEN) throw refusal();
-            Integer id = functionIds.get(ByteBuffer.wrap(bundle));
+            Integer id = functionIds.get(ByteBuffer.wrap(parcel));
             if (id == null) {
                 id = functions.size();
-                functions.add(bundle);
-                functionIds.put(ByteBuffer.wrap(bundle), id);
+                functions.add(parcel);
+                functionIds.put(ByteBuffer.wrap(parcel), id);
             }
             for (Chunk c : chunks) {
                 c.seq = nextSeq++;
@@ -313,6 +317,7 @@ public final class ProcessBackend implements Backend {
             w.jvm.send(m.array());
         } catch (IOException dead) {
             // the worker is dying: its exit handler fails or re-queues what it holds
+            LOG.log(Level.DEBUG, () -> "pool worker " + w.jvm.name() + " did not take its tasks: " + dead);
         }
     }
 
@@ -369,6 +374,7 @@ public final class ProcessBackend implements Backend {
             }
         } catch (IOException | java.nio.BufferUnderflowException e) {
             // a truncated message cannot come from a live worker; its exit is handled on its own
+            LOG.log(Level.DEBUG, () -> "pool worker " + w.jvm.name() + " sent a truncated message: " + e);
         }
     }
 
@@ -391,7 +397,10 @@ public final class ProcessBackend implements Backend {
         try {
             startWorker();
         } catch (RuntimeException e) {
-            // startWorker already broke the pool if nobody is left to do the work
+            // startWorker already broke the pool if nobody is left to do the work; otherwise it goes on with one
+            // worker fewer, which is worth saying: the pool is slower than asked for
+            LOG.log(Level.WARNING, () -> "pool " + prefix + ": a replacement worker could not be started; "
+                    + "the pool goes on with the workers it has", e);
         }
     }
 

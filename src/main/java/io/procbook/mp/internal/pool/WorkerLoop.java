@@ -4,7 +4,7 @@ import io.procbook.mp.Fn;
 import io.procbook.mp.Task;
 import io.procbook.mp.internal.ChildContext;
 import io.procbook.mp.internal.ChildEntry;
-import io.procbook.mp.internal.Codec;
+import io.procbook.mp.internal.EnvelopeCodec;
 import io.procbook.mp.internal.OutputRoute;
 import io.procbook.mp.internal.Serial;
 
@@ -53,9 +53,9 @@ public final class WorkerLoop implements ChildEntry {
                     int id = in.getInt();
                     Object fn;
                     try {
-                        byte[] bundle = new byte[in.remaining()];
-                        in.get(bundle);
-                        fn = context.decode(Codec.decodeBundle(bundle));
+                        byte[] parcel = new byte[in.remaining()];
+                        in.get(parcel);
+                        fn = context.decode(EnvelopeCodec.decodeParcel(parcel));
                     } catch (Exception | LinkageError e) {
                         fn = e; // each chunk that uses it fails with this
                     }

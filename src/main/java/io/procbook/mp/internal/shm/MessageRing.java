@@ -143,10 +143,10 @@ public final class MessageRing {
 
     /** A message encoded and, if large, already spilled: ready to be claimed into a slot. */
     public final class Outgoing {
-        final Codec.Encoded enc;
+        final MessageCodec.Encoded enc;
         final long spill;
 
-        Outgoing(Codec.Encoded enc) {
+        Outgoing(MessageCodec.Encoded enc) {
             this.enc = enc;
             this.spill = enc.bytes != null && enc.bytes.length > INLINE ? writeSpill(enc.bytes) : 0;
         }
@@ -165,12 +165,12 @@ public final class MessageRing {
 
     /** Encodes a message once, so retries of a blocked put do not serialize again. */
     public Outgoing encode(Object msg) {
-        return new Outgoing(Codec.encode(msg));
+        return new Outgoing(MessageCodec.encode(msg));
     }
 
     /** Encodes raw bytes (sent with the BYTES tag). */
     public Outgoing encodeBytes(byte[] b, int off, int len) {
-        return new Outgoing(Codec.encodeBytes(b, off, len));
+        return new Outgoing(MessageCodec.encodeBytes(b, off, len));
     }
 
     private long writeSpill(byte[] bytes) {
@@ -213,7 +213,7 @@ public final class MessageRing {
     }
 
     private void write(int s, Outgoing out) {
-        Codec.Encoded e = out.enc;
+        MessageCodec.Encoded e = out.enc;
         seg.putByte(s + 12, e.tag);
         if (e.bytes == null) {
             seg.setLongPlain(s + 16, e.scalar);
@@ -312,8 +312,8 @@ public final class MessageRing {
 
     private Object read(int s) {
         byte tag = seg.getByte(s + 12);
-        if (Codec.isScalar(tag)) {
-            return Codec.decodeScalar(tag, seg.getLongPlain(s + 16));
+        if (MessageCodec.isScalar(tag)) {
+            return MessageCodec.decodeScalar(tag, seg.getLongPlain(s + 16));
         }
         int len = seg.getIntPlain(s + 8);
         byte[] b;
@@ -331,7 +331,7 @@ public final class MessageRing {
             b = new byte[len];
             seg.getBytes(s + 16, b, 0, len);
         }
-        return Codec.decodeBytes(tag, b);
+        return MessageCodec.decodeBytes(tag, b);
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.procbook.mp.internal.shm;
 
+import io.procbook.mp.internal.LazyLogger;
 import io.procbook.mp.internal.BeforeHalt;
 
+import java.lang.System.Logger.Level;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -38,6 +40,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * count), so identity and memory use stay sane however often a handle is deserialized.
  */
 public final class Segment {
+
+    private static final System.Logger LOG = LazyLogger.of(Segment.class);
 
     /** Aligned long access; plain/volatile/CAS on direct buffers at 8-byte aligned offsets. */
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -102,8 +106,9 @@ public final class Segment {
         } catch (IOException e) {
             try {
                 Files.deleteIfExists(path);
-            } catch (IOException ignored) {
+            } catch (IOException notDeleted) {
                 // Nothing more to do; the sweep catches it later.
+                LOG.log(Level.DEBUG, () -> "could not remove " + path + ": " + notDeleted);
             }
             throw new UncheckedIOException("cannot create shared memory in " + ShmDir.dir() + ": " + e, e);
         }
@@ -285,8 +290,9 @@ public final class Segment {
         LONG.setVolatile(buf, OFF_STATE, UNLINKED);
         try {
             Files.deleteIfExists(path);
-        } catch (IOException ignored) {
+        } catch (IOException notDeleted) {
             // Left for the sweep.
+            LOG.log(Level.DEBUG, () -> "could not remove " + path + ": " + notDeleted);
         }
         ShmDir.deleteSpills(name);
         return true;

@@ -19,7 +19,7 @@ class LambdaCopyTest {
 
     static final List<Object> SEEN = new ArrayList<>();
 
-    /** @return what {@code target} becomes after a trip through the bundle's serialization */
+    /** @return what {@code target} becomes after a trip through the parcel's serialization */
     private static Object travel(Object target) throws Exception {
         Object copy = LambdaCopy.of(target);
         assertInstanceOf(LambdaCopy.class, copy, "a plain task lambda travels as a LambdaCopy");

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  * address and object id ({@link ProxyRef}), and only a private channel to this user's own processes carries
  * the key and the admitted classes along.
  */
-public final class Endpoint {
+public final class ManagerAddress {
 
     private final String host;
     private final int port;
@@ -20,7 +20,7 @@ public final class Endpoint {
     /** This JVM's context to the route its calls name (see {@link CallRoutes}); none: every call names 0. */
     private volatile java.util.function.ToIntFunction<Object> routes;
 
-    public Endpoint(String host, int port, byte[] key, Set<String> allowed) {
+    public ManagerAddress(String host, int port, byte[] key, Set<String> allowed) {
         this.host = host;
         this.port = port;
         this.key = key.clone();
@@ -41,7 +41,7 @@ public final class Endpoint {
     }
 
     /** Routes as {@code other} (an endpoint of the same server) does, unless this one was told how. */
-    void adoptRoutes(Endpoint other) {
+    void adoptRoutes(ManagerAddress other) {
         if (routes == null && other != this) routes = other.routes;
     }
 
@@ -80,7 +80,7 @@ public final class Endpoint {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Endpoint e && e.port == port && e.host.equals(host) && Arrays.equals(e.key, key)
+        return o instanceof ManagerAddress e && e.port == port && e.host.equals(host) && Arrays.equals(e.key, key)
                 && e.allowed.equals(allowed);
     }
 

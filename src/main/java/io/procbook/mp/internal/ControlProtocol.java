@@ -8,16 +8,16 @@ package io.procbook.mp.internal;
  * {@link #EXITING} (user code called System.exit) or {@link #SIGNAL} (it was told to stop) just before dying,
  * so that the parent can tell an exit status 143 from a SIGTERM.
  */
-public final class Msg {
-    private Msg() { }
+public final class ControlProtocol {
+    private ControlProtocol() { }
 
     /** child to parent: UTF token, long pid. */
     public static final byte HELLO = 1;
-    /** parent to child: an {@link Assignment} (see {@link Codec}). */
+    /** parent to child: an {@link Assignment} (see {@link EnvelopeCodec}). */
     public static final byte RUN = 2;
     /** child to parent: UTF binary class name. */
     public static final byte CLASS_REQUEST = 3;
-    /** parent to child: a {@link ClassReply} (see {@link Codec}). */
+    /** parent to child: a {@link ClassReply} (see {@link EnvelopeCodec}). */
     public static final byte CLASS_REPLY = 4;
     /** child to parent: int exit status, then the serialized exception (empty if none). */
     public static final byte DONE = 5;

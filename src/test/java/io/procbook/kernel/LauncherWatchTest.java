@@ -10,16 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ParentWatchTest {
+class LauncherWatchTest {
     @Test
     void noticesWhenTheWatchedProcessDies() throws Exception {
         Process parent = new ProcessBuilder("sleep", "60").start();
         try {
-            ParentWatch.Target target = ParentWatch.target(Long.toString(parent.pid())).orElseThrow();
+            LauncherWatch.Target target = LauncherWatch.target(Long.toString(parent.pid())).orElseThrow();
             assertEquals(parent.pid(), target.pid());
             assertTrue(target.alive().getAsBoolean());
             CountDownLatch died = new CountDownLatch(1);
-            ScheduledExecutorService watch = ParentWatch.start(target, died::countDown);
+            ScheduledExecutorService watch = LauncherWatch.start(target, died::countDown);
             assertFalse(died.await(0, TimeUnit.MILLISECONDS));
             parent.destroy();
             assertTrue(died.await(20, TimeUnit.SECONDS), "death noticed");
@@ -34,16 +34,16 @@ class ParentWatchTest {
     void aParentThatIsAlreadyGoneCountsAsDead() throws Exception {
         Process p = new ProcessBuilder("true").start();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        ParentWatch.Target target = ParentWatch.target(Long.toString(p.pid())).orElseThrow();
+        LauncherWatch.Target target = LauncherWatch.target(Long.toString(p.pid())).orElseThrow();
         assertFalse(target.alive().getAsBoolean());
     }
 
     @Test
     void withoutJpyParentPidTheLaunchingProcessIsWatched() {
-        ParentWatch.Target target = ParentWatch.target(null).orElseThrow();
+        LauncherWatch.Target target = LauncherWatch.target(null).orElseThrow();
         assertEquals(ProcessHandle.current().parent().orElseThrow().pid(), target.pid());
         assertTrue(target.alive().getAsBoolean());
-        assertTrue(ParentWatch.target("1").isEmpty(), "init is never watched");
-        assertEquals(target.pid(), ParentWatch.target("not-a-pid").orElseThrow().pid());
+        assertTrue(LauncherWatch.target("1").isEmpty(), "init is never watched");
+        assertEquals(target.pid(), LauncherWatch.target("not-a-pid").orElseThrow().pid());
     }
 }

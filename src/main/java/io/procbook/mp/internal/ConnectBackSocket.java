@@ -19,16 +19,16 @@ import java.nio.file.Path;
  * a child was connecting leaves its directory behind; the directory is named after the owner's pid, and the
  * first listen of every JVM sweeps those of dead owners (Python's resource tracker idea).
  */
-public final class Endpoint implements AutoCloseable {
+public final class ConnectBackSocket implements AutoCloseable {
 
     private final ServerSocketChannel server;
     private final Path dir;
     private final String address;
 
     /** Endpoints still listening, so that a JVM on its way out can remove their files first. */
-    private static final java.util.Set<Endpoint> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Set<ConnectBackSocket> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private Endpoint(ServerSocketChannel server, Path dir, String address) {
+    private ConnectBackSocket(ServerSocketChannel server, Path dir, String address) {
         this.server = server;
         this.dir = dir;
         this.address = address;
@@ -37,13 +37,13 @@ public final class Endpoint implements AutoCloseable {
 
     /** Closes every endpoint still listening (at exit: a child being launched will never connect now). */
     public static void closeAll() {
-        for (Endpoint e : OPEN) e.close();
+        for (ConnectBackSocket e : OPEN) e.close();
     }
 
     private static final String PREFIX = "procbook-";
     private static final java.util.concurrent.atomic.AtomicBoolean SWEPT = new java.util.concurrent.atomic.AtomicBoolean();
 
-    static Endpoint listen() throws IOException {
+    static ConnectBackSocket listen() throws IOException {
         if (SWEPT.compareAndSet(false, true)) sweepStale();
         Path dir = null;
         try {
@@ -55,12 +55,12 @@ public final class Endpoint implements AutoCloseable {
             Path sock = dir.resolve("s");
             ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             s.bind(UnixDomainSocketAddress.of(sock), 1);
-            return new Endpoint(s, dir, "unix:" + sock);
+            return new ConnectBackSocket(s, dir, "unix:" + sock);
         } catch (IOException | UnsupportedOperationException e) {
             deleteQuietly(dir);
             ServerSocketChannel s = ServerSocketChannel.open();
             s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-            return new Endpoint(s, null, "tcp:" + ((InetSocketAddress) s.getLocalAddress()).getPort());
+            return new ConnectBackSocket(s, null, "tcp:" + ((InetSocketAddress) s.getLocalAddress()).getPort());
         }
     }
 

@@ -14,18 +14,18 @@ import java.nio.charset.StandardCharsets;
  * use initializes its reaper machinery, 6-10 ms of CPU in a child's start, which a child started for a trivial
  * task pays in full. A subclass rather than a lambda for the same reason (see {@link Connector}).
  */
-final class ParentWatch extends Thread {
+final class OrphanWatch extends Thread {
 
     private final long parentPid;
 
-    private ParentWatch(long parentPid) {
+    private OrphanWatch(long parentPid) {
         super("procbook-parent-watch");
         this.parentPid = parentPid;
         setDaemon(true);
     }
 
     static void start(long parentPid) {
-        new ParentWatch(parentPid).start();
+        new OrphanWatch(parentPid).start();
     }
 
     @Override

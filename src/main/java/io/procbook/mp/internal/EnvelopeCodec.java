@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Binary encoding of the protocol's envelopes ({@link Assignment}, {@link Bundle}, {@link ClassReply}) with
+ * Binary encoding of the protocol's envelopes ({@link Assignment}, {@link Parcel}, {@link ClassReply}) with
  * plain data streams. Why not Java serialization: a cold child would first have to initialize the
  * serialization of records and maps (method-handle spinning, reflection) just to open the envelope, tens of
- * ms before it can run anything. Only the payload a bundle carries is Java-serialized.
+ * ms before it can run anything. Only the payload a parcel carries is Java-serialized.
  */
-public final class Codec {
+public final class EnvelopeCodec {
 
-    private Codec() { }
+    private EnvelopeCodec() { }
 
     /** @return the bytes of an assignment */
     public static byte[] encode(Assignment a) {
@@ -28,7 +28,7 @@ public final class Codec {
             writeString(out, a.name());
             out.writeInt(a.classpath().size());
             for (String e : a.classpath()) writeString(out, e);
-            writeBundle(out, a.entry());
+            writeParcel(out, a.entry());
         });
     }
 
@@ -39,17 +39,17 @@ public final class Codec {
         int n = in.readInt();
         List<String> cp = new ArrayList<>(n);
         for (int i = 0; i < n; i++) cp.add(readString(in));
-        return new Assignment(name, cp, readBundle(in));
+        return new Assignment(name, cp, readParcel(in));
     }
 
-    /** @return the bytes of a bundle (for layers above that send bundles as data) */
-    public static byte[] encode(Bundle b) {
-        return write(out -> writeBundle(out, b));
+    /** @return the bytes of a parcel (for layers above that send parcels as data) */
+    public static byte[] encode(Parcel b) {
+        return write(out -> writeParcel(out, b));
     }
 
-    /** @return the bundle in {@code bytes} */
-    public static Bundle decodeBundle(byte[] bytes) throws IOException {
-        return readBundle(new DataInputStream(new ByteArrayInputStream(bytes)));
+    /** @return the parcel in {@code bytes} */
+    public static Parcel decodeParcel(byte[] bytes) throws IOException {
+        return readParcel(new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 
     /** @return the bytes of a class reply */
@@ -81,7 +81,7 @@ public final class Codec {
         return b.toByteArray();
     }
 
-    private static void writeBundle(DataOutputStream out, Bundle b) throws IOException {
+    private static void writeParcel(DataOutputStream out, Parcel b) throws IOException {
         writeBytes(out, b.object());
         out.writeInt(b.classes().size());
         for (Map.Entry<String, byte[]> e : b.classes().entrySet()) {
@@ -95,7 +95,7 @@ public final class Codec {
         }
     }
 
-    private static Bundle readBundle(DataInputStream in) throws IOException {
+    private static Parcel readParcel(DataInputStream in) throws IOException {
         byte[] object = readBytes(in);
         int n = in.readInt();
         Map<String, byte[]> classes = new HashMap<>();
@@ -103,7 +103,7 @@ public final class Codec {
         int m = in.readInt();
         Map<String, List<StaticValue>> statics = new HashMap<>();
         for (int i = 0; i < m; i++) statics.put(in.readUTF(), readStatics(in));
-        return new Bundle(object, classes, statics);
+        return new Parcel(object, classes, statics);
     }
 
     private static void writeStatics(DataOutputStream out, List<StaticValue> values) throws IOException {

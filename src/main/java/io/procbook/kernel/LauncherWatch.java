@@ -14,10 +14,10 @@ import java.util.function.BooleanSupplier;
  * <p>It polls instead of using {@code ProcessHandle.onExit()}: for a process that is not our child, the JDK
  * polls too, with intervals growing to 5 s.
  */
-final class ParentWatch {
+final class LauncherWatch {
     static final long POLL_MS = 500;
 
-    private ParentWatch() { }
+    private LauncherWatch() { }
 
     /** A watched process: its pid (for the log) and whether it still runs (pid reuse is detected). */
     record Target(long pid, BooleanSupplier alive) { }

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /** What a client and a manager server say to each other after authentication: one request, one reply. */
-final class Messages {
+final class ManagerProtocol {
 
-    private Messages() { }
+    private ManagerProtocol() { }
 
     /** A request from a client. */
     sealed interface Request extends Serializable permits Create, Invoke, Snapshot, ReplaceContents, Shutdown { }

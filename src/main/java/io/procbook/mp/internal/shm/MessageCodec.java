@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
  * serialization: a queue of ints stays at memory speed); anything else goes through Java serialization, and
  * must therefore be {@link java.io.Serializable}.
  */
-public final class Codec {
+public final class MessageCodec {
 
     static final byte NULL = 0;
     static final byte INT = 1;
@@ -27,7 +27,7 @@ public final class Codec {
     static final byte BYTES = 6;
     static final byte JAVA = 7;
 
-    private Codec() {
+    private MessageCodec() {
     }
 
     /** A message ready to be copied into a slot: a tag and either a scalar or a byte payload. */

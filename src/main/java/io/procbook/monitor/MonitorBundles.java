@@ -19,7 +19,7 @@ import java.util.function.Function;
  * front ends and converters that take images. Below the chart, a plain table. Where no PNG can be drawn, the
  * HTML shows the SVG chart as an image instead. Work that did almost nothing gets one line and no chart.
  */
-final class Bundles {
+final class MonitorBundles {
 
     static final String TEXT = "text/plain";
     static final String HTML = "text/html";
@@ -37,7 +37,7 @@ final class Bundles {
     /** A display's content, as display_data carries it. */
     record Display(Map<String, Object> data, Map<String, Object> metadata) { }
 
-    private Bundles() { }
+    private MonitorBundles() { }
 
     static Display live(LiveModel m) {
         Map<String, Object> data = new LinkedHashMap<>();

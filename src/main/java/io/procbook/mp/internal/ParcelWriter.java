@@ -33,22 +33,22 @@ import java.util.Set;
  * static initializer). Each variable is serialized on its own, so that one value that cannot be copied
  * only hurts a child that reads that variable.
  */
-public final class BundleWriter {
+public final class ParcelWriter {
 
-    private BundleWriter() { }
+    private ParcelWriter() { }
 
     /**
      * @param object  the object to send (its graph must be Serializable)
      * @param source  the notebook's classes, or {@code null} outside a notebook
      * @param transit what the shared objects in the object and in the copied variables are held for: the
-     *                caller releases it when the children that get this bundle have exited
+     *                caller releases it when the children that get this parcel have exited
      * @throws IllegalArgumentException if {@code object} cannot be serialized, naming the offending class
      */
-    public static Bundle write(Object object, ClassSource source, Transit transit) {
+    public static Parcel write(Object object, ClassSource source, Transit transit) {
         return transit.run(() -> write(object, source));
     }
 
-    private static Bundle write(Object object, ClassSource source) {
+    private static Parcel write(Object object, ClassSource source) {
         RecordingOutputStream.Seen seen = new RecordingOutputStream.Seen();
         byte[] bytes;
         try {
@@ -62,7 +62,7 @@ public final class BundleWriter {
                     + " to a child process: " + Serial.describe(e)
                     + " (every object a task captures or holds must be Serializable)", e);
         }
-        if (source == null) return new Bundle(bytes, Map.of(), Map.of());
+        if (source == null) return new Parcel(bytes, Map.of(), Map.of());
         CodeReach reach = new CodeReach(source);
         for (String c : seen.described) reach.addClass(c);
         for (String c : seen.instances) reach.addInstantiated(c);
@@ -81,7 +81,7 @@ public final class BundleWriter {
                     : snapshot(live, reach.reads(name), reach.writes(name));
             if (!vars.isEmpty()) statics.put(name, vars);
         }
-        return new Bundle(bytes, new HashMap<>(reach.classes()), statics);
+        return new Parcel(bytes, new HashMap<>(reach.classes()), statics);
     }
 
     private static String binaryName(String internalName) {
