@@ -72,66 +72,126 @@ import java.util.function.Consumer;
  */
 public class Pool implements AutoCloseable {
 
+    /** What a call without callbacks uses: its result is ready as soon as the task is done. */
+    private static final Callbacks<Object> NO_CALLBACKS = Callbacks.of(null, null);
+
     private final Backend backend;
     private final ResultHandler handler;
     private final int size;
 
     /**
-     * Starts a pool with {@link Process#cpuCount()} workers, as {@link #Pool(int, Task, int)} does.
+     * Starts a pool with {@link Process#cpuCount()} workers, as {@link #Pool(PoolOptions)} does.
      *
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public Pool() {
-        this(Process.cpuCount());
+        this(options());
     }
 
     /**
-     * Starts a pool of {@code processes} workers, as {@link #Pool(int, Task, int)} does.
+     * Starts a pool of {@code processes} workers, as {@link #Pool(PoolOptions)} does.
      *
      * @param processes how many workers
      * @throws IllegalArgumentException     if {@code processes < 1}
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public Pool(int processes) {
-        this(processes, null, 0);
+        this(options().processes(processes));
     }
 
     /**
      * Starts a pool of {@code processes} workers, each running {@code initializer} first, as
-     * {@link #Pool(int, Task, int)} does.
+     * {@link #Pool(PoolOptions)} does.
      *
      * @param processes   how many workers
-     * @param initializer run once in each worker before its first task, or {@code null}
+     * @param initializer run once in each worker before its first task
      * @throws IllegalArgumentException     if {@code processes < 1}, or the initializer cannot be serialized
+     * @throws NullPointerException         if {@code initializer} is null
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public Pool(int processes, Task initializer) {
-        this(processes, initializer, 0);
+        this(options().processes(processes).initializer(initializer));
     }
 
     /**
-     * Starts {@code processes} worker processes and blocks until they are running (each starts from a
-     * pre-started JVM when one is ready, else a new JVM: ~100 ms; they are launched side by side). The wait is
-     * not interruptible: an interrupt is remembered, the constructor goes on until every worker is known, and
-     * returns (or throws) with the interrupt flag set again.
+     * Starts the worker processes that {@code options} describe (Python's
+     * {@code Pool(processes, initializer, maxtasksperchild)}) and blocks until they are running:
      *
-     * @param processes        how many workers
-     * @param initializer      run once in each worker before its first task, or {@code null}; if it throws,
-     *                         the pool breaks: the queued tasks fail with a {@link TaskFailedException} whose
-     *                         cause is a {@link BrokenProcessPoolException}, and later submissions throw that
-     *                         {@code BrokenProcessPoolException}
-     * @param maxTasksPerChild a worker is replaced by a new process after this many tasks (chunks); 0 for never
-     * @throws IllegalArgumentException     if {@code processes < 1} or {@code maxTasksPerChild < 0}, or the
-     *                                      initializer cannot be serialized
+     * <pre>{@code var pool = new Pool(Pool.options().processes(2).initializer(() -> init()).maxTasksPerChild(2));}</pre>
+     *
+     * <p>Each worker starts from a pre-started JVM when one is ready, else a new JVM (~100 ms); they are
+     * launched side by side. The wait is not interruptible: an interrupt is remembered, the constructor goes on
+     * until every worker is known, and returns (or throws) with the interrupt flag set again.
+     *
+     * @param options the number of workers, the initializer and the tasks per worker; see {@link PoolOptions}
+     * @throws IllegalArgumentException     if the initializer cannot be serialized
+     * @throws NullPointerException         if {@code options} is null
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started (the workers that did start are
      *                                      sent SIGTERM)
      */
-    public Pool(int processes, Task initializer, int maxTasksPerChild) {
-        if (processes < 1) throw new IllegalArgumentException("processes must be at least 1, not " + processes);
-        if (maxTasksPerChild < 0) throw new IllegalArgumentException("maxTasksPerChild must be >= 0, not " + maxTasksPerChild);
-        this.size = processes;
+    public Pool(PoolOptions options) {
+        this.size = options.processes();
         this.handler = new ResultHandler("Pool-result-handler");
-        this.backend = new ProcessBackend(processes, initializer, maxTasksPerChild, false, handler, "Pool");
+        this.backend = new ProcessBackend(size, options.initializer(), options.maxTasksPerChild(), false, handler,
+                "Pool");
+    }
+
+    /**
+     * Starts a pool as {@link #Pool(PoolOptions)} does.
+     *
+     * @param processes        how many workers
+     * @param initializer      run once in each worker before its first task, or {@code null}
+     * @param maxTasksPerChild a worker is replaced by a new process after this many tasks (chunks); 0 for never
+     * @throws IllegalArgumentException     if {@code processes < 1} or {@code maxTasksPerChild < 0}, or the
+     *                                      initializer cannot be serialized
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     * @deprecated which number is which is not visible at the call: use
+     *             {@code new Pool(Pool.options().processes(n).initializer(init).maxTasksPerChild(m))}
+     */
+    @Deprecated
+    public Pool(int processes, Task initializer, int maxTasksPerChild) {
+        this(initializer == null ? options().processes(processes).maxTasksPerChild(maxTasksPerChild)
+                : options().processes(processes).initializer(initializer).maxTasksPerChild(maxTasksPerChild));
+    }
+
+    /**
+     * Returns the default pool options, to be changed by their named withers and passed to
+     * {@link #Pool(PoolOptions)}: {@code Pool.options().processes(2).maxTasksPerChild(2)}.
+     *
+     * @return {@link Process#cpuCount()} processes, no initializer, workers never replaced
+     */
+    public static PoolOptions options() {
+        return PoolOptions.defaults();
+    }
+
+    /**
+     * Returns callbacks that run {@code callback} with the result (Python's {@code callback=}), for
+     * {@link #applyAsync(Call, Callbacks)}, {@link #mapAsync(Fn, Iterable, Callbacks)} and
+     * {@link #starmapAsync(Fn2, Iterable, Callbacks)}; add an error callback with
+     * {@link Callbacks#errorCallback(Consumer)}:
+     *
+     * <pre>{@code pool.mapAsync(fn, items, Pool.callback(list -> show(list)).errorCallback(e -> log(e)));}</pre>
+     *
+     * @param callback run in this process with the result
+     * @param <R>      the result type
+     * @return callbacks with this result callback
+     * @throws NullPointerException if {@code callback} is null
+     */
+    public static <R> Callbacks<R> callback(Consumer<? super R> callback) {
+        return Callbacks.onResult(callback);
+    }
+
+    /**
+     * Returns callbacks that run {@code errorCallback} with the failure (Python's {@code error_callback=});
+     * see {@link #callback(Consumer)}.
+     *
+     * @param errorCallback run in this process with the failure
+     * @param <R>           the result type
+     * @return callbacks with only an error callback
+     * @throws NullPointerException if {@code errorCallback} is null
+     */
+    public static <R> Callbacks<R> errorCallback(Consumer<? super Throwable> errorCallback) {
+        return Callbacks.onError(errorCallback);
     }
 
     /** For {@link ThreadPool}: a pool over another backend. */
@@ -177,7 +237,7 @@ public class Pool implements AutoCloseable {
      * @see #apply(Call)
      */
     public <T, R> R apply(Fn<T, R> fn, T arg) {
-        return applyAsync(fn, arg, null, null).get();
+        return applyAsync(fn, arg).get();
     }
 
     /**
@@ -188,14 +248,52 @@ public class Pool implements AutoCloseable {
      * @return the pending result
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws IllegalArgumentException if the task cannot be sent to a worker
-     * @see #applyAsync(Fn, Object, Consumer, Consumer)
+     * @throws NullPointerException     if {@code task} is null
      */
     public <R> AsyncResult<R> applyAsync(Call<R> task) {
-        return applyAsync(task, null, null);
+        return applyAsync(task, NO_CALLBACKS);
     }
 
     /**
-     * Runs {@code task} in a worker with callbacks, without waiting for it.
+     * Runs {@code task} in a worker without waiting for it, and {@code callback} in this process with its
+     * result (Python's {@code apply_async(task, callback=callback)}); see {@link #applyAsync(Fn, Object,
+     * Callbacks)} for when the callback runs.
+     *
+     * <pre>{@code pool.applyAsync(() -> foo(n), result -> bar(result));}</pre>
+     *
+     * @param task     what to run
+     * @param callback run in this process with the result
+     * @param <R>      the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if the task cannot be sent to a worker
+     * @throws NullPointerException     if {@code task} or {@code callback} is null
+     */
+    public <R> AsyncResult<R> applyAsync(Call<R> task, Consumer<? super R> callback) {
+        return applyAsync(task, Callbacks.onResult(callback));
+    }
+
+    /**
+     * Runs {@code task} in a worker with callbacks, without waiting for it (Python's
+     * {@code apply_async(task, callback=..., error_callback=...)}); see {@link #applyAsync(Fn, Object,
+     * Callbacks)} for when the callbacks run.
+     *
+     * <pre>{@code pool.applyAsync(() -> risky(), Pool.callback(r -> show(r)).errorCallback(e -> log(e)));}</pre>
+     *
+     * @param task      what to run
+     * @param callbacks what runs in this process with the result or the failure
+     * @param <R>       the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if the task cannot be sent to a worker
+     * @throws NullPointerException     if {@code task} or {@code callbacks} is null
+     */
+    public <R> AsyncResult<R> applyAsync(Call<R> task, Callbacks<? super R> callbacks) {
+        return applyAsync(new CallFn<>(Objects.requireNonNull(task, "task")), null, callbacks);
+    }
+
+    /**
+     * Runs {@code task} in a worker with callbacks, as {@link #applyAsync(Call, Callbacks)} does.
      *
      * @param task          what to run
      * @param callback      run in this process with the result, or {@code null}
@@ -204,11 +302,28 @@ public class Pool implements AutoCloseable {
      * @return the pending result
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws IllegalArgumentException if the task cannot be sent to a worker
-     * @see #applyAsync(Fn, Object, Consumer, Consumer)
+     * @deprecated a {@code null} placeholder hides which callback is which: use
+     *             {@link #applyAsync(Call, Consumer)} or {@link #applyAsync(Call, Callbacks)}
      */
+    @Deprecated
     public <R> AsyncResult<R> applyAsync(Call<R> task, Consumer<? super R> callback,
                                          Consumer<? super Throwable> errorCallback) {
-        return applyAsync(new CallFn<>(task), null, callback, errorCallback);
+        return applyAsync(task, Callbacks.of(callback, errorCallback));
+    }
+
+    /**
+     * Runs {@code fn(arg)} in a worker without waiting for it (Python's {@code apply_async(fn, (arg,))}).
+     *
+     * @param fn  the function
+     * @param arg its argument; must be Serializable (a ThreadPool uses it as it is)
+     * @param <T> the argument type
+     * @param <R> the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     */
+    public <T, R> AsyncResult<R> applyAsync(Fn<T, R> fn, T arg) {
+        return applyAsync(fn, arg, NO_CALLBACKS);
     }
 
     /**
@@ -216,27 +331,49 @@ public class Pool implements AutoCloseable {
      * thread (see the class comment); one that throws has its stack trace printed to {@code System.err} and
      * does not stop the pool. As in Python, the result counts as ready ({@code get()} returns) once its callback
      * has returned, so a callback must not wait for another result of this pool that has a callback: they run
-     * one at a time on that one thread.
+     * one at a time on that one thread. The error callback gets the task's exception, a
+     * {@link WorkerDiedException}, a {@link java.util.concurrent.CancellationException} if the pool was
+     * terminated, and so on.
+     *
+     * @param fn        the function
+     * @param arg       its argument
+     * @param callbacks what runs in this process with the result or the failure
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     * @throws NullPointerException     if {@code fn} or {@code callbacks} is null
+     */
+    @SuppressWarnings("unchecked")
+    public <T, R> AsyncResult<R> applyAsync(Fn<T, R> fn, T arg, Callbacks<? super R> callbacks) {
+        Objects.requireNonNull(fn, "fn");
+        Objects.requireNonNull(callbacks, "callbacks");
+        List<Object> one = new ArrayList<>(1);
+        one.add(arg);
+        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, one, 1, null);
+        return result(all.thenApply(l -> (R) l.get(0)), callbacks);
+    }
+
+    /**
+     * Runs {@code fn(arg)} in a worker with callbacks, as {@link #applyAsync(Fn, Object, Callbacks)} does.
      *
      * @param fn            the function
      * @param arg           its argument
      * @param callback      run in this process with the result, or {@code null}
-     * @param errorCallback run in this process with the failure (the task's exception, a
-     *                      {@link WorkerDiedException}, a {@link java.util.concurrent.CancellationException}
-     *                      if the pool was terminated ...), or {@code null}
+     * @param errorCallback run in this process with the failure, or {@code null}
      * @param <T>           the argument type
      * @param <R>           the result type
      * @return the pending result
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     * @deprecated a {@code null} placeholder hides which callback is which: use
+     *             {@link #applyAsync(Fn, Object, Callbacks)}
      */
-    @SuppressWarnings("unchecked")
+    @Deprecated
     public <T, R> AsyncResult<R> applyAsync(Fn<T, R> fn, T arg, Consumer<? super R> callback,
                                             Consumer<? super Throwable> errorCallback) {
-        List<Object> one = new ArrayList<>(1);
-        one.add(arg);
-        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, one, 1, null);
-        return result(all.thenApply(l -> (R) l.get(0)), callback, errorCallback);
+        return applyAsync(fn, arg, Callbacks.of(callback, errorCallback));
     }
 
     /**
@@ -277,7 +414,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException          if {@code items} is null
      */
     public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
-        return mapAsync(fn, items, chunksize, null, null).get();
+        return mapAsync(fn, items, chunksize).get();
     }
 
     /**
@@ -319,15 +456,79 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items) {
-        return mapAsync(fn, items, 0, null, null);
+        return mapAsync(fn, items, 0, NO_CALLBACKS);
+    }
+
+    /**
+     * Applies {@code fn} to every item as {@link #mapAsync(Fn, Iterable)} does, cut into chunks of
+     * {@code chunksize} items (Python's {@code map_async(fn, items, chunksize)}).
+     *
+     * @param fn        the function
+     * @param items     its arguments
+     * @param chunksize items per chunk; 0 for the default
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} is null
+     */
+    public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
+        return mapAsync(fn, items, chunksize, NO_CALLBACKS);
+    }
+
+    /**
+     * Applies {@code fn} to every item as {@link #mapAsync(Fn, Iterable)} does, with callbacks that get the
+     * whole list or the first failure (Python's {@code map_async(fn, items, callback=..., error_callback=...)}):
+     *
+     * <pre>{@code pool.mapAsync(x -> x * x, items, Pool.callback(list -> whole.complete(list)));}</pre>
+     *
+     * @param fn        the function
+     * @param items     its arguments
+     * @param callbacks what runs in this process with the list of results or the first failure
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} or {@code callbacks} is null
+     */
+    public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items,
+                                                Callbacks<? super List<R>> callbacks) {
+        return mapAsync(fn, items, 0, callbacks);
     }
 
     /**
      * Applies {@code fn} to every item in workers without waiting for them. With no items, the result is
-     * an empty list, already complete (but a closed pool still refuses).
+     * an empty list, already complete (but a closed pool still refuses). The callbacks run as for
+     * {@link #applyAsync(Fn, Object, Callbacks)}: the result callback once, with the whole list; the error
+     * callback with the first failure.
+     *
+     * @param fn        the function
+     * @param items     its arguments; a {@code List} is read, not copied, before this method returns
+     * @param chunksize items per chunk; 0 for the default
+     * @param callbacks what runs in this process with the list of results or the first failure
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} or {@code callbacks} is null
+     */
+    @SuppressWarnings("unchecked")
+    public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize,
+                                                Callbacks<? super List<R>> callbacks) {
+        Objects.requireNonNull(callbacks, "callbacks");
+        List<Object> list = toList(items);
+        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, list, chunkSize(chunksize, list.size()), null);
+        return result(all.thenApply(l -> (List<R>) l), callbacks);
+    }
+
+    /**
+     * Applies {@code fn} to every item with callbacks, as {@link #mapAsync(Fn, Iterable, int, Callbacks)} does.
      *
      * @param fn            the function
-     * @param items         its arguments; a {@code List} is read, not copied, before this method returns
+     * @param items         its arguments
      * @param chunksize     items per chunk; 0 for the default
      * @param callback      run in this process once, with the whole result list, or {@code null}
      * @param errorCallback run in this process with the first failure, or {@code null}
@@ -337,14 +538,14 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException if {@code chunksize < 0}, or something cannot be sent to a worker
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws NullPointerException     if {@code items} is null
+     * @deprecated {@code 0} and {@code null} placeholders hide which argument is which: use
+     *             {@link #mapAsync(Fn, Iterable, Callbacks)} or {@link #mapAsync(Fn, Iterable, int, Callbacks)}
      */
-    @SuppressWarnings("unchecked")
+    @Deprecated
     public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize,
                                                 Consumer<? super List<R>> callback,
                                                 Consumer<? super Throwable> errorCallback) {
-        List<Object> list = toList(items);
-        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, list, chunkSize(chunksize, list.size()), null);
-        return result(all.thenApply(l -> (List<R>) l), callback, errorCallback);
+        return mapAsync(fn, items, chunksize, Callbacks.of(callback, errorCallback));
     }
 
     @SuppressWarnings("unchecked")
@@ -375,7 +576,7 @@ public class Pool implements AutoCloseable {
      * @see #map(Fn, Iterable)
      */
     public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args) {
-        return starmapAsync(fn, args, 0, null, null).get();
+        return starmapAsync(fn, args).get();
     }
 
     /**
@@ -396,7 +597,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException          if {@code args} or one of its lists is null
      */
     public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args, int chunksize) {
-        return starmapAsync(fn, args, chunksize, null, null).get();
+        return starmapAsync(fn, args, chunksize).get();
     }
 
     /**
@@ -434,11 +635,73 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code args} or one of its lists is null
      */
     public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args) {
-        return starmapAsync(fn, args, 0, null, null);
+        return starmapAsync(fn, args, 0, NO_CALLBACKS);
     }
 
     /**
-     * {@link #starmap(Fn2, Iterable)} without waiting, with a chunk size and callbacks as {@link #mapAsync}.
+     * {@link #starmap(Fn2, Iterable)} without waiting, in chunks of {@code chunksize} tasks (Python's
+     * {@code starmap_async(fn, args, chunksize)}).
+     *
+     * @param fn        the function
+     * @param args      one list of two arguments per task (copied before this method returns)
+     * @param chunksize tasks per chunk; 0 for the default
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, an argument list does not hold exactly two
+     *                                  arguments, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code args} or one of its lists is null
+     */
+    public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
+                                                    int chunksize) {
+        return starmapAsync(fn, args, chunksize, NO_CALLBACKS);
+    }
+
+    /**
+     * {@link #starmap(Fn2, Iterable)} without waiting, with callbacks as
+     * {@link #mapAsync(Fn, Iterable, Callbacks)} (Python's {@code starmap_async(fn, args, callback=...)}).
+     *
+     * @param fn        the function
+     * @param args      one list of two arguments per task (copied before this method returns)
+     * @param callbacks what runs in this process with the list of results or the first failure
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if an argument list does not hold exactly two arguments, or something
+     *                                  cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code args}, one of its lists, or {@code callbacks} is null
+     */
+    public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
+                                                    Callbacks<? super List<R>> callbacks) {
+        return starmapAsync(fn, args, 0, callbacks);
+    }
+
+    /**
+     * {@link #starmap(Fn2, Iterable)} without waiting, with a chunk size and callbacks as
+     * {@link #mapAsync(Fn, Iterable, int, Callbacks)}.
+     *
+     * @param fn        the function
+     * @param args      one list of two arguments per task (copied before this method returns)
+     * @param chunksize tasks per chunk; 0 for the default
+     * @param callbacks what runs in this process with the list of results or the first failure
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, an argument list does not hold exactly two
+     *                                  arguments, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code args}, one of its lists, or {@code callbacks} is null
+     */
+    public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
+                                                    int chunksize, Callbacks<? super List<R>> callbacks) {
+        return mapAsync(new StarFn<T, R>(fn), pairs(args), chunksize, callbacks);
+    }
+
+    /**
+     * {@link #starmap(Fn2, Iterable)} without waiting, with callbacks, as
+     * {@link #starmapAsync(Fn2, Iterable, int, Callbacks)} does.
      *
      * @param fn            the function
      * @param args          one list of two arguments per task (copied before this method returns)
@@ -452,11 +715,15 @@ public class Pool implements AutoCloseable {
      *                                  arguments, or something cannot be sent to a worker
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws NullPointerException     if {@code args} or one of its lists is null
+     * @deprecated {@code 0} and {@code null} placeholders hide which argument is which: use
+     *             {@link #starmapAsync(Fn2, Iterable, Callbacks)} or
+     *             {@link #starmapAsync(Fn2, Iterable, int, Callbacks)}
      */
+    @Deprecated
     public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
                                                     int chunksize, Consumer<? super List<R>> callback,
                                                     Consumer<? super Throwable> errorCallback) {
-        return mapAsync(new StarFn<T, R>(fn), pairs(args), chunksize, callback, errorCallback);
+        return starmapAsync(fn, args, chunksize, Callbacks.of(callback, errorCallback));
     }
 
     private static <T> List<List<T>> pairs(Iterable<? extends List<? extends T>> args) {
@@ -690,8 +957,9 @@ public class Pool implements AutoCloseable {
         return out;
     }
 
-    private <R> AsyncResult<R> result(CompletableFuture<R> f, Consumer<? super R> callback,
-                                      Consumer<? super Throwable> errorCallback) {
+    private <R> AsyncResult<R> result(CompletableFuture<R> f, Callbacks<? super R> callbacks) {
+        Consumer<? super R> callback = callbacks.result();
+        Consumer<? super Throwable> errorCallback = callbacks.error();
         if (callback == null && errorCallback == null) return new AsyncResult<>(f);
         // As in Python, the result is ready once its callback has run: what a callback prints comes before
         // whatever the caller does after get(). A callback belongs where it was registered (under the kernel:

@@ -10,6 +10,7 @@ import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.spi.ChildProcess;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -59,45 +60,76 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
 
     /**
      * Starts an executor with {@link Process#cpuCount()} workers and blocks until they run, as
-     * {@link #ProcessPoolExecutor(int, Task, int)} does.
+     * {@link #ProcessPoolExecutor(ExecutorOptions)} does.
      *
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public ProcessPoolExecutor() {
-        this(Process.cpuCount());
+        this(options());
     }
 
     /**
      * Starts an executor with {@code maxWorkers} workers and blocks until they run, as
-     * {@link #ProcessPoolExecutor(int, Task, int)} does.
+     * {@link #ProcessPoolExecutor(ExecutorOptions)} does.
      *
      * @param maxWorkers how many workers
      * @throws IllegalArgumentException     if {@code maxWorkers < 1}
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public ProcessPoolExecutor(int maxWorkers) {
-        this(maxWorkers, null, 0);
+        this(options().maxWorkers(maxWorkers));
     }
 
     /**
-     * Starts the worker processes and blocks until they run (they are launched side by side). The wait is
-     * not interruptible: an interrupt is remembered and the interrupt flag set again when the constructor
-     * returns or throws.
+     * Starts the worker processes that {@code options} describe (Python's
+     * {@code ProcessPoolExecutor(max_workers, initializer=..., max_tasks_per_child=...)}) and blocks until they
+     * run (they are launched side by side):
+     *
+     * <pre>{@code var executor = new ProcessPoolExecutor(ProcessPoolExecutor.options().maxWorkers(4).maxTasksPerChild(10));}</pre>
+     *
+     * <p>The wait is not interruptible: an interrupt is remembered and the interrupt flag set again when the
+     * constructor returns or throws.
+     *
+     * @param options the number of workers, the initializer and the tasks per worker; see
+     *                {@link ExecutorOptions}
+     * @throws IllegalArgumentException     if the initializer cannot be serialized
+     * @throws NullPointerException         if {@code options} is null
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started (the workers that did start are
+     *                                      sent SIGTERM)
+     */
+    public ProcessPoolExecutor(ExecutorOptions options) {
+        size = options.maxWorkers();
+        backend = new ProcessBackend(size, options.initializer(), options.maxTasksPerChild(), true,
+                new ResultHandler("ProcessPoolExecutor-handler"), "ProcessPoolExecutor");
+    }
+
+    /**
+     * Starts the worker processes as {@link #ProcessPoolExecutor(ExecutorOptions)} does.
      *
      * @param maxWorkers       how many workers
      * @param initializer      run once in each worker first, or {@code null}; if it fails the executor breaks
      * @param maxTasksPerChild a worker is replaced after this many tasks; 0 for never
      * @throws IllegalArgumentException     if {@code maxWorkers < 1} or {@code maxTasksPerChild < 0}, or the
      *                                      initializer cannot be serialized
-     * @throws java.io.UncheckedIOException if a worker JVM cannot be started (the workers that did start are
-     *                                      sent SIGTERM)
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     * @deprecated which number is which is not visible at the call: use
+     *             {@code new ProcessPoolExecutor(ProcessPoolExecutor.options().maxWorkers(n).initializer(init)
+     *             .maxTasksPerChild(m))}
      */
+    @Deprecated
     public ProcessPoolExecutor(int maxWorkers, Task initializer, int maxTasksPerChild) {
-        if (maxWorkers < 1) throw new IllegalArgumentException("maxWorkers must be at least 1, not " + maxWorkers);
-        if (maxTasksPerChild < 0) throw new IllegalArgumentException("maxTasksPerChild must be >= 0");
-        size = maxWorkers;
-        backend = new ProcessBackend(maxWorkers, initializer, maxTasksPerChild, true,
-                new ResultHandler("ProcessPoolExecutor-handler"), "ProcessPoolExecutor");
+        this(initializer == null ? options().maxWorkers(maxWorkers).maxTasksPerChild(maxTasksPerChild)
+                : options().maxWorkers(maxWorkers).initializer(initializer).maxTasksPerChild(maxTasksPerChild));
+    }
+
+    /**
+     * Returns the default executor options, to be changed by their named withers and passed to
+     * {@link #ProcessPoolExecutor(ExecutorOptions)}.
+     *
+     * @return {@link Process#cpuCount()} workers, no initializer, workers never replaced
+     */
+    public static ExecutorOptions options() {
+        return ExecutorOptions.defaults();
     }
 
     /**
@@ -195,16 +227,75 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * Applies {@code fn} to every item in workers, in chunks, and returns the results in item order as they
-     * become available (Python's {@code Executor.map}).
+     * Applies {@code fn} to every item in workers, one item per task, with a time limit for the whole map
+     * (Python's {@code Executor.map(fn, items, timeout=...)}), as {@link #map(Fn, Iterable, Duration, int)}
+     * does.
      *
-     * Does not wait for the tasks; the iterator's {@code next()} does, interruptibly, and throws a failed
+     * <pre>{@code executor.map(n -> fib(n), List.of(20, 25, 30), Duration.ofSeconds(30)).forEachRemaining(out::add);}</pre>
+     *
+     * @param fn      the function
+     * @param items   its arguments; copied before this method returns
+     * @param timeout the whole map's time limit from this call on; {@code null} for none
+     * @param <T>     the item type
+     * @param <R>     the result type
+     * @return an iterator over the results in item order (a {@link PoolIterator})
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if {@code fn} or an item cannot be serialized
+     * @throws NullPointerException       if {@code items} is null
+     */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, Duration timeout) {
+        return map(fn, items, timeout, 1);
+    }
+
+    /**
+     * Applies {@code fn} to every item in workers, in chunks of {@code chunksize} items, with no time limit
+     * (Python's {@code Executor.map(fn, items, chunksize=...)}), as {@link #map(Fn, Iterable, Duration, int)}
+     * does.
+     *
+     * @param fn        the function
+     * @param items     its arguments; copied before this method returns
+     * @param chunksize items per chunk (at least 1)
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return an iterator over the results in item order (a {@link PoolIterator})
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if {@code chunksize < 1}, or {@code fn} or an item cannot be serialized
+     * @throws NullPointerException       if {@code items} is null
+     */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
+        return map(fn, items, null, chunksize);
+    }
+
+    /**
+     * Applies {@code fn} to every item in workers, in chunks, and returns the results in item order as they
+     * become available (Python's {@code Executor.map(fn, items, timeout=..., chunksize=...)}).
+     *
+     * <p>Does not wait for the tasks; the iterator's {@code next()} does, interruptibly, and throws a failed
      * item's exception as a {@link TaskFailedException} (the iteration may go on with the later items).
      *
      * @param fn        the function
      * @param items     its arguments; copied before this method returns
-     * @param timeout   the whole map's time limit from this call on, or {@code <= 0} for none; a result not
-     *                  there by then makes {@code next()} throw {@link UncheckedTimeoutException}
+     * @param timeout   the whole map's time limit from this call on, {@code null} for none; a result not there
+     *                  by then makes {@code next()} throw {@link UncheckedTimeoutException}; zero or negative
+     *                  only takes results that are already there
+     * @param chunksize items per chunk (at least 1)
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return an iterator over the results in item order (a {@link PoolIterator})
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if {@code chunksize < 1}, or {@code fn} or an item cannot be serialized
+     * @throws NullPointerException       if {@code items} is null
+     */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, Duration timeout, int chunksize) {
+        return map(fn, items, Blocking.deadline(timeout), chunksize, null);
+    }
+
+    /**
+     * Applies {@code fn} to every item as {@link #map(Fn, Iterable, Duration, int)} does.
+     *
+     * @param fn        the function
+     * @param items     its arguments; copied before this method returns
+     * @param timeout   the whole map's time limit from this call on, or {@code <= 0} for none
      * @param unit      the unit of {@code timeout} (not used if {@code timeout <= 0})
      * @param chunksize items per chunk (at least 1)
      * @param <T>       the item type
@@ -214,10 +305,14 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws IllegalArgumentException   if {@code chunksize < 1}, or {@code fn} or an item cannot be serialized
      * @throws NullPointerException       if {@code items} is null, or {@code unit} is null with a positive
      *                                    {@code timeout}
+     * @deprecated timeouts in this package are {@link Duration}s, and the numbers are not named at the call:
+     *             use {@link #map(Fn, Iterable, Duration)} or {@link #map(Fn, Iterable, Duration, int)}
      */
+    @Deprecated
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
                                   int chunksize) {
-        return map(fn, items, timeout, unit, chunksize, null);
+        return map(fn, items, timeout <= 0 ? Blocking.NO_DEADLINE : Blocking.deadline(timeout, unit), chunksize,
+                null);
     }
 
     /**
@@ -236,12 +331,12 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException       if {@code items} or {@code progress} is null
      */
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
-        return map(fn, items, 0, TimeUnit.SECONDS, 1, Objects.requireNonNull(progress, "progress"));
+        return map(fn, items, Blocking.NO_DEADLINE, 1, Objects.requireNonNull(progress, "progress"));
     }
 
-    private <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
-                                   int chunksize, Progress progress) {
-        long deadline = timeout <= 0 ? Long.MAX_VALUE : Blocking.deadline(timeout, unit);
+    /** @param deadline on the {@link System#nanoTime()} clock, or {@link Blocking#NO_DEADLINE} */
+    private <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long deadline, int chunksize,
+                                   Progress progress) {
         if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
         List<Object> list = new ArrayList<>();
         for (Object o : items) list.add(o);
@@ -264,7 +359,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * {@link #map(Fn, Iterable, long, TimeUnit, int)} with no time limit and one item per chunk.
+     * {@link #map(Fn, Iterable, Duration, int)} with no time limit and one item per chunk.
      *
      * @param fn    the function
      * @param items its arguments
@@ -276,7 +371,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException       if {@code items} is null
      */
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items) {
-        return map(fn, items, 0, TimeUnit.SECONDS, 1);
+        return map(fn, items, null, 1);
     }
 
     /**
