@@ -204,8 +204,8 @@ class PoolTest {
     @Test
     void anEndAPoolFunctionCapturesIsHeldUntilThePoolEndsAndLeavesTheParentsHoldAlone() {
         Pipe pipe = Pipe.create();
-        Connection a = pipe.left();
-        Connection b = pipe.right();
+        Connection a = pipe.receiver();
+        Connection b = pipe.sender();
         pool = new Pool(2);
         // Fresh workers take one chunk each, so both open their copy of the function (and of b).
         assertEquals(List.of(1, 2), pool.map(i -> {
