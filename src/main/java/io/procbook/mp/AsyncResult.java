@@ -74,7 +74,7 @@ public final class AsyncResult<T> {
         } catch (ExecutionException e) {
             throw failure(e.getCause());
         } catch (TimeoutException e) {
-            throw new UncheckedTimeoutException("no result within " + timeout);
+            throw new UncheckedTimeoutException("no result within " + readable(timeout));
         }
     }
 
@@ -94,6 +94,13 @@ public final class AsyncResult<T> {
     @Deprecated
     public T get(long timeout, TimeUnit unit) {
         return get(Duration.ofNanos(unit.toNanos(timeout)));
+    }
+
+    /** "200 ms", "10 s", "1.5 s": how a reader wrote the timeout, not Duration's "PT0.2S". */
+    private static String readable(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + " ms";
+        return (ms % 1000 == 0 ? String.valueOf(ms / 1000) : String.valueOf(ms / 1000.0)) + " s";
     }
 
     static RuntimeException failure(Throwable cause) {

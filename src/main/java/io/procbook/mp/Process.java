@@ -36,6 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A task running in its own operating-system process: a child JVM. Python's
  * {@code multiprocessing.Process}, in Java.
  *
+ * <p><b>The name.</b> In a notebook cell, {@code Process} is this class, not the JDK's
+ * {@link java.lang.Process}: the kernel imports it by name, as Python's name is the point. Write the JDK's by
+ * its full name, {@code java.lang.Process} (what {@link Popen} and {@code ProcessBuilder} give you).
+ *
  * <p>Give it a target and arguments, or subclass it and override {@link #run()}; then {@link #start()} it:
  * <pre>{@code
  * var p = new Process(name -> System.out.println("hello " + name), "bob");

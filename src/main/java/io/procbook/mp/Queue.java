@@ -13,6 +13,10 @@ import java.time.Duration;
  * ints, longs, doubles, booleans, strings and byte arrays directly, anything else through Java serialization
  * (it must be {@link java.io.Serializable}). {@code null} is a valid item.
  *
+ * <p><b>The name.</b> In a notebook cell, {@code Queue} is this class, not the JDK's {@link java.util.Queue}
+ * interface: the kernel imports it by name, as Python's name is the point. Write the JDK's by its full name,
+ * {@code java.util.Queue}. This class does not implement it; a manager serves {@code BlockingQueue}s.
+ *
  * <p>Any number of producers and consumers, in any processes. Items from one producer thread come out in the
  * order it put them; none is lost or duplicated. A process killed while blocked in {@code get} loses nothing;
  * one killed in the middle of a {@code get} loses at most the item it was taking; one killed in the middle of

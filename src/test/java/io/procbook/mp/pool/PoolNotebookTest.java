@@ -20,6 +20,7 @@ class PoolNotebookTest {
         nb.eval("import io.procbook.mp.*;");
         nb.eval("import java.util.*;");
         nb.eval("import java.util.concurrent.*;");
+        nb.eval("import java.time.*;");
     }
 
     @AfterEach
