@@ -71,6 +71,11 @@ public final class Callbacks<R> {
         return new Callbacks<>(onResult, Objects.requireNonNull(errorCallback, "errorCallback"));
     }
 
+    /** No callbacks: a result is ready as soon as its task is done. */
+    static <R> Callbacks<R> none() {
+        return new Callbacks<>(null, null);
+    }
+
     /** Either or both may be {@code null}: for the deprecated positional forms and for "no callbacks". */
     static <R> Callbacks<R> of(Consumer<? super R> callback, Consumer<? super Throwable> errorCallback) {
         return new Callbacks<>(callback, errorCallback);

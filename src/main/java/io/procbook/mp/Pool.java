@@ -1,21 +1,12 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.pool.Backend;
-import io.procbook.mp.internal.pool.Chunk;
-import io.procbook.mp.internal.pool.ChunkSink;
-import io.procbook.mp.internal.pool.ItemBuffer;
-import io.procbook.mp.internal.pool.MapJob;
 import io.procbook.mp.internal.pool.ProcessBackend;
 import io.procbook.mp.internal.pool.ResultHandler;
 import io.procbook.mp.spi.ChildProcess;
-import io.procbook.mp.spi.Hooks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -73,11 +64,13 @@ import java.util.function.Consumer;
 public class Pool implements AutoCloseable {
 
     /** What a call without callbacks uses: its result is ready as soon as the task is done. */
-    private static final Callbacks<Object> NO_CALLBACKS = Callbacks.of(null, null);
+    private static final Callbacks<Object> NO_CALLBACKS = Callbacks.none();
 
     private final Backend backend;
     private final ResultHandler handler;
     private final int size;
+    /** Turns calls into chunks for the backend and the chunks' results into results for the caller. */
+    private final PoolJobs jobs;
 
     /**
      * Starts a pool with {@link Process#cpuCount()} workers, as {@link #Pool(PoolOptions)} does.
@@ -134,6 +127,7 @@ public class Pool implements AutoCloseable {
         this.handler = new ResultHandler("Pool-result-handler");
         this.backend = new ProcessBackend(size, options.initializer(), options.maxTasksPerChild(), false, handler,
                 "Pool");
+        this.jobs = new PoolJobs(backend, handler, size);
     }
 
     /**
@@ -199,6 +193,7 @@ public class Pool implements AutoCloseable {
         this.size = size;
         this.backend = backend;
         this.handler = handler;
+        this.jobs = new PoolJobs(backend, handler, size);
     }
 
     /**
@@ -289,7 +284,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code task} or {@code callbacks} is null
      */
     public <R> AsyncResult<R> applyAsync(Call<R> task, Callbacks<? super R> callbacks) {
-        return applyAsync(new CallFn<>(Objects.requireNonNull(task, "task")), null, callbacks);
+        return jobs.one(PoolJobs.call(task), null, callbacks);
     }
 
     /**
@@ -345,14 +340,8 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
      * @throws NullPointerException     if {@code fn} or {@code callbacks} is null
      */
-    @SuppressWarnings("unchecked")
     public <T, R> AsyncResult<R> applyAsync(Fn<T, R> fn, T arg, Callbacks<? super R> callbacks) {
-        Objects.requireNonNull(fn, "fn");
-        Objects.requireNonNull(callbacks, "callbacks");
-        List<Object> one = new ArrayList<>(1);
-        one.add(arg);
-        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, one, 1, null);
-        return result(all.thenApply(l -> (R) l.get(0)), callbacks);
+        return jobs.one(Objects.requireNonNull(fn, "fn"), arg, callbacks);
     }
 
     /**
@@ -439,7 +428,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException          if {@code items} or {@code progress} is null
      */
     public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
-        return showing(fn, items, progress, "map");
+        return jobs.showing(fn, items, progress, "map");
     }
 
     /**
@@ -515,13 +504,9 @@ public class Pool implements AutoCloseable {
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws NullPointerException     if {@code items} or {@code callbacks} is null
      */
-    @SuppressWarnings("unchecked")
     public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize,
                                                 Callbacks<? super List<R>> callbacks) {
-        Objects.requireNonNull(callbacks, "callbacks");
-        List<Object> list = toList(items);
-        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, list, chunkSize(chunksize, list.size()), null);
-        return result(all.thenApply(l -> (List<R>) l), callbacks);
+        return jobs.all(fn, items, chunksize, callbacks);
     }
 
     /**
@@ -546,14 +531,6 @@ public class Pool implements AutoCloseable {
                                                 Consumer<? super List<R>> callback,
                                                 Consumer<? super Throwable> errorCallback) {
         return mapAsync(fn, items, chunksize, Callbacks.of(callback, errorCallback));
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T, R> List<R> showing(Fn<T, R> fn, Iterable<? extends T> items, Progress progress, String operation) {
-        Objects.requireNonNull(progress, "progress");
-        List<Object> list = toList(items);
-        ProgressBar bar = progress.openForPool(operation, list.size());
-        return (List<R>) new AsyncResult<>(run((Fn<Object, Object>) fn, list, chunkSize(0, list.size()), bar)).get();
     }
 
     /**
@@ -618,7 +595,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException          if {@code args}, one of its lists or {@code progress} is null
      */
     public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args, Progress progress) {
-        return showing(new StarFn<T, R>(fn), pairs(args), progress, "starmap");
+        return jobs.showing(PoolJobs.star(fn), PoolJobs.pairs(args), progress, "starmap");
     }
 
     /**
@@ -696,7 +673,7 @@ public class Pool implements AutoCloseable {
      */
     public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
                                                     int chunksize, Callbacks<? super List<R>> callbacks) {
-        return mapAsync(new StarFn<T, R>(fn), pairs(args), chunksize, callbacks);
+        return mapAsync(PoolJobs.star(fn), PoolJobs.pairs(args), chunksize, callbacks);
     }
 
     /**
@@ -724,15 +701,6 @@ public class Pool implements AutoCloseable {
                                                     int chunksize, Consumer<? super List<R>> callback,
                                                     Consumer<? super Throwable> errorCallback) {
         return starmapAsync(fn, args, chunksize, Callbacks.of(callback, errorCallback));
-    }
-
-    private static <T> List<List<T>> pairs(Iterable<? extends List<? extends T>> args) {
-        List<List<T>> pairs = new ArrayList<>();
-        for (List<? extends T> a : args) {
-            if (a.size() != 2) throw new IllegalArgumentException("starmap needs two arguments per task, got " + a);
-            pairs.add(new ArrayList<>(a));
-        }
-        return pairs;
     }
 
     /**
@@ -767,7 +735,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
-        return iterate(fn, items, chunksize, true, Long.MAX_VALUE, null, null);
+        return jobs.iterate(fn, items, chunksize, true, null, null);
     }
 
     /**
@@ -786,7 +754,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} or {@code progress} is null
      */
     public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
-        return iterate(fn, items, 1, true, Long.MAX_VALUE, Objects.requireNonNull(progress, "progress"), "imap");
+        return jobs.iterate(fn, items, 1, true, Objects.requireNonNull(progress, "progress"), "imap");
     }
 
     /**
@@ -820,7 +788,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
-        return iterate(fn, items, chunksize, false, Long.MAX_VALUE, null, null);
+        return jobs.iterate(fn, items, chunksize, false, null, null);
     }
 
     /**
@@ -838,21 +806,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} or {@code progress} is null
      */
     public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
-        return iterate(fn, items, 1, false, Long.MAX_VALUE, Objects.requireNonNull(progress, "progress"),
-                "imapUnordered");
-    }
-
-    /** @param progress {@code null} for no bar; {@code operation} names the bar if it has no description */
-    @SuppressWarnings("unchecked")
-    <T, R> PoolIterator<R> iterate(Fn<T, R> fn, Iterable<? extends T> items, int chunksize, boolean ordered,
-                                   long deadline, Progress progress, String operation) {
-        if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
-        List<Object> list = toList(items);
-        ItemBuffer buffer = new ItemBuffer(list.size(), ordered);
-        ProgressBar bar = progress == null ? null : progress.openForPool(operation, list.size());
-        backend.submit((Fn<Object, Object>) fn, cut(list, chunksize, ProgressSink.wrap(buffer, bar, false)));
-        if (bar != null) bar.begin();
-        return new PoolIterator<>(buffer, list.size(), deadline);
+        return jobs.iterate(fn, items, 1, false, Objects.requireNonNull(progress, "progress"), "imapUnordered");
     }
 
     /**
@@ -921,82 +875,5 @@ public class Pool implements AutoCloseable {
      */
     public Thread resultHandlerThread() {
         return handler.thread();
-    }
-
-    /** @param bar {@code null} for none; shown once the work is submitted (a refused map shows nothing) */
-    private CompletableFuture<List<Object>> run(Fn<Object, Object> fn, List<Object> items, int chunksize,
-                                                ProgressBar bar) {
-        MapJob job = new MapJob(items.size(), (items.size() + chunksize - 1) / chunksize);
-        List<Chunk> chunks = cut(items, chunksize, ProgressSink.wrap(job, bar, true));
-        if (!chunks.isEmpty()) backend.submit(fn, chunks);
-        else if (backend.isShutdown()) throw new IllegalStateException("the pool accepts no new tasks");
-        if (bar != null) bar.begin();
-        return job.future();
-    }
-
-    private static List<Chunk> cut(List<Object> items, int chunksize, ChunkSink sink) {
-        List<Chunk> chunks = new ArrayList<>((items.size() + chunksize - 1) / chunksize);
-        for (int i = 0; i < items.size(); i += chunksize) {
-            chunks.add(new Chunk(sink, i, items.subList(i, Math.min(items.size(), i + chunksize))));
-        }
-        return chunks;
-    }
-
-    private int chunkSize(int requested, int items) {
-        if (requested < 0) throw new IllegalArgumentException("chunksize must be >= 0 (0: default), not " + requested);
-        if (requested > 0) return requested;
-        int per = 4 * size;
-        return Math.max(1, (items + per - 1) / per);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> toList(Iterable<?> items) {
-        if (items instanceof List<?> l) return (List<Object>) l;
-        List<Object> out = new ArrayList<>();
-        for (Object o : items) out.add(o);
-        return out;
-    }
-
-    private <R> AsyncResult<R> result(CompletableFuture<R> f, Callbacks<? super R> callbacks) {
-        Consumer<? super R> callback = callbacks.result();
-        Consumer<? super Throwable> errorCallback = callbacks.error();
-        if (callback == null && errorCallback == null) return new AsyncResult<>(f);
-        // As in Python, the result is ready once its callback has run: what a callback prints comes before
-        // whatever the caller does after get(). A callback belongs where it was registered (under the kernel:
-        // it prints into that cell), though it runs on the pool's handler thread.
-        Object context = Hooks.currentContext();
-        CompletableFuture<R> ready = new CompletableFuture<>();
-        f.whenComplete((v, e) -> handler.post(() -> {
-            try {
-                Hooks.runIn(context, () -> {
-                    if (e == null) {
-                        if (callback != null) callback.accept(v);
-                    } else if (errorCallback != null) {
-                        errorCallback.accept(e instanceof CompletionException c && c.getCause() != null
-                                ? c.getCause() : e);
-                    }
-                });
-            } finally {
-                if (e == null) ready.complete(v);
-                else ready.completeExceptionally(e);
-            }
-        }));
-        return new AsyncResult<>(ready);
-    }
-
-    /** A {@link Call} seen as a one-argument function (its argument is ignored). */
-    private record CallFn<R>(Call<R> task) implements Fn<Object, R> {
-        @Override
-        public R apply(Object ignored) throws Exception {
-            return task.call();
-        }
-    }
-
-    /** A two-argument function applied to a list of two arguments. */
-    private record StarFn<T, R>(Fn2<T, T, R> fn) implements Fn<List<T>, R> {
-        @Override
-        public R apply(List<T> args) throws Exception {
-            return fn.apply(args.get(0), args.get(1));
-        }
     }
 }

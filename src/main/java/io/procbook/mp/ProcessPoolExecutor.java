@@ -20,7 +20,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -343,10 +342,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         ItemBuffer buffer = new ItemBuffer(list.size(), true);
         ProgressBar bar = progress == null ? null : progress.openForPool("map", list.size());
         ChunkSink sink = ProgressSink.wrap(buffer, bar, false);
-        List<Chunk> chunks = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += chunksize) {
-            chunks.add(new Chunk(sink, i, list.subList(i, Math.min(list.size(), i + chunksize))));
-        }
+        List<Chunk> chunks = PoolJobs.cut(list, chunksize, sink);
         try {
             @SuppressWarnings("unchecked")
             Fn<Object, Object> f = (Fn<Object, Object>) fn;
@@ -375,29 +371,6 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * Completes when a foreign future does, as it did (a progress bar counts its failure), waiting on a daemon
-     * thread of its own: the common pool would do with one thread on a 2-core machine (JDK 25 no longer adds
-     * threads for CompletableFuture there), so a future that finishes early would wait behind one that does
-     * not, or forever behind one that needs it.
-     */
-    private static CompletableFuture<Void> watch(Future<?> f) {
-        CompletableFuture<Void> c = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.get();
-                c.complete(null);
-            } catch (ExecutionException e) {
-                c.completeExceptionally(e.getCause() != null ? e.getCause() : e);
-            } catch (Exception e) { // cancelled
-                c.completeExceptionally(e);
-            }
-        }, "asCompleted-watcher");
-        t.setDaemon(true);
-        t.start();
-        return c;
-    }
-
-    /**
      * The futures in the order they complete (Python's {@code as_completed}): each {@code next()} blocks, with
      * no time limit, until one more is done; it is interruptible and then throws
      * {@link UncheckedInterruptedException} (no future is lost: a later call returns it). {@code next()} past
@@ -410,7 +383,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException if {@code futures} or one of them is null
      */
     public static <T> Iterator<Future<T>> asCompleted(Collection<? extends Future<T>> futures) {
-        return completionOrder(futures, null);
+        return CompletionOrder.of(futures, null);
     }
 
     /**
@@ -432,47 +405,8 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException if {@code futures}, one of them or {@code progress} is null
      */
     public static <T> Iterator<Future<T>> asCompleted(Collection<? extends Future<T>> futures, Progress progress) {
-        return completionOrder(futures, Objects.requireNonNull(progress, "progress").openForPool("asCompleted",
+        return CompletionOrder.of(futures, Objects.requireNonNull(progress, "progress").openForPool("asCompleted",
                 futures.size()));
-    }
-
-    private static <T> Iterator<Future<T>> completionOrder(Collection<? extends Future<T>> futures, ProgressBar bar) {
-        LinkedBlockingQueue<Future<T>> done = new LinkedBlockingQueue<>();
-        for (Future<T> f : futures) Objects.requireNonNull(f, "a future");
-        for (Future<T> f : futures) {
-            CompletableFuture<?> cf = f instanceof TaskFuture<?> t ? t.future
-                    : f instanceof CompletableFuture<?> c ? c
-                    : watch(f);
-            cf.whenComplete((v, e) -> {
-                if (bar != null) {
-                    if (e == null) bar.advance();
-                    else bar.fail(e);
-                }
-                done.add(f);
-            });
-        }
-        if (bar != null) bar.begin();
-        int total = futures.size();
-        return new Iterator<>() {
-            private int taken;
-
-            @Override
-            public boolean hasNext() {
-                return taken < total;
-            }
-
-            @Override
-            public Future<T> next() {
-                if (taken >= total) throw new NoSuchElementException();
-                try {
-                    Future<T> f = done.take();
-                    taken++;
-                    return f;
-                } catch (InterruptedException e) {
-                    throw new UncheckedInterruptedException(e);
-                }
-            }
-        };
     }
 
     /**
@@ -721,65 +655,6 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         @Override
         public T apply(Object ignored) throws Exception {
             return task.call();
-        }
-    }
-
-    /**
-     * A future whose failures are the task's own exception (not a CompletionException) in ExecutionException,
-     * and whose {@code cancel} takes a task that is still queued out of the queue.
-     */
-    private static final class TaskFuture<T> implements Future<T> {
-        final CompletableFuture<T> future;
-        private final Runnable withdraw;
-
-        TaskFuture(CompletableFuture<T> future, Runnable withdraw) {
-            this.future = future;
-            this.withdraw = withdraw;
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            // The Future contract: a task cancelled before it started never runs. One a worker already has runs
-            // to its end (a thread in another process cannot be interrupted from here); its result is dropped,
-            // as FutureTask.cancel(false) drops a running task's.
-            if (future.isDone()) return false;
-            withdraw.run();
-            return future.cancel(mayInterruptIfRunning);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return future.isCancelled();
-        }
-
-        @Override
-        public boolean isDone() {
-            return future.isDone();
-        }
-
-        @Override
-        public T get() throws InterruptedException, ExecutionException {
-            try {
-                return future.get();
-            } catch (ExecutionException e) {
-                throw unwrap(e);
-            }
-        }
-
-        @Override
-        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-            try {
-                return future.get(timeout, unit);
-            } catch (ExecutionException e) {
-                throw unwrap(e);
-            }
-        }
-
-        private static ExecutionException unwrap(ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof CompletionException && c.getCause() != null) return new ExecutionException(c.getCause());
-            if (c instanceof CancellationException ce) throw ce;
-            return e;
         }
     }
 }
