@@ -1,5 +1,6 @@
 package io.procbook.mp.names;
 
+import io.procbook.mp.Barrier;
 import io.procbook.mp.BaseManager;
 import io.procbook.mp.CalledProcessException;
 import io.procbook.mp.CompletedProcess;
@@ -10,6 +11,7 @@ import io.procbook.mp.Queue;
 import io.procbook.mp.RemoteTaskException;
 import io.procbook.mp.Subprocess;
 import io.procbook.mp.TimeoutExpiredException;
+import io.procbook.mp.UncheckedBrokenBarrierException;
 import io.procbook.mp.UncheckedTimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +100,19 @@ class NamesTest {
         assertEquals(4, p.waitFor(Duration.ofSeconds(60)));
         assertEquals(4, p.exitCode());
         assertEquals(4, p.returncode());
+    }
+
+    @Test
+    void aBarriersKeywordsAreConstructorsOfTheirOwn() {
+        java.util.concurrent.atomic.AtomicInteger actions = new java.util.concurrent.atomic.AtomicInteger();
+        try (Barrier withAction = new Barrier(1, actions::incrementAndGet)) {
+            withAction.await();
+            assertEquals(1, actions.get(), "the action ran once the last party arrived");
+        }
+        try (Barrier withTimeout = new Barrier(2, Duration.ofMillis(50))) {
+            assertThrows(UncheckedBrokenBarrierException.class, withTimeout::await,
+                    "the default timeout applies: the second party never comes");
+        }
     }
 
     @Test
