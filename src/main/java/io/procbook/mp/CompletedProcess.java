@@ -64,11 +64,23 @@ public record CompletedProcess(List<String> args, int exitCode, byte[] stdoutByt
      * Python's {@code check_returncode()}: throws if the command failed. Never blocks.
      *
      * @return this
-     * @throws CalledProcessException if the return code is not 0
+     * @throws CalledProcessException if the exit code is not 0
      */
-    public CompletedProcess checkReturncode() {
+    public CompletedProcess checkExitCode() {
         if (exitCode != 0) throw new CalledProcessException(args, exitCode, stdoutBytes, stderrBytes);
         return this;
+    }
+
+    /**
+     * Throws if the command failed, as {@link #checkExitCode()} does.
+     *
+     * @return this
+     * @throws CalledProcessException if the exit code is not 0
+     * @deprecated one name for one thing: use {@link #checkExitCode()}
+     */
+    @Deprecated
+    public CompletedProcess checkReturncode() {
+        return checkExitCode();
     }
 
     /**

@@ -127,7 +127,7 @@ public final class Subprocess {
         }
         if (o.text) r = new CompletedProcess(r.args(), r.exitCode(), universal(r.stdoutBytes()),
                 universal(r.stderrBytes()));
-        if (o.check) r.checkReturncode();
+        if (o.check) r.checkExitCode();
         return r;
     }
 

@@ -93,7 +93,8 @@ class NamesTest {
         assertEquals(3, done.exitCode());
         assertEquals(3, done.returncode());
         assertTrue(done.toString().contains("returncode=3"), "the printed form keeps Python's word: " + done);
-        CalledProcessException e = assertThrows(CalledProcessException.class, done::checkReturncode);
+        CalledProcessException e = assertThrows(CalledProcessException.class, done::checkExitCode);
+        assertThrows(CalledProcessException.class, done::checkReturncode);
         assertEquals(3, e.exitCode());
         assertEquals(3, e.returncode());
         var p = new Popen(List.of("sh", "-c", "exit 4"));
