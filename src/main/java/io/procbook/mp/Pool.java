@@ -21,6 +21,13 @@ import java.util.function.Consumer;
  * {@code map}, {@code starmap}, {@code imap} and {@code imapUnordered} show a live progress bar, counted per
  * chunk: {@code pool.map(f, items, Progress.bar("squares"))}.
  *
+ * <p>Python's keyword arguments have Java names: the constructor's in {@link #options()}
+ * ({@code new Pool(Pool.options().processes(2).initializer(init).maxTasksPerChild(2))}), {@code callback=} and
+ * {@code error_callback=} in {@link #callback(Consumer)} and {@link Callbacks#errorCallback(Consumer)}
+ * ({@code pool.mapAsync(f, items, Pool.callback(list -> show(list)).errorCallback(e -> log(e)))}), and the
+ * common forms are overloads ({@code pool.applyAsync(task, result -> show(result))}). Timeouts are
+ * {@link java.time.Duration}s: {@code result.get(Duration.ofSeconds(10))}.
+ *
  * <p>Notebook variables: a worker takes its copy of a notebook variable when it first runs code that uses it
  * and keeps it, as Python's forked workers keep the state they were forked with; a worker started later
  * (a replacement) takes the values of that moment.
@@ -48,7 +55,7 @@ import java.util.function.Consumer;
  * <p>Ending: {@link #close()} accepts no more tasks and lets the workers exit once the queued ones are done;
  * {@link #terminate()} stops them now; {@link #join()} waits for the workers to exit. Note on
  * try-with-resources: Python's {@code with Pool() as p:} terminates the pool at the end of the block, but in
- * Java {@code close()} is also Python's {@code close()} (the seed programs call {@code close(); join()} and
+ * Java {@code close()} is also Python's {@code close()} (Python programs call {@code close(); join()} and
  * expect queued tasks to finish), so a try-with-resources block ends by letting queued tasks finish in the
  * background; call {@link #terminate()} for Python's {@code with} behaviour.
  *
