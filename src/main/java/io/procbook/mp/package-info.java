@@ -48,7 +48,7 @@
  *     <td>{@code class P(Process): def run(self): ... self.name}</td>
  *     <td>{@code class P extends Process { public void run() { ... name() ... } }}</td></tr>
  * <tr><th scope="row">S4</th>
- *     <td>{@code x = 100, set x = 10 in the child}</td>
+ *     <td>x = 100, set x = 10 in the child</td>
  *     <td>int x = 100; a child's x = 10 changes only its own copy</td></tr>
  * <tr><th scope="row">S5</th>
  *     <td>{@code p.join(timeout)}</td>
@@ -162,7 +162,7 @@
  *     <td>{@code threading.RLock()}</td>
  *     <td>{@code new java.util.concurrent.locks.ReentrantLock()}</td></tr>
  * <tr><th scope="row">S27</th>
- *     <td>{@code busy loops in N threads / N processes}</td>
+ *     <td>busy loops in N threads / N processes</td>
  *     <td>N new Thread(...) / N new Process(...): no GIL, both reach N x 100 %</td></tr>
  * <tr><th scope="row">S28</th>
  *     <td>{@code local_school = threading.local()}</td>
