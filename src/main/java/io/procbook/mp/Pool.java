@@ -7,6 +7,7 @@ import io.procbook.mp.spi.ChildProcess;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -50,7 +51,7 @@ import java.util.function.Consumer;
  * {@link WorkerDiedException} ("worker died (exit code N)"), is replaced, and the pool goes on; a result that
  * cannot be serialized fails its task saying so. If the workers are terminated from outside (the kernel
  * interrupting the cell that made the pool), the pool terminates: pending tasks fail with a
- * {@link java.util.concurrent.CancellationException}.
+ * {@link CancellationException}.
  *
  * <p>Ending: {@link #close()} accepts no more tasks and lets the workers exit once the queued ones are done;
  * {@link #terminate()} stops them now; {@link #join()} waits for the workers to exit. Note on
@@ -212,7 +213,7 @@ public class Pool implements AutoCloseable {
      * @return its result
      * @throws TaskFailedException           if it failed (the cause is what it threw, or a
      *                                       {@link WorkerDiedException} if its worker died)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before the task finished
+     * @throws CancellationException if the pool was terminated before the task finished
      * @throws IllegalStateException         if the pool was closed or terminated ({@link BrokenProcessPoolException}
      *                                       if it is broken)
      * @throws IllegalArgumentException      if the task cannot be sent to a worker
@@ -232,7 +233,7 @@ public class Pool implements AutoCloseable {
      * @param <R> the result type
      * @return {@code fn(arg)}
      * @throws TaskFailedException           if it failed
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before the task finished
+     * @throws CancellationException if the pool was terminated before the task finished
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws IllegalArgumentException      if {@code fn} or {@code arg} cannot be sent to a worker
      * @throws UncheckedInterruptedException if interrupted while waiting (the task goes on)
@@ -334,7 +335,7 @@ public class Pool implements AutoCloseable {
      * does not stop the pool. As in Python, the result counts as ready ({@code get()} returns) once its callback
      * has returned, so a callback must not wait for another result of this pool that has a callback: they run
      * one at a time on that one thread. The error callback gets the task's exception, a
-     * {@link WorkerDiedException}, a {@link java.util.concurrent.CancellationException} if the pool was
+     * {@link WorkerDiedException}, a {@link CancellationException} if the pool was
      * terminated, and so on.
      *
      * @param fn        the function
@@ -382,7 +383,7 @@ public class Pool implements AutoCloseable {
      * @param <R>   the result type
      * @return the results, in item order (a fixed-size list)
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws IllegalArgumentException      if {@code fn} or an item cannot be sent to a worker
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
@@ -403,7 +404,7 @@ public class Pool implements AutoCloseable {
      * @param <R>       the result type
      * @return the results, in item order
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws IllegalArgumentException      if {@code chunksize < 0}, or {@code fn} or an item cannot be sent
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
@@ -427,7 +428,7 @@ public class Pool implements AutoCloseable {
      * @param <R>      the result type
      * @return the results, in item order
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken (no bar is shown)
      * @throws IllegalArgumentException      if {@code fn} or an item cannot be sent to a worker (no bar is
      *                                       shown)
@@ -553,7 +554,7 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException      if an argument list does not hold exactly two arguments (nothing was
      *                                       submitted), or something cannot be sent to a worker
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
      * @throws NullPointerException          if {@code args} or one of its lists is null
@@ -575,7 +576,7 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException      if {@code chunksize < 0}, an argument list does not hold exactly
      *                                       two arguments, or something cannot be sent to a worker
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
      * @throws NullPointerException          if {@code args} or one of its lists is null
@@ -596,7 +597,7 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException      if an argument list does not hold exactly two arguments, or
      *                                       something cannot be sent to a worker (no bar is shown)
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
      * @throws NullPointerException          if {@code args}, one of its lists or {@code progress} is null
@@ -828,7 +829,7 @@ public class Pool implements AutoCloseable {
 
     /**
      * Stops the workers now (SIGTERM). Queued and running tasks fail with a
-     * {@link java.util.concurrent.CancellationException}. Returns at once; {@link #join()} waits for the exit.
+     * {@link CancellationException}. Returns at once; {@link #join()} waits for the exit.
      * Idempotent; allowed after {@link #close()}.
      */
     public void terminate() {
