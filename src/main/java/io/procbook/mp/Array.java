@@ -8,6 +8,10 @@ import java.lang.invoke.VarHandle;
  * element in one process is visible at once in every other; each element read/write is atomic on its own
  * (bytes included), compound updates need {@link #getLock()} or the atomic helpers.
  *
+ * <p><b>The name.</b> In a notebook cell, {@code Array} is this class, Python's name, not the JDK's
+ * {@link java.lang.reflect.Array} (reflective access to Java arrays). Write the JDK's by its full name,
+ * {@code java.lang.reflect.Array}.
+ *
  * <p>Create with {@code ofInt}, {@code ofLong}, {@code ofDouble}, {@code ofByte} (a length, or initial
  * contents); without a lock with {@link RawArray}. At most about 2 GB per array.
  *

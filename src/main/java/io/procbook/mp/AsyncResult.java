@@ -1,5 +1,8 @@
 package io.procbook.mp;
 
+import io.procbook.mp.internal.shm.Blocking;
+
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,7 +53,33 @@ public final class AsyncResult<T> {
     }
 
     /**
-     * Blocks until the result is there or the timeout elapses. The wait is interruptible.
+     * Blocks until the result is there or the timeout elapses (Python's {@code get(timeout)}). The wait is
+     * interruptible.
+     *
+     * <pre>{@code int answer = pool.applyAsync(() -> 6 * 7).get(Duration.ofSeconds(10));}</pre>
+     *
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative only checks
+     * @return the result
+     * @throws UncheckedTimeoutException     if the result is not there in time (the task goes on)
+     * @throws TaskFailedException           if the task failed
+     * @throws CancellationException         if the pool was terminated first
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
+     */
+    public T get(Duration timeout) {
+        if (timeout == null) return get();
+        try {
+            return future.get(Blocking.saturatedNanos(timeout), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            throw new UncheckedInterruptedException(e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        } catch (TimeoutException e) {
+            throw new UncheckedTimeoutException("no result within " + readable(timeout));
+        }
+    }
+
+    /**
+     * Blocks until the result is there or the timeout elapses, as {@link #get(Duration)} does.
      *
      * @param timeout how long to wait; zero or negative only checks
      * @param unit    its unit
@@ -60,17 +89,18 @@ public final class AsyncResult<T> {
      * @throws CancellationException         if the pool was terminated first
      * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
      * @throws NullPointerException          if {@code unit} is null
+     * @deprecated timeouts in this package are {@link Duration}s: use {@link #get(Duration)}
      */
+    @Deprecated
     public T get(long timeout, TimeUnit unit) {
-        try {
-            return future.get(timeout, unit);
-        } catch (InterruptedException e) {
-            throw new UncheckedInterruptedException(e);
-        } catch (ExecutionException e) {
-            throw failure(e.getCause());
-        } catch (TimeoutException e) {
-            throw new UncheckedTimeoutException("no result within " + timeout + " " + unit.toString().toLowerCase());
-        }
+        return get(Duration.ofNanos(unit.toNanos(timeout)));
+    }
+
+    /** "200 ms", "10 s", "1.5 s": how a reader wrote the timeout, not Duration's "PT0.2S". */
+    private static String readable(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + " ms";
+        return (ms % 1000 == 0 ? String.valueOf(ms / 1000) : String.valueOf(ms / 1000.0)) + " s";
     }
 
     static RuntimeException failure(Throwable cause) {
@@ -81,17 +111,16 @@ public final class AsyncResult<T> {
 
     /**
      * Blocks until the result is there (or the task failed) or the timeout elapses; does not throw the
-     * task's failure (Python's {@code wait}, which returns nothing). The wait is interruptible.
+     * task's failure (Python's {@code wait(timeout)}, which returns nothing). The wait is interruptible.
      *
-     * @param timeout how long to wait at most; zero or negative only checks
-     * @param unit    its unit
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative only checks
      * @return whether the task has finished (successfully, failed or cancelled)
      * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
-     * @throws NullPointerException          if {@code unit} is null
      */
-    public boolean waitFor(long timeout, TimeUnit unit) {
+    public boolean waitFor(Duration timeout) {
         try {
-            future.get(timeout, unit);
+            if (timeout == null) future.get();
+            else future.get(Blocking.saturatedNanos(timeout), TimeUnit.NANOSECONDS);
             return true;
         } catch (InterruptedException e) {
             throw new UncheckedInterruptedException(e);
@@ -100,6 +129,21 @@ public final class AsyncResult<T> {
         } catch (TimeoutException e) {
             return false;
         }
+    }
+
+    /**
+     * Blocks until the task has finished or the timeout elapses, as {@link #waitFor(Duration)} does.
+     *
+     * @param timeout how long to wait at most; zero or negative only checks
+     * @param unit    its unit
+     * @return whether the task has finished (successfully, failed or cancelled)
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
+     * @throws NullPointerException          if {@code unit} is null
+     * @deprecated timeouts in this package are {@link Duration}s: use {@link #waitFor(Duration)}
+     */
+    @Deprecated
+    public boolean waitFor(long timeout, TimeUnit unit) {
+        return waitFor(Duration.ofNanos(unit.toNanos(timeout)));
     }
 
     /**

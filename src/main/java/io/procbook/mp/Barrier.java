@@ -5,6 +5,7 @@ import io.procbook.mp.internal.shm.Segment;
 import io.procbook.mp.internal.shm.WaitArea;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * A cyclic barrier for a fixed number of parties in any threads and processes: Python's
@@ -50,6 +51,36 @@ public final class Barrier extends SharedObject {
      */
     public Barrier(int parties) {
         this(parties, null, null);
+    }
+
+    /**
+     * Creates a barrier for {@code parties} parties whose last arriving party runs {@code action} before the
+     * others are released (Python's {@code Barrier(parties, action=...)}), with no default timeout, in new
+     * shared memory.
+     *
+     * @param parties how many parties must call {@link #await()} to pass
+     * @param action  run by the last arriving party, in its process, before the others are released
+     * @throws IllegalArgumentException     if parties is less than 1
+     * @throws NullPointerException         if {@code action} is null
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
+    public Barrier(int parties, Action action) {
+        this(parties, Objects.requireNonNull(action, "action"), null);
+    }
+
+    /**
+     * Creates a barrier for {@code parties} parties whose {@link #await()} waits at most {@code timeout}
+     * (Python's {@code Barrier(parties, timeout=...)}), with no action, in new shared memory.
+     *
+     * @param parties how many parties must call {@link #await()} to pass
+     * @param timeout default timeout of {@link #await()}; negative for none
+     * @throws IllegalArgumentException     if parties is less than 1
+     * @throws NullPointerException         if {@code timeout} is null
+     * @throws ArithmeticException          if {@code timeout} does not fit in a {@code long} of nanoseconds
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created (e.g. /dev/shm is full)
+     */
+    public Barrier(int parties, Duration timeout) {
+        this(parties, null, Objects.requireNonNull(timeout, "timeout"));
     }
 
     /**

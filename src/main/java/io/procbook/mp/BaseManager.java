@@ -290,9 +290,17 @@ public class BaseManager implements AutoCloseable {
      * trip to the server, which calls the supplier (each call may make a new object, or return the same one,
      * as the supplier decides).
      *
+     * <p>The result takes its full generic type from where it goes, so a raw interface is enough and no
+     * unchecked conversion is needed:
+     *
+     * <pre>{@code BlockingQueue<Integer> tasks = manager.get("get_task_queue", BlockingQueue.class);}</pre>
+     *
+     * The type arguments ({@code Integer}) are not checked, as in Python: an item of another type fails where
+     * it is used.
+     *
      * @param name the registered name
-     * @param type the interface the proxy implements
-     * @param <T>  the interface type
+     * @param type the interface the proxy implements; its raw form will do
+     * @param <T>  the type the caller uses the proxy as: {@code type} or a parameterization of it
      * @return the proxy; Serializable, so it can be handed to other processes
      * @throws IllegalArgumentException      if {@code name} was not registered here or {@code type} is not an
      *                                       interface
@@ -307,7 +315,9 @@ public class BaseManager implements AutoCloseable {
      *                                       checked exception arrives wrapped in an
      *                                       {@link IllegalStateException}
      */
-    public <T> T get(String name, Class<T> type) {
+    // The proxy implements the erasure of T, which is all a generic type is at run time.
+    @SuppressWarnings("unchecked")
+    public <T> T get(String name, Class<? super T> type) {
         synchronized (this) {
             if (!names.contains(name)) {
                 throw new IllegalArgumentException("'" + name + "' is not registered; call register(\"" + name
@@ -318,7 +328,7 @@ public class BaseManager implements AutoCloseable {
             throw new IllegalArgumentException(type.getName() + " is not an interface: a proxy implements an"
                     + " interface of the served object");
         }
-        return RemoteHandler.create(requireEndpoint(), name, type);
+        return (T) RemoteHandler.create(requireEndpoint(), name, type);
     }
 
     /**

@@ -53,10 +53,21 @@ public class CalledProcessException extends SubprocessException {
     }
 
     /**
-     * Returns the command's exit status.
+     * Returns the command's exit status (Python's {@code returncode}, named as {@link Process#exitCode()}).
      *
      * @return its exit status (negative: killed by that signal)
      */
+    public int exitCode() {
+        return returncode;
+    }
+
+    /**
+     * Returns the command's exit status, as {@link #exitCode()} does.
+     *
+     * @return its exit status (negative: killed by that signal)
+     * @deprecated one name for one thing: use {@link #exitCode()}
+     */
+    @Deprecated
     public int returncode() {
         return returncode;
     }

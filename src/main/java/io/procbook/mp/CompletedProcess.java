@@ -11,23 +11,35 @@ import java.util.List;
  * every caller of {@link #stdoutBytes()} and {@link #stderrBytes()} (do not modify them). Not Serializable.
  *
  * @param args        the command
- * @param returncode  its exit status; negative when this runtime killed it with that signal
+ * @param exitCode    its exit status (Python's {@code returncode}); negative when this runtime killed it with that signal
  * @param stdoutBytes the captured standard output, or {@code null} if it was not captured
  * @param stderrBytes the captured standard error, or {@code null} if it was not captured
  */
-public record CompletedProcess(List<String> args, int returncode, byte[] stdoutBytes, byte[] stderrBytes) {
+public record CompletedProcess(List<String> args, int exitCode, byte[] stdoutBytes, byte[] stderrBytes) {
 
     /**
      * Creates the record, copying the command list (the byte arrays are kept as they are).
      *
      * @param args        the command
-     * @param returncode  its exit status; negative when this runtime killed it with that signal
+     * @param exitCode    its exit status (Python's {@code returncode}); negative when this runtime killed it with that signal
      * @param stdoutBytes the captured standard output, or {@code null} if it was not captured
      * @param stderrBytes the captured standard error, or {@code null} if it was not captured
      * @throws NullPointerException if {@code args} is null or holds a null
      */
     public CompletedProcess {
         args = List.copyOf(args);
+    }
+
+    /**
+     * Returns the exit status, as {@link #exitCode()} does.
+     *
+     * @return its exit status; negative when this runtime killed it with that signal
+     * @deprecated one name for one thing: {@link Process#exitCode()}, {@link Popen#exitCode()} and this
+     *             record's {@link #exitCode()}
+     */
+    @Deprecated
+    public int returncode() {
+        return exitCode;
     }
 
     /**
@@ -52,11 +64,23 @@ public record CompletedProcess(List<String> args, int returncode, byte[] stdoutB
      * Python's {@code check_returncode()}: throws if the command failed. Never blocks.
      *
      * @return this
-     * @throws CalledProcessException if the return code is not 0
+     * @throws CalledProcessException if the exit code is not 0
      */
-    public CompletedProcess checkReturncode() {
-        if (returncode != 0) throw new CalledProcessException(args, returncode, stdoutBytes, stderrBytes);
+    public CompletedProcess checkExitCode() {
+        if (exitCode != 0) throw new CalledProcessException(args, exitCode, stdoutBytes, stderrBytes);
         return this;
+    }
+
+    /**
+     * Throws if the command failed, as {@link #checkExitCode()} does.
+     *
+     * @return this
+     * @throws CalledProcessException if the exit code is not 0
+     * @deprecated one name for one thing: use {@link #checkExitCode()}
+     */
+    @Deprecated
+    public CompletedProcess checkReturncode() {
+        return checkExitCode();
     }
 
     /**
@@ -67,7 +91,7 @@ public record CompletedProcess(List<String> args, int returncode, byte[] stdoutB
      */
     @Override
     public boolean equals(Object o) {
-        return o instanceof CompletedProcess c && c.returncode == returncode && c.args.equals(args)
+        return o instanceof CompletedProcess c && c.exitCode == exitCode && c.args.equals(args)
                 && Arrays.equals(c.stdoutBytes, stdoutBytes) && Arrays.equals(c.stderrBytes, stderrBytes);
     }
 
@@ -78,7 +102,7 @@ public record CompletedProcess(List<String> args, int returncode, byte[] stdoutB
      */
     @Override
     public int hashCode() {
-        return 31 * (31 * args.hashCode() + returncode) + Arrays.hashCode(stdoutBytes) * 7 + Arrays.hashCode(stderrBytes);
+        return 31 * (31 * args.hashCode() + exitCode) + Arrays.hashCode(stdoutBytes) * 7 + Arrays.hashCode(stderrBytes);
     }
 
     /**
@@ -88,7 +112,7 @@ public record CompletedProcess(List<String> args, int returncode, byte[] stdoutB
      */
     @Override
     public String toString() {
-        return "CompletedProcess(args=" + args + ", returncode=" + returncode
+        return "CompletedProcess(args=" + args + ", returncode=" + exitCode
                 + (stdoutBytes == null ? "" : ", stdout=" + stdout())
                 + (stderrBytes == null ? "" : ", stderr=" + stderr()) + ")";
     }

@@ -12,6 +12,11 @@ import java.util.function.BooleanSupplier;
  * {@code notify_all}) plus Python's {@link #waitFor}. It is bound to a {@link Lock} or {@link RLock} (a new
  * RLock by default), which the caller must hold around every call.
  *
+ * <p><b>The name.</b> In a notebook cell, {@code Condition} is this class, Python's name, not the JDK's
+ * {@link java.util.concurrent.locks.Condition} interface (which this class does not implement). Write the
+ * JDK's by its full name, {@code java.util.concurrent.locks.Condition}; a cell that imports
+ * {@code java.util.concurrent.locks.*} makes the simple name ambiguous.
+ *
  * <p>Shared state is one word {@code waiters:32 | tickets:32}: {@code await} registers as a waiter, releases
  * the lock completely and waits for a ticket; {@code signal(n)} issues up to n tickets, never more than there
  * are waiters, so a signal with nobody waiting is lost (as in Python and Java). A waiter that times out or is

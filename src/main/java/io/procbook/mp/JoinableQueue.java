@@ -35,14 +35,14 @@ public class JoinableQueue<E> extends Queue<E> {
     }
 
     /**
-     * Creates a joinable queue holding at most {@code maxsize} items, in new shared memory.
+     * Creates a joinable queue holding at most {@code maxSize} items, in new shared memory.
      *
-     * @param maxsize the capacity; {@code <= 0} for unbounded
-     * @throws IllegalArgumentException     if the ring for {@code maxsize} items would take more than about 2 GB
+     * @param maxSize the capacity; {@code <= 0} for unbounded
+     * @throws IllegalArgumentException     if the ring for {@code maxSize} items would take more than about 2 GB
      * @throws java.io.UncheckedIOException if the shared memory cannot be created
      */
-    public JoinableQueue(int maxsize) {
-        super(maxsize);
+    public JoinableQueue(int maxSize) {
+        super(maxSize);
         this.allDone = new WaitArea(seg, OFF_ALL_DONE);
     }
 

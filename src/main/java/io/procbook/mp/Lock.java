@@ -7,6 +7,11 @@ import io.procbook.mp.internal.shm.Segment;
  * {@code multiprocessing.Lock}. A thread that acquires it again while holding it waits forever (use
  * {@link #acquire(java.time.Duration)} to show that safely, or an {@link RLock}).
  *
+ * <p><b>The name.</b> In a notebook cell, {@code Lock} is this class, Python's name, not the JDK's
+ * {@link java.util.concurrent.locks.Lock} interface (which this class does not implement). Write the JDK's by
+ * its full name, {@code java.util.concurrent.locks.Lock}; a cell that imports
+ * {@code java.util.concurrent.locks.*} makes the simple name ambiguous.
+ *
  * <p>As in Python, any thread or process may release a held {@code Lock} (it behaves like a binary semaphore);
  * releasing a free lock throws {@link IllegalMonitorStateException}. The holder is still recorded, so a
  * process that dies holding the lock is reported to the next acquirer ({@link LockOwnerDiedException}) rather

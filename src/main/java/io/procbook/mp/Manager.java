@@ -53,7 +53,7 @@ import java.util.stream.Collectors;
  * (or {@link InterruptedException}, where the method declares it), though the call may still take effect on
  * the server. A server that cannot be reached, shuts down or dies makes the call throw
  * {@link ManagerException}; an exception thrown by the object on the server is re-thrown in the caller as
- * itself (or as a {@link RemoteCallException}, if its class cannot travel). Proxies are Serializable, without
+ * itself (or as a {@link RemoteTaskException}, if its class cannot travel). Proxies are Serializable, without
  * the key except to this process's children (see {@link BaseManager} for how keys travel): one sent
  * to another process reaches the same object. The {@code Manager} itself is not Serializable; if this process
  * dies, its server is gone, and every proxy of it, in any process, fails with {@link ManagerException}.

@@ -5,9 +5,19 @@ import io.procbook.mp.internal.shm.Segment;
 
 /**
  * A pair of connected {@link Connection}s: Python's {@code multiprocessing.Pipe()}. What one end sends, the
- * other receives, in order. Duplex pipes (the default) carry messages both ways; for a one-way pipe,
- * {@link #left()} can only receive and {@link #right()} can only send (Python's {@code Pipe(False)} returns
- * them in that order).
+ * other receives, in order. The ends are named for what they do in a one-way pipe ({@link #oneWay()},
+ * Python's {@code Pipe(duplex=False)}): {@link #receiver()} can only receive and {@link #sender()} can only
+ * send, and Python returns them in that order ({@code receiver, sender = Pipe(False)}). In a duplex pipe
+ * ({@link #create()}, the default) both ends send and receive; the names then only tell them apart:
+ *
+ * <pre>{@code
+ * Pipe pipe = Pipe.create();                           // parent_conn, child_conn = Pipe()
+ * Connection parentConn = pipe.receiver();
+ * var child = new Process(conn -> conn.send(List.of(1, 2)), pipe.sender());
+ * child.start();
+ * pipe.sender().close();                               // this process does not use the child's end
+ * Object got = parentConn.recv();                     // [1, 2]
+ * }</pre>
  *
  * <p>The data path is two message rings in shared memory (1,024 messages of buffer per direction; a sender
  * waits when its direction is full, as with an OS pipe). Pass an end to a child process as an argument or in a
@@ -31,14 +41,14 @@ public final class Pipe {
     static final int OFF_RING0 = Segment.HEADER + 1024;
     static final int OFF_RING1 = (int) (OFF_RING0 + MessageRing.bytes(RING_CAPACITY));
 
-    /** The first end. */
-    private final Connection left;
-    /** The second end. */
-    private final Connection right;
+    /** The first end (Python's {@code conn1}): receive-only in a one-way pipe. */
+    private final Connection receiver;
+    /** The second end (Python's {@code conn2}): send-only in a one-way pipe. */
+    private final Connection sender;
 
-    private Pipe(Connection left, Connection right) {
-        this.left = left;
-        this.right = right;
+    private Pipe(Connection receiver, Connection sender) {
+        this.receiver = receiver;
+        this.sender = sender;
     }
 
     /**
@@ -48,17 +58,35 @@ public final class Pipe {
      * @throws java.io.UncheckedIOException if the shared memory cannot be created
      */
     public static Pipe create() {
-        return create(true);
+        return make(true);
+    }
+
+    /**
+     * Creates a one-way pipe, in new shared memory (Python's {@code Pipe(duplex=False)}): messages go from
+     * {@link #sender()} to {@link #receiver()} only.
+     *
+     * @return the pipe; this process holds both ends
+     * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     */
+    public static Pipe oneWay() {
+        return make(false);
     }
 
     /**
      * Creates a pipe, in new shared memory.
      *
-     * @param duplex true for two-way; false for left receives only, right sends only
+     * @param duplex true for two-way; false for one-way, as {@link #oneWay()}
      * @return the pipe; this process holds both ends
      * @throws java.io.UncheckedIOException if the shared memory cannot be created
+     * @deprecated a bare {@code true} or {@code false} does not say what it chooses: use {@link #create()} or
+     *             {@link #oneWay()}
      */
+    @Deprecated
     public static Pipe create(boolean duplex) {
+        return make(duplex);
+    }
+
+    private static Pipe make(boolean duplex) {
         Segment seg = Segment.create(OFF_RING1 - Segment.HEADER + MessageRing.bytes(RING_CAPACITY));
         MessageRing.init(seg, OFF_RING0, RING_CAPACITY);
         MessageRing.init(seg, OFF_RING1, RING_CAPACITY);
@@ -68,21 +96,45 @@ public final class Pipe {
     }
 
     /**
-     * Returns the first end (Python's {@code conn1}); receive-only if the pipe is not duplex.
+     * Returns the receiving end: the first of Python's pair ({@code conn1}); it can only receive if the pipe is
+     * one-way, and can also send if it is duplex.
      *
      * @return the first end
      */
-    public Connection left() {
-        return left;
+    public Connection receiver() {
+        return receiver;
     }
 
     /**
-     * Returns the second end (Python's {@code conn2}); send-only if the pipe is not duplex.
+     * Returns the sending end: the second of Python's pair ({@code conn2}); it can only send if the pipe is
+     * one-way, and can also receive if it is duplex.
      *
      * @return the second end
      */
+    public Connection sender() {
+        return sender;
+    }
+
+    /**
+     * Returns the first end, as {@link #receiver()} does.
+     *
+     * @return the first end
+     * @deprecated the name does not say what the end does: use {@link #receiver()}
+     */
+    @Deprecated
+    public Connection left() {
+        return receiver;
+    }
+
+    /**
+     * Returns the second end, as {@link #sender()} does.
+     *
+     * @return the second end
+     * @deprecated the name does not say what the end does: use {@link #sender()}
+     */
+    @Deprecated
     public Connection right() {
-        return right;
+        return sender;
     }
 
     /**
@@ -92,6 +144,6 @@ public final class Pipe {
      */
     @Override
     public String toString() {
-        return "Pipe[" + left + ", " + right + "]";
+        return "Pipe[" + receiver + ", " + sender + "]";
     }
 }

@@ -1,21 +1,13 @@
 package io.procbook.mp;
 
 import io.procbook.mp.internal.pool.Backend;
-import io.procbook.mp.internal.pool.Chunk;
-import io.procbook.mp.internal.pool.ChunkSink;
-import io.procbook.mp.internal.pool.ItemBuffer;
-import io.procbook.mp.internal.pool.MapJob;
 import io.procbook.mp.internal.pool.ProcessBackend;
 import io.procbook.mp.internal.pool.ResultHandler;
 import io.procbook.mp.spi.ChildProcess;
-import io.procbook.mp.spi.Hooks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +21,13 @@ import java.util.function.Consumer;
  * divided among the workers: {@code ceil(n / (4 * processes))}; 1 for imap). Given a {@link Progress},
  * {@code map}, {@code starmap}, {@code imap} and {@code imapUnordered} show a live progress bar, counted per
  * chunk: {@code pool.map(f, items, Progress.bar("squares"))}.
+ *
+ * <p>Python's keyword arguments have Java names: the constructor's in {@link #options()}
+ * ({@code new Pool(Pool.options().processes(2).initializer(init).maxTasksPerChild(2))}), {@code callback=} and
+ * {@code error_callback=} in {@link #callback(Consumer)} and {@link Callbacks#errorCallback(Consumer)}
+ * ({@code pool.mapAsync(f, items, Pool.callback(list -> show(list)).errorCallback(e -> log(e)))}), and the
+ * common forms are overloads ({@code pool.applyAsync(task, result -> show(result))}). Timeouts are
+ * {@link java.time.Duration}s: {@code result.get(Duration.ofSeconds(10))}.
  *
  * <p>Notebook variables: a worker takes its copy of a notebook variable when it first runs code that uses it
  * and keeps it, as Python's forked workers keep the state they were forked with; a worker started later
@@ -52,12 +51,12 @@ import java.util.function.Consumer;
  * {@link WorkerDiedException} ("worker died (exit code N)"), is replaced, and the pool goes on; a result that
  * cannot be serialized fails its task saying so. If the workers are terminated from outside (the kernel
  * interrupting the cell that made the pool), the pool terminates: pending tasks fail with a
- * {@link java.util.concurrent.CancellationException}.
+ * {@link CancellationException}.
  *
  * <p>Ending: {@link #close()} accepts no more tasks and lets the workers exit once the queued ones are done;
  * {@link #terminate()} stops them now; {@link #join()} waits for the workers to exit. Note on
  * try-with-resources: Python's {@code with Pool() as p:} terminates the pool at the end of the block, but in
- * Java {@code close()} is also Python's {@code close()} (the seed programs call {@code close(); join()} and
+ * Java {@code close()} is also Python's {@code close()} (Python programs call {@code close(); join()} and
  * expect queued tasks to finish), so a try-with-resources block ends by letting queued tasks finish in the
  * background; call {@link #terminate()} for Python's {@code with} behaviour.
  *
@@ -72,66 +71,129 @@ import java.util.function.Consumer;
  */
 public class Pool implements AutoCloseable {
 
+    /** What a call without callbacks uses: its result is ready as soon as the task is done. */
+    private static final Callbacks<Object> NO_CALLBACKS = Callbacks.none();
+
     private final Backend backend;
     private final ResultHandler handler;
     private final int size;
+    /** Turns calls into chunks for the backend and the chunks' results into results for the caller. */
+    private final PoolJobs jobs;
 
     /**
-     * Starts a pool with {@link Process#cpuCount()} workers, as {@link #Pool(int, Task, int)} does.
+     * Starts a pool with {@link Process#cpuCount()} workers, as {@link #Pool(PoolOptions)} does.
      *
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public Pool() {
-        this(Process.cpuCount());
+        this(options());
     }
 
     /**
-     * Starts a pool of {@code processes} workers, as {@link #Pool(int, Task, int)} does.
+     * Starts a pool of {@code processes} workers, as {@link #Pool(PoolOptions)} does.
      *
      * @param processes how many workers
      * @throws IllegalArgumentException     if {@code processes < 1}
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public Pool(int processes) {
-        this(processes, null, 0);
+        this(options().processes(processes));
     }
 
     /**
      * Starts a pool of {@code processes} workers, each running {@code initializer} first, as
-     * {@link #Pool(int, Task, int)} does.
+     * {@link #Pool(PoolOptions)} does.
      *
      * @param processes   how many workers
-     * @param initializer run once in each worker before its first task, or {@code null}
+     * @param initializer run once in each worker before its first task
      * @throws IllegalArgumentException     if {@code processes < 1}, or the initializer cannot be serialized
+     * @throws NullPointerException         if {@code initializer} is null
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public Pool(int processes, Task initializer) {
-        this(processes, initializer, 0);
+        this(options().processes(processes).initializer(initializer));
     }
 
     /**
-     * Starts {@code processes} worker processes and blocks until they are running (each starts from a
-     * pre-started JVM when one is ready, else a new JVM: ~100 ms; they are launched side by side). The wait is
-     * not interruptible: an interrupt is remembered, the constructor goes on until every worker is known, and
-     * returns (or throws) with the interrupt flag set again.
+     * Starts the worker processes that {@code options} describe (Python's
+     * {@code Pool(processes, initializer, maxtasksperchild)}) and blocks until they are running:
      *
-     * @param processes        how many workers
-     * @param initializer      run once in each worker before its first task, or {@code null}; if it throws,
-     *                         the pool breaks: the queued tasks fail with a {@link TaskFailedException} whose
-     *                         cause is a {@link BrokenProcessPoolException}, and later submissions throw that
-     *                         {@code BrokenProcessPoolException}
-     * @param maxTasksPerChild a worker is replaced by a new process after this many tasks (chunks); 0 for never
-     * @throws IllegalArgumentException     if {@code processes < 1} or {@code maxTasksPerChild < 0}, or the
-     *                                      initializer cannot be serialized
+     * <pre>{@code var pool = new Pool(Pool.options().processes(2).initializer(() -> init()).maxTasksPerChild(2));}</pre>
+     *
+     * <p>Each worker starts from a pre-started JVM when one is ready, else a new JVM (~100 ms); they are
+     * launched side by side. The wait is not interruptible: an interrupt is remembered, the constructor goes on
+     * until every worker is known, and returns (or throws) with the interrupt flag set again.
+     *
+     * @param options the number of workers, the initializer and the tasks per worker; see {@link PoolOptions}
+     * @throws IllegalArgumentException     if the initializer cannot be serialized
+     * @throws NullPointerException         if {@code options} is null
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started (the workers that did start are
      *                                      sent SIGTERM)
      */
-    public Pool(int processes, Task initializer, int maxTasksPerChild) {
-        if (processes < 1) throw new IllegalArgumentException("processes must be at least 1, not " + processes);
-        if (maxTasksPerChild < 0) throw new IllegalArgumentException("maxTasksPerChild must be >= 0, not " + maxTasksPerChild);
-        this.size = processes;
+    public Pool(PoolOptions options) {
+        this.size = options.processes();
         this.handler = new ResultHandler("Pool-result-handler");
-        this.backend = new ProcessBackend(processes, initializer, maxTasksPerChild, false, handler, "Pool");
+        this.backend = new ProcessBackend(size, options.initializer(), options.maxTasksPerChild(), false, handler,
+                "Pool");
+        this.jobs = new PoolJobs(backend, handler, size);
+    }
+
+    /**
+     * Starts a pool as {@link #Pool(PoolOptions)} does.
+     *
+     * @param processes        how many workers
+     * @param initializer      run once in each worker before its first task, or {@code null}
+     * @param maxTasksPerChild a worker is replaced by a new process after this many tasks (chunks); 0 for never
+     * @throws IllegalArgumentException     if {@code processes < 1} or {@code maxTasksPerChild < 0}, or the
+     *                                      initializer cannot be serialized
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     * @deprecated which number is which is not visible at the call: use
+     *             {@code new Pool(Pool.options().processes(n).initializer(init).maxTasksPerChild(m))}
+     */
+    @Deprecated
+    public Pool(int processes, Task initializer, int maxTasksPerChild) {
+        this(initializer == null ? options().processes(processes).maxTasksPerChild(maxTasksPerChild)
+                : options().processes(processes).initializer(initializer).maxTasksPerChild(maxTasksPerChild));
+    }
+
+    /**
+     * Returns the default pool options, to be changed by their named withers and passed to
+     * {@link #Pool(PoolOptions)}: {@code Pool.options().processes(2).maxTasksPerChild(2)}.
+     *
+     * @return {@link Process#cpuCount()} processes, no initializer, workers never replaced
+     */
+    public static PoolOptions options() {
+        return PoolOptions.defaults();
+    }
+
+    /**
+     * Returns callbacks that run {@code callback} with the result (Python's {@code callback=}), for
+     * {@link #applyAsync(Call, Callbacks)}, {@link #mapAsync(Fn, Iterable, Callbacks)} and
+     * {@link #starmapAsync(Fn2, Iterable, Callbacks)}; add an error callback with
+     * {@link Callbacks#errorCallback(Consumer)}:
+     *
+     * <pre>{@code pool.mapAsync(fn, items, Pool.callback(list -> show(list)).errorCallback(e -> log(e)));}</pre>
+     *
+     * @param callback run in this process with the result
+     * @param <R>      the result type
+     * @return callbacks with this result callback
+     * @throws NullPointerException if {@code callback} is null
+     */
+    public static <R> Callbacks<R> callback(Consumer<? super R> callback) {
+        return Callbacks.onResult(callback);
+    }
+
+    /**
+     * Returns callbacks that run {@code errorCallback} with the failure (Python's {@code error_callback=});
+     * see {@link #callback(Consumer)}.
+     *
+     * @param errorCallback run in this process with the failure
+     * @param <R>           the result type
+     * @return callbacks with only an error callback
+     * @throws NullPointerException if {@code errorCallback} is null
+     */
+    public static <R> Callbacks<R> errorCallback(Consumer<? super Throwable> errorCallback) {
+        return Callbacks.onError(errorCallback);
     }
 
     /** For {@link ThreadPool}: a pool over another backend. */
@@ -139,6 +201,7 @@ public class Pool implements AutoCloseable {
         this.size = size;
         this.backend = backend;
         this.handler = handler;
+        this.jobs = new PoolJobs(backend, handler, size);
     }
 
     /**
@@ -150,7 +213,7 @@ public class Pool implements AutoCloseable {
      * @return its result
      * @throws TaskFailedException           if it failed (the cause is what it threw, or a
      *                                       {@link WorkerDiedException} if its worker died)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before the task finished
+     * @throws CancellationException if the pool was terminated before the task finished
      * @throws IllegalStateException         if the pool was closed or terminated ({@link BrokenProcessPoolException}
      *                                       if it is broken)
      * @throws IllegalArgumentException      if the task cannot be sent to a worker
@@ -170,14 +233,14 @@ public class Pool implements AutoCloseable {
      * @param <R> the result type
      * @return {@code fn(arg)}
      * @throws TaskFailedException           if it failed
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before the task finished
+     * @throws CancellationException if the pool was terminated before the task finished
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws IllegalArgumentException      if {@code fn} or {@code arg} cannot be sent to a worker
      * @throws UncheckedInterruptedException if interrupted while waiting (the task goes on)
      * @see #apply(Call)
      */
     public <T, R> R apply(Fn<T, R> fn, T arg) {
-        return applyAsync(fn, arg, null, null).get();
+        return applyAsync(fn, arg).get();
     }
 
     /**
@@ -188,14 +251,52 @@ public class Pool implements AutoCloseable {
      * @return the pending result
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws IllegalArgumentException if the task cannot be sent to a worker
-     * @see #applyAsync(Fn, Object, Consumer, Consumer)
+     * @throws NullPointerException     if {@code task} is null
      */
     public <R> AsyncResult<R> applyAsync(Call<R> task) {
-        return applyAsync(task, null, null);
+        return applyAsync(task, NO_CALLBACKS);
     }
 
     /**
-     * Runs {@code task} in a worker with callbacks, without waiting for it.
+     * Runs {@code task} in a worker without waiting for it, and {@code callback} in this process with its
+     * result (Python's {@code apply_async(task, callback=callback)}); see {@link #applyAsync(Fn, Object,
+     * Callbacks)} for when the callback runs.
+     *
+     * <pre>{@code pool.applyAsync(() -> foo(n), result -> bar(result));}</pre>
+     *
+     * @param task     what to run
+     * @param callback run in this process with the result
+     * @param <R>      the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if the task cannot be sent to a worker
+     * @throws NullPointerException     if {@code task} or {@code callback} is null
+     */
+    public <R> AsyncResult<R> applyAsync(Call<R> task, Consumer<? super R> callback) {
+        return applyAsync(task, Callbacks.onResult(callback));
+    }
+
+    /**
+     * Runs {@code task} in a worker with callbacks, without waiting for it (Python's
+     * {@code apply_async(task, callback=..., error_callback=...)}); see {@link #applyAsync(Fn, Object,
+     * Callbacks)} for when the callbacks run.
+     *
+     * <pre>{@code pool.applyAsync(() -> risky(), Pool.callback(r -> show(r)).errorCallback(e -> log(e)));}</pre>
+     *
+     * @param task      what to run
+     * @param callbacks what runs in this process with the result or the failure
+     * @param <R>       the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if the task cannot be sent to a worker
+     * @throws NullPointerException     if {@code task} or {@code callbacks} is null
+     */
+    public <R> AsyncResult<R> applyAsync(Call<R> task, Callbacks<? super R> callbacks) {
+        return jobs.one(PoolJobs.call(task), null, callbacks);
+    }
+
+    /**
+     * Runs {@code task} in a worker with callbacks, as {@link #applyAsync(Call, Callbacks)} does.
      *
      * @param task          what to run
      * @param callback      run in this process with the result, or {@code null}
@@ -204,11 +305,28 @@ public class Pool implements AutoCloseable {
      * @return the pending result
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws IllegalArgumentException if the task cannot be sent to a worker
-     * @see #applyAsync(Fn, Object, Consumer, Consumer)
+     * @deprecated a {@code null} placeholder hides which callback is which: use
+     *             {@link #applyAsync(Call, Consumer)} or {@link #applyAsync(Call, Callbacks)}
      */
+    @Deprecated
     public <R> AsyncResult<R> applyAsync(Call<R> task, Consumer<? super R> callback,
                                          Consumer<? super Throwable> errorCallback) {
-        return applyAsync(new CallFn<>(task), null, callback, errorCallback);
+        return applyAsync(task, Callbacks.of(callback, errorCallback));
+    }
+
+    /**
+     * Runs {@code fn(arg)} in a worker without waiting for it (Python's {@code apply_async(fn, (arg,))}).
+     *
+     * @param fn  the function
+     * @param arg its argument; must be Serializable (a ThreadPool uses it as it is)
+     * @param <T> the argument type
+     * @param <R> the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     */
+    public <T, R> AsyncResult<R> applyAsync(Fn<T, R> fn, T arg) {
+        return applyAsync(fn, arg, NO_CALLBACKS);
     }
 
     /**
@@ -216,27 +334,43 @@ public class Pool implements AutoCloseable {
      * thread (see the class comment); one that throws has its stack trace printed to {@code System.err} and
      * does not stop the pool. As in Python, the result counts as ready ({@code get()} returns) once its callback
      * has returned, so a callback must not wait for another result of this pool that has a callback: they run
-     * one at a time on that one thread.
+     * one at a time on that one thread. The error callback gets the task's exception, a
+     * {@link WorkerDiedException}, a {@link CancellationException} if the pool was
+     * terminated, and so on.
+     *
+     * @param fn        the function
+     * @param arg       its argument
+     * @param callbacks what runs in this process with the result or the failure
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the pending result
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     * @throws NullPointerException     if {@code fn} or {@code callbacks} is null
+     */
+    public <T, R> AsyncResult<R> applyAsync(Fn<T, R> fn, T arg, Callbacks<? super R> callbacks) {
+        return jobs.one(Objects.requireNonNull(fn, "fn"), arg, callbacks);
+    }
+
+    /**
+     * Runs {@code fn(arg)} in a worker with callbacks, as {@link #applyAsync(Fn, Object, Callbacks)} does.
      *
      * @param fn            the function
      * @param arg           its argument
      * @param callback      run in this process with the result, or {@code null}
-     * @param errorCallback run in this process with the failure (the task's exception, a
-     *                      {@link WorkerDiedException}, a {@link java.util.concurrent.CancellationException}
-     *                      if the pool was terminated ...), or {@code null}
+     * @param errorCallback run in this process with the failure, or {@code null}
      * @param <T>           the argument type
      * @param <R>           the result type
      * @return the pending result
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws IllegalArgumentException if {@code fn} or {@code arg} cannot be sent to a worker
+     * @deprecated a {@code null} placeholder hides which callback is which: use
+     *             {@link #applyAsync(Fn, Object, Callbacks)}
      */
-    @SuppressWarnings("unchecked")
+    @Deprecated
     public <T, R> AsyncResult<R> applyAsync(Fn<T, R> fn, T arg, Consumer<? super R> callback,
                                             Consumer<? super Throwable> errorCallback) {
-        List<Object> one = new ArrayList<>(1);
-        one.add(arg);
-        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, one, 1, null);
-        return result(all.thenApply(l -> (R) l.get(0)), callback, errorCallback);
+        return applyAsync(fn, arg, Callbacks.of(callback, errorCallback));
     }
 
     /**
@@ -249,7 +383,7 @@ public class Pool implements AutoCloseable {
      * @param <R>   the result type
      * @return the results, in item order (a fixed-size list)
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws IllegalArgumentException      if {@code fn} or an item cannot be sent to a worker
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
@@ -270,14 +404,14 @@ public class Pool implements AutoCloseable {
      * @param <R>       the result type
      * @return the results, in item order
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws IllegalArgumentException      if {@code chunksize < 0}, or {@code fn} or an item cannot be sent
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
      * @throws NullPointerException          if {@code items} is null
      */
     public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
-        return mapAsync(fn, items, chunksize, null, null).get();
+        return mapAsync(fn, items, chunksize).get();
     }
 
     /**
@@ -294,7 +428,7 @@ public class Pool implements AutoCloseable {
      * @param <R>      the result type
      * @return the results, in item order
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken (no bar is shown)
      * @throws IllegalArgumentException      if {@code fn} or an item cannot be sent to a worker (no bar is
      *                                       shown)
@@ -302,7 +436,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException          if {@code items} or {@code progress} is null
      */
     public <T, R> List<R> map(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
-        return showing(fn, items, progress, "map");
+        return jobs.showing(fn, items, progress, "map");
     }
 
     /**
@@ -319,15 +453,75 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items) {
-        return mapAsync(fn, items, 0, null, null);
+        return mapAsync(fn, items, 0, NO_CALLBACKS);
+    }
+
+    /**
+     * Applies {@code fn} to every item as {@link #mapAsync(Fn, Iterable)} does, cut into chunks of
+     * {@code chunksize} items (Python's {@code map_async(fn, items, chunksize)}).
+     *
+     * @param fn        the function
+     * @param items     its arguments
+     * @param chunksize items per chunk; 0 for the default
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} is null
+     */
+    public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
+        return mapAsync(fn, items, chunksize, NO_CALLBACKS);
+    }
+
+    /**
+     * Applies {@code fn} to every item as {@link #mapAsync(Fn, Iterable)} does, with callbacks that get the
+     * whole list or the first failure (Python's {@code map_async(fn, items, callback=..., error_callback=...)}):
+     *
+     * <pre>{@code pool.mapAsync(x -> x * x, items, Pool.callback(list -> whole.complete(list)));}</pre>
+     *
+     * @param fn        the function
+     * @param items     its arguments
+     * @param callbacks what runs in this process with the list of results or the first failure
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} or {@code callbacks} is null
+     */
+    public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items,
+                                                Callbacks<? super List<R>> callbacks) {
+        return mapAsync(fn, items, 0, callbacks);
     }
 
     /**
      * Applies {@code fn} to every item in workers without waiting for them. With no items, the result is
-     * an empty list, already complete (but a closed pool still refuses).
+     * an empty list, already complete (but a closed pool still refuses). The callbacks run as for
+     * {@link #applyAsync(Fn, Object, Callbacks)}: the result callback once, with the whole list; the error
+     * callback with the first failure.
+     *
+     * @param fn        the function
+     * @param items     its arguments; a {@code List} is read, not copied, before this method returns
+     * @param chunksize items per chunk; 0 for the default
+     * @param callbacks what runs in this process with the list of results or the first failure
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code items} or {@code callbacks} is null
+     */
+    public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize,
+                                                Callbacks<? super List<R>> callbacks) {
+        return jobs.all(fn, items, chunksize, callbacks);
+    }
+
+    /**
+     * Applies {@code fn} to every item with callbacks, as {@link #mapAsync(Fn, Iterable, int, Callbacks)} does.
      *
      * @param fn            the function
-     * @param items         its arguments; a {@code List} is read, not copied, before this method returns
+     * @param items         its arguments
      * @param chunksize     items per chunk; 0 for the default
      * @param callback      run in this process once, with the whole result list, or {@code null}
      * @param errorCallback run in this process with the first failure, or {@code null}
@@ -337,22 +531,14 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException if {@code chunksize < 0}, or something cannot be sent to a worker
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws NullPointerException     if {@code items} is null
+     * @deprecated {@code 0} and {@code null} placeholders hide which argument is which: use
+     *             {@link #mapAsync(Fn, Iterable, Callbacks)} or {@link #mapAsync(Fn, Iterable, int, Callbacks)}
      */
-    @SuppressWarnings("unchecked")
+    @Deprecated
     public <T, R> AsyncResult<List<R>> mapAsync(Fn<T, R> fn, Iterable<? extends T> items, int chunksize,
                                                 Consumer<? super List<R>> callback,
                                                 Consumer<? super Throwable> errorCallback) {
-        List<Object> list = toList(items);
-        CompletableFuture<List<Object>> all = run((Fn<Object, Object>) fn, list, chunkSize(chunksize, list.size()), null);
-        return result(all.thenApply(l -> (List<R>) l), callback, errorCallback);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T, R> List<R> showing(Fn<T, R> fn, Iterable<? extends T> items, Progress progress, String operation) {
-        Objects.requireNonNull(progress, "progress");
-        List<Object> list = toList(items);
-        ProgressBar bar = progress.openForPool(operation, list.size());
-        return (List<R>) new AsyncResult<>(run((Fn<Object, Object>) fn, list, chunkSize(0, list.size()), bar)).get();
+        return mapAsync(fn, items, chunksize, Callbacks.of(callback, errorCallback));
     }
 
     /**
@@ -368,14 +554,14 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException      if an argument list does not hold exactly two arguments (nothing was
      *                                       submitted), or something cannot be sent to a worker
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
      * @throws NullPointerException          if {@code args} or one of its lists is null
      * @see #map(Fn, Iterable)
      */
     public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args) {
-        return starmapAsync(fn, args, 0, null, null).get();
+        return starmapAsync(fn, args).get();
     }
 
     /**
@@ -390,13 +576,13 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException      if {@code chunksize < 0}, an argument list does not hold exactly
      *                                       two arguments, or something cannot be sent to a worker
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
      * @throws NullPointerException          if {@code args} or one of its lists is null
      */
     public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args, int chunksize) {
-        return starmapAsync(fn, args, chunksize, null, null).get();
+        return starmapAsync(fn, args, chunksize).get();
     }
 
     /**
@@ -411,13 +597,13 @@ public class Pool implements AutoCloseable {
      * @throws IllegalArgumentException      if an argument list does not hold exactly two arguments, or
      *                                       something cannot be sent to a worker (no bar is shown)
      * @throws TaskFailedException           if a task failed (the first failure)
-     * @throws java.util.concurrent.CancellationException if the pool was terminated before all were done
+     * @throws CancellationException if the pool was terminated before all were done
      * @throws IllegalStateException         if the pool was closed, terminated or broken
      * @throws UncheckedInterruptedException if interrupted while waiting (the tasks go on)
      * @throws NullPointerException          if {@code args}, one of its lists or {@code progress} is null
      */
     public <T, R> List<R> starmap(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args, Progress progress) {
-        return showing(new StarFn<T, R>(fn), pairs(args), progress, "starmap");
+        return jobs.showing(PoolJobs.star(fn), PoolJobs.pairs(args), progress, "starmap");
     }
 
     /**
@@ -434,11 +620,73 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code args} or one of its lists is null
      */
     public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args) {
-        return starmapAsync(fn, args, 0, null, null);
+        return starmapAsync(fn, args, 0, NO_CALLBACKS);
     }
 
     /**
-     * {@link #starmap(Fn2, Iterable)} without waiting, with a chunk size and callbacks as {@link #mapAsync}.
+     * {@link #starmap(Fn2, Iterable)} without waiting, in chunks of {@code chunksize} tasks (Python's
+     * {@code starmap_async(fn, args, chunksize)}).
+     *
+     * @param fn        the function
+     * @param args      one list of two arguments per task (copied before this method returns)
+     * @param chunksize tasks per chunk; 0 for the default
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, an argument list does not hold exactly two
+     *                                  arguments, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code args} or one of its lists is null
+     */
+    public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
+                                                    int chunksize) {
+        return starmapAsync(fn, args, chunksize, NO_CALLBACKS);
+    }
+
+    /**
+     * {@link #starmap(Fn2, Iterable)} without waiting, with callbacks as
+     * {@link #mapAsync(Fn, Iterable, Callbacks)} (Python's {@code starmap_async(fn, args, callback=...)}).
+     *
+     * @param fn        the function
+     * @param args      one list of two arguments per task (copied before this method returns)
+     * @param callbacks what runs in this process with the list of results or the first failure
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if an argument list does not hold exactly two arguments, or something
+     *                                  cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code args}, one of its lists, or {@code callbacks} is null
+     */
+    public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
+                                                    Callbacks<? super List<R>> callbacks) {
+        return starmapAsync(fn, args, 0, callbacks);
+    }
+
+    /**
+     * {@link #starmap(Fn2, Iterable)} without waiting, with a chunk size and callbacks as
+     * {@link #mapAsync(Fn, Iterable, int, Callbacks)}.
+     *
+     * @param fn        the function
+     * @param args      one list of two arguments per task (copied before this method returns)
+     * @param chunksize tasks per chunk; 0 for the default
+     * @param callbacks what runs in this process with the list of results or the first failure
+     * @param <T>       the argument type
+     * @param <R>       the result type
+     * @return the pending list of results
+     * @throws IllegalArgumentException if {@code chunksize < 0}, an argument list does not hold exactly two
+     *                                  arguments, or something cannot be sent to a worker
+     * @throws IllegalStateException    if the pool was closed, terminated or broken
+     * @throws NullPointerException     if {@code args}, one of its lists, or {@code callbacks} is null
+     */
+    public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
+                                                    int chunksize, Callbacks<? super List<R>> callbacks) {
+        return mapAsync(PoolJobs.star(fn), PoolJobs.pairs(args), chunksize, callbacks);
+    }
+
+    /**
+     * {@link #starmap(Fn2, Iterable)} without waiting, with callbacks, as
+     * {@link #starmapAsync(Fn2, Iterable, int, Callbacks)} does.
      *
      * @param fn            the function
      * @param args          one list of two arguments per task (copied before this method returns)
@@ -452,20 +700,15 @@ public class Pool implements AutoCloseable {
      *                                  arguments, or something cannot be sent to a worker
      * @throws IllegalStateException    if the pool was closed, terminated or broken
      * @throws NullPointerException     if {@code args} or one of its lists is null
+     * @deprecated {@code 0} and {@code null} placeholders hide which argument is which: use
+     *             {@link #starmapAsync(Fn2, Iterable, Callbacks)} or
+     *             {@link #starmapAsync(Fn2, Iterable, int, Callbacks)}
      */
+    @Deprecated
     public <T, R> AsyncResult<List<R>> starmapAsync(Fn2<T, T, R> fn, Iterable<? extends List<? extends T>> args,
                                                     int chunksize, Consumer<? super List<R>> callback,
                                                     Consumer<? super Throwable> errorCallback) {
-        return mapAsync(new StarFn<T, R>(fn), pairs(args), chunksize, callback, errorCallback);
-    }
-
-    private static <T> List<List<T>> pairs(Iterable<? extends List<? extends T>> args) {
-        List<List<T>> pairs = new ArrayList<>();
-        for (List<? extends T> a : args) {
-            if (a.size() != 2) throw new IllegalArgumentException("starmap needs two arguments per task, got " + a);
-            pairs.add(new ArrayList<>(a));
-        }
-        return pairs;
+        return starmapAsync(fn, args, chunksize, Callbacks.of(callback, errorCallback));
     }
 
     /**
@@ -500,7 +743,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
-        return iterate(fn, items, chunksize, true, Long.MAX_VALUE, null, null);
+        return jobs.iterate(fn, items, chunksize, true, null, null);
     }
 
     /**
@@ -519,7 +762,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} or {@code progress} is null
      */
     public <T, R> PoolIterator<R> imap(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
-        return iterate(fn, items, 1, true, Long.MAX_VALUE, Objects.requireNonNull(progress, "progress"), "imap");
+        return jobs.iterate(fn, items, 1, true, Objects.requireNonNull(progress, "progress"), "imap");
     }
 
     /**
@@ -553,7 +796,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} is null
      */
     public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
-        return iterate(fn, items, chunksize, false, Long.MAX_VALUE, null, null);
+        return jobs.iterate(fn, items, chunksize, false, null, null);
     }
 
     /**
@@ -571,21 +814,7 @@ public class Pool implements AutoCloseable {
      * @throws NullPointerException     if {@code items} or {@code progress} is null
      */
     public <T, R> PoolIterator<R> imapUnordered(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
-        return iterate(fn, items, 1, false, Long.MAX_VALUE, Objects.requireNonNull(progress, "progress"),
-                "imapUnordered");
-    }
-
-    /** @param progress {@code null} for no bar; {@code operation} names the bar if it has no description */
-    @SuppressWarnings("unchecked")
-    <T, R> PoolIterator<R> iterate(Fn<T, R> fn, Iterable<? extends T> items, int chunksize, boolean ordered,
-                                   long deadline, Progress progress, String operation) {
-        if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
-        List<Object> list = toList(items);
-        ItemBuffer buffer = new ItemBuffer(list.size(), ordered);
-        ProgressBar bar = progress == null ? null : progress.openForPool(operation, list.size());
-        backend.submit((Fn<Object, Object>) fn, cut(list, chunksize, ProgressSink.wrap(buffer, bar, false)));
-        if (bar != null) bar.begin();
-        return new PoolIterator<>(buffer, list.size(), deadline);
+        return jobs.iterate(fn, items, 1, false, Objects.requireNonNull(progress, "progress"), "imapUnordered");
     }
 
     /**
@@ -600,7 +829,7 @@ public class Pool implements AutoCloseable {
 
     /**
      * Stops the workers now (SIGTERM). Queued and running tasks fail with a
-     * {@link java.util.concurrent.CancellationException}. Returns at once; {@link #join()} waits for the exit.
+     * {@link CancellationException}. Returns at once; {@link #join()} waits for the exit.
      * Idempotent; allowed after {@link #close()}.
      */
     public void terminate() {
@@ -654,81 +883,5 @@ public class Pool implements AutoCloseable {
      */
     public Thread resultHandlerThread() {
         return handler.thread();
-    }
-
-    /** @param bar {@code null} for none; shown once the work is submitted (a refused map shows nothing) */
-    private CompletableFuture<List<Object>> run(Fn<Object, Object> fn, List<Object> items, int chunksize,
-                                                ProgressBar bar) {
-        MapJob job = new MapJob(items.size(), (items.size() + chunksize - 1) / chunksize);
-        List<Chunk> chunks = cut(items, chunksize, ProgressSink.wrap(job, bar, true));
-        if (!chunks.isEmpty()) backend.submit(fn, chunks);
-        else if (backend.isShutdown()) throw new IllegalStateException("the pool accepts no new tasks");
-        if (bar != null) bar.begin();
-        return job.future();
-    }
-
-    private static List<Chunk> cut(List<Object> items, int chunksize, ChunkSink sink) {
-        List<Chunk> chunks = new ArrayList<>((items.size() + chunksize - 1) / chunksize);
-        for (int i = 0; i < items.size(); i += chunksize) {
-            chunks.add(new Chunk(sink, i, items.subList(i, Math.min(items.size(), i + chunksize))));
-        }
-        return chunks;
-    }
-
-    private int chunkSize(int requested, int items) {
-        if (requested < 0) throw new IllegalArgumentException("chunksize must be >= 0 (0: default), not " + requested);
-        if (requested > 0) return requested;
-        int per = 4 * size;
-        return Math.max(1, (items + per - 1) / per);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> toList(Iterable<?> items) {
-        if (items instanceof List<?> l) return (List<Object>) l;
-        List<Object> out = new ArrayList<>();
-        for (Object o : items) out.add(o);
-        return out;
-    }
-
-    private <R> AsyncResult<R> result(CompletableFuture<R> f, Consumer<? super R> callback,
-                                      Consumer<? super Throwable> errorCallback) {
-        if (callback == null && errorCallback == null) return new AsyncResult<>(f);
-        // As in Python, the result is ready once its callback has run: what a callback prints comes before
-        // whatever the caller does after get(). A callback belongs where it was registered (under the kernel:
-        // it prints into that cell), though it runs on the pool's handler thread.
-        Object context = Hooks.currentContext();
-        CompletableFuture<R> ready = new CompletableFuture<>();
-        f.whenComplete((v, e) -> handler.post(() -> {
-            try {
-                Hooks.runIn(context, () -> {
-                    if (e == null) {
-                        if (callback != null) callback.accept(v);
-                    } else if (errorCallback != null) {
-                        errorCallback.accept(e instanceof CompletionException c && c.getCause() != null
-                                ? c.getCause() : e);
-                    }
-                });
-            } finally {
-                if (e == null) ready.complete(v);
-                else ready.completeExceptionally(e);
-            }
-        }));
-        return new AsyncResult<>(ready);
-    }
-
-    /** A {@link Call} seen as a one-argument function (its argument is ignored). */
-    private record CallFn<R>(Call<R> task) implements Fn<Object, R> {
-        @Override
-        public R apply(Object ignored) throws Exception {
-            return task.call();
-        }
-    }
-
-    /** A two-argument function applied to a list of two arguments. */
-    private record StarFn<T, R>(Fn2<T, T, R> fn) implements Fn<List<T>, R> {
-        @Override
-        public R apply(List<T> args) throws Exception {
-            return fn.apply(args.get(0), args.get(1));
-        }
     }
 }

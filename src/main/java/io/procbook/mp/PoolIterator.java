@@ -3,6 +3,7 @@ package io.procbook.mp;
 import io.procbook.mp.internal.pool.ItemBuffer;
 import io.procbook.mp.internal.shm.Blocking;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +73,21 @@ public final class PoolIterator<T> implements Iterator<T> {
      * Blocks until the next result is there or the timeout elapses (Python's {@code next(timeout)}). The wait
      * is interruptible.
      *
+     * @param timeout how long to wait at most; {@code null} for no limit; zero or negative only checks
+     * @return the next result
+     * @throws UncheckedTimeoutException     if no result came in time (a later call can still get it)
+     * @throws NoSuchElementException        if every result was handed out
+     * @throws TaskFailedException           if this item's task failed
+     * @throws java.util.concurrent.CancellationException if the pool was terminated first
+     * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
+     */
+    public T next(Duration timeout) {
+        return take(Math.min(Blocking.deadline(timeout), deadline));
+    }
+
+    /**
+     * Blocks until the next result is there or the timeout elapses, as {@link #next(Duration)} does.
+     *
      * @param timeout how long to wait at most; zero or negative only checks
      * @param unit    its unit
      * @return the next result
@@ -81,7 +97,9 @@ public final class PoolIterator<T> implements Iterator<T> {
      * @throws java.util.concurrent.CancellationException if the pool was terminated first
      * @throws UncheckedInterruptedException if the waiting thread is interrupted (its flag is set again)
      * @throws NullPointerException          if {@code unit} is null
+     * @deprecated timeouts in this package are {@link Duration}s: use {@link #next(Duration)}
      */
+    @Deprecated
     public T next(long timeout, TimeUnit unit) {
         return take(Math.min(Blocking.deadline(timeout, unit), deadline));
     }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>{@code
  * var p = new Popen(List.of("sort"), Subprocess.options().stdin(Subprocess.PIPE).stdout(Subprocess.PIPE));
- * CompletedProcess r = p.communicate("b\na\n");   // r.stdout() is "a\nb\n", r.returncode() is 0
+ * CompletedProcess r = p.communicate("b\na\n");   // r.stdout() is "a\nb\n", r.exitCode() is 0
  * }</pre>
  *
  * <p>By default (as in Python) every stream is inherited: the command's output goes where this JVM's goes
@@ -251,12 +251,24 @@ public final class Popen {
     }
 
     /**
-     * Returns the return code without waiting (Python's {@code returncode}); the same as {@link #poll()}.
+     * Returns the exit code without waiting (Python's {@code returncode}, named as {@link Process#exitCode()});
+     * the same as {@link #poll()}.
      *
-     * @return the return code, or {@code null} while the command runs
+     * @return the exit code (negative: killed by that signal), or {@code null} while the command runs
      */
-    public Integer returncode() {
+    public Integer exitCode() {
         return poll();
+    }
+
+    /**
+     * Returns the exit code without waiting, as {@link #exitCode()} does.
+     *
+     * @return the exit code, or {@code null} while the command runs
+     * @deprecated one name for one thing: use {@link #exitCode()}
+     */
+    @Deprecated
+    public Integer returncode() {
+        return exitCode();
     }
 
     /**

@@ -24,9 +24,7 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,6 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A task running in its own operating-system process: a child JVM. Python's
  * {@code multiprocessing.Process}, in Java.
+ *
+ * <p><b>The name.</b> In a notebook cell, {@code Process} is this class, not the JDK's
+ * {@link java.lang.Process}: the kernel imports it by name, as Python's name is the point. Write the JDK's by
+ * its full name, {@code java.lang.Process} (what {@link Popen} and {@code ProcessBuilder} give you).
  *
  * <p>Give it a target and arguments, or subclass it and override {@link #run()}; then {@link #start()} it:
  * <pre>{@code
@@ -86,8 +88,6 @@ public class Process implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static final List<Process> STARTED = new CopyOnWriteArrayList<>();
-    private static final InheritableThreadLocal<List<Process>> MAIN_SCOPE = new InheritableThreadLocal<>();
     private static volatile Process current;
     private static final Process MAIN = new Process(Role.MAIN, "MainProcess", ProcessHandle.current().pid(), "");
 
@@ -284,9 +284,7 @@ public class Process implements Serializable {
             jvm = null;
             throw e;
         }
-        STARTED.add(this);
-        List<Process> scope = MAIN_SCOPE.get();
-        if (scope != null) scope.add(this);
+        MainProgram.started(this);
     }
 
     /**
@@ -308,7 +306,7 @@ public class Process implements Serializable {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        STARTED.remove(this);
+        MainProgram.ended(this);
     }
 
     /**
@@ -328,7 +326,7 @@ public class Process implements Serializable {
         ChildJvm c = joinable();
         try {
             c.onExit().get(Math.max(0, Blocking.saturatedNanos(timeout)), TimeUnit.NANOSECONDS);
-            STARTED.remove(this);
+            MainProgram.ended(this);
             return true;
         } catch (TimeoutException e) {
             return false;
@@ -518,7 +516,7 @@ public class Process implements Serializable {
             throw new IllegalStateException("cannot close " + name + " while it is still running");
         }
         closed = true;
-        STARTED.remove(this);
+        MainProgram.ended(this);
     }
 
     private void checkOpen() {
@@ -564,12 +562,7 @@ public class Process implements Serializable {
      * @return a new list of the children started from this process that have not yet exited, in start order
      */
     public static List<Process> activeChildren() {
-        List<Process> out = new ArrayList<>();
-        for (Process p : STARTED) {
-            if (p.isAlive()) out.add(p);
-            else STARTED.remove(p);
-        }
-        return out;
+        return MainProgram.activeChildren();
     }
 
     /**
@@ -600,29 +593,7 @@ public class Process implements Serializable {
      * @throws NullPointerException          if {@code block} is null
      */
     public static void runMain(Task block) {
-        List<Process> outer = MAIN_SCOPE.get();
-        List<Process> mine = new CopyOnWriteArrayList<>();
-        MAIN_SCOPE.set(mine);
-        Throwable failure = null;
-        try {
-            block.run();
-        } catch (Throwable t) {
-            failure = t;
-        } finally {
-            MAIN_SCOPE.set(outer);
-        }
-        for (Process p : mine) if (p.daemon && p.isAlive()) p.terminate();
-        try {
-            for (Process p : mine) p.join();
-        } catch (UncheckedInterruptedException e) {
-            for (Process p : mine) if (p.isAlive()) p.terminate();
-            if (failure != null) e.addSuppressed(failure);
-            throw e;
-        }
-        if (failure instanceof RuntimeException r) throw r;
-        if (failure instanceof Error e) throw e;
-        if (failure instanceof InterruptedException ie) throw new UncheckedInterruptedException(ie);
-        if (failure != null) throw new RuntimeException(failure);
+        MainProgram.run(block);
     }
 
     /**

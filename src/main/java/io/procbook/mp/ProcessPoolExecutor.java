@@ -10,6 +10,7 @@ import io.procbook.mp.internal.shm.Blocking;
 import io.procbook.mp.spi.ChildProcess;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -59,45 +59,76 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
 
     /**
      * Starts an executor with {@link Process#cpuCount()} workers and blocks until they run, as
-     * {@link #ProcessPoolExecutor(int, Task, int)} does.
+     * {@link #ProcessPoolExecutor(ExecutorOptions)} does.
      *
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public ProcessPoolExecutor() {
-        this(Process.cpuCount());
+        this(options());
     }
 
     /**
      * Starts an executor with {@code maxWorkers} workers and blocks until they run, as
-     * {@link #ProcessPoolExecutor(int, Task, int)} does.
+     * {@link #ProcessPoolExecutor(ExecutorOptions)} does.
      *
      * @param maxWorkers how many workers
      * @throws IllegalArgumentException     if {@code maxWorkers < 1}
      * @throws java.io.UncheckedIOException if a worker JVM cannot be started
      */
     public ProcessPoolExecutor(int maxWorkers) {
-        this(maxWorkers, null, 0);
+        this(options().maxWorkers(maxWorkers));
     }
 
     /**
-     * Starts the worker processes and blocks until they run (they are launched side by side). The wait is
-     * not interruptible: an interrupt is remembered and the interrupt flag set again when the constructor
-     * returns or throws.
+     * Starts the worker processes that {@code options} describe (Python's
+     * {@code ProcessPoolExecutor(max_workers, initializer=..., max_tasks_per_child=...)}) and blocks until they
+     * run (they are launched side by side):
+     *
+     * <pre>{@code var executor = new ProcessPoolExecutor(ProcessPoolExecutor.options().maxWorkers(4).maxTasksPerChild(10));}</pre>
+     *
+     * <p>The wait is not interruptible: an interrupt is remembered and the interrupt flag set again when the
+     * constructor returns or throws.
+     *
+     * @param options the number of workers, the initializer and the tasks per worker; see
+     *                {@link ExecutorOptions}
+     * @throws IllegalArgumentException     if the initializer cannot be serialized
+     * @throws NullPointerException         if {@code options} is null
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started (the workers that did start are
+     *                                      sent SIGTERM)
+     */
+    public ProcessPoolExecutor(ExecutorOptions options) {
+        size = options.maxWorkers();
+        backend = new ProcessBackend(size, options.initializer(), options.maxTasksPerChild(), true,
+                new ResultHandler("ProcessPoolExecutor-handler"), "ProcessPoolExecutor");
+    }
+
+    /**
+     * Starts the worker processes as {@link #ProcessPoolExecutor(ExecutorOptions)} does.
      *
      * @param maxWorkers       how many workers
      * @param initializer      run once in each worker first, or {@code null}; if it fails the executor breaks
      * @param maxTasksPerChild a worker is replaced after this many tasks; 0 for never
      * @throws IllegalArgumentException     if {@code maxWorkers < 1} or {@code maxTasksPerChild < 0}, or the
      *                                      initializer cannot be serialized
-     * @throws java.io.UncheckedIOException if a worker JVM cannot be started (the workers that did start are
-     *                                      sent SIGTERM)
+     * @throws java.io.UncheckedIOException if a worker JVM cannot be started
+     * @deprecated which number is which is not visible at the call: use
+     *             {@code new ProcessPoolExecutor(ProcessPoolExecutor.options().maxWorkers(n).initializer(init)
+     *             .maxTasksPerChild(m))}
      */
+    @Deprecated
     public ProcessPoolExecutor(int maxWorkers, Task initializer, int maxTasksPerChild) {
-        if (maxWorkers < 1) throw new IllegalArgumentException("maxWorkers must be at least 1, not " + maxWorkers);
-        if (maxTasksPerChild < 0) throw new IllegalArgumentException("maxTasksPerChild must be >= 0");
-        size = maxWorkers;
-        backend = new ProcessBackend(maxWorkers, initializer, maxTasksPerChild, true,
-                new ResultHandler("ProcessPoolExecutor-handler"), "ProcessPoolExecutor");
+        this(initializer == null ? options().maxWorkers(maxWorkers).maxTasksPerChild(maxTasksPerChild)
+                : options().maxWorkers(maxWorkers).initializer(initializer).maxTasksPerChild(maxTasksPerChild));
+    }
+
+    /**
+     * Returns the default executor options, to be changed by their named withers and passed to
+     * {@link #ProcessPoolExecutor(ExecutorOptions)}.
+     *
+     * @return {@link Process#cpuCount()} workers, no initializer, workers never replaced
+     */
+    public static ExecutorOptions options() {
+        return ExecutorOptions.defaults();
     }
 
     /**
@@ -195,16 +226,75 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * Applies {@code fn} to every item in workers, in chunks, and returns the results in item order as they
-     * become available (Python's {@code Executor.map}).
+     * Applies {@code fn} to every item in workers, one item per task, with a time limit for the whole map
+     * (Python's {@code Executor.map(fn, items, timeout=...)}), as {@link #map(Fn, Iterable, Duration, int)}
+     * does.
      *
-     * Does not wait for the tasks; the iterator's {@code next()} does, interruptibly, and throws a failed
+     * <pre>{@code executor.map(n -> fib(n), List.of(20, 25, 30), Duration.ofSeconds(30)).forEachRemaining(out::add);}</pre>
+     *
+     * @param fn      the function
+     * @param items   its arguments; copied before this method returns
+     * @param timeout the whole map's time limit from this call on; {@code null} for none
+     * @param <T>     the item type
+     * @param <R>     the result type
+     * @return an iterator over the results in item order (a {@link PoolIterator})
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if {@code fn} or an item cannot be serialized
+     * @throws NullPointerException       if {@code items} is null
+     */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, Duration timeout) {
+        return map(fn, items, timeout, 1);
+    }
+
+    /**
+     * Applies {@code fn} to every item in workers, in chunks of {@code chunksize} items, with no time limit
+     * (Python's {@code Executor.map(fn, items, chunksize=...)}), as {@link #map(Fn, Iterable, Duration, int)}
+     * does.
+     *
+     * @param fn        the function
+     * @param items     its arguments; copied before this method returns
+     * @param chunksize items per chunk (at least 1)
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return an iterator over the results in item order (a {@link PoolIterator})
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if {@code chunksize < 1}, or {@code fn} or an item cannot be serialized
+     * @throws NullPointerException       if {@code items} is null
+     */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, int chunksize) {
+        return map(fn, items, null, chunksize);
+    }
+
+    /**
+     * Applies {@code fn} to every item in workers, in chunks, and returns the results in item order as they
+     * become available (Python's {@code Executor.map(fn, items, timeout=..., chunksize=...)}).
+     *
+     * <p>Does not wait for the tasks; the iterator's {@code next()} does, interruptibly, and throws a failed
      * item's exception as a {@link TaskFailedException} (the iteration may go on with the later items).
      *
      * @param fn        the function
      * @param items     its arguments; copied before this method returns
-     * @param timeout   the whole map's time limit from this call on, or {@code <= 0} for none; a result not
-     *                  there by then makes {@code next()} throw {@link UncheckedTimeoutException}
+     * @param timeout   the whole map's time limit from this call on, {@code null} for none; a result not there
+     *                  by then makes {@code next()} throw {@link UncheckedTimeoutException}; zero or negative
+     *                  only takes results that are already there
+     * @param chunksize items per chunk (at least 1)
+     * @param <T>       the item type
+     * @param <R>       the result type
+     * @return an iterator over the results in item order (a {@link PoolIterator})
+     * @throws RejectedExecutionException if the executor was shut down or is broken
+     * @throws IllegalArgumentException   if {@code chunksize < 1}, or {@code fn} or an item cannot be serialized
+     * @throws NullPointerException       if {@code items} is null
+     */
+    public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, Duration timeout, int chunksize) {
+        return map(fn, items, Blocking.deadline(timeout), chunksize, null);
+    }
+
+    /**
+     * Applies {@code fn} to every item as {@link #map(Fn, Iterable, Duration, int)} does.
+     *
+     * @param fn        the function
+     * @param items     its arguments; copied before this method returns
+     * @param timeout   the whole map's time limit from this call on, or {@code <= 0} for none
      * @param unit      the unit of {@code timeout} (not used if {@code timeout <= 0})
      * @param chunksize items per chunk (at least 1)
      * @param <T>       the item type
@@ -214,10 +304,14 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws IllegalArgumentException   if {@code chunksize < 1}, or {@code fn} or an item cannot be serialized
      * @throws NullPointerException       if {@code items} is null, or {@code unit} is null with a positive
      *                                    {@code timeout}
+     * @deprecated timeouts in this package are {@link Duration}s, and the numbers are not named at the call:
+     *             use {@link #map(Fn, Iterable, Duration)} or {@link #map(Fn, Iterable, Duration, int)}
      */
+    @Deprecated
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
                                   int chunksize) {
-        return map(fn, items, timeout, unit, chunksize, null);
+        return map(fn, items, timeout <= 0 ? Blocking.NO_DEADLINE : Blocking.deadline(timeout, unit), chunksize,
+                null);
     }
 
     /**
@@ -236,22 +330,19 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException       if {@code items} or {@code progress} is null
      */
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, Progress progress) {
-        return map(fn, items, 0, TimeUnit.SECONDS, 1, Objects.requireNonNull(progress, "progress"));
+        return map(fn, items, Blocking.NO_DEADLINE, 1, Objects.requireNonNull(progress, "progress"));
     }
 
-    private <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long timeout, TimeUnit unit,
-                                   int chunksize, Progress progress) {
-        long deadline = timeout <= 0 ? Long.MAX_VALUE : Blocking.deadline(timeout, unit);
+    /** @param deadline on the {@link System#nanoTime()} clock, or {@link Blocking#NO_DEADLINE} */
+    private <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items, long deadline, int chunksize,
+                                   Progress progress) {
         if (chunksize < 1) throw new IllegalArgumentException("chunksize must be at least 1, not " + chunksize);
         List<Object> list = new ArrayList<>();
         for (Object o : items) list.add(o);
         ItemBuffer buffer = new ItemBuffer(list.size(), true);
         ProgressBar bar = progress == null ? null : progress.openForPool("map", list.size());
         ChunkSink sink = ProgressSink.wrap(buffer, bar, false);
-        List<Chunk> chunks = new ArrayList<>();
-        for (int i = 0; i < list.size(); i += chunksize) {
-            chunks.add(new Chunk(sink, i, list.subList(i, Math.min(list.size(), i + chunksize))));
-        }
+        List<Chunk> chunks = PoolJobs.cut(list, chunksize, sink);
         try {
             @SuppressWarnings("unchecked")
             Fn<Object, Object> f = (Fn<Object, Object>) fn;
@@ -264,7 +355,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
     }
 
     /**
-     * {@link #map(Fn, Iterable, long, TimeUnit, int)} with no time limit and one item per chunk.
+     * {@link #map(Fn, Iterable, Duration, int)} with no time limit and one item per chunk.
      *
      * @param fn    the function
      * @param items its arguments
@@ -276,30 +367,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException       if {@code items} is null
      */
     public <T, R> Iterator<R> map(Fn<T, R> fn, Iterable<? extends T> items) {
-        return map(fn, items, 0, TimeUnit.SECONDS, 1);
-    }
-
-    /**
-     * Completes when a foreign future does, as it did (a progress bar counts its failure), waiting on a daemon
-     * thread of its own: the common pool would do with one thread on a 2-core machine (JDK 25 no longer adds
-     * threads for CompletableFuture there), so a future that finishes early would wait behind one that does
-     * not, or forever behind one that needs it.
-     */
-    private static CompletableFuture<Void> watch(Future<?> f) {
-        CompletableFuture<Void> c = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                f.get();
-                c.complete(null);
-            } catch (ExecutionException e) {
-                c.completeExceptionally(e.getCause() != null ? e.getCause() : e);
-            } catch (Exception e) { // cancelled
-                c.completeExceptionally(e);
-            }
-        }, "asCompleted-watcher");
-        t.setDaemon(true);
-        t.start();
-        return c;
+        return map(fn, items, null, 1);
     }
 
     /**
@@ -315,7 +383,7 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException if {@code futures} or one of them is null
      */
     public static <T> Iterator<Future<T>> asCompleted(Collection<? extends Future<T>> futures) {
-        return completionOrder(futures, null);
+        return CompletionOrder.of(futures, null);
     }
 
     /**
@@ -337,47 +405,8 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
      * @throws NullPointerException if {@code futures}, one of them or {@code progress} is null
      */
     public static <T> Iterator<Future<T>> asCompleted(Collection<? extends Future<T>> futures, Progress progress) {
-        return completionOrder(futures, Objects.requireNonNull(progress, "progress").openForPool("asCompleted",
+        return CompletionOrder.of(futures, Objects.requireNonNull(progress, "progress").openForPool("asCompleted",
                 futures.size()));
-    }
-
-    private static <T> Iterator<Future<T>> completionOrder(Collection<? extends Future<T>> futures, ProgressBar bar) {
-        LinkedBlockingQueue<Future<T>> done = new LinkedBlockingQueue<>();
-        for (Future<T> f : futures) Objects.requireNonNull(f, "a future");
-        for (Future<T> f : futures) {
-            CompletableFuture<?> cf = f instanceof TaskFuture<?> t ? t.future
-                    : f instanceof CompletableFuture<?> c ? c
-                    : watch(f);
-            cf.whenComplete((v, e) -> {
-                if (bar != null) {
-                    if (e == null) bar.advance();
-                    else bar.fail(e);
-                }
-                done.add(f);
-            });
-        }
-        if (bar != null) bar.begin();
-        int total = futures.size();
-        return new Iterator<>() {
-            private int taken;
-
-            @Override
-            public boolean hasNext() {
-                return taken < total;
-            }
-
-            @Override
-            public Future<T> next() {
-                if (taken >= total) throw new NoSuchElementException();
-                try {
-                    Future<T> f = done.take();
-                    taken++;
-                    return f;
-                } catch (InterruptedException e) {
-                    throw new UncheckedInterruptedException(e);
-                }
-            }
-        };
     }
 
     /**
@@ -626,65 +655,6 @@ public class ProcessPoolExecutor implements ExecutorService, AutoCloseable {
         @Override
         public T apply(Object ignored) throws Exception {
             return task.call();
-        }
-    }
-
-    /**
-     * A future whose failures are the task's own exception (not a CompletionException) in ExecutionException,
-     * and whose {@code cancel} takes a task that is still queued out of the queue.
-     */
-    private static final class TaskFuture<T> implements Future<T> {
-        final CompletableFuture<T> future;
-        private final Runnable withdraw;
-
-        TaskFuture(CompletableFuture<T> future, Runnable withdraw) {
-            this.future = future;
-            this.withdraw = withdraw;
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            // The Future contract: a task cancelled before it started never runs. One a worker already has runs
-            // to its end (a thread in another process cannot be interrupted from here); its result is dropped,
-            // as FutureTask.cancel(false) drops a running task's.
-            if (future.isDone()) return false;
-            withdraw.run();
-            return future.cancel(mayInterruptIfRunning);
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return future.isCancelled();
-        }
-
-        @Override
-        public boolean isDone() {
-            return future.isDone();
-        }
-
-        @Override
-        public T get() throws InterruptedException, ExecutionException {
-            try {
-                return future.get();
-            } catch (ExecutionException e) {
-                throw unwrap(e);
-            }
-        }
-
-        @Override
-        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-            try {
-                return future.get(timeout, unit);
-            } catch (ExecutionException e) {
-                throw unwrap(e);
-            }
-        }
-
-        private static ExecutionException unwrap(ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof CompletionException && c.getCause() != null) return new ExecutionException(c.getCause());
-            if (c instanceof CancellationException ce) throw ce;
-            return e;
         }
     }
 }

@@ -13,13 +13,17 @@ import java.time.Duration;
  * ints, longs, doubles, booleans, strings and byte arrays directly, anything else through Java serialization
  * (it must be {@link java.io.Serializable}). {@code null} is a valid item.
  *
+ * <p><b>The name.</b> In a notebook cell, {@code Queue} is this class, not the JDK's {@link java.util.Queue}
+ * interface: the kernel imports it by name, as Python's name is the point. Write the JDK's by its full name,
+ * {@code java.util.Queue}. This class does not implement it; a manager serves {@code BlockingQueue}s.
+ *
  * <p>Any number of producers and consumers, in any processes. Items from one producer thread come out in the
  * order it put them; none is lost or duplicated. A process killed while blocked in {@code get} loses nothing;
  * one killed in the middle of a {@code get} loses at most the item it was taking; one killed in the middle of
  * a {@code put} loses only that item. Nobody else's items are affected.
  *
- * <p>Capacity: a bounded queue holds {@code maxsize} items and {@code put} waits while it is full. An unbounded
- * queue ({@code maxsize <= 0}) never makes {@code put} wait, as in Python: its shared ring holds 32,768 items,
+ * <p>Capacity: a bounded queue holds {@code maxSize} items and {@code put} waits while it is full. An unbounded
+ * queue ({@code maxSize <= 0}) never makes {@code put} wait, as in Python: its shared ring holds 32,768 items,
  * and beyond that the producing process keeps items in memory, in order, and a feeder thread moves them in as
  * consumers make room. As in Python, a process then does not exit normally before its items have moved in
  * (the "join a process before its queue is drained" deadlock of the Python docs).
@@ -61,14 +65,14 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Creates a queue holding at most {@code maxsize} items, in new shared memory.
+     * Creates a queue holding at most {@code maxSize} items, in new shared memory.
      *
-     * @param maxsize the capacity; {@code <= 0} for unbounded
-     * @throws IllegalArgumentException     if the ring for {@code maxsize} items would take more than about 2 GB
+     * @param maxSize the capacity; {@code <= 0} for unbounded
+     * @throws IllegalArgumentException     if the ring for {@code maxSize} items would take more than about 2 GB
      * @throws java.io.UncheckedIOException if the shared memory cannot be created
      */
-    public Queue(int maxsize) {
-        this(create(maxsize));
+    public Queue(int maxSize) {
+        this(create(maxSize));
     }
 
     Queue(Segment seg) {
@@ -117,7 +121,7 @@ public class Queue<E> extends SharedObject {
      */
     public void put(E item, Duration timeout) {
         if (!offer(item, Blocking.deadline(timeout))) {
-            throw new QueueFullException("queue full (maxsize " + ring.capacity() + ") for " + timeout);
+            throw new QueueFullException("queue full (maxSize " + ring.capacity() + ") for " + timeout);
         }
     }
 
@@ -142,7 +146,7 @@ public class Queue<E> extends SharedObject {
         if (!ring.tryPut(out)) {
             out.discard();
             afterFailedPut();
-            throw new QueueFullException("queue full (maxsize " + ring.capacity() + ")");
+            throw new QueueFullException("queue full (maxSize " + ring.capacity() + ")");
         }
     }
 
@@ -234,40 +238,63 @@ public class Queue<E> extends SharedObject {
     }
 
     /**
-     * Returns the number of items in the queue. Approximate, as in Python: other processes change it
-     * concurrently, and items being put or taken at this instant may or may not be counted. Never blocks.
+     * Python's {@code qsize()}: returns the number of items in the queue. Approximate, as in Python: other
+     * processes change it concurrently, and items being put or taken at this instant may or may not be
+     * counted. Never blocks.
      *
      * @return the number of items in the shared ring, plus those of this process still waiting to move in
      */
-    public int qsize() {
+    public int size() {
         return (int) ring.size() + (feeder == null ? 0 : feeder.pending());
     }
 
     /**
-     * Tells whether the queue looks empty (approximate, like {@link #qsize()}). Never blocks.
+     * Returns the number of items in the queue, as {@link #size()} does.
      *
-     * @return whether {@link #qsize()} is 0
+     * @return the number of items
+     * @deprecated one convention for Python's names (camelCase words): use {@link #size()}
      */
-    public boolean empty() {
-        return qsize() == 0;
+    @Deprecated
+    public int qsize() {
+        return size();
     }
 
     /**
-     * Tells whether the queue looks full (approximate, like {@link #qsize()}). Never blocks.
+     * Tells whether the queue looks empty (approximate, like {@link #size()}). Never blocks.
      *
-     * @return whether a bounded queue holds {@code maxsize} items; never true for an unbounded queue
+     * @return whether {@link #size()} is 0
+     */
+    public boolean empty() {
+        return size() == 0;
+    }
+
+    /**
+     * Tells whether the queue looks full (approximate, like {@link #size()}). Never blocks.
+     *
+     * @return whether a bounded queue holds {@code maxSize} items; never true for an unbounded queue
      */
     public boolean full() {
         return maxsize > 0 && ring.size() >= maxsize;
     }
 
     /**
-     * Returns the capacity given at creation.
+     * Python's {@code maxsize}: returns the capacity given at creation. Never blocks.
      *
      * @return the maximum number of items, or 0 for an unbounded queue
      */
-    public int maxsize() {
+    public int maxSize() {
         return maxsize;
+    }
+
+    /**
+     * Returns the capacity given at creation, as {@link #maxSize()} does.
+     *
+     * @return the maximum number of items, or 0 for an unbounded queue
+     * @deprecated one convention for Python's names (camelCase words): use {@link #maxSize()}
+     */
+    @Deprecated
+    public int maxsize() {
+        return maxSize();
     }
 
     /** This queue's serialized form; {@link JoinableQueue} has its own. */
@@ -294,7 +321,7 @@ public class Queue<E> extends SharedObject {
      */
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + seg.name() + ", qsize~" + qsize() + "]";
+        return getClass().getSimpleName() + "[" + seg.name() + ", size~" + size() + "]";
     }
 
     /** How a {@code Queue}'s copy attaches. */

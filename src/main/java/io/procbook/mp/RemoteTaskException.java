@@ -1,10 +1,11 @@
 package io.procbook.mp;
 
 /**
- * Stands in, in the parent, for an exception thrown in a child process that could not travel back as itself
- * (its class or something it holds is not Serializable). It keeps the original's class name, message, stack
- * trace (the child's frames), cause chain and suppressed exceptions, so that printing it shows what printing
- * the original would have shown.
+ * Stands in for an exception thrown in another process that could not travel back as itself: thrown by a task
+ * in a child process or pool worker (its class or something it holds is not Serializable), or by a managed
+ * object on a manager's server (its class is not a JDK or procbook class, so the connection's allow-list
+ * refuses it). It keeps the original's class name, message, stack trace (the other process's frames), cause
+ * chain and suppressed exceptions, so that printing it shows what printing the original would have shown.
  *
  * <p>Instances are immutable once built and safe to share between threads. A copy is always Serializable (it
  * holds only strings and stack trace elements), so it can cross any process boundary.

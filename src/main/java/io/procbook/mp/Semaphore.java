@@ -11,6 +11,10 @@ import java.time.Duration;
  * gives one back (anyone may release, and releases beyond the initial value are allowed; see
  * {@link BoundedSemaphore} for the checked variant).
  *
+ * <p><b>The name.</b> In a notebook cell, {@code Semaphore} is this class, not the JDK's
+ * {@link java.util.concurrent.Semaphore} (which works between the threads of one JVM only): the kernel
+ * imports it by name. Write the JDK's by its full name, {@code java.util.concurrent.Semaphore}.
+ *
  * <p>Permits are not owned, so a process that dies holding permits cannot be detected: its permits are lost
  * (as in Python), and its waiters wait on. Waiting spins briefly, then sleeps at no CPU cost until a release.
  * Thread- and process-safe; serializes as its name, so a copy received by a child is the same semaphore. Its

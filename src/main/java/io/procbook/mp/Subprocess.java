@@ -13,7 +13,7 @@ import java.util.Objects;
  * <pre>{@code
  * int code = Subprocess.call(List.of("echo", "hello"));              // output goes where ours goes
  * CompletedProcess r = Subprocess.run(List.of("ls", "-l"), Subprocess.options().captureOutput(true));
- * System.out.println(r.returncode() + " " + r.stdout());
+ * System.out.println(r.exitCode() + " " + r.stdout());
  * var p = new Popen(List.of("cat"), Subprocess.options().stdin(Subprocess.PIPE).stdout(Subprocess.PIPE));
  * CompletedProcess out = p.communicate("fed to stdin");
  * }</pre>
@@ -72,7 +72,7 @@ public final class Subprocess {
      * @throws UncheckedInterruptedException if interrupted while waiting (the command is killed)
      */
     public static int call(List<String> args) {
-        return run(args, options()).returncode();
+        return run(args, options()).exitCode();
     }
 
     /**
@@ -88,7 +88,7 @@ public final class Subprocess {
      * @throws UncheckedInterruptedException if interrupted while waiting (the command is killed)
      */
     public static int call(List<String> args, Options options) {
-        return run(args, options.copy().check(false)).returncode();
+        return run(args, options.copy().check(false)).exitCode();
     }
 
     /**
@@ -125,9 +125,9 @@ public final class Subprocess {
             p.waitQuietly();
             throw e;
         }
-        if (o.text) r = new CompletedProcess(r.args(), r.returncode(), universal(r.stdoutBytes()),
+        if (o.text) r = new CompletedProcess(r.args(), r.exitCode(), universal(r.stdoutBytes()),
                 universal(r.stderrBytes()));
-        if (o.check) r.checkReturncode();
+        if (o.check) r.checkExitCode();
         return r;
     }
 

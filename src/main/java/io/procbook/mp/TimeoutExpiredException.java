@@ -8,7 +8,8 @@ import java.util.List;
  * Thrown when a command does not finish within the timeout given to {@link Subprocess#run},
  * {@link Popen#communicate} or {@link Popen#waitFor(Duration)}: Python's {@code TimeoutExpired}. {@code run}
  * has killed the command by then; {@code Popen} leaves it running so the caller can decide. Carries the output
- * captured so far.
+ * captured so far. It is the subprocess form of {@link UncheckedTimeoutException}, which every other timeout
+ * of this library throws; catching that catches this too.
  *
  * <p>Instances are immutable and safe to share between threads. Like every exception of this library it is
  * Serializable, so it can be thrown in a child process or a manager server and re-thrown in the caller.

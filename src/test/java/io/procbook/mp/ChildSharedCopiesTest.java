@@ -55,8 +55,8 @@ class ChildSharedCopiesTest {
     @Test
     void pipeReachesEndOfFileWhenTheChildsEndIsANotebookVariable() {
         nb.eval("var pipe = Pipe.create();");
-        nb.eval("Connection a = pipe.left();");
-        nb.eval("Connection b = pipe.right();");
+        nb.eval("Connection a = pipe.receiver();");
+        nb.eval("Connection b = pipe.sender();");
         nb.eval("var p = new Process(c -> { c.send(1); c.close(); }, b);");
         nb.eval("p.start();");
         nb.eval("b.close();");
@@ -68,8 +68,8 @@ class ChildSharedCopiesTest {
     @Test
     void aCopyTheChildNeverOpensIsHeldUntilTheChildExits() {
         nb.eval("var pipe = Pipe.create();");
-        nb.eval("Connection a = pipe.left();");
-        nb.eval("Connection b = pipe.right();");
+        nb.eval("Connection a = pipe.receiver();");
+        nb.eval("Connection b = pipe.sender();");
         nb.eval("var go = new Event();");
         // The task's code reads b (so b's copy travels with it) in a branch it never takes: never opened.
         nb.eval("var p = new Process(c -> { c.send(1); c.close(); go.await(); if (!c.closed()) b.close(); }, b);");

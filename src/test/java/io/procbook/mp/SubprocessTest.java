@@ -56,7 +56,7 @@ class SubprocessTest {
     @Test
     void runCapturesFeedsInputAndHonoursCwdAndEnv() throws Exception {
         CompletedProcess r = Subprocess.run(List.of("cat"), Subprocess.options().captureOutput(true).input("fed\n"));
-        assertEquals(0, r.returncode());
+        assertEquals(0, r.exitCode());
         assertEquals("fed\n", r.stdout());
         assertEquals("", r.stderr());
         assertEquals(List.of("cat"), r.args());
@@ -82,7 +82,7 @@ class SubprocessTest {
     void checkTimeoutAndMissingCommandGiveClearErrors() {
         CalledProcessException e = assertThrows(CalledProcessException.class, () -> Subprocess.run(
                 List.of("sh", "-c", "echo partial; exit 2"), Subprocess.options().captureOutput(true).check(true)));
-        assertEquals(2, e.returncode());
+        assertEquals(2, e.exitCode());
         assertEquals("partial\n", e.stdout());
         assertTrue(e.getMessage().contains("non-zero exit status 2"), e.getMessage());
 
@@ -107,8 +107,8 @@ class SubprocessTest {
         CompletedProcess r = p.communicate("set q=mx\npython.org\nexit\n");
         assertEquals("set q=mx\npython.org\nexit\n", r.stdout());
         assertEquals("to-err\n", r.stderr());
-        assertEquals(3, r.returncode());
-        assertEquals(3, p.returncode());
+        assertEquals(3, r.exitCode());
+        assertEquals(3, p.exitCode());
         assertEquals(3, p.waitFor());
     }
 
@@ -140,7 +140,7 @@ class SubprocessTest {
         p.terminate();
         CompletedProcess r = p.communicate();
         assertEquals("ready\nlast words\n", r.stdout(), "the reader still saw the handler's output");
-        assertEquals(0, r.returncode(), "the handler's exit status, not a signal");
+        assertEquals(0, r.exitCode(), "the handler's exit status, not a signal");
         assertEquals(0, p.waitFor());
     }
 

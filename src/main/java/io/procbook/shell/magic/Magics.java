@@ -162,6 +162,20 @@ public final class Magics {
 
     /** {@code %lsmagic}: every magic with its usage and summary. */
     private static final class LsMagic implements Magic {
+        /**
+         * The runtime's Python names hide JDK types of the same simple name in every cell; a reader meets them
+         * here as well as in each type's Javadoc ({@code Process?}).
+         */
+        static final String RUNTIME_NAMES = """
+                Python's names in cells: these io.procbook.mp types replace the JDK's of the same name;
+                write the JDK's by its full name:
+                  Process           java.lang.Process
+                  Queue             java.util.Queue
+                  Semaphore         java.util.concurrent.Semaphore
+                  Lock, Condition   java.util.concurrent.locks.Lock, java.util.concurrent.locks.Condition
+                  Array             java.lang.reflect.Array
+                """;
+
         private final Magics magics;
 
         LsMagic(Magics magics) {
@@ -181,6 +195,7 @@ public final class Magics {
             sb.append("Cell magics (start a cell with %%):\n");
             for (Magic m : magics.cellMagics.values()) entry(sb, m);
             sb.append("Help on one: %name? (or inspect it with Shift+Tab).\n");
+            sb.append(RUNTIME_NAMES);
             ctx.out().stream("stdout", sb.toString());
             return Engine.ExecuteOutcome.ok(null);
         }

@@ -22,15 +22,15 @@ class PipeProcessTest {
     void childSendsTwoListsAndClosesThenParentSeesEndOfFile() {
         try (Children kids = new Children()) {
             Pipe pipe = Pipe.create();
-            Process child = kids.start("pipesend", Children.handle(pipe.right()));
-            pipe.right().close(); // the parent's copy of the child's end, as in Python
-            assertEquals(List.of(1, 2, 3), pipe.left().recv());
-            assertEquals(List.of("a", "b"), pipe.left().recv());
-            PipeEOFException eof = assertThrows(PipeEOFException.class, pipe.left()::recv);
+            Process child = kids.start("pipesend", Children.handle(pipe.sender()));
+            pipe.sender().close(); // the parent's copy of the child's end, as in Python
+            assertEquals(List.of(1, 2, 3), pipe.receiver().recv());
+            assertEquals(List.of("a", "b"), pipe.receiver().recv());
+            PipeEOFException eof = assertThrows(PipeEOFException.class, pipe.receiver()::recv);
             assertTrue(eof.getMessage().contains("end of file"));
-            assertTrue(pipe.left().poll(Duration.ZERO), "end of file counts as ready");
+            assertTrue(pipe.receiver().poll(Duration.ZERO), "end of file counts as ready");
             kids.assertExits(child, 0);
-            pipe.left().close();
+            pipe.receiver().close();
         }
     }
 
@@ -38,14 +38,14 @@ class PipeProcessTest {
     void killedHolderOfTheOtherEndGivesEndOfFileNotAHang() {
         try (Children kids = new Children()) {
             Pipe pipe = Pipe.create();
-            Process child = kids.start("pipehold", Children.handle(pipe.right()));
+            Process child = kids.start("pipehold", Children.handle(pipe.sender()));
             assertEquals("HOLDING true", kids.line(child));
-            pipe.right().close();
-            assertFalse(pipe.left().poll(Duration.ofMillis(50)), "the child still holds the other end");
+            pipe.sender().close();
+            assertFalse(pipe.receiver().poll(Duration.ofMillis(50)), "the child still holds the other end");
             kids.kill(child);
-            assertThrows(PipeEOFException.class, pipe.left()::recv);
-            assertThrows(UncheckedIOException.class, () -> pipe.left().send("nobody listens"));
-            pipe.left().close();
+            assertThrows(PipeEOFException.class, pipe.receiver()::recv);
+            assertThrows(UncheckedIOException.class, () -> pipe.receiver().send("nobody listens"));
+            pipe.receiver().close();
         }
     }
 
@@ -53,15 +53,15 @@ class PipeProcessTest {
     void killedReceiverGivesASenderBlockedOnAFullPipeABrokenPipe() {
         try (Children kids = new Children()) {
             Pipe pipe = Pipe.create();
-            Process child = kids.start("pipehold", Children.handle(pipe.right()));
+            Process child = kids.start("pipehold", Children.handle(pipe.sender()));
             assertEquals("HOLDING true", kids.line(child));
-            pipe.right().close();
+            pipe.sender().close();
             kids.kill(child);
             // The buffer takes 1,024 messages; the next send waits, and must notice that nobody will read.
             assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(UncheckedIOException.class, () -> {
-                for (int i = 0; i <= 1024; i++) pipe.left().send(i);
+                for (int i = 0; i <= 1024; i++) pipe.receiver().send(i);
             }));
-            pipe.left().close();
+            pipe.receiver().close();
         }
     }
 
@@ -69,9 +69,9 @@ class PipeProcessTest {
     void echoRoundTripsObjectsBytesAndLargeMessages() {
         try (Children kids = new Children()) {
             Pipe pipe = Pipe.create();
-            Process child = kids.start("echo", Children.handle(pipe.right()), "4");
-            pipe.right().close();
-            Connection c = pipe.left();
+            Process child = kids.start("echo", Children.handle(pipe.sender()), "4");
+            pipe.sender().close();
+            Connection c = pipe.receiver();
             c.send(42);
             assertEquals(42, c.recv());
             c.sendBytes(new byte[] {1, 2, 3, 4, 5}, 1, 3);
@@ -92,20 +92,20 @@ class PipeProcessTest {
     @Test
     void oneWayPipeAndWaitOnSeveralConnections() {
         try (Children kids = new Children()) {
-            Pipe oneWay = Pipe.create(false);
-            assertThrows(IllegalStateException.class, () -> oneWay.left().send("x"));
-            assertThrows(IllegalStateException.class, oneWay.right()::recv);
+            Pipe oneWay = Pipe.oneWay();
+            assertThrows(IllegalStateException.class, () -> oneWay.receiver().send("x"));
+            assertThrows(IllegalStateException.class, oneWay.sender()::recv);
             Pipe other = Pipe.create();
-            assertTrue(Connection.wait(List.of(oneWay.left(), other.left()), Duration.ofMillis(20)).isEmpty());
-            Thread sender = new Thread(() -> oneWay.right().send("ready"));
+            assertTrue(Connection.wait(List.of(oneWay.receiver(), other.receiver()), Duration.ofMillis(20)).isEmpty());
+            Thread sender = new Thread(() -> oneWay.sender().send("ready"));
             sender.start();
-            List<Connection> ready = Connection.wait(List.of(oneWay.left(), other.left()), Duration.ofSeconds(30));
-            assertEquals(List.of(oneWay.left()), ready);
-            assertEquals("ready", oneWay.left().recv());
-            for (Connection c : List.of(oneWay.left(), oneWay.right(), other.left(), other.right())) {
+            List<Connection> ready = Connection.wait(List.of(oneWay.receiver(), other.receiver()), Duration.ofSeconds(30));
+            assertEquals(List.of(oneWay.receiver()), ready);
+            assertEquals("ready", oneWay.receiver().recv());
+            for (Connection c : List.of(oneWay.receiver(), oneWay.sender(), other.receiver(), other.sender())) {
                 c.close();
             }
-            assertThrows(IllegalStateException.class, other.left()::recv);
+            assertThrows(IllegalStateException.class, other.receiver()::recv);
         }
     }
 }

@@ -126,13 +126,13 @@ class QueueProcessTest {
     @Test
     void boundedQueueReportsFullAndEmptyAndKeepsThreadFifo() {
         try (Children kids = new Children(); Queue<Object> q = new Queue<>(2)) {
-            assertEquals(2, q.maxsize());
+            assertEquals(2, q.maxSize());
             q.put("a");
             q.putNowait(List.of(1, 2, 3, 4));
             assertTrue(q.full());
             assertThrows(QueueFullException.class, () -> q.putNowait("c"));
             assertThrows(QueueFullException.class, () -> q.put("c", Duration.ofMillis(20)));
-            assertEquals(2, q.qsize());
+            assertEquals(2, q.size());
             assertEquals("a", q.get());
             assertEquals(List.of(1, 2, 3, 4), q.getNowait());
             assertThrows(QueueEmptyException.class, () -> q.get(Duration.ofMillis(20)));
@@ -214,7 +214,7 @@ class QueueProcessTest {
                 q.put(i);
             }
             q.put(-1L);
-            assertEquals(n + 1, q.qsize());
+            assertEquals(n + 1, q.size());
             Process consumer = kids.start("consume", Children.handle(q));
             String line = kids.line(consumer);
             assertTrue(line.startsWith("P 0 " + n + " " + ((long) n * (n - 1) / 2) + " 0"), line);

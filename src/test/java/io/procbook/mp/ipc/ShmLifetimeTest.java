@@ -29,7 +29,7 @@ class ShmLifetimeTest {
             String line = kids.line(child);
             assertTrue(line.startsWith("SHARED "), line);
             Queue<String> shared = Children.fromHandle(line.substring(7));
-            assertEquals(1, shared.qsize());
+            assertEquals(1, shared.size());
             kids.kill(child);
             List<String> left = filesOf(child.pid());
             assertTrue(left.size() >= 4, "a SIGKILLed process leaves its files: " + left); // 3 segments + spill

@@ -53,7 +53,7 @@ class SyncProcessTest {
 
     @Test
     void barrierTimeoutBreaksItForEveryone() {
-        try (Children kids = new Children(); Barrier b = new Barrier(3, null, Duration.ofMillis(200))) {
+        try (Children kids = new Children(); Barrier b = new Barrier(3, Duration.ofMillis(200))) {
             assertThrows(UncheckedBrokenBarrierException.class, b::await);
             assertTrue(b.isBroken());
             Process late = kids.start("barrier", Children.handle(b));

@@ -79,7 +79,6 @@ class DistributedTest {
         int port = manager.address().getPort();
         assertTrue(port != 0);
         assertTrue(!Leftovers.portFree(port));
-        @SuppressWarnings("unchecked")
         BlockingQueue<String> proxy = manager.get("queue", BlockingQueue.class);
         assertEquals("a", proxy.poll(), "the supplier's queue was copied into the server process");
         assertNull(proxy.poll(1, TimeUnit.SECONDS), "an empty queue times out");
@@ -108,7 +107,6 @@ class DistributedTest {
             String port = jvms.awaitLine(server, "READY ", new ArrayList<>()).substring(6);
             var client = new BaseManager(new InetSocketAddress("127.0.0.1", Integer.parseInt(port)), KEY);
             client.register("queue").connect();
-            @SuppressWarnings("unchecked")
             BlockingQueue<String> q = client.get("queue", BlockingQueue.class);
             assertEquals(transport, RemoteHandler.transport(q));
             q.put("warm");
@@ -149,7 +147,6 @@ class DistributedTest {
                 assertTrue(served.took.await(60, TimeUnit.SECONDS), "the dead client's take was ended");
             }
             var other = new BaseManager(manager.address(), KEY).register("queue").connect();
-            @SuppressWarnings("unchecked")
             BlockingQueue<String> q = other.get("queue", BlockingQueue.class);
             assertTrue(q.offer("still serving"));
             if (transport.equals("shared memory")) {

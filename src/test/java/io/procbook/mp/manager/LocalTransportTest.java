@@ -103,7 +103,6 @@ class LocalTransportTest {
             int serverPort = Integer.parseInt(jvms.awaitLine(server, "READY ", new ArrayList<>()).substring(6));
             var client = new BaseManager(new InetSocketAddress("127.0.0.1", serverPort), KEY).register("queue");
             client.connect();
-            @SuppressWarnings("unchecked")
             BlockingQueue<String> q = client.get("queue", BlockingQueue.class);
             assertEquals("TCP", RemoteHandler.transport(q), "a server that opts out offers no shared memory");
             q.put("x");
@@ -193,7 +192,6 @@ class LocalTransportTest {
         try {
             Poll.until("manager.address().getPort() != 0", () -> manager.address().getPort() != 0, 60_000);
             var client = new BaseManager(manager.address(), KEY).register("queue").connect();
-            @SuppressWarnings("unchecked")
             BlockingQueue<String> q = client.get("queue", BlockingQueue.class);
             assertEquals("shared memory", RemoteHandler.transport(q));
             CompletableFuture<Thread> taker = new CompletableFuture<>();

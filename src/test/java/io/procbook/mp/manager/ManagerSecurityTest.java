@@ -232,7 +232,6 @@ class ManagerSecurityTest {
              Recorder wire = new Recorder(awaitPort(remote))) {
             BaseManager client = new BaseManager(new InetSocketAddress("127.0.0.1", wire.port()), KEY)
                     .register("queue").connect();
-            @SuppressWarnings("unchecked")
             BlockingQueue<Object> q = client.get("queue", BlockingQueue.class);
             ConcurrentMap<String, Integer> d = own.dict();
             d.put("n", 1);

@@ -19,7 +19,6 @@ public final class QueueClient {
         var manager = new BaseManager(new InetSocketAddress("127.0.0.1", Integer.parseInt(args[0])),
                 args[1].getBytes(StandardCharsets.UTF_8));
         manager.register("queue").connect();
-        @SuppressWarnings("unchecked")
         BlockingQueue<String> q = manager.get("queue", BlockingQueue.class);
         String transport = RemoteHandler.transport(q);
         System.out.println("TRANSPORT " + transport);

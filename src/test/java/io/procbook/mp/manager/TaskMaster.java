@@ -31,9 +31,7 @@ public final class TaskMaster {
         manager.start();
         System.out.println("READY " + manager.address().getPort());
 
-        @SuppressWarnings("unchecked")
         BlockingQueue<Integer> task = manager.get("get_task_queue", BlockingQueue.class);
-        @SuppressWarnings("unchecked")
         BlockingQueue<String> result = manager.get("get_result_queue", BlockingQueue.class);
         Random random = new Random();
         for (int i = 0; i < 10; i++) {

@@ -24,9 +24,7 @@ public final class TaskWorker {
         manager.register("get_task_queue");
         manager.register("get_result_queue");
         manager.connect();
-        @SuppressWarnings("unchecked")
         BlockingQueue<Integer> task = manager.get("get_task_queue", BlockingQueue.class);
-        @SuppressWarnings("unchecked")
         BlockingQueue<String> result = manager.get("get_result_queue", BlockingQueue.class);
         System.out.println("transport " + RemoteHandler.transport(task));
         for (int i = 0; i < 10; i++) {

@@ -49,7 +49,7 @@ class PoolCloseExitTest {
         };
         Hooks.addListener(listener);
         try {
-            pool = new Pool(2, null, 1);
+            pool = new Pool(Pool.options().processes(2).maxTasksPerChild(1));
             String name = pool.workers().get(0).name();
             prefix = name.substring(0, name.lastIndexOf('-') + 1);
             CountDownLatch inCallback = new CountDownLatch(1);
@@ -63,7 +63,7 @@ class PoolCloseExitTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, null);
+            });
             assertTrue(inCallback.await(30, TimeUnit.SECONDS), "the first task's callback runs");
             assertEquals(1, first.get());
             assertEquals(2, pool.apply(() -> 2));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -95,11 +96,11 @@ class PoolFailureTest {
             PoolIterator<Integer> it = pool.imap(n -> n == victim ? killSelf() : n * n, items);
             for (int n : items) {
                 if (n == victim) {
-                    TaskFailedException e = assertThrows(TaskFailedException.class, () -> it.next(60, TimeUnit.SECONDS),
+                    TaskFailedException e = assertThrows(TaskFailedException.class, () -> it.next(Duration.ofSeconds(60)),
                             "trial " + trial);
                     assertEquals(-9, assertInstanceOf(WorkerDiedException.class, e.getCause()).exitCode());
                 } else {
-                    assertEquals(n * n, it.next(60, TimeUnit.SECONDS), "trial " + trial + " item " + n);
+                    assertEquals(n * n, it.next(Duration.ofSeconds(60)), "trial " + trial + " item " + n);
                 }
             }
             assertFalse(it.hasNext());

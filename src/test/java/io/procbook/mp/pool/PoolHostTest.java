@@ -47,16 +47,16 @@ class PoolHostTest {
     void workersAndReplacementsAreAttributedToTheCreatorsContext() throws Exception {
         Hooks.addListener(listener);
         CELL.set("cell-7");
-        pool = new Pool(2, null, 1);
+        pool = new Pool(Pool.options().processes(2).maxTasksPerChild(1));
         CELL.set("cell-8"); // the pool belongs to where it was made
         List<Long> pids = pool.map(n -> ProcessHandle.current().pid(), List.of(1, 2, 3, 4), 1);
         for (long pid : pids) assertEquals("cell-7", startedIn.get(pid), pid + " in " + startedIn);
         CountDownLatch done = new CountDownLatch(1);
         String[] seen = new String[1];
-        pool.applyAsync(() -> 1, v -> {
+        pool.applyAsync(() -> 1, Pool.callback(v -> {
             seen[0] = CELL.get();
             done.countDown();
-        }, e -> { });
+        }).errorCallback(e -> { }));
         assertTrue(done.await(60, TimeUnit.SECONDS));
         assertEquals("cell-7", seen[0]);
     }
@@ -71,7 +71,7 @@ class PoolHostTest {
         AsyncResult<List<Integer>> queued = pool.mapAsync(n -> {
             Thread.sleep(60_000);
             return n;
-        }, List.of(1, 2, 3), 1, null, null);
+        }, List.of(1, 2, 3), 1);
         for (ChildProcess w : pool.workers()) w.terminate(); // what the kernel does on interrupt
         assertThrows(CancellationException.class, running::get);
         assertThrows(CancellationException.class, queued::get);

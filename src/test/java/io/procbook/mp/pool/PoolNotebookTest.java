@@ -20,6 +20,7 @@ class PoolNotebookTest {
         nb.eval("import io.procbook.mp.*;");
         nb.eval("import java.util.*;");
         nb.eval("import java.util.concurrent.*;");
+        nb.eval("import java.time.*;");
     }
 
     @AfterEach
@@ -61,7 +62,7 @@ class PoolNotebookTest {
                 try (var pool = new Pool(4)) {
                     squares = pool.map(n -> n * n, List.of(1, 2, 3, 4, 5));
                     AsyncResult<Long> r = pool.applyAsync(() -> ProcessHandle.current().pid());
-                    pid = r.get(10, TimeUnit.SECONDS);
+                    pid = r.get(Duration.ofSeconds(10));
                     for (var it = pool.imap(n -> n + 1, List.of(1, 2, 3)); it.hasNext(); ) plusOne.add(it.next());
                 }
                 """);

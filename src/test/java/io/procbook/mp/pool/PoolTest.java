@@ -98,7 +98,7 @@ class PoolTest {
         assertEquals(List.of(3L, 7L), pool.starmap((Long a, Long b) -> a + b, List.of(List.of(1L, 2L), List.of(3L, 4L))));
         assertEquals(List.of(), pool.map(n -> n, List.<Integer>of()));
         AsyncResult<List<Integer>> r = pool.mapAsync(n -> n + 1, List.of(1, 2, 3));
-        assertEquals(List.of(2, 3, 4), r.get(60, TimeUnit.SECONDS));
+        assertEquals(List.of(2, 3, 4), r.get(Duration.ofSeconds(60)));
         assertTrue(r.ready());
         assertTrue(r.successful());
     }
@@ -141,10 +141,10 @@ class PoolTest {
                 return n * 2;
             }, List.of(0, 1, 2));
             assertTrue(it.hasNext());
-            assertThrows(UncheckedTimeoutException.class, () -> it.next(50, TimeUnit.MILLISECONDS));
+            assertThrows(UncheckedTimeoutException.class, () -> it.next(Duration.ofMillis(50)));
             release.put(1);
             List<Integer> got = new ArrayList<>();
-            while (it.hasNext()) got.add(it.next(60, TimeUnit.SECONDS));
+            while (it.hasNext()) got.add(it.next(Duration.ofSeconds(60)));
             assertEquals(List.of(0, 2, 4), got);
             assertThrows(NoSuchElementException.class, it::next);
 
@@ -152,9 +152,9 @@ class PoolTest {
                 if (n == 0) release.get();
                 return n;
             }, List.of(0, 1));
-            assertEquals(1, un.next(60, TimeUnit.SECONDS), "the one not held comes first");
+            assertEquals(1, un.next(Duration.ofSeconds(60)), "the one not held comes first");
             release.put(1);
-            assertEquals(0, un.next(60, TimeUnit.SECONDS));
+            assertEquals(0, un.next(Duration.ofSeconds(60)));
             assertFalse(un.hasNext());
         }
     }
@@ -164,12 +164,12 @@ class PoolTest {
         pool = new Pool(1);
         try (Queue<Integer> release = new Queue<>()) {
             AsyncResult<String> r = pool.applyAsync(() -> "late" + release.get());
-            assertThrows(UncheckedTimeoutException.class, () -> r.get(50, TimeUnit.MILLISECONDS));
+            assertThrows(UncheckedTimeoutException.class, () -> r.get(Duration.ofMillis(50)));
             assertFalse(r.ready());
             assertThrows(IllegalStateException.class, r::successful);
-            assertFalse(r.waitFor(10, TimeUnit.MILLISECONDS));
+            assertFalse(r.waitFor(Duration.ofMillis(10)));
             release.put(1);
-            assertEquals("late1", r.get(60, TimeUnit.SECONDS));
+            assertEquals("late1", r.get(Duration.ofSeconds(60)));
         }
     }
 
@@ -184,7 +184,7 @@ class PoolTest {
 
     @Test
     void maxTasksPerChildReplacesTheWorker() {
-        pool = new Pool(1, null, 2);
+        pool = new Pool(Pool.options().processes(1).maxTasksPerChild(2));
         List<Long> pids = new ArrayList<>();
         for (int i = 0; i < 5; i++) pids.add(pool.apply(() -> ProcessHandle.current().pid()));
         assertEquals(pids.get(0), pids.get(1));
@@ -227,8 +227,8 @@ class PoolTest {
     @Test
     void anEndAPoolFunctionCapturesIsHeldUntilThePoolEndsAndLeavesTheParentsHoldAlone() {
         Pipe pipe = Pipe.create();
-        Connection a = pipe.left();
-        Connection b = pipe.right();
+        Connection a = pipe.receiver();
+        Connection b = pipe.sender();
         pool = new Pool(2);
         // Fresh workers take one chunk each, so both open their copy of the function (and of b).
         assertEquals(List.of(1, 2), pool.map(i -> {

@@ -11,6 +11,7 @@ import io.procbook.mp.WorkerDiedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -82,7 +83,7 @@ class ProcessPoolExecutorTest {
                     Long.MAX_VALUE, TimeUnit.DAYS, 1);
             // the map's deadline overflowed, and next() took the smaller of the two: the overflowed one
             assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
-                    () -> assertThrows(UncheckedTimeoutException.class, () -> it.next(50, TimeUnit.MILLISECONDS)),
+                    () -> assertThrows(UncheckedTimeoutException.class, () -> it.next(Duration.ofMillis(50))),
                     "a short wait on a map with a huge timeout never timed out");
             go.put(1);
             assertEquals(11, it.next(Long.MAX_VALUE, TimeUnit.DAYS));
@@ -184,7 +185,7 @@ class ProcessPoolExecutorTest {
         assertEquals(7, ex.invokeAny(oneGood));
 
         List<Integer> mapped = new ArrayList<>();
-        ex.map((Integer n) -> n + 1, List.of(1, 2, 3), 60, TimeUnit.SECONDS, 2).forEachRemaining(mapped::add);
+        ex.map((Integer n) -> n + 1, List.of(1, 2, 3), Duration.ofSeconds(60), 2).forEachRemaining(mapped::add);
         assertEquals(List.of(2, 3, 4), mapped);
         try (Queue<Integer> release = new Queue<>()) {
             // "slow" cannot finish before the test lets it, which it does only once "fast" came out first
@@ -199,7 +200,7 @@ class ProcessPoolExecutorTest {
             assertEquals("slow", completed.next().get(60, TimeUnit.SECONDS));
             assertFalse(completed.hasNext());
 
-            Iterator<Integer> held = ex.map((Integer n) -> release.get() + n, List.of(1), 50, TimeUnit.MILLISECONDS, 1);
+            Iterator<Integer> held = ex.map((Integer n) -> release.get() + n, List.of(1), Duration.ofMillis(50), 1);
             assertThrows(UncheckedTimeoutException.class, held::next);
             release.put(1); // lets the worker go
         }
@@ -224,7 +225,7 @@ class ProcessPoolExecutorTest {
 
     @Test
     void shutdownLetsSubmittedTasksFinishAndCloseWaits() throws Exception {
-        ex = new ProcessPoolExecutor(1, null, 1);
+        ex = new ProcessPoolExecutor(ProcessPoolExecutor.options().maxWorkers(1).maxTasksPerChild(1));
         Set<Long> pids = new HashSet<>();
         List<Future<Long>> fs = new ArrayList<>();
         for (int i = 0; i < 3; i++) fs.add(ex.submit(() -> ProcessHandle.current().pid()));

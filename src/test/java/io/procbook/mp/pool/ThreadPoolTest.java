@@ -10,6 +10,7 @@ import io.procbook.mp.UncheckedTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,10 +46,10 @@ class ThreadPoolTest {
             assertEquals(List.of(3, 7), pool.starmap((Integer a, Integer b) -> a + b, List.of(List.of(1, 2), List.of(3, 4))));
             CountDownLatch called = new CountDownLatch(1);
             List<Thread> callbackThread = new ArrayList<>();
-            AsyncResult<Integer> r = pool.applyAsync(() -> 5, v -> {
+            AsyncResult<Integer> r = pool.applyAsync(() -> 5, Pool.callback(v -> {
                 callbackThread.add(Thread.currentThread());
                 called.countDown();
-            }, e -> { });
+            }).errorCallback(e -> { }));
             assertEquals(5, r.get());
             assertTrue(called.await(60, TimeUnit.SECONDS));
             assertSame(pool.resultHandlerThread(), callbackThread.get(0));
@@ -57,7 +58,7 @@ class ThreadPoolTest {
                 if (n == 0) release.await(); // item 0 is late until the test lets it go
                 return n;
             }, List.of(0, 1));
-            assertThrows(UncheckedTimeoutException.class, () -> it.next(20, TimeUnit.MILLISECONDS));
+            assertThrows(UncheckedTimeoutException.class, () -> it.next(Duration.ofMillis(20)));
             release.countDown();
             assertEquals(0, it.next());
             assertEquals(1, it.next());
@@ -87,7 +88,7 @@ class ThreadPoolTest {
         try {
             AsyncResult<Integer> r = pool.applyAsync(() -> 1);
             queued.countDown();
-            TaskFailedException e = assertThrows(TaskFailedException.class, () -> r.get(60, TimeUnit.SECONDS));
+            TaskFailedException e = assertThrows(TaskFailedException.class, () -> r.get(Duration.ofSeconds(60)));
             BrokenProcessPoolException broken = assertInstanceOf(BrokenProcessPoolException.class, e.getCause());
             assertEquals("init failed", broken.getCause().getMessage());
             BrokenProcessPoolException later = assertThrows(BrokenProcessPoolException.class, () -> pool.apply(() -> 2));

@@ -46,6 +46,16 @@ class MagicsTest extends EngineSession {
     }
 
     @Test
+    void lsmagicSaysWhichJdkNamesTheRuntimeReplaces() {
+        assertEquals("ok", cell("%lsmagic").status());
+        String listing = out.stdout.toString();
+        for (String jdk : List.of("java.lang.Process", "java.util.Queue", "java.util.concurrent.Semaphore",
+                "java.util.concurrent.locks.Lock", "java.util.concurrent.locks.Condition", "java.lang.reflect.Array")) {
+            assertTrue(listing.contains(jdk), jdk + " in\n" + listing);
+        }
+    }
+
+    @Test
     void questionMarkShowsHelp() {
         assertEquals("ok", cell("%timeit?\n1 + 1").status());
         assertTrue(out.stdout.toString().startsWith("%timeit [-n N]"), out.stdout.toString());

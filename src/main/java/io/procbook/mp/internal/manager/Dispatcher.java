@@ -1,6 +1,6 @@
 package io.procbook.mp.internal.manager;
 
-import io.procbook.mp.RemoteCallException;
+import io.procbook.mp.RemoteTaskException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -173,7 +173,7 @@ final class Dispatcher {
     private static Throwable transferable(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (!JDK_ONLY.admits(c.getClass())) {
-                return new RemoteCallException(t.toString(), t.getStackTrace());
+                return RemoteTaskException.copyOf(t);
             }
         }
         return t;

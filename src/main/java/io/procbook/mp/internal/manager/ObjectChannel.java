@@ -1,7 +1,7 @@
 package io.procbook.mp.internal.manager;
 
 import io.procbook.mp.ManagerException;
-import io.procbook.mp.RemoteCallException;
+import io.procbook.mp.RemoteTaskException;
 import io.procbook.mp.internal.ContextObjectInputStream;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -123,7 +123,7 @@ final class ObjectChannel implements AutoCloseable {
         try {
             error = serialize(reply.error());
         } catch (IOException | ManagerException e) {
-            error = serialize(new RemoteCallException(reply.error().toString(), reply.error().getStackTrace()));
+            error = serialize(RemoteTaskException.copyOf(reply.error()));
         }
         out.writeByte(ERROR);
         writeSerialized(error);
