@@ -1,7 +1,5 @@
 package io.procbook.mp;
 
-import java.util.Objects;
-
 /**
  * The keyword arguments of Python's {@code ProcessPoolExecutor(max_workers, initializer, max_tasks_per_child)}
  * as named withers, for {@link ProcessPoolExecutor#ProcessPoolExecutor(ExecutorOptions)}:
@@ -16,19 +14,12 @@ import java.util.Objects;
  */
 public final class ExecutorOptions {
 
-    private static final ExecutorOptions DEFAULTS = new ExecutorOptions(0, null, 0);
+    private static final ExecutorOptions DEFAULTS = new ExecutorOptions(WorkerSettings.DEFAULTS);
 
-    /** How many workers; 0 for {@link Process#cpuCount()}. */
-    private final int maxWorkers;
-    /** Run once in each worker before its first task, or {@code null}. */
-    private final Task initializer;
-    /** Tasks (chunks) after which a worker is replaced; 0 for never. */
-    private final int maxTasksPerChild;
+    private final WorkerSettings settings;
 
-    private ExecutorOptions(int maxWorkers, Task initializer, int maxTasksPerChild) {
-        this.maxWorkers = maxWorkers;
-        this.initializer = initializer;
-        this.maxTasksPerChild = maxTasksPerChild;
+    private ExecutorOptions(WorkerSettings settings) {
+        this.settings = settings;
     }
 
     /** The defaults, as {@link ProcessPoolExecutor#options()} returns them. */
@@ -44,8 +35,7 @@ public final class ExecutorOptions {
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public ExecutorOptions maxWorkers(int n) {
-        if (n < 1) throw new IllegalArgumentException("maxWorkers must be at least 1, not " + n);
-        return new ExecutorOptions(n, initializer, maxTasksPerChild);
+        return new ExecutorOptions(settings.withWorkers("maxWorkers", n));
     }
 
     /**
@@ -58,7 +48,7 @@ public final class ExecutorOptions {
      * @throws NullPointerException if {@code task} is null
      */
     public ExecutorOptions initializer(Task task) {
-        return new ExecutorOptions(maxWorkers, Objects.requireNonNull(task, "initializer"), maxTasksPerChild);
+        return new ExecutorOptions(settings.withInitializer(task));
     }
 
     /**
@@ -70,8 +60,7 @@ public final class ExecutorOptions {
      * @throws IllegalArgumentException if {@code n < 0}
      */
     public ExecutorOptions maxTasksPerChild(int n) {
-        if (n < 0) throw new IllegalArgumentException("maxTasksPerChild must be >= 0, not " + n);
-        return new ExecutorOptions(maxWorkers, initializer, n);
+        return new ExecutorOptions(settings.withMaxTasksPerChild(n));
     }
 
     /**
@@ -80,7 +69,7 @@ public final class ExecutorOptions {
      * @return the number of workers set, or {@link Process#cpuCount()} if none was
      */
     public int maxWorkers() {
-        return maxWorkers > 0 ? maxWorkers : Process.cpuCount();
+        return settings.workerCount();
     }
 
     /**
@@ -89,7 +78,7 @@ public final class ExecutorOptions {
      * @return the initializer set, or {@code null} if none was
      */
     public Task initializer() {
-        return initializer;
+        return settings.initializer();
     }
 
     /**
@@ -98,12 +87,11 @@ public final class ExecutorOptions {
      * @return the limit set, or 0 (never) if none was
      */
     public int maxTasksPerChild() {
-        return maxTasksPerChild;
+        return settings.maxTasksPerChild();
     }
 
     @Override
     public String toString() {
-        return "ExecutorOptions[maxWorkers=" + maxWorkers() + ", initializer=" + (initializer != null)
-                + ", maxTasksPerChild=" + maxTasksPerChild + "]";
+        return settings.describe("ExecutorOptions", "maxWorkers");
     }
 }

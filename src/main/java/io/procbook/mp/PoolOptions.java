@@ -1,7 +1,5 @@
 package io.procbook.mp;
 
-import java.util.Objects;
-
 /**
  * The keyword arguments of Python's {@code Pool(processes, initializer, maxtasksperchild)} as named withers,
  * for {@link Pool#Pool(PoolOptions)}:
@@ -16,19 +14,12 @@ import java.util.Objects;
  */
 public final class PoolOptions {
 
-    private static final PoolOptions DEFAULTS = new PoolOptions(0, null, 0);
+    private static final PoolOptions DEFAULTS = new PoolOptions(WorkerSettings.DEFAULTS);
 
-    /** How many workers; 0 for {@link Process#cpuCount()}. */
-    private final int processes;
-    /** Run once in each worker before its first task, or {@code null}. */
-    private final Task initializer;
-    /** Tasks (chunks) after which a worker is replaced; 0 for never. */
-    private final int maxTasksPerChild;
+    private final WorkerSettings settings;
 
-    private PoolOptions(int processes, Task initializer, int maxTasksPerChild) {
-        this.processes = processes;
-        this.initializer = initializer;
-        this.maxTasksPerChild = maxTasksPerChild;
+    private PoolOptions(WorkerSettings settings) {
+        this.settings = settings;
     }
 
     /** The defaults, as {@link Pool#options()} returns them. */
@@ -44,8 +35,7 @@ public final class PoolOptions {
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public PoolOptions processes(int n) {
-        if (n < 1) throw new IllegalArgumentException("processes must be at least 1, not " + n);
-        return new PoolOptions(n, initializer, maxTasksPerChild);
+        return new PoolOptions(settings.withWorkers("processes", n));
     }
 
     /**
@@ -59,7 +49,7 @@ public final class PoolOptions {
      * @throws NullPointerException if {@code task} is null
      */
     public PoolOptions initializer(Task task) {
-        return new PoolOptions(processes, Objects.requireNonNull(task, "initializer"), maxTasksPerChild);
+        return new PoolOptions(settings.withInitializer(task));
     }
 
     /**
@@ -71,8 +61,7 @@ public final class PoolOptions {
      * @throws IllegalArgumentException if {@code n < 0}
      */
     public PoolOptions maxTasksPerChild(int n) {
-        if (n < 0) throw new IllegalArgumentException("maxTasksPerChild must be >= 0, not " + n);
-        return new PoolOptions(processes, initializer, n);
+        return new PoolOptions(settings.withMaxTasksPerChild(n));
     }
 
     /**
@@ -81,7 +70,7 @@ public final class PoolOptions {
      * @return the number of workers set, or {@link Process#cpuCount()} if none was
      */
     public int processes() {
-        return processes > 0 ? processes : Process.cpuCount();
+        return settings.workerCount();
     }
 
     /**
@@ -90,7 +79,7 @@ public final class PoolOptions {
      * @return the initializer set, or {@code null} if none was
      */
     public Task initializer() {
-        return initializer;
+        return settings.initializer();
     }
 
     /**
@@ -99,12 +88,11 @@ public final class PoolOptions {
      * @return the limit set, or 0 (never) if none was
      */
     public int maxTasksPerChild() {
-        return maxTasksPerChild;
+        return settings.maxTasksPerChild();
     }
 
     @Override
     public String toString() {
-        return "PoolOptions[processes=" + processes() + ", initializer=" + (initializer != null)
-                + ", maxTasksPerChild=" + maxTasksPerChild + "]";
+        return settings.describe("PoolOptions", "processes");
     }
 }
