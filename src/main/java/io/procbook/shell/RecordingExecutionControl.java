@@ -84,7 +84,12 @@ public class RecordingExecutionControl extends LocalExecutionControl {
         // Record before super.load: newer JDKs instrument the bytes there (stop checks that only make sense
         // inside JShell), and children want the class as the compiler wrote it.
         for (ClassBytecodes c : cbcs) registry.record(c.name(), c.bytecodes());
-        super.load(cbcs);
+        try {
+            super.load(cbcs);
+        } catch (IllegalArgumentException e) {
+            if (!UnwovenLoad.isWeavingFailure(e)) throw e;
+            UnwovenLoad.load(this, cbcs, e); // JDK 24+ could not add its stop checks: see UnwovenLoad
+        }
     }
 
     @Override

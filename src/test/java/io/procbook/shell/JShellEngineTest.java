@@ -63,6 +63,18 @@ class JShellEngineTest extends SharedEngine {
         assertEquals("n=2\n", out.stdout());
     }
 
+    /**
+     * A branch that merges two cell-defined types: from JDK 24 on, JShell's weaving of stop checks cannot
+     * compute such a method's stack map and the load failed ("Could not resolve class"); the class now loads
+     * unwoven (UnwovenLoad). The README's test command runs this on the newest JDK too.
+     */
+    @Test
+    void aConditionalOfTwoCellClassesRuns() {
+        run("class Dog9 { public String toString() { return \"dog\"; } }\nclass Cat9 { }");
+        assertEquals("dog", plain(run("boolean isDog = true;\nvar pet = isDog ? new Dog9() : new Cat9();\npet.toString()"))
+                .replace("\"", ""));
+    }
+
     @Test
     void emptyAndCommentOnlyCellsAreOk() {
         assertNull(plain(run("")));
