@@ -219,6 +219,7 @@ public final class Manager implements AutoCloseable {
      *                                       take effect there)
      */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array's copy travels to the server as values; nothing here stores into it
     public final <E> List<E> array(E... initial) {
         return proxy("Array", List.class, (Object) initial.clone());
     }

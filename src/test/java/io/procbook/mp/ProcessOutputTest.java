@@ -98,7 +98,7 @@ class ProcessOutputTest {
         RecordingRouter router = new RecordingRouter();
         Hooks.setOutputRouter(router);
         Process p = new Process(() -> {
-            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), s -> {
+            io.procbook.mp.internal.Platform.onSignal("TERM", signal -> {
                 System.out.println("last words");
                 System.out.flush();
                 Runtime.getRuntime().halt(0);

@@ -247,7 +247,7 @@ public final class Platform {
      * @return false where the signal cannot be handled here (no such signal, or the JVM keeps it, e.g. under
      *         {@code -Xrs}): the default then applies, see the class comment
      */
-    @SuppressWarnings("removal")
+    @SuppressWarnings("removal") // the JDK's only way for a program to handle a signal
     public static boolean onSignal(String name, IntConsumer handler) {
         try {
             sun.misc.Signal.handle(new sun.misc.Signal(name), s -> handler.accept(s.getNumber()));

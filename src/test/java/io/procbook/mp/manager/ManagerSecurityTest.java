@@ -113,7 +113,9 @@ class ManagerSecurityTest {
             // Read back by a client, it is a proxy again (whose server this process knows no key for).
             Object back = new ArrayList<>(d.keySet()).get(0);
             assertTrue(Proxy.isProxyClass(back.getClass()));
-            assertThrows(AuthenticationException.class, () -> ((Comparator<Object>) back).compare(1, 2));
+            @SuppressWarnings("unchecked") // a proxy of the Comparator the crafted object was
+            Comparator<Object> backComparator = (Comparator<Object>) back;
+            assertThrows(AuthenticationException.class, () -> backComparator.compare(1, 2));
             assertNull(trap.accept(), "this process has no key for it, so it does not connect either");
         }
     }
@@ -125,7 +127,9 @@ class ManagerSecurityTest {
             Comparator<Object> crafted = craftedProxy(trap.socket().getLocalPort());
             Object comparatorSlot = Comparator.naturalOrder();
             UUID keySlot = UUID.randomUUID();
-            PriorityQueue<Object> heap = new PriorityQueue<>((Comparator<Object>) comparatorSlot);
+            @SuppressWarnings("unchecked") // natural order, compared only with Strings here
+            Comparator<Object> naturalOrder = (Comparator<Object>) comparatorSlot;
+            PriorityQueue<Object> heap = new PriorityQueue<>(naturalOrder);
             heap.add("b");
             heap.add("a"); // read back, the heap is re-ordered with its comparator: our proxy
             Map<Object, Object> hashed = new HashMap<>();

@@ -112,15 +112,15 @@ class PoolTest {
         List<AsyncResult<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             int k = i;
-            results.add(pool.applyAsync(() -> k * 10, v -> {
+            results.add(pool.applyAsync(() -> k * 10, Pool.<Integer>callback(v -> {
                 seen.add(v + "@" + ProcessHandle.current().pid() + "@" + (Thread.currentThread() == pool.resultHandlerThread()));
                 all.countDown();
-            }, e -> fail(e)));
+            }).errorCallback(e -> fail(e))));
         }
-        pool.mapAsync(n -> n * 2, List.of(1, 2, 3), 1, list -> {
+        pool.mapAsync((Integer n) -> n * 2, List.of(1, 2, 3), 1, Pool.<List<Integer>>callback(list -> {
             seen.add(list + "@" + ProcessHandle.current().pid() + "@" + (Thread.currentThread() == pool.resultHandlerThread()));
             all.countDown();
-        }, e -> fail(e));
+        }).errorCallback(e -> fail(e)));
         assertTrue(all.await(60, TimeUnit.SECONDS));
         for (var r : results) r.get();
         Set<String> got = new HashSet<>(seen);

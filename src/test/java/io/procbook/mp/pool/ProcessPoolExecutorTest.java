@@ -72,6 +72,7 @@ class ProcessPoolExecutorTest {
         }
     }
 
+    @SuppressWarnings("deprecation") // also the (long, TimeUnit) forwards: their overflowing deadlines
     @Test
     void hugeTimeoutsMeanNoLimitAndShorterWaitsStillTimeOut() throws Exception {
         ex = new ProcessPoolExecutor(1);
