@@ -33,8 +33,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * free slot of the attach table, and detaches by
  * clearing it (on the last local {@link #release()} or at JVM exit). Whoever detaches last, or a later sweep
  * once every attached pid is dead, removes the file. Removal and attachment race safely through a Dekker-style
- * protocol on the state word: the remover first announces UNLINKING, then rescans the table; an attacher first
- * writes its slot, then reads the state. With sequentially consistent accesses one of them sees the other.
+ * protocol on the state word: the remover first announces itself (its stamp in the state word), then rescans the
+ * table; an attacher first writes its slot, then reads the state. With sequentially consistent accesses one of
+ * them sees the other. A remover killed between announcing and settling is recognised by its stamp, and the
+ * next attacher or sweep takes the state over.
  *
  * <p>Within a process, one mapping per file is shared by every object that refers to it (local reference
  * count), so identity and memory use stay sane however often a handle is deserialized.
@@ -57,8 +59,14 @@ public final class Segment {
     public static final int HEADER = 1024;
 
     private static final long OPEN = 0;
+    /** What an older version wrote while removing; now only this process's mark where its stamp is no better. */
     private static final long UNLINKING = 1;
     private static final long UNLINKED = 2;
+    /**
+     * The state word while this process decides whether to remove a segment: its own stamp, so that a remover
+     * killed before it settled can be told from one still deciding ({@link #abandonedRemoval}).
+     */
+    private static final long REMOVING = Pids.SELF_STAMP > UNLINKED ? Pids.SELF_STAMP : UNLINKING;
 
     private static final Map<String, Segment> LOCAL = new HashMap<>();
     private static boolean hookInstalled;
@@ -228,8 +236,22 @@ public final class Segment {
             if (state == UNLINKED) {
                 throw gone(name);
             }
-            Thread.onSpinWait(); // a remover is deciding; it will settle on OPEN or UNLINKED in microseconds
+            if (abandonedRemoval(state)) {
+                LONG.compareAndSet(buf, OFF_STATE, state, OPEN); // its remover died deciding: nobody removes it
+            } else {
+                Thread.onSpinWait(); // a remover is deciding; it will settle on OPEN or UNLINKED in microseconds
+            }
         }
+    }
+
+    /**
+     * Whether {@code state} names a remover that died before it settled the state (killed in the microseconds
+     * between announcing and settling): a dead process's stamp, or the stamp-less mark older versions wrote.
+     * Left as it is, the file would never be swept and every later attacher would wait forever.
+     */
+    private static boolean abandonedRemoval(long state) {
+        return state != OPEN && state != UNLINKED && state != REMOVING
+                && (state == UNLINKING || !Pids.aliveStamp(state));
     }
 
     private int claimSlot() {
@@ -277,8 +299,11 @@ public final class Segment {
     }
 
     private static boolean unlinkIfUnused(MappedByteBuffer buf, Path path, String name) {
-        if (!LONG.compareAndSet(buf, OFF_STATE, OPEN, UNLINKING)) {
-            return false; // someone else is removing it
+        if (!LONG.compareAndSet(buf, OFF_STATE, OPEN, REMOVING)) {
+            long state = (long) LONG.getVolatile(buf, OFF_STATE);
+            if (!abandonedRemoval(state) || !LONG.compareAndSet(buf, OFF_STATE, state, REMOVING)) {
+                return false; // someone else is removing it, or has
+            }
         }
         for (int i = 0; i < ATTACH_SLOTS; i++) {
             long stamp = (long) LONG.getVolatile(buf, OFF_ATTACH + 8 * i);

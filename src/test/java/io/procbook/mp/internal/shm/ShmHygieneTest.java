@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -151,6 +152,39 @@ class ShmHygieneTest {
     }
 
     // ---- finding 12: the sweep --------------------------------------------------------------------------
+
+    /**
+     * A remover killed between announcing itself in the state word and settling it: before, the state stayed
+     * "removing" for good, so the sweep never removed the file (one was found left in /dev/shm) and an attacher
+     * waited forever.
+     */
+    @Test
+    void aSegmentWhoseRemoverDiedIsSweptAndCanStillBeOpened() throws Exception {
+        java.lang.Process remover = new ProcessBuilder("cat").start(); // waits for its stdin to end
+        long deadRemover = stampOf(remover.pid()); // its stamp, start time and all, while it runs
+        remover.getOutputStream().close();
+        assertTrue(remover.waitFor(20, TimeUnit.SECONDS));
+        for (long state : new long[] {1, deadRemover}) { // an older version's mark, and a dead remover's stamp
+            Path orphan = ShmDir.dir().resolve("procbook-" + exitedProcess() + "-" + hex());
+            Files.write(orphan, withState(segmentBytes(new long[0]), state));
+            made.add(orphan);
+            ShmDir.sweep();
+            assertFalse(Files.exists(orphan), "a segment whose remover died (state " + state + ") was kept");
+        }
+        // One still in use (its creator is this process): a new attacher takes the state over, not waits.
+        Path inUse = ShmDir.dir().resolve("procbook-" + Pids.SELF + "-" + hex());
+        Files.write(inUse, withState(segmentBytes(new long[0]), deadRemover));
+        made.add(inUse);
+        Segment s = assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> Segment.open(inUse.getFileName().toString()), "the attacher waited for a dead remover");
+        s.release(); // the last user: the file goes
+        assertFalse(Files.exists(inUse));
+    }
+
+    private static byte[] withState(byte[] segment, long state) {
+        ByteBuffer.wrap(segment).order(ByteOrder.nativeOrder()).putLong(8, state);
+        return segment;
+    }
 
     @Test
     void theSweepNeverWritesThroughALink() throws Exception {
