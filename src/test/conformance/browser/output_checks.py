@@ -117,5 +117,10 @@ def picture_problems(ui, notebook, what, checked=carries_picture):
     return found
 
 
+def is_monitor_output(output):
+    """Any finished monitor display: a chart, or the one line it shows for work too small to chart."""
+    return joined(output.get("data", {}).get("text/plain")).startswith("procbook monitor")
+
+
 def count_pictures(notebook, counted=carries_picture):
     return sum(counted(o) for _, c in code_cells(notebook) for o in c.get("outputs", []))

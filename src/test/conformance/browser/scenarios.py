@@ -48,7 +48,11 @@ def run_notebook(test, source):
     shots.whole_notebook(ui, test.artifact(f"{source.stem}.png"))
     problems = output_checks.problems_in_model(model)
     problems += output_checks.picture_problems(ui, model, source.name)
-    if output_checks.count_pictures(original) and not output_checks.count_pictures(model):
+    # A cell whose work is near the monitor's threshold (0.2 s of CPU) ends as a chart in one run and as one line
+    # in another; what must not happen is a run whose monitors showed nothing where the saved notebook has them.
+    monitors = lambda nb: output_checks.count_pictures(nb, counted=output_checks.is_monitor_output)
+    if output_checks.count_pictures(original) and not output_checks.count_pictures(model) \
+            and monitors(model) < monitors(original):
         problems.append(f"{source.name}: the saved notebook has charts, this run showed none")
     problems += gallery.after_run(ui, model)
     test.assertEqual([], problems, f"{source.name} in {test.front_end}:\n" + "\n".join(problems))
